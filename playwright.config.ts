@@ -1,0 +1,48 @@
+import { defineConfig } from '@playwright/test';
+
+// e2e runs against the servers `npm start` runs. The scenario's own arrivals are switched off so
+// each test places exactly the calls it works with; every other knob is the default.
+const port = Number(process.env['E2E_PORT'] ?? 4280);
+const emulatorPort = Number(process.env['E2E_EMULATOR_PORT'] ?? 4390);
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env['CI'],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node scripts/start.mjs',
+    url: `http://localhost:${port}/config.json`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      EMULATOR_PORT: String(emulatorPort),
+      EMULATOR_SCENARIO: 'off',
+      EMULATOR_SEED: '7',
+    },
+  },
+});

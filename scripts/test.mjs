@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// `npm test`: every runner in turn (the emulator's Node tests, Karma, Playwright), each printing
+// its own summary, then one line that adds them up for CI: `Tests: N passed, N failed`.
+// A runner that fails without a countable summary (a compile error, a crash) counts as one failure.
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function specFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : specFiles(path);
+    return name.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+const env = {
+  ...process.env,
+  NG_CLI_ANALYTICS: 'false',
+  CHROME_BIN: process.env.CHROME_BIN || '/usr/bin/chromium',
+};
+const only = process.argv.slice(2);
+
+const runners = [
+  {
+    name: 'emulator (node:test)',
+    command: [
+      process.execPath,
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      ...specFiles('emulator'),
+    ],
+    count: (out) => ({ passed: last(out, /ℹ pass (\d+)/g), failed: last(out, /ℹ fail (\d+)/g) }),
+  },
+  {
+    name: 'unit (Karma)',
+    command: [
+      process.execPath,
+      'node_modules/@angular/cli/bin/ng.js',
+      'test',
+      '--watch=false',
+      '--progress=false',
+    ],
+    // Karma's last "Executed X of Y [(N FAILED)] [(skipped K)]" line is its summary.
+    count: (out) => {
+      const m = [...out.matchAll(/Executed (\d+) of \d+(?: \((\d+) FAILED\))?/g)].pop();
+      if (!m) return { passed: null, failed: null };
+      const failed = Number(m[2] ?? 0);
+      return { passed: Number(m[1]) - failed, failed };
+    },
+  },
+  {
+    name: 'e2e (Playwright)',
+    command: [process.execPath, 'node_modules/@playwright/test/cli.js', 'test', '--reporter=list'],
+    count: (out) => ({
+      passed: last(out, /^\s+(\d+) passed/gm) ?? 0,
+      failed: (last(out, /^\s+(\d+) failed/gm) ?? 0) + (last(out, /^\s+(\d+) flaky/gm) ?? 0),
+    }),
+  },
+].filter((r) => only.length === 0 || only.some((o) => r.name.startsWith(o)));
+
+function last(text, regex) {
+  const m = [...text.matchAll(regex)].pop();
+  return m ? Number(m[1]) : null;
+}
+
+function run(runner) {
+  return new Promise((resolve) => {
+    console.log(`\n=== ${runner.name}\n`);
+    const child = spawn(runner.command[0], runner.command.slice(1), {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const tee = (stream) => (chunk) => {
+      out += chunk;
+      stream.write(chunk);
+    };
+    child.stdout.on('data', tee(process.stdout));
+    child.stderr.on('data', tee(process.stderr));
+    child.on('close', (code) => resolve({ code, out: out.replace(/\x1b\[[0-9;]*m/g, '') }));
+  });
+}
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+for (const runner of runners) {
+  const { code, out } = await run(runner);
+  let counts = runner.count(out);
+  if (counts.passed === null) counts = { passed: 0, failed: 0 };
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  if (code === 0 && counts.passed === 0) {
+    counts.failed += 1;
+    console.error(`${runner.name} ran no test.`);
+  }
+  passed += counts.passed;
+  failed += counts.failed;
+  lines.push(`${runner.name}: ${counts.passed} passed, ${counts.failed} failed (exit ${code})`);
+}
+
+console.log('\n=== summary');
+for (const line of lines) console.log(line);
+console.log(`Tests: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

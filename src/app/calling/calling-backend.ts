@@ -1,0 +1,32 @@
+import { InjectionToken, type Provider } from '@angular/core';
+import type { CallClient } from '@azure/communication-calling';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../core/runtime-config';
+
+/**
+ * Makes the `CallClient` every call goes through. The console is typed against the SDK only;
+ * this factory is the one place that knows which implementation stands behind it.
+ */
+export type CallClientFactory = () => Promise<CallClient>;
+
+export const CALL_CLIENT_FACTORY = new InjectionToken<CallClientFactory>('CALL_CLIENT_FACTORY');
+
+/**
+ * The backend choice (DESIGN.md: exactly one place chooses). Both modules load through a dynamic
+ * `import()`: the real SDK is ~1.8 MB gzipped and stays out of the initial bundle, and the
+ * emulator's client is a drop-in module exporting the same `CallClient`.
+ */
+export function provideCallingBackend(): Provider {
+  return {
+    provide: CALL_CLIENT_FACTORY,
+    deps: [RUNTIME_CONFIG],
+    useFactory: (config: RuntimeConfig): CallClientFactory =>
+      config.backend === 'acs'
+        ? async () => new (await import('@azure/communication-calling')).CallClient()
+        : async () => {
+            const emulator = await import('../../../emulator/client');
+            emulator.configure({ url: config.emulatorUrl || globalThis.location.origin });
+            // The emulator's CallClient implements the SDK's CallClient contract (checked in emulator/).
+            return new emulator.CallClient() as unknown as CallClient;
+          },
+  };
+}

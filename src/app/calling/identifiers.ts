@@ -1,0 +1,24 @@
+import { getIdentifierRawId, type CommunicationIdentifierKind } from '@azure/communication-common';
+
+/** A serializable identity for the store: the identifier's kind and raw id, nothing live. */
+export interface Identity {
+  readonly kind: CommunicationIdentifierKind['kind'];
+  readonly rawId: string;
+  /** Set for phone numbers, in E.164. */
+  readonly phoneNumber?: string;
+}
+
+/** The guide's rule for phone numbers: E.164, a plus and up to 15 digits, no leading zero. */
+export const E164 = /^\+[1-9]\d{1,14}$/;
+
+export function isE164(value: string): boolean {
+  return E164.test(value);
+}
+
+export function toIdentity(identifier: CommunicationIdentifierKind | undefined): Identity | null {
+  if (!identifier) return null;
+  const rawId = getIdentifierRawId(identifier);
+  return identifier.kind === 'phoneNumber'
+    ? { kind: identifier.kind, rawId, phoneNumber: identifier.phoneNumber }
+    : { kind: identifier.kind, rawId };
+}

@@ -1,0 +1,26 @@
+import type { RemoteParticipant } from '@azure/communication-calling';
+import { merge, Observable } from 'rxjs';
+import { map } from 'rxjs/operators';
+import type { CallingEvent, ParticipantChanges } from './calling-events';
+import { fromSdkEvent } from './sdk-event';
+
+/**
+ * A remote participant's changes. It runs until the call bridge unsubscribes (the participant
+ * left the roster, or the call ended); that teardown removes every listener added here.
+ */
+export function participantEvents(
+  callId: string,
+  participantId: string,
+  participant: RemoteParticipant,
+): Observable<CallingEvent> {
+  const change = (event: string, read: () => ParticipantChanges) =>
+    fromSdkEvent(participant, event).pipe(
+      map((): CallingEvent => ({ type: 'participantChanged', callId, participantId, changes: read() })),
+    );
+  return merge(
+    change('stateChanged', () => ({ state: participant.state })),
+    change('isMutedChanged', () => ({ isMuted: participant.isMuted })),
+    change('isSpeakingChanged', () => ({ isSpeaking: participant.isSpeaking })),
+    change('displayNameChanged', () => ({ displayName: participant.displayName || null })),
+  );
+}

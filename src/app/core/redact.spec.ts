@@ -1,0 +1,31 @@
+import { redact, redactValue } from './redact';
+
+describe('redact', () => {
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJza3lwZWlkIjoib3JnaWQ6YWJjIn0.c2lnbmF0dXJl';
+
+  it('hides ACS tokens wherever they appear', () => {
+    expect(redact(`created agent with ${jwt}`)).toBe('created agent with [token]');
+  });
+
+  it('hides bearer credentials', () => {
+    expect(redact('Authorization: Bearer abc.def')).toBe('Authorization: Bearer [redacted]');
+  });
+
+  it('hides meeting IDs and passcodes in JSON', () => {
+    const text = redactValue({ meetingId: '123456789012', passcode: 'aB3dE6' });
+    expect(text).not.toContain('123456789012');
+    expect(text).not.toContain('aB3dE6');
+  });
+
+  it('hides a bare 12-digit meeting ID and a meeting link', () => {
+    expect(redact('join 123 456 789 012 now')).toBe('join [meeting id] now');
+    expect(redact('https://teams.microsoft.com/l/meetup-join/19%3ameeting_x/0?context=y')).toBe(
+      '[meeting link]',
+    );
+  });
+
+  it('keeps E.164 phone numbers, which agents need to read in logs', () => {
+    expect(redact('caller +14255550123')).toBe('caller +14255550123');
+    expect(redact('caller +447911123456')).toBe('caller +447911123456');
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * Removes secrets from text before it is logged: ACS and Entra tokens (JWTs), bearer headers,
+ * Teams meeting IDs (12 digits) and passcodes, and meeting links. The guide asks that meeting
+ * coordinates be treated as secrets ("Join Teams meeting with meeting ID and passcode").
+ */
+const RULES: ReadonlyArray<[RegExp, string]> = [
+  [/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[token]'],
+  [/\b(Bearer)\s+[^\s"',]+/gi, '$1 [redacted]'],
+  [
+    /("?(?:token|accessToken|access_token|passcode|password)"?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,}&]+)/gi,
+    '$1[redacted]',
+  ],
+  [/("?meetingId"?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,}&]+)/gi, '$1[redacted]'],
+  [/https:\/\/teams\.microsoft\.com\/l\/meetup-join\/[^\s"']+/gi, '[meeting link]'],
+  [/(?<![+\d])\d{3}\s?\d{3}\s?\d{3}\s?\d{3}(?!\d)/g, '[meeting id]'],
+];
+
+export function redact(text: string): string {
+  return RULES.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
+}
+
+/** Redacts any value for logging: strings directly, objects through their JSON form. */
+export function redactValue(value: unknown): string {
+  if (typeof value === 'string') return redact(value);
+  if (value instanceof Error) return redact(`${value.name}: ${value.message}`);
+  try {
+    return redact(JSON.stringify(value) ?? String(value));
+  } catch {
+    return redact(String(value));
+  }
+}

@@ -1,0 +1,119 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import type { CallEntry } from '../../state/calls/calls.feature';
+import { callStateLabel } from '../../shared/call-state-label';
+import { DurationPipe } from '../../shared/duration.pipe';
+import { partyName } from '../../shared/party-name';
+import { PhoneNumberPipe } from '../../shared/phone-number.pipe';
+
+/** The call the agent is on: who, state, duration, and the controls. */
+@Component({
+  selector: 'sb-active-call-card',
+  imports: [MatButton, DurationPipe, PhoneNumberPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="who">
+      <span class="caller">{{ name() }}</span>
+      @if (call().caller.displayName && call().caller.identity?.phoneNumber) {
+        <span class="number">{{ call().caller.identity?.phoneNumber | phoneNumber }}</span>
+      }
+    </div>
+    <div class="meta">
+      @if (call().queue) {
+        <span>{{ call().queue }}</span>
+      }
+      <span class="chip state" aria-label="Call state">{{ stateLabel() }}</span>
+      @if (call().isMuted) {
+        <span class="chip muted">Muted</span>
+      }
+      @if (call().connectedAt !== null) {
+        <span class="duration" aria-label="Call duration">{{ now() - call().connectedAt! | duration }}</span>
+      }
+    </div>
+    @if (call().failure; as failure) {
+      <p class="error" role="alert">{{ failure.message }}</p>
+    }
+    <div class="controls">
+      @if (call().isMuted) {
+        <button mat-stroked-button type="button" [disabled]="!canControl()" (click)="unmute.emit()">
+          Unmute
+        </button>
+      } @else {
+        <button mat-stroked-button type="button" [disabled]="!canControl()" (click)="mute.emit()">
+          Mute
+        </button>
+      }
+      <button mat-stroked-button type="button" [disabled]="!canHold()" (click)="hold.emit()">Hold</button>
+      <button mat-flat-button type="button" class="hang-up" [disabled]="hangingUp()" (click)="hangUp.emit()">
+        Hang up
+      </button>
+    </div>
+  `,
+  styles: `
+    :host {
+      display: grid;
+      gap: 8px;
+    }
+    .who {
+      display: flex;
+      gap: 8px;
+      align-items: baseline;
+      flex-wrap: wrap;
+    }
+    .caller {
+      font: var(--mat-sys-headline-small);
+    }
+    .number {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .meta {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .duration {
+      font: var(--mat-sys-title-medium);
+      font-variant-numeric: tabular-nums;
+    }
+    .chip {
+      font: var(--mat-sys-label-large);
+      padding: 2px 10px;
+      border-radius: 8px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .muted {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .controls {
+      display: flex;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+    .hang-up {
+      --mat-button-filled-container-color: var(--mat-sys-error);
+      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
+    }
+    .error {
+      color: var(--mat-sys-error);
+      margin: 0;
+    }
+  `,
+})
+export class ActiveCallCardComponent {
+  readonly call = input.required<CallEntry>();
+  readonly now = input.required<number>();
+  readonly mute = output<void>();
+  readonly unmute = output<void>();
+  readonly hold = output<void>();
+  readonly hangUp = output<void>();
+
+  protected readonly name = computed(() => partyName(this.call().caller));
+  protected readonly stateLabel = computed(() => callStateLabel(this.call().state));
+  private readonly live = computed(() => !['Disconnecting', 'Disconnected'].includes(this.call().state));
+  protected readonly canControl = computed(() => this.live() && this.call().pending === null);
+  protected readonly canHold = computed(() => this.canControl() && this.call().state === 'Connected');
+  protected readonly hangingUp = computed(() => !this.live() || this.call().pending === 'hangUp');
+}

@@ -1,0 +1,106 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { Store } from '@ngrx/store';
+import { Ticker } from '../../core/ticker';
+import { HeldCallsPanelActions } from '../../state/calls/call-panels.actions';
+import { callsFeature, type CallEntry } from '../../state/calls/calls.feature';
+import { DurationPipe } from '../../shared/duration.pipe';
+import { partyName } from '../../shared/party-name';
+
+/** Calls the agent put on hold, with Resume (which holds the active call first). */
+@Component({
+  selector: 'sb-held-calls-panel',
+  imports: [MatButton, DurationPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section aria-labelledby="held-heading">
+      <h2 id="held-heading">
+        Calls on hold <span class="count">({{ calls().length }})</span>
+      </h2>
+      @if (calls().length === 0) {
+        <p class="empty">No calls on hold.</p>
+      } @else {
+        <ul aria-label="Calls on hold">
+          @for (call of calls(); track call.id) {
+            <li [attr.aria-label]="'Held call with ' + name(call)">
+              <span class="caller">{{ name(call) }}</span>
+              <span class="chip">On hold</span>
+              <span class="time" aria-label="Time on hold">{{
+                ticker.now() - call.changedAt | duration
+              }}</span>
+              <button
+                mat-flat-button
+                type="button"
+                [disabled]="call.pending !== null"
+                (click)="resume(call.id)"
+              >
+                Resume
+              </button>
+              @if (call.failure; as failure) {
+                <p class="error" role="alert">{{ failure.message }}</p>
+              }
+            </li>
+          }
+        </ul>
+      }
+    </section>
+  `,
+  styles: `
+    h2 {
+      font: var(--mat-sys-title-large);
+      margin: 0 0 8px;
+    }
+    .count {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-title-small);
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 8px;
+    }
+    li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      align-items: center;
+      padding: 8px 16px;
+      background: var(--mat-sys-surface-container);
+      border-radius: 12px;
+    }
+    .caller {
+      font: var(--mat-sys-title-medium);
+      margin-right: auto;
+    }
+    .time {
+      font-variant-numeric: tabular-nums;
+    }
+    .chip {
+      font: var(--mat-sys-label-large);
+      padding: 2px 10px;
+      border-radius: 8px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .empty {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .error {
+      flex-basis: 100%;
+      color: var(--mat-sys-error);
+      margin: 0;
+    }
+  `,
+})
+export class HeldCallsPanelComponent {
+  private readonly store = inject(Store);
+  protected readonly ticker = inject(Ticker);
+  protected readonly calls = this.store.selectSignal(callsFeature.selectHeldCalls);
+  protected readonly name = (call: CallEntry) => partyName(call.caller);
+
+  resume(callId: string): void {
+    this.store.dispatch(HeldCallsPanelActions.resumeClicked({ callId }));
+  }
+}

@@ -1,0 +1,82 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { Ticker } from '../../core/ticker';
+import { QueuePanelActions } from '../../state/queue/queue-panel.actions';
+import { queueFeature, selectQueuedCalls } from '../../state/queue/queue.feature';
+import { partyName } from '../../shared/party-name';
+import { QueuedCallComponent } from './queued-call.component';
+
+/** Every call ringing for this agent, the longest-waiting first. */
+@Component({
+  selector: 'sb-queue-panel',
+  imports: [QueuedCallComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section aria-labelledby="queue-heading">
+      <h2 id="queue-heading">
+        Queue <span class="count">({{ calls().length }} waiting)</span>
+      </h2>
+      @if (notice(); as notice) {
+        <p class="notice" role="alert">{{ notice.message }}</p>
+      }
+      @if (calls().length === 0) {
+        <p class="empty">No calls waiting.</p>
+      } @else {
+        <ul aria-label="Calls waiting">
+          @for (call of calls(); track call.id) {
+            <li [attr.aria-label]="'Call from ' + name(call)">
+              <sb-queued-call
+                [call]="call"
+                [now]="ticker.now()"
+                (accept)="accept(call.id)"
+                (reject)="reject(call.id)"
+              />
+            </li>
+          }
+        </ul>
+      }
+    </section>
+  `,
+  styles: `
+    h2 {
+      font: var(--mat-sys-title-large);
+      margin: 0 0 8px;
+    }
+    .count {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-title-small);
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 8px;
+    }
+    li {
+      background: var(--mat-sys-surface-container);
+      border-radius: 12px;
+    }
+    .empty {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .notice {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class QueuePanelComponent {
+  private readonly store = inject(Store);
+  protected readonly ticker = inject(Ticker);
+  protected readonly calls = this.store.selectSignal(selectQueuedCalls);
+  protected readonly notice = this.store.selectSignal(queueFeature.selectNotice);
+  protected readonly name = (call: { caller: Parameters<typeof partyName>[0] }) => partyName(call.caller);
+
+  accept(id: string): void {
+    this.store.dispatch(QueuePanelActions.acceptClicked({ id }));
+  }
+
+  reject(id: string): void {
+    this.store.dispatch(QueuePanelActions.rejectClicked({ id }));
+  }
+}

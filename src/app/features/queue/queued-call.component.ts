@@ -1,0 +1,88 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import type { QueuedCall } from '../../state/queue/queue.feature';
+import { DurationPipe } from '../../shared/duration.pipe';
+import { partyName } from '../../shared/party-name';
+import { PhoneNumberPipe } from '../../shared/phone-number.pipe';
+
+/** One ringing call in the queue: who, which queue, how long they have waited, Accept / Reject. */
+@Component({
+  selector: 'sb-queued-call',
+  imports: [MatButton, DurationPipe, PhoneNumberPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="who">
+      <span class="caller">{{ name() }}</span>
+      @if (call().caller.displayName && call().caller.identity?.phoneNumber) {
+        <span class="number">{{ call().caller.identity?.phoneNumber | phoneNumber }}</span>
+      }
+    </div>
+    <div class="meta">
+      <span class="queue">{{ call().queue ?? 'Direct call' }}</span>
+      <span class="waiting"
+        >Waiting <span class="time">{{ now() - call().receivedAt | duration }}</span></span
+      >
+    </div>
+    @if (call().status !== 'ringing') {
+      <p class="status" role="status">{{ call().status === 'accepting' ? 'Accepting…' : 'Rejecting…' }}</p>
+    }
+    @if (call().failure; as failure) {
+      <p class="error" role="alert">{{ failure.message }}</p>
+    }
+    <div class="actions">
+      <button mat-flat-button type="button" [disabled]="busy()" (click)="accept.emit()">Accept</button>
+      <button mat-stroked-button type="button" [disabled]="busy()" (click)="reject.emit()">Reject</button>
+    </div>
+  `,
+  styles: `
+    :host {
+      display: grid;
+      gap: 4px;
+      padding: 12px 16px;
+    }
+    .who {
+      display: flex;
+      gap: 8px;
+      align-items: baseline;
+      flex-wrap: wrap;
+    }
+    .caller {
+      font: var(--mat-sys-title-medium);
+    }
+    .number,
+    .meta {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-medium);
+    }
+    .meta {
+      display: flex;
+      gap: 16px;
+    }
+    .time {
+      font-variant-numeric: tabular-nums;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+      margin-top: 4px;
+    }
+    .status,
+    .error {
+      margin: 0;
+      font: var(--mat-sys-body-medium);
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class QueuedCallComponent {
+  readonly call = input.required<QueuedCall>();
+  /** The current time, from the page's ticker. */
+  readonly now = input.required<number>();
+  readonly accept = output<void>();
+  readonly reject = output<void>();
+
+  protected readonly name = computed(() => partyName(this.call().caller));
+  protected readonly busy = computed(() => this.call().status !== 'ringing');
+}

@@ -1,0 +1,48 @@
+import type { Action } from '@ngrx/store';
+import type { CallingEvent } from '../calling/calling-events';
+import { CallingSdkEvents, type ParticipantChange } from './calling-sdk.actions';
+
+/** The "Calling SDK" action for each bridge event (participant changes go through coalescing). */
+export function toCallingSdkAction(event: Exclude<CallingEvent, { type: 'participantChanged' }>): Action {
+  switch (event.type) {
+    case 'agentReady':
+      return CallingSdkEvents.agentReady({ connectionState: event.connectionState });
+    case 'agentConnectionStateChanged':
+      return CallingSdkEvents.connectionStateChanged({ connectionState: event.connectionState });
+    case 'incomingCallReceived':
+      return CallingSdkEvents.incomingCallReceived({ incomingCall: event.incomingCall });
+    case 'incomingCallEnded':
+      return CallingSdkEvents.incomingCallEnded({ id: event.id, callEndReason: event.callEndReason });
+    case 'callAdded':
+      return CallingSdkEvents.callAdded({ call: event.call });
+    case 'callStateChanged':
+      return CallingSdkEvents.callStateChanged({ id: event.id, state: event.state, at: event.at });
+    case 'callIdChanged':
+      return CallingSdkEvents.callIdChanged({ previousId: event.previousId, id: event.id });
+    case 'callMutedChanged':
+      return CallingSdkEvents.callMutedChanged({ id: event.id, isMuted: event.isMuted });
+    case 'callEnded':
+      return CallingSdkEvents.callEnded({ id: event.id, callEndReason: event.callEndReason, at: event.at });
+    case 'participantsAdded':
+      return CallingSdkEvents.participantsAdded({ callId: event.callId, participants: event.participants });
+    case 'participantRemoved':
+      return CallingSdkEvents.participantRemoved({
+        callId: event.callId,
+        participantId: event.participantId,
+        callEndReason: event.callEndReason,
+      });
+  }
+}
+
+/** One entry per participant, later changes winning: a speaker toggling ten times in a frame is one update. */
+export function mergeParticipantChanges(
+  events: ReadonlyArray<Extract<CallingEvent, { type: 'participantChanged' }>>,
+): ParticipantChange[] {
+  const merged = new Map<string, ParticipantChange>();
+  for (const { callId, participantId, changes } of events) {
+    const key = `${callId}|${participantId}`;
+    const previous = merged.get(key);
+    merged.set(key, { callId, participantId, changes: { ...previous?.changes, ...changes } });
+  }
+  return [...merged.values()];
+}

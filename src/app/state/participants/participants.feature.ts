@@ -1,0 +1,65 @@
+import { createEntityAdapter, type EntityState, type Update } from '@ngrx/entity';
+import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
+import type { ParticipantSnapshot } from '../../calling/snapshots';
+import { ShellActions } from '../agent/agent.actions';
+import { CallingSdkEvents } from '../calling-sdk.actions';
+
+export type ParticipantEntry = ParticipantSnapshot;
+
+/** Participants of every call, keyed by (call id, participant raw id): rosters can be large. */
+export const participantKey = (callId: string, participantId: string): string => `${callId}|${participantId}`;
+
+export const participantsAdapter = createEntityAdapter<ParticipantEntry>({
+  selectId: (p) => participantKey(p.callId, p.participantId),
+});
+
+export type ParticipantsState = EntityState<ParticipantEntry>;
+export const initialParticipantsState: ParticipantsState = participantsAdapter.getInitialState();
+
+function keysOfCall(state: ParticipantsState, callId: string): string[] {
+  const prefix = `${callId}|`;
+  return (state.ids as string[]).filter((key) => key.startsWith(prefix));
+}
+
+export const participantsFeature = createFeature({
+  name: 'participants',
+  reducer: createReducer(
+    initialParticipantsState,
+    on(CallingSdkEvents.participantsAdded, (state, { participants }) =>
+      participantsAdapter.upsertMany(participants, state),
+    ),
+    on(CallingSdkEvents.participantsChanged, (state, { changes }) => {
+      // Changes to participants who already left are dropped by updateMany (no such entity).
+      const updates: Update<ParticipantEntry>[] = changes.map(
+        ({ callId, participantId, changes: patch }) => ({
+          id: participantKey(callId, participantId),
+          changes: patch,
+        }),
+      );
+      return participantsAdapter.updateMany(updates, state);
+    }),
+    on(CallingSdkEvents.participantRemoved, (state, { callId, participantId }) =>
+      participantsAdapter.removeOne(participantKey(callId, participantId), state),
+    ),
+    on(CallingSdkEvents.callEnded, (state, { id }) =>
+      participantsAdapter.removeMany(keysOfCall(state, id), state),
+    ),
+    on(CallingSdkEvents.callIdChanged, (state, { previousId, id }) => {
+      const moved = keysOfCall(state, previousId).map((key) => ({ ...state.entities[key]!, callId: id }));
+      return participantsAdapter.addMany(
+        moved,
+        participantsAdapter.removeMany(keysOfCall(state, previousId), state),
+      );
+    }),
+    on(ShellActions.signOutClicked, () => initialParticipantsState),
+  ),
+  extraSelectors: ({ selectParticipantsState }) => ({
+    selectAllParticipants: participantsAdapter.getSelectors(selectParticipantsState).selectAll,
+  }),
+});
+
+/** The roster of one call, in the order participants joined. */
+export const selectParticipantsOfCall = (callId: string) =>
+  createSelector(participantsFeature.selectAllParticipants, (participants) =>
+    participants.filter((participant) => participant.callId === callId),
+  );

@@ -1,0 +1,72 @@
+import { CallingApiActions } from '../calling-api.actions';
+import { CallingSdkEvents } from '../calling-sdk.actions';
+import { incomingCall } from '../testing/snapshots';
+import { QueuePanelActions } from './queue-panel.actions';
+import { initialQueueState, queueFeature, selectQueuedCalls } from './queue.feature';
+
+const reduce = queueFeature.reducer;
+const select = (state = initialQueueState) => selectQueuedCalls({ queue: state });
+
+describe('queue feature', () => {
+  it('lists ringing calls oldest first, whatever order they arrived in', () => {
+    let state = reduce(
+      initialQueueState,
+      CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('b', 2_000) }),
+    );
+    state = reduce(state, CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 1_000) }));
+    expect(select(state).map((c) => c.id)).toEqual(['a', 'b']);
+  });
+
+  it('shows the call as being accepted, then removes it once accepted', () => {
+    let state = reduce(
+      initialQueueState,
+      CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 1) }),
+    );
+    state = reduce(state, QueuePanelActions.acceptClicked({ id: 'a' }));
+    expect(select(state)[0].status).toBe('accepting');
+    state = reduce(state, CallingApiActions.acceptSucceeded({ id: 'a' }));
+    expect(select(state)).toEqual([]);
+  });
+
+  it('puts a failed accept back to ringing with the reason on the call', () => {
+    let state = reduce(
+      initialQueueState,
+      CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 1) }),
+    );
+    state = reduce(state, QueuePanelActions.acceptClicked({ id: 'a' }));
+    state = reduce(
+      state,
+      CallingApiActions.acceptFailed({ id: 'a', failure: { message: 'Muted mic', code: 500 } }),
+    );
+    expect(select(state)[0]).toEqual(
+      jasmine.objectContaining({ status: 'ringing', failure: { message: 'Muted mic', code: 500 } }),
+    );
+  });
+
+  it('explains why a call the agent was accepting went away', () => {
+    let state = reduce(
+      initialQueueState,
+      CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 1) }),
+    );
+    state = reduce(state, QueuePanelActions.acceptClicked({ id: 'a' }));
+    state = reduce(
+      state,
+      CallingSdkEvents.incomingCallEnded({ id: 'a', callEndReason: { code: 487, subCode: 10003 } }),
+    );
+    expect(select(state)).toEqual([]);
+    expect(state.notice?.message).toBe('Another agent answered this call.');
+  });
+
+  it('drops a call that stops ringing without a notice when the agent was not taking it', () => {
+    let state = reduce(
+      initialQueueState,
+      CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 1) }),
+    );
+    state = reduce(
+      state,
+      CallingSdkEvents.incomingCallEnded({ id: 'a', callEndReason: { code: 487, subCode: 0 } }),
+    );
+    expect(select(state)).toEqual([]);
+    expect(state.notice).toBeNull();
+  });
+});

@@ -1,0 +1,81 @@
+import { createEntityAdapter, type EntityState } from '@ngrx/entity';
+import { createFeature, createReducer, on } from '@ngrx/store';
+import { describeEndReason, type Failure } from '../../calling/calling-codes';
+import type { IncomingCallSnapshot, Party } from '../../calling/snapshots';
+import { ShellActions } from '../agent/agent.actions';
+import { CallingApiActions } from '../calling-api.actions';
+import { CallingSdkEvents } from '../calling-sdk.actions';
+import { QueuePanelActions } from './queue-panel.actions';
+
+/** A call ringing for this agent, waiting in the queue panel. */
+export interface QueuedCall extends IncomingCallSnapshot {
+  readonly status: 'ringing' | 'accepting' | 'rejecting';
+  readonly failure: Failure | null;
+}
+
+/** Why a ringing call left the queue without this agent taking it, or why taking it failed. */
+export interface QueueNotice {
+  readonly caller: Party;
+  readonly message: string;
+}
+
+export interface QueueState extends EntityState<QueuedCall> {
+  readonly notice: QueueNotice | null;
+}
+
+// Oldest first: the caller who has waited longest is answered first.
+export const queueAdapter = createEntityAdapter<QueuedCall>({
+  sortComparer: (a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id),
+});
+
+export const initialQueueState: QueueState = queueAdapter.getInitialState({ notice: null });
+
+function setStatus(
+  state: QueueState,
+  id: string,
+  status: QueuedCall['status'],
+  failure: Failure | null = null,
+): QueueState {
+  return queueAdapter.updateOne({ id, changes: { status, failure } }, state);
+}
+
+export const queueFeature = createFeature({
+  name: 'queue',
+  reducer: createReducer(
+    initialQueueState,
+    on(CallingSdkEvents.incomingCallReceived, (state, { incomingCall }) =>
+      queueAdapter.upsertOne({ ...incomingCall, status: 'ringing', failure: null }, state),
+    ),
+    on(QueuePanelActions.acceptClicked, (state, { id }) =>
+      setStatus({ ...state, notice: null }, id, 'accepting'),
+    ),
+    on(QueuePanelActions.rejectClicked, (state, { id }) =>
+      setStatus({ ...state, notice: null }, id, 'rejecting'),
+    ),
+    on(CallingApiActions.acceptSucceeded, CallingApiActions.rejectSucceeded, (state, { id }) =>
+      queueAdapter.removeOne(id, state),
+    ),
+    on(CallingApiActions.acceptFailed, CallingApiActions.rejectFailed, (state, { id, failure }) => {
+      const call = state.entities[id];
+      // The call may already have left the queue (taken by another agent): say so at the queue's top.
+      return call
+        ? setStatus(state, id, 'ringing', failure)
+        : { ...state, notice: { caller: { identity: null, displayName: null }, message: failure.message } };
+    }),
+    on(CallingSdkEvents.incomingCallEnded, (state, { id, callEndReason }) => {
+      const call = state.entities[id];
+      if (!call) return state;
+      const removed = queueAdapter.removeOne(id, state);
+      // Only a call this agent was trying to take, and lost (487: taken elsewhere, abandoned, timed
+      // out), needs explaining; the others simply stop ringing.
+      return call.status === 'accepting' && callEndReason?.code === 487
+        ? { ...removed, notice: { caller: call.caller, message: describeEndReason(callEndReason) } }
+        : removed;
+    }),
+    on(ShellActions.signOutClicked, () => initialQueueState),
+  ),
+});
+
+export const { selectAll: selectQueuedCalls, selectTotal: selectQueueLength } = queueAdapter.getSelectors(
+  queueFeature.selectQueueState,
+);

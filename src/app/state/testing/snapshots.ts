@@ -1,0 +1,37 @@
+import type { CallSnapshot, IncomingCallSnapshot, ParticipantSnapshot } from '../../calling/snapshots';
+
+/** Plain snapshots for reducer and component tests, as the bridges would emit them. */
+export const dana = {
+  identity: { kind: 'phoneNumber' as const, rawId: '4:+14255550123', phoneNumber: '+14255550123' },
+  displayName: 'Dana Smith',
+};
+
+export function incomingCall(id: string, receivedAt: number, queue = 'Billing'): IncomingCallSnapshot {
+  return { id, caller: dana, queue, receivedAt };
+}
+
+export function call(id: string, overrides: Partial<CallSnapshot> = {}): CallSnapshot {
+  return {
+    id,
+    direction: 'Incoming',
+    state: 'Connected',
+    isMuted: false,
+    caller: dana,
+    queue: 'Billing',
+    startedAt: 1_000,
+    callEndReason: null,
+    ...overrides,
+  };
+}
+
+export function participant(callId: string, participantId = '4:+14255550123'): ParticipantSnapshot {
+  return {
+    callId,
+    participantId,
+    identity: { kind: 'phoneNumber', rawId: participantId, phoneNumber: participantId.slice(2) },
+    displayName: 'Dana Smith',
+    state: 'Connected',
+    isMuted: false,
+    isSpeaking: false,
+  };
+}

@@ -1,0 +1,12 @@
+import { bootstrapApplication } from '@angular/platform-browser';
+import { App } from './app/app';
+import { appConfig } from './app/app.config';
+import { loadRuntimeConfig } from './app/core/runtime-config';
+
+// Configuration is read when the console starts, not baked into the build.
+loadRuntimeConfig()
+  .then((config) => bootstrapApplication(App, appConfig(config)))
+  .catch((error: unknown) => {
+    document.body.textContent = `Switchboard could not start: ${error instanceof Error ? error.message : String(error)}`;
+    console.error(error);
+  });
