@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+import { listenersOf, queueCall, signIn } from './emulator-api';
+
+test('an agent accepts a queued call, mutes, holds, resumes and hangs up, leaking no listener', async ({
+  page,
+  request,
+}) => {
+  await signIn(page, 'Alex Rivera');
+  // The agent's own listeners (incoming calls, calls, connection) are the baseline.
+  await expect.poll(() => listenersOf(request, 'alex')).toBeGreaterThan(0);
+  const baseline = await listenersOf(request, 'alex');
+
+  await queueCall(request, { from: '+14255550177', displayName: 'Robin Park', queue: 'Technical support' });
+  const ringing = page.getByRole('listitem', { name: 'Call from Robin Park' });
+  await expect(ringing).toContainText('Technical support');
+  await expect(ringing).toContainText(/Waiting 0:0\d/);
+  await ringing.getByRole('button', { name: 'Accept' }).click();
+
+  const active = page.getByRole('region', { name: 'Active call' });
+  await expect(active).toContainText('Robin Park');
+  await expect(active.getByLabel('Call state')).toHaveText('Connected');
+  await expect(ringing).toHaveCount(0);
+  await expect(active.getByRole('listitem', { name: 'Robin Park' })).toContainText('Connected');
+
+  await active.getByRole('button', { name: 'Mute' }).click();
+  await expect(active.getByRole('button', { name: 'Unmute' })).toBeVisible();
+  await expect(active.getByText('Muted', { exact: true })).toBeVisible();
+  await active.getByRole('button', { name: 'Unmute' }).click();
+  await expect(active.getByRole('button', { name: 'Mute' })).toBeVisible();
+
+  await active.getByRole('button', { name: 'Hold' }).click();
+  const held = page.getByRole('region', { name: /Calls on hold/ });
+  await expect(held.getByRole('listitem', { name: 'Held call with Robin Park' })).toContainText('On hold');
+  await expect(active).toContainText('No active call');
+  await held.getByRole('button', { name: 'Resume' }).click();
+  await expect(active.getByLabel('Call state')).toHaveText('Connected');
+
+  await active.getByRole('button', { name: 'Hang up' }).click();
+  await expect(active.getByRole('status')).toHaveText('Call with Robin Park ended: You hung up.');
+  await expect.poll(() => listenersOf(request, 'alex')).toBe(baseline);
+});
+
+test('a call answered by one agent stops ringing for the other', async ({ browser, request }) => {
+  const alex = await (await browser.newContext()).newPage();
+  const blake = await (await browser.newContext()).newPage();
+  await signIn(alex, 'Alex Rivera');
+  await signIn(blake, 'Blake Chen');
+
+  await queueCall(request, { from: '+14255550188', displayName: 'Jordan Diaz' });
+  const atAlex = alex.getByRole('listitem', { name: 'Call from Jordan Diaz' });
+  const atBlake = blake.getByRole('listitem', { name: 'Call from Jordan Diaz' });
+  await expect(atAlex).toBeVisible();
+  await expect(atBlake).toBeVisible();
+
+  await atBlake.getByRole('button', { name: 'Accept' }).click();
+  await expect(blake.getByRole('region', { name: 'Active call' })).toContainText('Jordan Diaz');
+  await expect(atAlex).toHaveCount(0);
+
+  await blake.getByRole('region', { name: 'Active call' }).getByRole('button', { name: 'Hang up' }).click();
+  await alex.context().close();
+  await blake.context().close();
+});
+
+test('the chosen user stays signed in across a reload', async ({ page }) => {
+  await signIn(page, 'Sam Okafor');
+  await expect(page.getByRole('banner')).toContainText('Sam Okafor · Supervisor');
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Sam Okafor · Supervisor');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('dashboard screenshot for the README', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'Casey Novak');
+  await queueCall(request, { from: '+14255550111', displayName: 'Morgan Lee', queue: 'Sales' });
+  await queueCall(request, { from: '+14255550122', displayName: 'Avery Quinn', queue: 'Billing' });
+  await queueCall(request, { from: '+14255550133', displayName: 'Riley Brooks', queue: 'Technical support' });
+  await page
+    .getByRole('listitem', { name: 'Call from Morgan Lee' })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  await expect(page.getByRole('region', { name: 'Active call' }).getByLabel('Call state')).toHaveText(
+    'Connected',
+  );
+  await page.screenshot({ path: 'docs/dashboard.png' });
+  const active = page.getByRole('region', { name: 'Active call' });
+  await active.getByRole('button', { name: 'Hang up' }).click();
+  await expect(active.getByRole('status')).toContainText('ended');
+});

@@ -1,0 +1,60 @@
+import type { CallEndReason, CallerInfo, IncomingCallKind, TeamsCall, TeamsIncomingCall } from '@azure/communication-calling';
+import type { EndReasonWire, IncomingCallWire } from '../protocol/messages';
+import { EmulatedCallInfo } from './call-info';
+import type { Connection } from './connection';
+import { Emitter, type Listener, type ListenerTally } from './emitter';
+
+/** A call ringing for this Teams user (the guide's "Receive a Teams incoming call"). */
+export class EmulatedTeamsIncomingCall implements TeamsIncomingCall {
+  readonly kind = 'TeamsIncomingCall' as unknown as IncomingCallKind; // an SDK enum; see EmulatedTeamsCallAgent.kind
+  readonly id: string;
+  readonly callerInfo: CallerInfo;
+  readonly transferorInfo?: CallerInfo;
+  readonly info: EmulatedCallInfo;
+  private endReason: CallEndReason | undefined;
+  private readonly events: Emitter;
+
+  constructor(
+    wire: IncomingCallWire,
+    private readonly connection: Connection,
+    /** Finds the call the world created for an accepted incoming call. */
+    private readonly callById: (id: string) => TeamsCall | undefined,
+    tally: ListenerTally,
+  ) {
+    this.id = wire.id;
+    this.callerInfo = wire.callerInfo;
+    if (wire.transferorInfo) this.transferorInfo = wire.transferorInfo;
+    this.info = new EmulatedCallInfo(wire.id, wire.id, undefined, tally);
+    this.events = new Emitter(tally);
+  }
+
+  get callEndReason(): CallEndReason | undefined {
+    return this.endReason;
+  }
+
+  async accept(): Promise<TeamsCall> {
+    const { callId } = (await this.connection.request({ op: 'accept', incomingCallId: this.id })) as { callId: string };
+    const call = this.callById(callId);
+    if (!call) throw new Error(`The emulator accepted call ${callId} but never announced it.`);
+    return call;
+  }
+
+  async reject(): Promise<void> {
+    await this.connection.request({ op: 'reject', incomingCallId: this.id });
+  }
+
+  on(event: string, listener: Listener): void {
+    this.events.on(event, listener);
+  }
+
+  off(event: string, listener: Listener): void {
+    this.events.off(event, listener);
+  }
+
+  /** It stopped ringing (taken elsewhere, declined, abandoned) or its accepted call ended. */
+  end(reason: EndReasonWire): void {
+    if (this.endReason) return;
+    this.endReason = reason;
+    this.events.emit('callEnded', { callEndReason: reason });
+  }
+}

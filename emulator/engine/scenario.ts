@@ -1,0 +1,90 @@
+import type { TimerHandle } from './clock';
+import type { World } from './world';
+
+/** Calls that keep arriving, so a first run shows a working queue within seconds. */
+export interface ScenarioOptions {
+  arrivalsPerMinute: number;
+  /** The first call arrives within this many seconds of the scenario starting. */
+  firstCallWithinSeconds: number;
+  patienceSeconds: readonly [number, number];
+  talkSeconds: readonly [number, number];
+  /** No new caller joins while this many already wait (a quiet night stays bounded). */
+  maxWaiting: number;
+}
+
+export const DEFAULT_SCENARIO: ScenarioOptions = {
+  arrivalsPerMinute: 2,
+  firstCallWithinSeconds: 3,
+  patienceSeconds: [60, 180],
+  talkSeconds: [45, 180],
+  maxWaiting: 8,
+};
+
+export class Scenario {
+  private options: ScenarioOptions;
+  private timer: TimerHandle | null = null;
+
+  constructor(
+    private readonly world: World,
+    options: false | Partial<ScenarioOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_SCENARIO, ...(options || {}) };
+    if (options !== false) this.start();
+  }
+
+  get running(): boolean {
+    return this.timer !== null;
+  }
+
+  get settings(): ScenarioOptions {
+    return this.options;
+  }
+
+  configure(changes: Partial<ScenarioOptions> & { running?: boolean }): void {
+    const { running, ...options } = changes;
+    this.options = validate({ ...this.options, ...options });
+    if (running === false) this.stop();
+    else if (running === true || this.running) this.start();
+  }
+
+  start(): void {
+    this.stop();
+    this.schedule(this.world.random.between(500, this.options.firstCallWithinSeconds * 1000));
+  }
+
+  stop(): void {
+    if (this.timer !== null) this.world.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(ms: number): void {
+    this.timer = this.world.clock.setTimeout(() => {
+      this.arrive();
+      // Exponential gaps: arrivals form a Poisson process at the configured rate.
+      const meanMs = 60_000 / Math.max(this.options.arrivalsPerMinute, 0.001);
+      this.schedule(Math.round(-Math.log(1 - this.world.random.next()) * meanMs));
+    }, ms);
+  }
+
+  private arrive(): void {
+    const { random } = this.world;
+    if (this.world.waitingCount() >= this.options.maxWaiting) return;
+    const [minPatience, maxPatience] = this.options.patienceSeconds;
+    const [minTalk, maxTalk] = this.options.talkSeconds;
+    this.world.enqueuePhoneCall({
+      patienceMs: random.between(minPatience, maxPatience) * 1000,
+      talkMs: random.between(minTalk, maxTalk) * 1000,
+    });
+  }
+}
+
+function validate(options: ScenarioOptions): ScenarioOptions {
+  const range = (name: string, [min, max]: readonly [number, number]) => {
+    if (!(min >= 0 && max >= min)) throw new Error(`${name} must be a range [min, max] with 0 <= min <= max.`);
+  };
+  if (!(options.arrivalsPerMinute > 0)) throw new Error('arrivalsPerMinute must be greater than 0.');
+  if (!(options.maxWaiting >= 1)) throw new Error('maxWaiting must be at least 1.');
+  range('patienceSeconds', options.patienceSeconds);
+  range('talkSeconds', options.talkSeconds);
+  return options;
+}

@@ -1,0 +1,46 @@
+import type { DirectoryUser } from './directory';
+import type { Random } from './random';
+
+/**
+ * ACS-shaped access tokens: JWTs (header.payload.signature, base64url) whose payload carries
+ * `skypeid` and `exp`, so `AzureCommunicationTokenCredential` parses them as it parses real ones.
+ * The world keeps the token-to-user map; no signature is checked.
+ */
+const base64url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+export interface IssuedToken {
+  readonly token: string;
+  readonly expiresOn: number;
+}
+
+export class TokenIssuer {
+  private readonly issued = new Map<string, { userKey: string; expiresOn: number }>();
+
+  constructor(private readonly random: Random) {}
+
+  issue(user: DirectoryUser, now: number, lifetimeMs: number, purpose: 'acs' | 'entra' = 'acs'): IssuedToken {
+    const expiresOn = now + lifetimeMs;
+    const payload =
+      purpose === 'acs'
+        ? { skypeid: `orgid:${user.microsoftTeamsUserId}`, scp: 1024, iat: Math.floor(now / 1000), exp: Math.floor(expiresOn / 1000) }
+        : { oid: user.microsoftTeamsUserId, name: user.displayName, iat: Math.floor(now / 1000), exp: Math.floor(expiresOn / 1000) };
+    const token = [
+      base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: `emulator-${purpose}` })),
+      base64url(JSON.stringify(payload)),
+      base64url(this.random.guid()),
+    ].join('.');
+    this.issued.set(token, { userKey: user.key, expiresOn });
+    return { token, expiresOn };
+  }
+
+  /** The user a token was issued to, if it was issued here and has not expired. */
+  verify(token: string, now: number): string | undefined {
+    const entry = this.issued.get(token);
+    if (!entry) return undefined;
+    if (entry.expiresOn <= now) {
+      this.issued.delete(token);
+      return undefined;
+    }
+    return entry.userKey;
+  }
+}

@@ -1,0 +1,225 @@
+import type { Operation, ServerMessage } from '../protocol/messages';
+import { CallModel, type Leg } from './call-model';
+import { RealClock, type Clock } from './clock';
+import { ERROR, WorldError } from './codes';
+import { Directory, type DirectoryUser } from './directory';
+import { Faults } from './faults';
+import { QueueRouting, type EnqueueOptions } from './queue-routing';
+import { Random } from './random';
+import { Scenario, type ScenarioOptions } from './scenario';
+import { TokenIssuer } from './tokens';
+
+export interface WorldOptions {
+  clock?: Clock;
+  seed?: number;
+  /** `false`: no calls arrive by themselves. */
+  scenario?: false | Partial<ScenarioOptions>;
+}
+
+/** A console connected to the world: one emulator client's `TeamsCallAgent`. */
+export interface Endpoint {
+  readonly id: string;
+  user: DirectoryUser | null;
+  listeners: number;
+  readonly send: (message: ServerMessage) => void;
+  /** Closes the connection from the world's side (a dropped network). */
+  readonly drop: () => void;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The authoritative state every console shares: who is connected, which calls wait in which
+ * queue and ring where, and every connected call. Pure TypeScript: the same world runs inside
+ * the server and, over an in-memory transport, inside unit tests.
+ */
+export class World {
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly directory = new Directory();
+  readonly faults = new Faults();
+  readonly scenario: Scenario;
+  private readonly acsTokens: TokenIssuer;
+  private readonly signInTokens: TokenIssuer;
+  private readonly endpoints = new Map<string, Endpoint>();
+  private readonly routing: QueueRouting;
+  private nextEndpoint = 1;
+
+  constructor(options: WorldOptions = {}) {
+    this.clock = options.clock ?? new RealClock();
+    this.random = new Random(options.seed);
+    this.acsTokens = new TokenIssuer(this.random);
+    this.signInTokens = new TokenIssuer(this.random);
+    this.routing = new QueueRouting(this);
+    this.scenario = new Scenario(this, options.scenario);
+  }
+
+  // Identity -------------------------------------------------------------------------------
+
+  /** An ACS token for a directory user (what the token endpoint hands out). */
+  issueToken(userKey: string, lifetimeMs = DAY_MS): { token: string; expiresOn: number; user: DirectoryUser } {
+    const user = this.requireUser(userKey);
+    return { ...this.acsTokens.issue(user, this.clock.now(), lifetimeMs, 'acs'), user };
+  }
+
+  /** Stands in for the Entra sign-in: an access token that `/api/token` exchanges. */
+  signIn(userKey: string): string {
+    return this.signInTokens.issue(this.requireUser(userKey), this.clock.now(), DAY_MS, 'entra').token;
+  }
+
+  /** The production token exchange's shape: a signed-in user's access token for an ACS token. */
+  exchange(accessToken: string): { token: string; expiresOn: number; user: DirectoryUser } | undefined {
+    const userKey = this.signInTokens.verify(accessToken, this.clock.now());
+    return userKey ? this.issueToken(userKey) : undefined;
+  }
+
+  private requireUser(userKey: string): DirectoryUser {
+    const user = this.directory.user(userKey);
+    if (!user) throw new Error(`No user "${userKey}" in the emulator's directory.`);
+    return user;
+  }
+
+  // Connections ----------------------------------------------------------------------------
+
+  open(send: (message: ServerMessage) => void, drop: () => void): string {
+    const id = `endpoint-${this.nextEndpoint++}`;
+    this.endpoints.set(id, { id, user: null, listeners: 0, send, drop });
+    return id;
+  }
+
+  close(endpointId: string): void {
+    const endpoint = this.endpoints.get(endpointId);
+    if (!endpoint) return;
+    this.endpoints.delete(endpointId);
+    this.routing.endpointLeft(endpoint);
+  }
+
+  /** Cuts a user's consoles off, as a network failure would. */
+  dropConnection(userKey: string): number {
+    const dropped = [...this.endpoints.values()].filter((endpoint) => endpoint.user?.key === userKey);
+    for (const endpoint of dropped) {
+      this.close(endpoint.id);
+      endpoint.drop();
+    }
+    return dropped.length;
+  }
+
+  setListenerCount(endpointId: string, count: number): void {
+    const endpoint = this.endpoints.get(endpointId);
+    if (endpoint) endpoint.listeners = count;
+  }
+
+  signedInEndpoints(role?: DirectoryUser['role']): Endpoint[] {
+    return [...this.endpoints.values()].filter((e) => e.user !== null && (role === undefined || e.user.role === role));
+  }
+
+  endpoint(id: string): Endpoint | undefined {
+    return this.endpoints.get(id);
+  }
+
+  send(endpointId: string, message: ServerMessage): void {
+    this.endpoints.get(endpointId)?.send(message);
+  }
+
+  // Operations -----------------------------------------------------------------------------
+
+  /** Runs one client operation, after any injected delay or failure for its kind. */
+  async request(endpointId: string, operation: Operation): Promise<unknown> {
+    const faultName = operation.op === 'hello' ? 'createTeamsCallAgent' : operation.op;
+    const delay = this.faults.takeDelay(faultName);
+    if (delay > 0) await new Promise<void>((resolve) => this.clock.setTimeout(resolve, delay));
+    const failure = this.faults.takeFailure(faultName);
+    if (failure) throw new WorldError(failure, failure.message ?? `${faultName} failed (injected fault).`);
+
+    const endpoint = this.endpoints.get(endpointId);
+    if (!endpoint) throw new WorldError(ERROR.unreachable, 'The connection to the calling service is closed.');
+    if (operation.op === 'hello') return this.hello(endpoint, operation.token);
+    if (!endpoint.user) throw new WorldError(ERROR.unauthenticated, 'Not signed in: create the call agent first.');
+
+    switch (operation.op) {
+      case 'accept':
+        return this.routing.accept(endpoint, operation.incomingCallId);
+      case 'reject':
+        return this.routing.reject(endpoint, operation.incomingCallId);
+      case 'mute':
+      case 'unmute':
+      case 'hold':
+      case 'resume':
+      case 'hangUp':
+        return this.routing.legOperation(endpoint, operation.callId, operation.op);
+      default:
+        throw new WorldError(ERROR.notModelled, `${operation.op} is not modelled by the emulator yet.`);
+    }
+  }
+
+  private hello(endpoint: Endpoint, token: string) {
+    const userKey = this.acsTokens.verify(token, this.clock.now());
+    const user = userKey ? this.directory.user(userKey) : undefined;
+    if (!user) throw new WorldError(ERROR.unauthenticated, 'The access token is not valid or has expired.');
+    endpoint.user = user;
+    this.routing.endpointJoined(endpoint);
+    return { user: { key: user.key, displayName: user.displayName, role: user.role, microsoftTeamsUserId: user.microsoftTeamsUserId } };
+  }
+
+  // Calls ----------------------------------------------------------------------------------
+
+  /** A phone caller dials a call queue: every signed-in agent's console starts ringing. */
+  enqueuePhoneCall(options: EnqueueOptions = {}): string {
+    return this.routing.enqueue(options);
+  }
+
+  waitingCount(): number {
+    return this.routing.waitingCount();
+  }
+
+  get calls(): ReadonlyMap<string, CallModel> {
+    return this.routing.calls;
+  }
+
+  /** Plain JSON of the queue, the calls and the consoles, for `GET /emulator/state` and tests. */
+  snapshot() {
+    const now = this.clock.now();
+    const userOf = (id: string) => this.endpoints.get(id)?.user?.key ?? id;
+    const calls = [...this.routing.calls.values()];
+    return {
+      now,
+      queue: calls
+        .filter((call) => call.status === 'waiting')
+        .map((call) => ({
+          id: call.id,
+          caller: call.callerInfo,
+          queue: call.transferorInfo?.displayName ?? null,
+          waitingMs: now - call.createdAt,
+          ringing: [...call.ringing].map(userOf),
+        })),
+      calls: calls
+        .filter((call) => call.status === 'connected')
+        .map((call) => ({
+          id: call.id,
+          caller: call.callerInfo,
+          queue: call.transferorInfo?.displayName ?? null,
+          legs: [...call.legs.values()].map((leg: Leg) => ({ userKey: userOf(leg.endpointId), state: leg.state, isMuted: leg.isMuted })),
+          participants: [...call.parties.values()].map((p) => ({ id: p.id, state: p.state, isMuted: p.isMuted, isSpeaking: p.isSpeaking })),
+        })),
+      consoles: this.listenerCounts().consoles,
+    };
+  }
+
+  /** Listeners each console holds on SDK objects, as its client reports them. */
+  listenerCounts() {
+    const consoles = [...this.endpoints.values()]
+      .filter((endpoint) => endpoint.user)
+      .map((endpoint) => ({ userKey: endpoint.user!.key, displayName: endpoint.user!.displayName, listeners: endpoint.listeners }));
+    return { total: consoles.reduce((sum, c) => sum + c.listeners, 0), consoles };
+  }
+
+  dispose(): void {
+    this.scenario.stop();
+    this.routing.dispose();
+    for (const endpoint of [...this.endpoints.values()]) {
+      this.close(endpoint.id);
+      endpoint.drop();
+    }
+    if (this.clock instanceof RealClock) this.clock.clearAll();
+  }
+}

@@ -1,0 +1,99 @@
+import type { EmulatorTransport } from '../client/connection';
+import { ManualClock } from '../engine/clock';
+import type { ScenarioOptions } from '../engine/scenario';
+import { World } from '../engine/world';
+import type { ClientMessage, ServerMessage } from '../protocol/messages';
+
+export interface InMemoryEmulator {
+  readonly world: World;
+  readonly clock: ManualClock;
+  readonly transport: EmulatorTransport;
+  /** An ACS token for a directory user, e.g. `tokenFor('alex')`. */
+  tokenFor(userKey: string): string;
+  /** Moves the world's clock forward and lets every delivery it causes arrive. */
+  advance(ms: number): Promise<void>;
+  /** Lets every message in flight arrive, without moving the clock. */
+  settle(): Promise<void>;
+}
+
+/**
+ * A world in this process, reached through an in-memory transport that delivers asynchronously
+ * (as a network does) and in order. For unit tests: the same client code as over the WebSocket.
+ */
+export function createInMemoryEmulator(options: { seed?: number; scenario?: false | Partial<ScenarioOptions> } = {}): InMemoryEmulator {
+  const clock = new ManualClock();
+  const world = new World({ clock, seed: options.seed ?? 1, scenario: options.scenario ?? false });
+  let inFlight = 0;
+  const deliver = (action: () => void) => {
+    inFlight++;
+    queueMicrotask(() => {
+      inFlight--;
+      action();
+    });
+  };
+
+  const transport: EmulatorTransport = {
+    async connect(handlers) {
+      let open = true;
+      const endpointId = world.open(
+        (message: ServerMessage) => deliver(() => open && handlers.message(message)),
+        () => {
+          if (!open) return;
+          open = false;
+          deliver(() => handlers.closed());
+        },
+      );
+      return {
+        send(message: ClientMessage) {
+          deliver(() => {
+            if (!open) return;
+            if (message.type === 'listeners') {
+              world.setListenerCount(endpointId, message.count);
+              return;
+            }
+            world.request(endpointId, message.operation).then(
+              (value) => deliver(() => open && handlers.message({ type: 'result', requestId: message.requestId, value })),
+              (error: { code?: number; subCode?: number; message?: string }) =>
+                deliver(() =>
+                  open &&
+                  handlers.message({
+                    type: 'result',
+                    requestId: message.requestId,
+                    error: { code: error.code ?? 500, ...(error.subCode !== undefined && { subCode: error.subCode }), message: error.message ?? 'Failed.' },
+                  }),
+                ),
+            );
+          });
+        },
+        close() {
+          if (!open) return;
+          open = false;
+          world.close(endpointId);
+        },
+      };
+    },
+  };
+
+  const settle = async () => {
+    // Microtask deliveries, then a macrotask turn for client timers (listener reports, replays).
+    for (let round = 0; round < 50; round++) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      if (inFlight === 0) {
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        if (inFlight === 0) return;
+      }
+    }
+  };
+
+  return {
+    world,
+    clock,
+    transport,
+    tokenFor: (userKey) => world.issueToken(userKey).token,
+    advance: async (ms) => {
+      clock.advance(ms);
+      await settle();
+    },
+    settle,
+  };
+}

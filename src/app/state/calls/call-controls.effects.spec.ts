@@ -1,0 +1,100 @@
+import { agentFeature } from '../agent/agent.feature';
+import { ShellActions } from '../agent/agent.actions';
+import { participantsFeature } from '../participants/participants.feature';
+import { QueuePanelActions } from '../queue/queue-panel.actions';
+import { startEmulatedConsole } from '../testing/emulated-app';
+import { ActiveCallPanelActions, HeldCallsPanelActions } from './call-panels.actions';
+import { callsFeature } from './calls.feature';
+
+async function onACall(talkMs = 600_000) {
+  const app = await startEmulatedConsole('alex');
+  const id = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs });
+  await app.settle();
+  app.store.dispatch(QueuePanelActions.acceptClicked({ id }));
+  await app.settle();
+  const active = () => app.state(callsFeature.selectActiveCall);
+  return { app, id, active };
+}
+
+describe('call control effects on the emulator', () => {
+  it('mutes and unmutes the call', async () => {
+    const { app, id, active } = await onACall();
+    app.store.dispatch(ActiveCallPanelActions.muteClicked({ callId: id }));
+    await app.settle();
+    expect(active()).toEqual(jasmine.objectContaining({ isMuted: true, pending: null, failure: null }));
+    app.store.dispatch(ActiveCallPanelActions.unmuteClicked({ callId: id }));
+    await app.settle();
+    expect(active()?.isMuted).toBeFalse();
+  });
+
+  it('reports a failed mute in words with the SDK code, and leaves the call unmuted', async () => {
+    const { app, id, active } = await onACall();
+    app.emulator.world.faults.failNext('mute', { code: 500, subCode: 41015 });
+    app.store.dispatch(ActiveCallPanelActions.muteClicked({ callId: id }));
+    await app.settle();
+    expect(active()).toEqual(
+      jasmine.objectContaining({
+        isMuted: false,
+        pending: null,
+        failure: {
+          message: 'Muting the microphone failed. Try again.',
+          code: 500,
+          subCode: 41015,
+          operation: 'mute',
+        },
+      }),
+    );
+  });
+
+  it('holds and resumes the call', async () => {
+    const { app, id, active } = await onACall();
+    app.store.dispatch(ActiveCallPanelActions.holdClicked({ callId: id }));
+    await app.settle();
+    expect(active()).toBeNull();
+    expect(app.state(callsFeature.selectHeldCalls).map((c) => c.state)).toEqual(['LocalHold']);
+    app.store.dispatch(HeldCallsPanelActions.resumeClicked({ callId: id }));
+    await app.settle();
+    expect(active()).toEqual(jasmine.objectContaining({ id, state: 'Connected' }));
+  });
+
+  it('hangs up: the call and its roster leave the store, and the reason is shown', async () => {
+    const { app, id } = await onACall();
+    app.store.dispatch(ActiveCallPanelActions.hangUpClicked({ callId: id }));
+    await app.settle();
+    expect(app.state(callsFeature.selectAllCalls)).toEqual([]);
+    expect(app.state(participantsFeature.selectAllParticipants)).toEqual([]);
+    expect(app.state(callsFeature.selectLastEnded)?.message).toBe('You hung up.');
+  });
+
+  it('ends the call when the caller hangs up after talking', async () => {
+    const { app } = await onACall(90_000);
+    await app.advance(90_001);
+    expect(app.state(callsFeature.selectAllCalls)).toEqual([]);
+    expect(app.state(callsFeature.selectLastEnded)?.message).toBe('The caller hung up.');
+  });
+
+  it('shows the caller speaking as the emulator toggles it', async () => {
+    const { app, id } = await onACall();
+    let sawSpeaking = false;
+    for (let i = 0; i < 60 && !sawSpeaking; i++) {
+      await app.advance(1_000);
+      sawSpeaking = app
+        .state(participantsFeature.selectAllParticipants)
+        .some((p) => p.callId === id && p.isSpeaking);
+    }
+    expect(sawSpeaking).toBeTrue();
+  });
+
+  it('leaks no listener and holds no live object once calls end and the agent signs out', async () => {
+    const { app, id } = await onACall();
+    app.store.dispatch(ActiveCallPanelActions.hangUpClicked({ callId: id }));
+    app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000 });
+    await app.settle();
+    expect(app.listenerCount()).toBeGreaterThan(app.baseline);
+    app.store.dispatch(ShellActions.signOutClicked());
+    await app.settle();
+    expect(app.state(agentFeature.selectStatus)).toBe('signedOut');
+    expect(app.registry.size).toBe(0);
+    expect(app.listenerCount()).toBe(app.baseline);
+  });
+});

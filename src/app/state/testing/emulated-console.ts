@@ -1,0 +1,93 @@
+import { TestBed } from '@angular/core/testing';
+import type { CallClient as SdkCallClient } from '@azure/communication-calling';
+import { AzureCommunicationTokenCredential } from '@azure/communication-common';
+import { Store } from '@ngrx/store';
+import { asapScheduler } from 'rxjs';
+import { take } from 'rxjs/operators';
+import { CallClient, configure, listenerCount } from '../../../../emulator/client';
+import { createInMemoryEmulator, type InMemoryEmulator } from '../../../../emulator/testing/in-memory';
+import { CALL_CLIENT_FACTORY } from '../../calling/calling-backend';
+import { CallRegistry } from '../../calling/call-registry';
+import { AuthService } from '../../core/auth/auth.service';
+import type { SignedInUser } from '../../core/auth/signed-in-user';
+import { SignInPageActions } from '../agent/agent.actions';
+import { agentFeature } from '../agent/agent.feature';
+import { FRAME_SCHEDULER } from '../coalesce-per-frame';
+import { provideAppState } from '../provide-app-state';
+
+/** Sign-in against the in-memory emulator: the directory's users, tokens straight from the world. */
+class InMemoryAuth extends AuthService {
+  private userKey: string | null = null;
+  constructor(private readonly emulator: InMemoryEmulator) {
+    super();
+  }
+  async users(): Promise<SignedInUser[]> {
+    return this.emulator.world.directory.users.map(({ key, displayName, role, microsoftTeamsUserId }) => ({
+      key,
+      displayName,
+      role,
+      microsoftTeamsUserId,
+    }));
+  }
+  rememberedUser(): string | null {
+    return null;
+  }
+  async signIn(userKey: string): Promise<SignedInUser> {
+    const user = (await this.users()).find((u) => u.key === userKey);
+    if (!user) throw new Error(`No user ${userKey}`);
+    this.userKey = userKey;
+    return user;
+  }
+  credential() {
+    return new AzureCommunicationTokenCredential(this.emulator.tokenFor(this.userKey!));
+  }
+  signOut(): void {
+    this.userKey = null;
+  }
+}
+
+/**
+ * The whole console minus its views (store, effects, bridges, registry) over the in-memory
+ * emulator: effects are tested by what comes out of the store and what the emulator's world holds.
+ */
+export async function startEmulatedConsole(userKey = 'alex', seed = 1) {
+  const emulator = createInMemoryEmulator({ seed });
+  configure({ transport: emulator.transport });
+  const baseline = listenerCount();
+  TestBed.configureTestingModule({
+    providers: [
+      provideAppState(),
+      { provide: CALL_CLIENT_FACTORY, useValue: async () => new CallClient() as unknown as SdkCallClient },
+      { provide: AuthService, useValue: new InMemoryAuth(emulator) },
+      { provide: FRAME_SCHEDULER, useValue: asapScheduler },
+    ],
+  });
+  const store = TestBed.inject(Store);
+  const registry = TestBed.inject(CallRegistry);
+
+  /** Lets every delivery, promise and effect run to quiescence, without moving the clock. */
+  const settle = async () => {
+    for (let i = 0; i < 8; i++) {
+      await emulator.settle();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  };
+  const advance = async (ms: number) => {
+    await emulator.advance(ms);
+    await settle();
+  };
+  const state = <T>(selector: (state: object) => T): T => {
+    let value!: T;
+    store
+      .select(selector)
+      .pipe(take(1))
+      .subscribe((v) => (value = v));
+    return value;
+  };
+
+  store.dispatch(SignInPageActions.userPicked({ userKey }));
+  for (let i = 0; i < 20 && !['ready', 'failed'].includes(state(agentFeature.selectStatus)); i++)
+    await settle();
+
+  return { emulator, store, registry, settle, advance, state, baseline, listenerCount };
+}

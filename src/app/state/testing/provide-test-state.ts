@@ -1,0 +1,22 @@
+import { signal, type EnvironmentProviders, type Provider } from '@angular/core';
+import { provideState, provideStore } from '@ngrx/store';
+import { Ticker } from '../../core/ticker';
+import { agentFeature } from '../agent/agent.feature';
+import { callsFeature } from '../calls/calls.feature';
+import { participantsFeature } from '../participants/participants.feature';
+import { queueFeature } from '../queue/queue.feature';
+
+/** The real store and reducers, without effects, and a clock the test sets. */
+export function provideTestState(now = signal(0)): (Provider | EnvironmentProviders)[] {
+  return [
+    provideStore(
+      {},
+      { runtimeChecks: { strictStateSerializability: true, strictActionSerializability: true } },
+    ),
+    provideState(agentFeature),
+    provideState(queueFeature),
+    provideState(callsFeature),
+    provideState(participantsFeature),
+    { provide: Ticker, useValue: { now } },
+  ];
+}
