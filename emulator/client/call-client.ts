@@ -32,7 +32,10 @@ function currentTransport(): EmulatorTransport {
  * The emulator's `CallClient`. As with ACS, the user is whoever the token in the credential says;
  * one `TeamsCallAgent` per client at a time (409/40230 otherwise).
  */
-export class CallClient implements Pick<SdkCallClient, 'createTeamsCallAgent' | 'getDeviceManager' | 'dispose' | 'feature'> {
+export class CallClient implements Pick<
+  SdkCallClient,
+  'createTeamsCallAgent' | 'getDeviceManager' | 'dispose' | 'feature'
+> {
   private agent: EmulatedTeamsCallAgent | null = null;
   private deviceManager: EmulatedDeviceManager | null = null;
   private readonly tally = new ListenerTally();
@@ -41,7 +44,10 @@ export class CallClient implements Pick<SdkCallClient, 'createTeamsCallAgent' | 
 
   async createTeamsCallAgent(credential: CommunicationTokenCredential): Promise<TeamsCallAgent> {
     if (this.agent && !this.agent.disposed) {
-      throw callingError({ ...ERROR.agentExists, message: 'A TeamsCallAgent already exists for this CallClient: dispose it first.' });
+      throw callingError({
+        ...ERROR.agentExists,
+        message: 'A TeamsCallAgent already exists for this CallClient: dispose it first.',
+      });
     }
     const { token } = await credential.getToken();
     const tally = new ListenerTally();

@@ -33,7 +33,10 @@ export function notModelled(what: string): CallingError {
 
 /** Requests and their results over one transport connection. */
 export class Connection {
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: unknown) => void }
+  >();
   private nextRequest = 1;
   private closed = false;
   private lastReported = -1;
@@ -65,7 +68,9 @@ export class Connection {
 
   request(operation: Operation): Promise<unknown> {
     if (this.closed) {
-      return Promise.reject(callingError({ ...ERROR.unreachable, message: 'The connection to the calling service is closed.' }));
+      return Promise.reject(
+        callingError({ ...ERROR.unreachable, message: 'The connection to the calling service is closed.' }),
+      );
     }
     const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
@@ -102,7 +107,10 @@ export class Connection {
 
   private fail(): void {
     this.closed = true;
-    const error = callingError({ ...ERROR.unreachable, message: 'The connection to the calling service was lost.' });
+    const error = callingError({
+      ...ERROR.unreachable,
+      message: 'The connection to the calling service was lost.',
+    });
     this.pending.forEach((request) => request.reject(error));
     this.pending.clear();
   }

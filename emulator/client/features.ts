@@ -9,7 +9,11 @@ import { Emitter, ListenerTally } from './emitter';
  */
 type FeatureKey = keyof typeof Sdk.Features;
 
-const featureToken = <K extends FeatureKey>(name: K) => ({ name, callApiCtor: class {}, callClientApiCtor: class {} });
+const featureToken = <K extends FeatureKey>(name: K) => ({
+  name,
+  callApiCtor: class {},
+  callClientApiCtor: class {},
+});
 
 export const Features = {
   Recording: featureToken('Recording'),
@@ -52,7 +56,13 @@ export class EmulatedDebugInfo implements Sdk.DebugInfoCallClientFeature {
   }
 
   async getEnvironmentInfo(): Promise<Sdk.EnvironmentInfo> {
-    return { environment: { platform: 'emulator', browser: 'emulator', browserVersion: '0' }, isSupportedPlatform: true, isSupportedBrowser: true, isSupportedBrowserVersion: true, isSupportedEnvironment: true };
+    return {
+      environment: { platform: 'emulator', browser: 'emulator', browserVersion: '0' },
+      isSupportedPlatform: true,
+      isSupportedBrowser: true,
+      isSupportedBrowserVersion: true,
+      isSupportedEnvironment: true,
+    };
   }
 
   on(event: 'isCallClientActiveInAnotherTabChanged', listener: () => void): void {

@@ -85,7 +85,12 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent {
     if (this.disposed || !this.connection) return;
     switch (message.type) {
       case 'incomingCall': {
-        const incomingCall = new EmulatedTeamsIncomingCall(message.incomingCall, this.connection, (id) => this.callById(id), this.tally);
+        const incomingCall = new EmulatedTeamsIncomingCall(
+          message.incomingCall,
+          this.connection,
+          (id) => this.callById(id),
+          this.tally,
+        );
         this.ringing.set(incomingCall.id, incomingCall);
         // The .d.ts names the argument `incomingCall`; the guide's sample reads `teamsIncomingCall`.
         const args = { incomingCall, teamsIncomingCall: incomingCall };
@@ -110,7 +115,8 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent {
       case 'callChanged': {
         const call = this.callById(message.id);
         call?.apply(message);
-        if (call && message.state === 'Disconnected') this.removeCall(call, message.callEndReason ?? END.hungUp);
+        if (call && message.state === 'Disconnected')
+          this.removeCall(call, message.callEndReason ?? END.hungUp);
         return;
       }
       case 'participantAdded':

@@ -1,4 +1,10 @@
-import type { CallEndReason, CallerInfo, IncomingCallKind, TeamsCall, TeamsIncomingCall } from '@azure/communication-calling';
+import type {
+  CallEndReason,
+  CallerInfo,
+  IncomingCallKind,
+  TeamsCall,
+  TeamsIncomingCall,
+} from '@azure/communication-calling';
 import type { EndReasonWire, IncomingCallWire } from '../protocol/messages';
 import { EmulatedCallInfo } from './call-info';
 import type { Connection } from './connection';
@@ -33,7 +39,9 @@ export class EmulatedTeamsIncomingCall implements TeamsIncomingCall {
   }
 
   async accept(): Promise<TeamsCall> {
-    const { callId } = (await this.connection.request({ op: 'accept', incomingCallId: this.id })) as { callId: string };
+    const { callId } = (await this.connection.request({ op: 'accept', incomingCallId: this.id })) as {
+      callId: string;
+    };
     const call = this.callById(callId);
     if (!call) throw new Error(`The emulator accepted call ${callId} but never announced it.`);
     return call;

@@ -2,7 +2,10 @@ import type { ClientMessage, ServerMessage } from '../protocol/messages';
 import type { EmulatorTransport, TransportConnection, TransportHandlers } from './connection';
 
 /** The emulator server's WebSocket (`/ws`), derived from its base URL. */
-export function webSocketTransport(baseUrl: string, WebSocketImpl: typeof WebSocket = globalThis.WebSocket): EmulatorTransport {
+export function webSocketTransport(
+  baseUrl: string,
+  WebSocketImpl: typeof WebSocket = globalThis.WebSocket,
+): EmulatorTransport {
   const url = new URL('/ws', baseUrl);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return {
@@ -17,11 +20,17 @@ export function webSocketTransport(baseUrl: string, WebSocketImpl: typeof WebSoc
             close: () => socket.close(),
           });
         };
-        socket.onmessage = (event: MessageEvent) => handlers.message(JSON.parse(String(event.data)) as ServerMessage);
+        socket.onmessage = (event: MessageEvent) =>
+          handlers.message(JSON.parse(String(event.data)) as ServerMessage);
         socket.onclose = () => (opened ? handlers.closed() : undefined);
         socket.onerror = () => {
           if (!opened) {
-            reject(Object.assign(new Error(`Could not reach the emulator at ${url}.`), { code: 408, subCode: 40114 }));
+            reject(
+              Object.assign(new Error(`Could not reach the emulator at ${url}.`), {
+                code: 408,
+                subCode: 40114,
+              }),
+            );
           }
         };
       }),

@@ -1,4 +1,8 @@
-import type { MicrosoftTeamsAppKind, MicrosoftTeamsUserKind, PhoneNumberKind } from '@azure/communication-common';
+import type {
+  MicrosoftTeamsAppKind,
+  MicrosoftTeamsUserKind,
+  PhoneNumberKind,
+} from '@azure/communication-common';
 
 /** The emulated tenant: Teams users with contact-center roles, call queues, and people who call. */
 export interface DirectoryUser {

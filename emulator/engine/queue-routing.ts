@@ -35,13 +35,21 @@ export class QueueRouting {
 
   enqueue(options: EnqueueOptions): string {
     const { random, clock, directory } = this.world;
-    const known = options.from ? directory.callers.find((c) => c.phoneNumber === options.from) : random.pick(directory.callers);
+    const known = options.from
+      ? directory.callers.find((c) => c.phoneNumber === options.from)
+      : random.pick(directory.callers);
     const phoneNumber = options.from ?? known!.phoneNumber;
     if (!E164.test(phoneNumber)) {
-      throw new Error(`"${phoneNumber}" is not an E.164 phone number (a + and up to 15 digits, e.g. +14255550123).`);
+      throw new Error(
+        `"${phoneNumber}" is not an E.164 phone number (a + and up to 15 digits, e.g. +14255550123).`,
+      );
     }
-    const queue = options.queue === undefined ? random.pick(directory.queues) : directory.queue(options.queue);
-    if (!queue) throw new Error(`No call queue named "${options.queue}" (${directory.queues.map((q) => q.name).join(', ')}).`);
+    const queue =
+      options.queue === undefined ? random.pick(directory.queues) : directory.queue(options.queue);
+    if (!queue)
+      throw new Error(
+        `No call queue named "${options.queue}" (${directory.queues.map((q) => q.name).join(', ')}).`,
+      );
     const displayName = options.displayName ?? known?.displayName;
     const call = new CallModel(
       random.guid(),
@@ -84,7 +92,8 @@ export class QueueRouting {
     call.status = 'connected';
     this.clearTimer(call, 'patience');
     call.ringing.delete(endpoint.id);
-    for (const other of call.ringing) this.world.send(other, { type: 'incomingCallEnded', id, callEndReason: END.acceptedElsewhere });
+    for (const other of call.ringing)
+      this.world.send(other, { type: 'incomingCallEnded', id, callEndReason: END.acceptedElsewhere });
     call.ringing.clear();
 
     const caller: RemoteParty = {
@@ -119,12 +128,17 @@ export class QueueRouting {
   legOperation(endpoint: Endpoint, callId: string, op: LegOperation): void {
     const call = this.calls.get(callId);
     const leg = call?.legs.get(endpoint.id);
-    if (!call || !leg || call.status !== 'connected') throw new WorldError(ERROR.notFound, 'The call has already ended.');
+    if (!call || !leg || call.status !== 'connected')
+      throw new WorldError(ERROR.notFound, 'The call has already ended.');
     const live = leg.state === 'Connected' || leg.state === 'LocalHold' || leg.state === 'RemoteHold';
     switch (op) {
       case 'mute':
       case 'unmute': {
-        if (!live) throw new WorldError(op === 'mute' ? ERROR.muteFailed : ERROR.unmuteFailed, `Cannot ${op} a call that is ${leg.state}.`);
+        if (!live)
+          throw new WorldError(
+            op === 'mute' ? ERROR.muteFailed : ERROR.unmuteFailed,
+            `Cannot ${op} a call that is ${leg.state}.`,
+          );
         const isMuted = op === 'mute';
         if (leg.isMuted !== isMuted) {
           leg.isMuted = isMuted;
@@ -134,13 +148,21 @@ export class QueueRouting {
       }
       case 'hold':
         if (leg.state === 'LocalHold') return;
-        if (leg.state !== 'Connected') throw new WorldError(ERROR.holdFailed, `Only a connected call can be put on hold (this one is ${leg.state}).`);
+        if (leg.state !== 'Connected')
+          throw new WorldError(
+            ERROR.holdFailed,
+            `Only a connected call can be put on hold (this one is ${leg.state}).`,
+          );
         this.setLegState(call, leg, 'LocalHold');
         this.scheduleSpeaking(call);
         return;
       case 'resume':
         if (leg.state === 'Connected') return;
-        if (leg.state !== 'LocalHold') throw new WorldError(ERROR.resumeFailed, `Only a call on hold can be resumed (this one is ${leg.state}).`);
+        if (leg.state !== 'LocalHold')
+          throw new WorldError(
+            ERROR.resumeFailed,
+            `Only a call on hold can be resumed (this one is ${leg.state}).`,
+          );
         this.setLegState(call, leg, 'Connected');
         this.scheduleSpeaking(call);
         return;
@@ -151,7 +173,8 @@ export class QueueRouting {
   }
 
   dispose(): void {
-    for (const call of this.calls.values()) call.timers.forEach((handle) => this.world.clock.clearTimeout(handle));
+    for (const call of this.calls.values())
+      call.timers.forEach((handle) => this.world.clock.clearTimeout(handle));
     this.calls.clear();
   }
 
@@ -162,14 +185,19 @@ export class QueueRouting {
     call.ringing.add(endpoint.id);
     endpoint.send({
       type: 'incomingCall',
-      incomingCall: { id: call.id, callerInfo: call.callerInfo, ...(call.transferorInfo && { transferorInfo: call.transferorInfo }) },
+      incomingCall: {
+        id: call.id,
+        callerInfo: call.callerInfo,
+        ...(call.transferorInfo && { transferorInfo: call.transferorInfo }),
+      },
     });
   }
 
   /** The caller gave up waiting (or nobody answered in time): it stops ringing everywhere. */
   private abandon(call: CallModel, reason: EndReasonWire): void {
     if (call.status !== 'waiting') return;
-    for (const endpointId of call.ringing) this.world.send(endpointId, { type: 'incomingCallEnded', id: call.id, callEndReason: reason });
+    for (const endpointId of call.ringing)
+      this.world.send(endpointId, { type: 'incomingCallEnded', id: call.id, callEndReason: reason });
     this.forget(call);
   }
 
@@ -179,8 +207,19 @@ export class QueueRouting {
       party.state = 'Disconnected';
       party.isSpeaking = false;
       party.callEndReason = END.phoneParticipantHungUp;
-      this.toLegs(call, { type: 'participantChanged', callId: call.id, participantId: party.id, state: 'Disconnected', callEndReason: END.phoneParticipantHungUp });
-      this.toLegs(call, { type: 'participantRemoved', callId: call.id, participantId: party.id, callEndReason: END.phoneParticipantHungUp });
+      this.toLegs(call, {
+        type: 'participantChanged',
+        callId: call.id,
+        participantId: party.id,
+        state: 'Disconnected',
+        callEndReason: END.phoneParticipantHungUp,
+      });
+      this.toLegs(call, {
+        type: 'participantRemoved',
+        callId: call.id,
+        participantId: party.id,
+        callEndReason: END.phoneParticipantHungUp,
+      });
     }
     this.endCall(call, END.phoneParticipantHungUp, true);
   }
@@ -192,7 +231,12 @@ export class QueueRouting {
       for (const leg of call.legs.values()) {
         this.setLegState(call, leg, 'Disconnecting');
         leg.state = 'Disconnected';
-        this.world.send(leg.endpointId, { type: 'callChanged', id: call.id, state: 'Disconnected', callEndReason: reason });
+        this.world.send(leg.endpointId, {
+          type: 'callChanged',
+          id: call.id,
+          state: 'Disconnected',
+          callEndReason: reason,
+        });
       }
     }
     this.forget(call);

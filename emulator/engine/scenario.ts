@@ -80,7 +80,8 @@ export class Scenario {
 
 function validate(options: ScenarioOptions): ScenarioOptions {
   const range = (name: string, [min, max]: readonly [number, number]) => {
-    if (!(min >= 0 && max >= min)) throw new Error(`${name} must be a range [min, max] with 0 <= min <= max.`);
+    if (!(min >= 0 && max >= min))
+      throw new Error(`${name} must be a range [min, max] with 0 <= min <= max.`);
   };
   if (!(options.arrivalsPerMinute > 0)) throw new Error('arrivalsPerMinute must be greater than 0.');
   if (!(options.maxWaiting >= 1)) throw new Error('maxWaiting must be at least 1.');

@@ -22,8 +22,18 @@ export class TokenIssuer {
     const expiresOn = now + lifetimeMs;
     const payload =
       purpose === 'acs'
-        ? { skypeid: `orgid:${user.microsoftTeamsUserId}`, scp: 1024, iat: Math.floor(now / 1000), exp: Math.floor(expiresOn / 1000) }
-        : { oid: user.microsoftTeamsUserId, name: user.displayName, iat: Math.floor(now / 1000), exp: Math.floor(expiresOn / 1000) };
+        ? {
+            skypeid: `orgid:${user.microsoftTeamsUserId}`,
+            scp: 1024,
+            iat: Math.floor(now / 1000),
+            exp: Math.floor(expiresOn / 1000),
+          }
+        : {
+            oid: user.microsoftTeamsUserId,
+            name: user.displayName,
+            iat: Math.floor(now / 1000),
+            exp: Math.floor(expiresOn / 1000),
+          };
     const token = [
       base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: `emulator-${purpose}` })),
       base64url(JSON.stringify(payload)),

@@ -57,7 +57,10 @@ export class World {
   // Identity -------------------------------------------------------------------------------
 
   /** An ACS token for a directory user (what the token endpoint hands out). */
-  issueToken(userKey: string, lifetimeMs = DAY_MS): { token: string; expiresOn: number; user: DirectoryUser } {
+  issueToken(
+    userKey: string,
+    lifetimeMs = DAY_MS,
+  ): { token: string; expiresOn: number; user: DirectoryUser } {
     const user = this.requireUser(userKey);
     return { ...this.acsTokens.issue(user, this.clock.now(), lifetimeMs, 'acs'), user };
   }
@@ -110,7 +113,9 @@ export class World {
   }
 
   signedInEndpoints(role?: DirectoryUser['role']): Endpoint[] {
-    return [...this.endpoints.values()].filter((e) => e.user !== null && (role === undefined || e.user.role === role));
+    return [...this.endpoints.values()].filter(
+      (e) => e.user !== null && (role === undefined || e.user.role === role),
+    );
   }
 
   endpoint(id: string): Endpoint | undefined {
@@ -132,9 +137,11 @@ export class World {
     if (failure) throw new WorldError(failure, failure.message ?? `${faultName} failed (injected fault).`);
 
     const endpoint = this.endpoints.get(endpointId);
-    if (!endpoint) throw new WorldError(ERROR.unreachable, 'The connection to the calling service is closed.');
+    if (!endpoint)
+      throw new WorldError(ERROR.unreachable, 'The connection to the calling service is closed.');
     if (operation.op === 'hello') return this.hello(endpoint, operation.token);
-    if (!endpoint.user) throw new WorldError(ERROR.unauthenticated, 'Not signed in: create the call agent first.');
+    if (!endpoint.user)
+      throw new WorldError(ERROR.unauthenticated, 'Not signed in: create the call agent first.');
 
     switch (operation.op) {
       case 'accept':
@@ -158,7 +165,14 @@ export class World {
     if (!user) throw new WorldError(ERROR.unauthenticated, 'The access token is not valid or has expired.');
     endpoint.user = user;
     this.routing.endpointJoined(endpoint);
-    return { user: { key: user.key, displayName: user.displayName, role: user.role, microsoftTeamsUserId: user.microsoftTeamsUserId } };
+    return {
+      user: {
+        key: user.key,
+        displayName: user.displayName,
+        role: user.role,
+        microsoftTeamsUserId: user.microsoftTeamsUserId,
+      },
+    };
   }
 
   // Calls ----------------------------------------------------------------------------------
@@ -198,8 +212,17 @@ export class World {
           id: call.id,
           caller: call.callerInfo,
           queue: call.transferorInfo?.displayName ?? null,
-          legs: [...call.legs.values()].map((leg: Leg) => ({ userKey: userOf(leg.endpointId), state: leg.state, isMuted: leg.isMuted })),
-          participants: [...call.parties.values()].map((p) => ({ id: p.id, state: p.state, isMuted: p.isMuted, isSpeaking: p.isSpeaking })),
+          legs: [...call.legs.values()].map((leg: Leg) => ({
+            userKey: userOf(leg.endpointId),
+            state: leg.state,
+            isMuted: leg.isMuted,
+          })),
+          participants: [...call.parties.values()].map((p) => ({
+            id: p.id,
+            state: p.state,
+            isMuted: p.isMuted,
+            isSpeaking: p.isSpeaking,
+          })),
         })),
       consoles: this.listenerCounts().consoles,
     };
@@ -209,7 +232,11 @@ export class World {
   listenerCounts() {
     const consoles = [...this.endpoints.values()]
       .filter((endpoint) => endpoint.user)
-      .map((endpoint) => ({ userKey: endpoint.user!.key, displayName: endpoint.user!.displayName, listeners: endpoint.listeners }));
+      .map((endpoint) => ({
+        userKey: endpoint.user!.key,
+        displayName: endpoint.user!.displayName,
+        listeners: endpoint.listeners,
+      }));
     return { total: consoles.reduce((sum, c) => sum + c.listeners, 0), consoles };
   }
 

@@ -70,7 +70,12 @@ export type ClientMessage =
   | { readonly type: 'listeners'; readonly count: number };
 
 export type ServerMessage =
-  | { readonly type: 'result'; readonly requestId: number; readonly value?: unknown; readonly error?: ErrorWire }
+  | {
+      readonly type: 'result';
+      readonly requestId: number;
+      readonly value?: unknown;
+      readonly error?: ErrorWire;
+    }
   | { readonly type: 'incomingCall'; readonly incomingCall: IncomingCallWire }
   | { readonly type: 'incomingCallEnded'; readonly id: string; readonly callEndReason: EndReasonWire }
   | { readonly type: 'callAdded'; readonly call: CallWire }

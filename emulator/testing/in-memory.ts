@@ -20,7 +20,9 @@ export interface InMemoryEmulator {
  * A world in this process, reached through an in-memory transport that delivers asynchronously
  * (as a network does) and in order. For unit tests: the same client code as over the WebSocket.
  */
-export function createInMemoryEmulator(options: { seed?: number; scenario?: false | Partial<ScenarioOptions> } = {}): InMemoryEmulator {
+export function createInMemoryEmulator(
+  options: { seed?: number; scenario?: false | Partial<ScenarioOptions> } = {},
+): InMemoryEmulator {
   const clock = new ManualClock();
   const world = new World({ clock, seed: options.seed ?? 1, scenario: options.scenario ?? false });
   let inFlight = 0;
@@ -52,15 +54,23 @@ export function createInMemoryEmulator(options: { seed?: number; scenario?: fals
               return;
             }
             world.request(endpointId, message.operation).then(
-              (value) => deliver(() => open && handlers.message({ type: 'result', requestId: message.requestId, value })),
+              (value) =>
+                deliver(
+                  () => open && handlers.message({ type: 'result', requestId: message.requestId, value }),
+                ),
               (error: { code?: number; subCode?: number; message?: string }) =>
-                deliver(() =>
-                  open &&
-                  handlers.message({
-                    type: 'result',
-                    requestId: message.requestId,
-                    error: { code: error.code ?? 500, ...(error.subCode !== undefined && { subCode: error.subCode }), message: error.message ?? 'Failed.' },
-                  }),
+                deliver(
+                  () =>
+                    open &&
+                    handlers.message({
+                      type: 'result',
+                      requestId: message.requestId,
+                      error: {
+                        code: error.code ?? 500,
+                        ...(error.subCode !== undefined && { subCode: error.subCode }),
+                        message: error.message ?? 'Failed.',
+                      },
+                    }),
                 ),
             );
           });

@@ -26,7 +26,9 @@ describe('App shell', () => {
   it('shows the user, their role and the connection once the agent is ready', async () => {
     const { fixture, store, text } = await setUp();
     store.dispatch(
-      AuthApiActions.signedIn({ user: { key: 'sam', displayName: 'Sam Okafor', role: 'supervisor', microsoftTeamsUserId: 's' } }),
+      AuthApiActions.signedIn({
+        user: { key: 'sam', displayName: 'Sam Okafor', role: 'supervisor', microsoftTeamsUserId: 's' },
+      }),
     );
     await fixture.whenStable();
     expect(text()).toContain('Connecting to the calling service…');
@@ -43,9 +45,15 @@ describe('App shell', () => {
   it('offers to try again when the calling service cannot be reached', async () => {
     const { fixture, store, text } = await setUp();
     store.dispatch(
-      AuthApiActions.signedIn({ user: { key: 'alex', displayName: 'Alex Rivera', role: 'agent', microsoftTeamsUserId: 'a' } }),
+      AuthApiActions.signedIn({
+        user: { key: 'alex', displayName: 'Alex Rivera', role: 'agent', microsoftTeamsUserId: 'a' },
+      }),
     );
-    store.dispatch(CallingSdkEvents.agentFailed({ failure: { message: 'Your session expired: sign in again.', code: 401 } }));
+    store.dispatch(
+      CallingSdkEvents.agentFailed({
+        failure: { message: 'Your session expired: sign in again.', code: 401 },
+      }),
+    );
     await fixture.whenStable();
     expect(text()).toContain('Your session expired: sign in again.');
     expect(text()).toContain('Try again');

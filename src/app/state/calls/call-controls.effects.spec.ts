@@ -2,7 +2,7 @@ import { agentFeature } from '../agent/agent.feature';
 import { ShellActions } from '../agent/agent.actions';
 import { participantsFeature } from '../participants/participants.feature';
 import { QueuePanelActions } from '../queue/queue-panel.actions';
-import { startEmulatedConsole } from '../testing/emulated-app';
+import { startEmulatedConsole } from '../testing/emulated-console';
 import { ActiveCallPanelActions, HeldCallsPanelActions } from './call-panels.actions';
 import { callsFeature } from './calls.feature';
 

@@ -3,7 +3,7 @@ import { CallClient } from '../../../../emulator/client';
 import { callsFeature } from '../calls/calls.feature';
 import { HeldCallsPanelActions } from '../calls/call-panels.actions';
 import { participantsFeature } from '../participants/participants.feature';
-import { startEmulatedConsole } from '../testing/emulated-app';
+import { startEmulatedConsole } from '../testing/emulated-console';
 import { QueuePanelActions } from './queue-panel.actions';
 import { queueFeature, selectQueuedCalls } from './queue.feature';
 

@@ -1,0 +1,192 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { World } from '../engine/world';
+
+/** A request the API refuses, with the status and a message that says what to fix. */
+class BadRequest extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  let body = '';
+  for await (const chunk of request) {
+    body += chunk;
+    if (body.length > 64 * 1024) throw new BadRequest(413, 'The request body is larger than 64 KiB.');
+  }
+  if (!body.trim()) return {};
+  try {
+    const value: unknown = JSON.parse(body);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error();
+    return value as Record<string, unknown>;
+  } catch {
+    throw new BadRequest(400, 'The request body must be a JSON object.');
+  }
+}
+
+function optionalNumber(body: Record<string, unknown>, key: string): number | undefined {
+  const value = body[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new BadRequest(400, `"${key}" must be a non-negative number.`);
+  }
+  return value;
+}
+
+function optionalString(body: Record<string, unknown>, key: string): string | undefined {
+  const value = body[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !value) throw new BadRequest(400, `"${key}" must be a non-empty string.`);
+  return value;
+}
+
+function range(body: Record<string, unknown>, key: string): [number, number] | undefined {
+  const value = body[key];
+  if (value === undefined) return undefined;
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    !value.every((n) => typeof n === 'number' && n >= 0) ||
+    value[0] > value[1]
+  ) {
+    throw new BadRequest(400, `"${key}" must be [min, max] in seconds, with 0 <= min <= max.`);
+  }
+  return [value[0], value[1]];
+}
+
+const publicUser = (user: {
+  key: string;
+  displayName: string;
+  role: string;
+  microsoftTeamsUserId: string;
+}) => ({
+  key: user.key,
+  displayName: user.displayName,
+  role: user.role,
+  microsoftTeamsUserId: user.microsoftTeamsUserId,
+});
+
+/**
+ * The emulator's HTTP API: the token endpoint in the production server's shape, the directory
+ * for emulator sign-in, and controls for tests and demos (place a call, the scenario, faults).
+ */
+export async function handleHttp(
+  world: World,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const send = (status: number, body: unknown) => {
+    response.writeHead(status, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-store',
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+      'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+    });
+    response.end(body === undefined ? '' : JSON.stringify(body));
+  };
+  const route = `${request.method} ${new URL(request.url ?? '/', 'http://emulator').pathname}`;
+  try {
+    if (request.method === 'OPTIONS') return send(204, undefined);
+    switch (route) {
+      case 'GET /health':
+        return send(200, { ok: true });
+      case 'GET /emulator/users':
+        return send(200, world.directory.users.map(publicUser));
+      case 'POST /emulator/sign-in': {
+        const userKey = optionalString(await readJson(request), 'userKey');
+        if (!userKey || !world.directory.user(userKey))
+          throw new BadRequest(400, `Unknown user "${userKey ?? ''}".`);
+        return send(200, { accessToken: world.signIn(userKey) });
+      }
+      case 'POST /api/token': {
+        const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+        const exchanged = bearer ? world.exchange(bearer) : undefined;
+        if (!exchanged)
+          throw new BadRequest(401, 'Sign in again: the access token is missing, unknown or expired.');
+        return send(200, {
+          token: exchanged.token,
+          expiresOn: new Date(exchanged.expiresOn).toISOString(),
+          user: publicUser(exchanged.user),
+        });
+      }
+      case 'GET /emulator/state':
+        return send(200, world.snapshot());
+      case 'GET /emulator/listeners':
+        return send(200, world.listenerCounts());
+      case 'POST /emulator/queue/calls': {
+        const body = await readJson(request);
+        const seconds = (key: string) => {
+          const value = optionalNumber(body, key);
+          return value === undefined ? undefined : value * 1000;
+        };
+        const from = optionalString(body, 'from');
+        const displayName = optionalString(body, 'displayName');
+        const queue = optionalString(body, 'queue');
+        const patienceMs = optionalNumber(body, 'patienceMs') ?? seconds('patienceSeconds');
+        const talkMs = optionalNumber(body, 'talkMs') ?? seconds('talkSeconds');
+        try {
+          const id = world.enqueuePhoneCall({
+            ...(from && { from }),
+            ...(displayName && { displayName }),
+            ...(queue && { queue }),
+            ...(patienceMs !== undefined && { patienceMs }),
+            ...(talkMs !== undefined && { talkMs }),
+          });
+          return send(201, { id });
+        } catch (error) {
+          throw new BadRequest(400, (error as Error).message);
+        }
+      }
+      case 'POST /emulator/scenario': {
+        const body = await readJson(request);
+        const running = body['running'];
+        if (running !== undefined && typeof running !== 'boolean')
+          throw new BadRequest(400, '"running" must be true or false.');
+        const arrivalsPerMinute = optionalNumber(body, 'arrivalsPerMinute');
+        const maxWaiting = optionalNumber(body, 'maxWaiting');
+        const patienceSeconds = range(body, 'patienceSeconds');
+        const talkSeconds = range(body, 'talkSeconds');
+        try {
+          world.scenario.configure({
+            ...(running !== undefined && { running }),
+            ...(arrivalsPerMinute !== undefined && { arrivalsPerMinute }),
+            ...(maxWaiting !== undefined && { maxWaiting }),
+            ...(patienceSeconds && { patienceSeconds }),
+            ...(talkSeconds && { talkSeconds }),
+          });
+        } catch (error) {
+          throw new BadRequest(400, (error as Error).message);
+        }
+        return send(200, { running: world.scenario.running, ...world.scenario.settings });
+      }
+      case 'POST /emulator/faults': {
+        const body = await readJson(request);
+        const op = optionalString(body, 'op');
+        if (!op) throw new BadRequest(400, '"op" names the operation to fault, e.g. "mute".');
+        const code = optionalNumber(body, 'code');
+        const subCode = optionalNumber(body, 'subCode');
+        const delayMs = optionalNumber(body, 'delayMs');
+        if (code === undefined && delayMs === undefined)
+          throw new BadRequest(400, 'Give a "code" to fail with, a "delayMs", or both.');
+        if (delayMs !== undefined) world.faults.delayNext(op as never, delayMs);
+        if (code !== undefined)
+          world.faults.failNext(op as never, { code, ...(subCode !== undefined && { subCode }) });
+        return send(200, { op, code, subCode, delayMs });
+      }
+      case 'POST /emulator/connections/drop': {
+        const userKey = optionalString(await readJson(request), 'userKey');
+        if (!userKey) throw new BadRequest(400, '"userKey" names whose consoles to cut off.');
+        return send(200, { dropped: world.dropConnection(userKey) });
+      }
+      default:
+        return send(404, { error: `No route ${route}.` });
+    }
+  } catch (error) {
+    if (error instanceof BadRequest) return send(error.status, { error: error.message });
+    return send(500, { error: 'The emulator failed to handle the request.' });
+  }
+}
