@@ -3,28 +3,22 @@ import { MatButton } from '@angular/material/button';
 import type { CallEntry } from '../../state/calls/calls.feature';
 import { callStateLabel } from '../../shared/call-state-label';
 import { DurationPipe } from '../../shared/duration.pipe';
-import { partyName } from '../../shared/party-name';
-import { PhoneNumberPipe } from '../../shared/phone-number.pipe';
+import { PartyComponent } from '../../shared/party.component';
 
 /** The call the agent is on: who, state, duration, and the controls. */
 @Component({
   selector: 'sb-active-call-card',
-  imports: [MatButton, DurationPipe, PhoneNumberPipe],
+  imports: [MatButton, DurationPipe, PartyComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="who">
-      <span class="caller">{{ name() }}</span>
-      @if (call().caller.displayName && call().caller.identity?.phoneNumber) {
-        <span class="number">{{ call().caller.identity?.phoneNumber | phoneNumber }}</span>
-      }
-    </div>
+    <sb-party class="caller" [party]="call().caller" />
     <div class="meta">
       @if (call().queue) {
         <span>{{ call().queue }}</span>
       }
-      <span class="chip state" aria-label="Call state">{{ stateLabel() }}</span>
+      <span class="sb-chip" aria-label="Call state">{{ stateLabel() }}</span>
       @if (call().isMuted) {
-        <span class="chip muted">Muted</span>
+        <span class="sb-chip alert">Muted</span>
       }
       @if (call().connectedAt !== null) {
         <span class="duration" aria-label="Call duration">{{ now() - call().connectedAt! | duration }}</span>
@@ -54,17 +48,8 @@ import { PhoneNumberPipe } from '../../shared/phone-number.pipe';
       display: grid;
       gap: 8px;
     }
-    .who {
-      display: flex;
-      gap: 8px;
-      align-items: baseline;
-      flex-wrap: wrap;
-    }
     .caller {
       font: var(--mat-sys-headline-small);
-    }
-    .number {
-      color: var(--mat-sys-on-surface-variant);
     }
     .meta {
       display: flex;
@@ -75,17 +60,6 @@ import { PhoneNumberPipe } from '../../shared/phone-number.pipe';
     .duration {
       font: var(--mat-sys-title-medium);
       font-variant-numeric: tabular-nums;
-    }
-    .chip {
-      font: var(--mat-sys-label-large);
-      padding: 2px 10px;
-      border-radius: 8px;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .muted {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
     }
     .controls {
       display: flex;
@@ -110,7 +84,6 @@ export class ActiveCallCardComponent {
   readonly hold = output<void>();
   readonly hangUp = output<void>();
 
-  protected readonly name = computed(() => partyName(this.call().caller));
   protected readonly stateLabel = computed(() => callStateLabel(this.call().state));
   private readonly live = computed(() => !['Disconnecting', 'Disconnected'].includes(this.call().state));
   protected readonly canControl = computed(() => this.live() && this.call().pending === null);

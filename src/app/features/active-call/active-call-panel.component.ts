@@ -15,7 +15,7 @@ import { ParticipantListComponent } from './participant-list.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="active-call-heading">
-      <h2 id="active-call-heading">Active call</h2>
+      <h2 id="active-call-heading" class="sb-panel-title">Active call</h2>
       @if (call(); as call) {
         <sb-active-call-card
           [call]="call"
@@ -27,7 +27,7 @@ import { ParticipantListComponent } from './participant-list.component';
         />
         <sb-participant-list [participants]="participants()" />
       } @else {
-        <p class="empty">No active call. Accept a call from the queue.</p>
+        <p class="sb-empty">No active call. Accept a call from the queue.</p>
       }
       @if (lastEnded(); as ended) {
         <p class="ended" role="status">Call with {{ endedName() }} ended: {{ ended.message }}</p>
@@ -35,11 +35,6 @@ import { ParticipantListComponent } from './participant-list.component';
     </section>
   `,
   styles: `
-    h2 {
-      font: var(--mat-sys-title-large);
-      margin: 0 0 8px;
-    }
-    .empty,
     .ended {
       color: var(--mat-sys-on-surface-variant);
     }

@@ -27,7 +27,7 @@ describe('HeldCallsPanelComponent', () => {
     const row = (fixture.nativeElement as HTMLElement).querySelector(
       'li[aria-label="Held call with Dana Smith"]',
     )!;
-    expect(row.querySelector('.chip')?.textContent?.trim()).toBe('On hold');
+    expect(row.querySelector('.sb-chip')?.textContent?.trim()).toBe('On hold');
     expect(row.querySelector('[aria-label="Time on hold"]')?.textContent?.trim()).toBe('0:30');
 
     const resume = await loader.getHarness(MatButtonHarness.with({ text: 'Resume' }));

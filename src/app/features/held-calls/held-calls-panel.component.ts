@@ -14,17 +14,17 @@ import { partyName } from '../../shared/party-name';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="held-heading">
-      <h2 id="held-heading">
+      <h2 id="held-heading" class="sb-panel-title">
         Calls on hold <span class="count">({{ calls().length }})</span>
       </h2>
       @if (calls().length === 0) {
-        <p class="empty">No calls on hold.</p>
+        <p class="sb-empty">No calls on hold.</p>
       } @else {
-        <ul aria-label="Calls on hold">
+        <ul class="sb-cards" aria-label="Calls on hold">
           @for (call of calls(); track call.id) {
             <li [attr.aria-label]="'Held call with ' + name(call)">
               <span class="caller">{{ name(call) }}</span>
-              <span class="chip">On hold</span>
+              <span class="sb-chip">On hold</span>
               <span class="time" aria-label="Time on hold">{{
                 ticker.now() - call.changedAt | duration
               }}</span>
@@ -46,29 +46,12 @@ import { partyName } from '../../shared/party-name';
     </section>
   `,
   styles: `
-    h2 {
-      font: var(--mat-sys-title-large);
-      margin: 0 0 8px;
-    }
-    .count {
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-title-small);
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 8px;
-    }
     li {
       display: flex;
       flex-wrap: wrap;
       gap: 12px;
       align-items: center;
       padding: 8px 16px;
-      background: var(--mat-sys-surface-container);
-      border-radius: 12px;
     }
     .caller {
       font: var(--mat-sys-title-medium);
@@ -76,16 +59,6 @@ import { partyName } from '../../shared/party-name';
     }
     .time {
       font-variant-numeric: tabular-nums;
-    }
-    .chip {
-      font: var(--mat-sys-label-large);
-      padding: 2px 10px;
-      border-radius: 8px;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .empty {
-      color: var(--mat-sys-on-surface-variant);
     }
     .error {
       flex-basis: 100%;

@@ -13,16 +13,16 @@ import { QueuedCallComponent } from './queued-call.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="queue-heading">
-      <h2 id="queue-heading">
+      <h2 id="queue-heading" class="sb-panel-title">
         Queue <span class="count">({{ calls().length }} waiting)</span>
       </h2>
       @if (notice(); as notice) {
         <p class="notice" role="alert">{{ notice.message }}</p>
       }
       @if (calls().length === 0) {
-        <p class="empty">No calls waiting.</p>
+        <p class="sb-empty">No calls waiting.</p>
       } @else {
-        <ul aria-label="Calls waiting">
+        <ul class="sb-cards" aria-label="Calls waiting">
           @for (call of calls(); track call.id) {
             <li [attr.aria-label]="'Call from ' + name(call)">
               <sb-queued-call
@@ -38,28 +38,6 @@ import { QueuedCallComponent } from './queued-call.component';
     </section>
   `,
   styles: `
-    h2 {
-      font: var(--mat-sys-title-large);
-      margin: 0 0 8px;
-    }
-    .count {
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-title-small);
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 8px;
-    }
-    li {
-      background: var(--mat-sys-surface-container);
-      border-radius: 12px;
-    }
-    .empty {
-      color: var(--mat-sys-on-surface-variant);
-    }
     .notice {
       color: var(--mat-sys-error);
     }

@@ -2,21 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButton } from '@angular/material/button';
 import type { QueuedCall } from '../../state/queue/queue.feature';
 import { DurationPipe } from '../../shared/duration.pipe';
-import { partyName } from '../../shared/party-name';
-import { PhoneNumberPipe } from '../../shared/phone-number.pipe';
+import { PartyComponent } from '../../shared/party.component';
 
 /** One ringing call in the queue: who, which queue, how long they have waited, Accept / Reject. */
 @Component({
   selector: 'sb-queued-call',
-  imports: [MatButton, DurationPipe, PhoneNumberPipe],
+  imports: [MatButton, DurationPipe, PartyComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="who">
-      <span class="caller">{{ name() }}</span>
-      @if (call().caller.displayName && call().caller.identity?.phoneNumber) {
-        <span class="number">{{ call().caller.identity?.phoneNumber | phoneNumber }}</span>
-      }
-    </div>
+    <sb-party class="caller" [party]="call().caller" />
     <div class="meta">
       <span class="queue">{{ call().queue ?? 'Direct call' }}</span>
       <span class="waiting"
@@ -40,16 +34,9 @@ import { PhoneNumberPipe } from '../../shared/phone-number.pipe';
       gap: 4px;
       padding: 12px 16px;
     }
-    .who {
-      display: flex;
-      gap: 8px;
-      align-items: baseline;
-      flex-wrap: wrap;
-    }
     .caller {
       font: var(--mat-sys-title-medium);
     }
-    .number,
     .meta {
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-medium);
@@ -83,6 +70,5 @@ export class QueuedCallComponent {
   readonly accept = output<void>();
   readonly reject = output<void>();
 
-  protected readonly name = computed(() => partyName(this.call().caller));
   protected readonly busy = computed(() => this.call().status !== 'ringing');
 }
