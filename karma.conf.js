@@ -1,6 +1,6 @@
 // Karma for `ng test` (Angular's unit-test builder, runner "karma"), on Debian's Chromium.
-// The flags keep Chromium off the network this machine does not have (see shared/reference/toolchain.md).
-process.env.CHROME_BIN = process.env.CHROME_BIN || '/usr/bin/chromium';
+const chromium = require('./scripts/chromium.cjs');
+process.env.CHROME_BIN = chromium.executablePath;
 
 module.exports = function (config) {
   config.set({
@@ -18,16 +18,7 @@ module.exports = function (config) {
     customLaunchers: {
       ChromeHeadlessCI: {
         base: 'ChromeHeadless',
-        flags: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--use-fake-ui-for-media-stream',
-          '--use-fake-device-for-media-stream',
-        ],
+        flags: chromium.args,
       },
     },
     browserNoActivityTimeout: 120000,

@@ -1,4 +1,4 @@
-import type { Operation, ServerMessage } from '../protocol/messages';
+import type { ClientMessage, Operation, ServerMessage } from '../protocol/messages';
 import { CallModel, type Leg } from './call-model';
 import { RealClock, type Clock } from './clock';
 import { ERROR, WorldError } from './codes';
@@ -105,6 +105,32 @@ export class World {
       endpoint.drop();
     }
     return dropped.length;
+  }
+
+  /**
+   * One message from a console: a listener report is recorded; a request runs, and its result
+   * (the value, or the error's code, subCode and message) goes back through `reply`.
+   */
+  receive(endpointId: string, message: ClientMessage, reply: (result: ServerMessage) => void): void {
+    if (message.type === 'listeners') {
+      this.setListenerCount(endpointId, message.count);
+      return;
+    }
+    if (message.type !== 'request') return;
+    const { requestId } = message;
+    this.request(endpointId, message.operation).then(
+      (value) => reply({ type: 'result', requestId, value }),
+      (error: { code?: number; subCode?: number; message?: string }) =>
+        reply({
+          type: 'result',
+          requestId,
+          error: {
+            code: error.code ?? 500,
+            ...(error.subCode !== undefined && { subCode: error.subCode }),
+            message: error.message ?? 'Failed.',
+          },
+        }),
+    );
   }
 
   setListenerCount(endpointId: string, count: number): void {

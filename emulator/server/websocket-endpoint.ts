@@ -1,15 +1,13 @@
 import type { WebSocket } from 'ws';
 import type { World } from '../engine/world';
-import type { ClientMessage } from '../protocol/messages';
+import type { ClientMessage, ServerMessage } from '../protocol/messages';
 
 /** One console's WebSocket: client messages into the world, the world's messages out. */
 export function attachConsole(world: World, socket: WebSocket): void {
-  const endpointId = world.open(
-    (message) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
-    },
-    () => socket.terminate(),
-  );
+  const send = (message: ServerMessage) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  };
+  const endpointId = world.open(send, () => socket.terminate());
   socket.on('message', (data) => {
     let message: ClientMessage;
     try {
@@ -18,29 +16,7 @@ export function attachConsole(world: World, socket: WebSocket): void {
       socket.close(1003, 'Messages must be JSON.');
       return;
     }
-    if (message.type === 'listeners') {
-      world.setListenerCount(endpointId, message.count);
-      return;
-    }
-    if (message.type !== 'request') return;
-    world.request(endpointId, message.operation).then(
-      (value) =>
-        socket.readyState === socket.OPEN &&
-        socket.send(JSON.stringify({ type: 'result', requestId: message.requestId, value })),
-      (error: { code?: number; subCode?: number; message?: string }) =>
-        socket.readyState === socket.OPEN &&
-        socket.send(
-          JSON.stringify({
-            type: 'result',
-            requestId: message.requestId,
-            error: {
-              code: error.code ?? 500,
-              ...(error.subCode !== undefined && { subCode: error.subCode }),
-              message: error.message ?? 'Failed.',
-            },
-          }),
-        ),
-    );
+    world.receive(endpointId, message, send);
   });
   socket.on('close', () => world.close(endpointId));
 }

@@ -49,30 +49,7 @@ export function createInMemoryEmulator(
         send(message: ClientMessage) {
           deliver(() => {
             if (!open) return;
-            if (message.type === 'listeners') {
-              world.setListenerCount(endpointId, message.count);
-              return;
-            }
-            world.request(endpointId, message.operation).then(
-              (value) =>
-                deliver(
-                  () => open && handlers.message({ type: 'result', requestId: message.requestId, value }),
-                ),
-              (error: { code?: number; subCode?: number; message?: string }) =>
-                deliver(
-                  () =>
-                    open &&
-                    handlers.message({
-                      type: 'result',
-                      requestId: message.requestId,
-                      error: {
-                        code: error.code ?? 500,
-                        ...(error.subCode !== undefined && { subCode: error.subCode }),
-                        message: error.message ?? 'Failed.',
-                      },
-                    }),
-                ),
-            );
+            world.receive(endpointId, message, (result) => deliver(() => open && handlers.message(result)));
           });
         },
         close() {
