@@ -6,6 +6,7 @@ import { agentFeature } from './agent/agent.feature';
 import * as sessionEffects from './agent/session.effects';
 import * as callControlsEffects from './calls/call-controls.effects';
 import { callsFeature } from './calls/calls.feature';
+import * as takeCallEffects from './calls/take-call.effects';
 import { participantsFeature } from './participants/participants.feature';
 import * as queueEffects from './queue/queue.effects';
 import { queueFeature } from './queue/queue.feature';
@@ -29,7 +30,7 @@ export function provideAppState(): EnvironmentProviders[] {
     provideState(queueFeature),
     provideState(callsFeature),
     provideState(participantsFeature),
-    provideEffects(sessionEffects, queueEffects, callControlsEffects),
+    provideEffects(sessionEffects, queueEffects, callControlsEffects, takeCallEffects),
     ...(isDevMode()
       ? [provideStoreDevtools({ maxAge: 100, connectInZone: false, name: 'Switchboard' })]
       : []),

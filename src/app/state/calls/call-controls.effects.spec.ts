@@ -85,12 +85,41 @@ describe('call control effects on the emulator', () => {
     expect(sawSpeaking).toBeTrue();
   });
 
-  it('leaks no listener and holds no live object once calls end and the agent signs out', async () => {
-    const { app, id } = await onACall();
-    app.store.dispatch(ActiveCallPanelActions.hangUpClicked({ callId: id }));
+  it('leaks no listener once a call the agent muted, held and resumed ends', async () => {
+    const app = await startEmulatedConsole('alex');
+    const signedIn = app.listenerCount();
+    const id = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
+    await app.settle();
+    expect(app.listenerCount()).toBeGreaterThan(signedIn);
+    app.store.dispatch(QueuePanelActions.acceptClicked({ id }));
+    await app.settle();
+    for (const action of [
+      ActiveCallPanelActions.muteClicked({ callId: id }),
+      ActiveCallPanelActions.holdClicked({ callId: id }),
+      HeldCallsPanelActions.resumeClicked({ callId: id }),
+      ActiveCallPanelActions.hangUpClicked({ callId: id }),
+    ]) {
+      app.store.dispatch(action);
+      await app.settle();
+    }
+    expect(app.state(callsFeature.selectAllCalls)).toEqual([]);
+    expect(app.listenerCount()).toBe(signedIn);
+    expect(app.registry.size).toBe(1); // the agent alone
+  });
+
+  it('leaks no listener once the caller hangs up, nor once the agent signs out', async () => {
+    const app = await startEmulatedConsole('alex');
+    const signedIn = app.listenerCount();
+    const id = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 90_000 });
+    await app.settle();
+    app.store.dispatch(QueuePanelActions.acceptClicked({ id }));
+    await app.settle();
+    await app.advance(90_001);
+    expect(app.state(callsFeature.selectAllCalls)).toEqual([]);
+    expect(app.listenerCount()).toBe(signedIn);
+
     app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000 });
     await app.settle();
-    expect(app.listenerCount()).toBeGreaterThan(app.baseline);
     app.store.dispatch(ShellActions.signOutClicked());
     await app.settle();
     expect(app.state(agentFeature.selectStatus)).toBe('signedOut');

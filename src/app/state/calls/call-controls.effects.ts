@@ -1,16 +1,12 @@
 import { inject } from '@angular/core';
 import type { TeamsCall } from '@azure/communication-calling';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { concatLatestFrom } from '@ngrx/operators';
-import { Store } from '@ngrx/store';
 import { from } from 'rxjs';
 import { map, mergeMap } from 'rxjs/operators';
 import { CallRegistry } from '../../calling/call-registry';
 import { toFailure, type CallOperation } from '../../calling/calling-codes';
 import { CallingApiActions } from '../calling-api.actions';
-import { ActiveCallPanelActions, HeldCallsPanelActions } from './call-panels.actions';
-import { callsFeature } from './calls.feature';
-import { switchActiveCall } from './switch-active-call';
+import { ActiveCallPanelActions } from './call-panels.actions';
 
 const report = (callId: string, operation: CallOperation) =>
   map((failure: ReturnType<typeof toFailure> | null) =>
@@ -56,21 +52,6 @@ export const callControls$ = createEffect(
           report(action.callId, operation),
         );
       }),
-    ),
-  { functional: true },
-);
-
-/** Resume a held call: the call the agent is on goes on hold first (one active call at a time). */
-export const resume$ = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), registry = inject(CallRegistry)) =>
-    actions$.pipe(
-      ofType(HeldCallsPanelActions.resumeClicked),
-      concatLatestFrom(() => store.select(callsFeature.selectActiveCall)),
-      mergeMap(([{ callId }, active]) =>
-        from(switchActiveCall(registry, active, 'resume', () => registry.call(callId).resume())).pipe(
-          report(callId, 'resume'),
-        ),
-      ),
     ),
   { functional: true },
 );

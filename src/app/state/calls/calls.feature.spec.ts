@@ -70,4 +70,32 @@ describe('calls feature', () => {
     expect(state.ids).toEqual(['new']);
     expect(state.entities['new']?.id).toBe('new');
   });
+
+  it('keeps Hang up pending when an earlier Hold finishes during it', () => {
+    let state = reduce(initialCallsState, CallingSdkEvents.callAdded({ call: call('c1') }));
+    state = reduce(state, ActiveCallPanelActions.holdClicked({ callId: 'c1' }));
+    state = reduce(state, ActiveCallPanelActions.hangUpClicked({ callId: 'c1' }));
+    state = reduce(state, CallingApiActions.callOperationSucceeded({ callId: 'c1', operation: 'hold' }));
+    expect(state.entities['c1']?.pending).toBe('hangUp');
+    state = reduce(
+      state,
+      CallingApiActions.callOperationFailed({
+        callId: 'c1',
+        operation: 'hangUp',
+        failure: { message: 'No' },
+      }),
+    );
+    expect(state.entities['c1']?.pending).toBeNull();
+  });
+
+  it('clears the last call’s ending once a new call arrives', () => {
+    let state = reduce(initialCallsState, CallingSdkEvents.callAdded({ call: call('c1') }));
+    state = reduce(
+      state,
+      CallingSdkEvents.callEnded({ id: 'c1', callEndReason: { code: 0, subCode: 0 }, at: 9 }),
+    );
+    expect(state.lastEnded?.message).toBe('You hung up.');
+    state = reduce(state, CallingSdkEvents.callAdded({ call: call('c2') }));
+    expect(state.lastEnded).toBeNull();
+  });
 });

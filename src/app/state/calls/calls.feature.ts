@@ -37,6 +37,11 @@ function startOperation(state: CallsState, callId: string, operation: CallOperat
   return callsAdapter.updateOne({ id: callId, changes: { pending: operation, failure: null } }, state);
 }
 
+/** An operation that ends clears `pending` only if it is still the one pending (Hold, then Hang up). */
+function endOperation(state: CallsState, callId: string, operation: CallOperation): Partial<CallEntry> {
+  return state.entities[callId]?.pending === operation ? { pending: null } : {};
+}
+
 export const callsFeature = createFeature({
   name: 'calls',
   reducer: createReducer(
@@ -50,7 +55,8 @@ export const callsFeature = createFeature({
           pending: null,
           failure: null,
         },
-        state,
+        // A new call makes the last one's ending old news.
+        { ...state, lastEnded: null },
       ),
     ),
     on(CallingSdkEvents.callStateChanged, (state, { id, state: callState, at }) => {
@@ -82,12 +88,15 @@ export const callsFeature = createFeature({
     on(ActiveCallPanelActions.holdClicked, (state, { callId }) => startOperation(state, callId, 'hold')),
     on(ActiveCallPanelActions.hangUpClicked, (state, { callId }) => startOperation(state, callId, 'hangUp')),
     on(HeldCallsPanelActions.resumeClicked, (state, { callId }) => startOperation(state, callId, 'resume')),
-    on(CallingApiActions.callOperationSucceeded, (state, { callId }) =>
-      callsAdapter.updateOne({ id: callId, changes: { pending: null } }, state),
+    on(CallingApiActions.callOperationSucceeded, (state, { callId, operation }) =>
+      callsAdapter.updateOne({ id: callId, changes: endOperation(state, callId, operation) }, state),
     ),
     on(CallingApiActions.callOperationFailed, (state, { callId, operation, failure }) =>
       callsAdapter.updateOne(
-        { id: callId, changes: { pending: null, failure: { ...failure, operation } } },
+        {
+          id: callId,
+          changes: { ...endOperation(state, callId, operation), failure: { ...failure, operation } },
+        },
         state,
       ),
     ),

@@ -3,44 +3,77 @@ import { toFailure, type CallOperation, type Failure } from '../../calling/calli
 import type { CallEntry } from './calls.feature';
 
 /**
- * Makes another call the one the agent talks on: holds the current one, runs `take` (accept an
- * incoming call, resume a held one), and on failure resumes the call it held. Resolves to the
- * failure to report, or null. Nothing is left half-done: either the agent is on the new call, or
- * back on the old one (or told that it is still on hold).
+ * States a call passes through on its way to Connected (the guide's call-state table). A switch
+ * waits for them to pass: such a call cannot be put on hold yet, and would be live beside the new one.
+ */
+export const SETTLING_STATES: ReadonlySet<string> = new Set(['None', 'Connecting', 'Ringing', 'EarlyMedia']);
+
+/** States in which the agent's media flows, or flows again as soon as the other side resumes. */
+const HOLDABLE_STATES: ReadonlySet<string> = new Set(['Connected', 'RemoteHold']);
+
+/** How long a switch waits for a connecting call to connect before it gives up and says so. */
+export const SETTLE_TIMEOUT_MS = 10_000;
+
+export const STILL_CONNECTING: Failure = {
+  message: 'Your current call is still connecting. Try again once it has connected.',
+};
+
+/**
+ * Makes another call the one the agent talks on: holds every call the agent is live on (but
+ * `keep`), runs `take` (accept an incoming call, resume a held one), and on failure resumes the
+ * calls it held. Resolves to the failure to report, or null. Nothing is left half-done: either
+ * the agent is on the new call, or back where they were (or told which call is still on hold).
  */
 export async function switchActiveCall(
   registry: CallRegistry,
-  active: CallEntry | null,
+  calls: readonly CallEntry[],
+  keep: string | null,
   operation: CallOperation,
   take: () => Promise<unknown>,
 ): Promise<Failure | null> {
-  let held: string | null = null;
-  if (active && active.state === 'Connected') {
+  const held: string[] = [];
+  for (const call of calls) {
+    if (call.id === keep || !HOLDABLE_STATES.has(call.state)) continue;
     try {
-      await registry.call(active.id).hold();
-      held = active.id;
+      await registry.call(call.id).hold();
+      held.push(call.id);
     } catch (error) {
       const failure = toFailure(error, 'hold');
-      return {
-        ...failure,
-        message: `Your current call could not be put on hold, so nothing changed. ${failure.message}`,
-      };
+      return withHeldNote(
+        {
+          ...failure,
+          message: `Your current call could not be put on hold, so nothing changed. ${failure.message}`,
+        },
+        await resumeAll(registry, held),
+      );
     }
   }
   try {
     await take();
     return null;
   } catch (error) {
-    const failure = toFailure(error, operation);
-    if (!held) return failure;
+    return withHeldNote(toFailure(error, operation), await resumeAll(registry, held));
+  }
+}
+
+/** Resumes what a failed switch held; resolves to the calls that stayed on hold. */
+async function resumeAll(registry: CallRegistry, held: readonly string[]): Promise<string[]> {
+  const stillHeld: string[] = [];
+  for (const id of held) {
     try {
-      await registry.call(held).resume();
-      return failure;
+      await registry.call(id).resume();
     } catch {
-      return {
+      stillHeld.push(id);
+    }
+  }
+  return stillHeld;
+}
+
+function withHeldNote(failure: Failure, stillHeld: readonly string[]): Failure {
+  return stillHeld.length === 0
+    ? failure
+    : {
         ...failure,
         message: `${failure.message} Your other call is still on hold: resume it from Calls on hold.`,
       };
-    }
-  }
 }

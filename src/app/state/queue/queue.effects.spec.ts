@@ -1,7 +1,6 @@
 import { AzureCommunicationTokenCredential } from '@azure/communication-common';
 import { CallClient } from '../../../../emulator/client';
 import { callsFeature } from '../calls/calls.feature';
-import { HeldCallsPanelActions } from '../calls/call-panels.actions';
 import { participantsFeature } from '../participants/participants.feature';
 import { startEmulatedConsole } from '../testing/emulated-console';
 import { QueuePanelActions } from './queue-panel.actions';
@@ -47,17 +46,21 @@ describe('queue effects on the emulator', () => {
     const blake = await new CallClient().createTeamsCallAgent(
       new AzureCommunicationTokenCredential(app.emulator.tokenFor('blake')),
     );
-    const ringing: Promise<unknown>[] = [];
+    const atBlake: { accept(): Promise<unknown> }[] = [];
     const onIncoming = ({ incomingCall }: { incomingCall: { accept(): Promise<unknown> } }) =>
-      ringing.push(incomingCall.accept());
+      atBlake.push(incomingCall);
     blake.on('incomingCall', onIncoming);
     const id = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 60_000 });
     await app.settle();
-    await Promise.all(ringing);
+    expect(app.state(selectQueuedCalls).map((c) => c.id)).toEqual([id]);
+    expect(atBlake.length).toBe(1);
+
+    await atBlake[0].accept();
     await app.settle();
 
-    expect(app.state(selectQueuedCalls).map((c) => c.id)).not.toContain(id);
+    expect(app.state(selectQueuedCalls)).toEqual([]);
     expect(app.state(callsFeature.selectAllCalls)).toEqual([]);
+    expect(app.state(queueFeature.selectNotice)).toBeNull();
     blake.off('incomingCall', onIncoming);
     await blake.dispose();
   });
@@ -99,50 +102,5 @@ describe('queue effects on the emulator', () => {
     expect(app.state(selectQueuedCalls).length).toBe(1);
     await app.advance(30_001);
     expect(app.state(selectQueuedCalls)).toEqual([]);
-  });
-
-  it('puts the active call on hold when the agent accepts another, and swaps back on Resume', async () => {
-    const app = await startEmulatedConsole('alex');
-    const first = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
-    await app.settle();
-    app.store.dispatch(QueuePanelActions.acceptClicked({ id: first }));
-    await app.settle();
-    const second = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
-    await app.settle();
-    app.store.dispatch(QueuePanelActions.acceptClicked({ id: second }));
-    await app.settle();
-
-    expect(app.state(callsFeature.selectActiveCall)?.id).toBe(second);
-    expect(app.state(callsFeature.selectHeldCalls).map((c) => [c.id, c.state])).toEqual([
-      [first, 'LocalHold'],
-    ]);
-
-    app.store.dispatch(HeldCallsPanelActions.resumeClicked({ callId: first }));
-    await app.settle();
-    expect(app.state(callsFeature.selectActiveCall)?.id).toBe(first);
-    expect(app.state(callsFeature.selectHeldCalls).map((c) => [c.id, c.state])).toEqual([
-      [second, 'LocalHold'],
-    ]);
-  });
-
-  it('takes the agent back to their call when accepting another fails after holding it', async () => {
-    const app = await startEmulatedConsole('alex');
-    const first = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
-    await app.settle();
-    app.store.dispatch(QueuePanelActions.acceptClicked({ id: first }));
-    await app.settle();
-    const second = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000 });
-    await app.settle();
-    app.emulator.world.faults.failNext('accept', { code: 500 });
-    app.store.dispatch(QueuePanelActions.acceptClicked({ id: second }));
-    await app.settle();
-
-    expect(app.state(callsFeature.selectActiveCall)).toEqual(
-      jasmine.objectContaining({ id: first, state: 'Connected' }),
-    );
-    expect(app.state(callsFeature.selectHeldCalls)).toEqual([]);
-    expect(app.state(selectQueuedCalls)[0].failure?.message).toBe(
-      'The calling service had a problem. Try again.',
-    );
   });
 });
