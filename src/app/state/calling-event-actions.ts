@@ -34,15 +34,24 @@ export function toCallingSdkAction(event: Exclude<CallingEvent, { type: 'partici
   }
 }
 
-/** One entry per participant, later changes winning: a speaker toggling ten times in a frame is one update. */
-export function mergeParticipantChanges(
-  events: ReadonlyArray<Extract<CallingEvent, { type: 'participantChanged' }>>,
-): ParticipantChange[] {
-  const merged = new Map<string, ParticipantChange>();
-  for (const { callId, participantId, changes } of events) {
-    const key = `${callId}|${participantId}`;
-    const previous = merged.get(key);
-    merged.set(key, { callId, participantId, changes: { ...previous?.changes, ...changes } });
-  }
-  return [...merged.values()];
+type ParticipantChanged = Extract<CallingEvent, { type: 'participantChanged' }>;
+
+/** Participant changes coalesce per participant of a call: a speaker toggling ten times in a frame is one update. */
+export const participantChangeKey = ({ callId, participantId }: ParticipantChanged): string =>
+  `${callId}|${participantId}`;
+
+/** Later changes win, field by field. */
+export function mergeParticipantChange(
+  previous: ParticipantChanged,
+  next: ParticipantChanged,
+): ParticipantChanged {
+  return { ...next, changes: { ...previous.changes, ...next.changes } };
+}
+
+export function toParticipantChange({
+  callId,
+  participantId,
+  changes,
+}: ParticipantChanged): ParticipantChange {
+  return { callId, participantId, changes };
 }

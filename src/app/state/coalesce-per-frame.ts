@@ -15,22 +15,30 @@ export const FRAME_SCHEDULER = new InjectionToken<SchedulerLike>('FRAME_SCHEDULE
 /**
  * Collects values until the scheduler's next turn, then emits them as one array: a burst of
  * events (350 participants' `isSpeakingChanged`) becomes at most one store update per frame.
+ * Values with the same key are merged as they arrive, so a batch never holds more entries than
+ * there are keys, even while frames stop (a console left in a background tab gets no frames).
  * Nothing is dropped; on completion the last batch is flushed.
  */
-export function coalescePerFrame<T>(scheduler: SchedulerLike): OperatorFunction<T, T[]> {
+export function coalescePerFrame<T>(
+  scheduler: SchedulerLike,
+  keyOf: (value: T) => string,
+  merge: (previous: T, next: T) => T,
+): OperatorFunction<T, T[]> {
   return (source) =>
     new Observable<T[]>((subscriber) => {
-      let batch: T[] = [];
+      let batch = new Map<string, T>();
       let scheduled: Subscription | null = null;
       const flush = () => {
         scheduled = null;
-        const values = batch;
-        batch = [];
+        const values = [...batch.values()];
+        batch = new Map();
         if (values.length > 0) subscriber.next(values);
       };
       const subscription = source.subscribe({
         next: (value) => {
-          batch.push(value);
+          const key = keyOf(value);
+          const previous = batch.get(key);
+          batch.set(key, previous === undefined ? value : merge(previous, value));
           scheduled ??= scheduler.schedule(flush);
         },
         error: (error: unknown) => {

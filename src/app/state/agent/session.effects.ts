@@ -7,7 +7,12 @@ import type { CallingEvent } from '../../calling/calling-events';
 import { CallingSession } from '../../calling/calling-session';
 import { AuthService } from '../../core/auth/auth.service';
 import { Logger } from '../../core/logger';
-import { mergeParticipantChanges, toCallingSdkAction } from '../calling-event-actions';
+import {
+  mergeParticipantChange,
+  participantChangeKey,
+  toCallingSdkAction,
+  toParticipantChange,
+} from '../calling-event-actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { coalescePerFrame, FRAME_SCHEDULER } from '../coalesce-per-frame';
 import { AppActions, AuthApiActions, ShellActions, SignInPageActions } from './agent.actions';
@@ -67,8 +72,8 @@ export const callingSession$ = createEffect(
           events$.pipe(filter(isOtherEvent), map(toCallingSdkAction)),
           events$.pipe(
             filter(isParticipantChanged),
-            coalescePerFrame(scheduler),
-            map((batch) => CallingSdkEvents.participantsChanged({ changes: mergeParticipantChanges(batch) })),
+            coalescePerFrame(scheduler, participantChangeKey, mergeParticipantChange),
+            map((batch) => CallingSdkEvents.participantsChanged({ changes: batch.map(toParticipantChange) })),
           ),
         ).pipe(
           catchError((error: unknown) => {

@@ -17,6 +17,13 @@ describe('queue feature', () => {
     expect(select(state).map((c) => c.id)).toEqual(['a', 'b']);
   });
 
+  it('keeps the order the SDK announced calls in when they share a time (replayed at sign-in)', () => {
+    let state = initialQueueState;
+    for (const id of ['zeta', 'alpha', 'mid'])
+      state = reduce(state, CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall(id, 5_000) }));
+    expect(select(state).map((c) => c.id)).toEqual(['zeta', 'alpha', 'mid']);
+  });
+
   it('shows the call as being accepted, then removes it once accepted', () => {
     let state = reduce(
       initialQueueState,
@@ -68,5 +75,25 @@ describe('queue feature', () => {
     );
     expect(select(state)).toEqual([]);
     expect(state.notice).toBeNull();
+  });
+
+  it('keeps the reason a call went away over the failed accept that followed it', () => {
+    let state = reduce(
+      initialQueueState,
+      CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 1) }),
+    );
+    state = reduce(state, QueuePanelActions.acceptClicked({ id: 'a' }));
+    state = reduce(
+      state,
+      CallingSdkEvents.incomingCallEnded({ id: 'a', callEndReason: { code: 487, subCode: 10003 } }),
+    );
+    state = reduce(
+      state,
+      CallingApiActions.acceptFailed({ id: 'a', failure: { message: 'This call is no longer ringing.' } }),
+    );
+    expect(state.notice).toEqual({
+      caller: jasmine.objectContaining({ displayName: 'Dana Smith' }),
+      message: 'Another agent answered this call.',
+    });
   });
 });

@@ -11,6 +11,8 @@ import { QueuePanelActions } from './queue-panel.actions';
 export interface QueuedCall extends IncomingCallSnapshot {
   readonly status: 'ringing' | 'accepting' | 'rejecting';
   readonly failure: Failure | null;
+  /** The order the SDK announced it in: calls announced in one burst (at sign-in) share a time. */
+  readonly arrival: number;
 }
 
 /** Why a ringing call left the queue without this agent taking it, or why taking it failed. */
@@ -21,14 +23,16 @@ export interface QueueNotice {
 
 export interface QueueState extends EntityState<QueuedCall> {
   readonly notice: QueueNotice | null;
+  /** Calls announced so far: the next one's `arrival`. */
+  readonly arrivals: number;
 }
 
 // Oldest first: the caller who has waited longest is answered first.
 export const queueAdapter = createEntityAdapter<QueuedCall>({
-  sortComparer: (a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id),
+  sortComparer: (a, b) => a.receivedAt - b.receivedAt || a.arrival - b.arrival,
 });
 
-export const initialQueueState: QueueState = queueAdapter.getInitialState({ notice: null });
+export const initialQueueState: QueueState = queueAdapter.getInitialState({ notice: null, arrivals: 0 });
 
 function setStatus(
   state: QueueState,
@@ -44,7 +48,10 @@ export const queueFeature = createFeature({
   reducer: createReducer(
     initialQueueState,
     on(CallingSdkEvents.incomingCallReceived, (state, { incomingCall }) =>
-      queueAdapter.upsertOne({ ...incomingCall, status: 'ringing', failure: null }, state),
+      queueAdapter.upsertOne(
+        { ...incomingCall, status: 'ringing', failure: null, arrival: state.arrivals },
+        { ...state, arrivals: state.arrivals + 1 },
+      ),
     ),
     on(QueuePanelActions.acceptClicked, (state, { id }) =>
       setStatus({ ...state, notice: null }, id, 'accepting'),
@@ -57,9 +64,11 @@ export const queueFeature = createFeature({
     ),
     on(CallingApiActions.acceptFailed, CallingApiActions.rejectFailed, (state, { id, failure }) => {
       const call = state.entities[id];
-      // The call may already have left the queue (taken by another agent): say so at the queue's top.
-      return call
-        ? setStatus(state, id, 'ringing', failure)
+      if (call) return setStatus(state, id, 'ringing', failure);
+      // The call already left the queue. If its ending was explained ("Another agent answered this
+      // call"), that says more than the failed accept; otherwise say why at the queue's top.
+      return state.notice
+        ? state
         : { ...state, notice: { caller: { identity: null, displayName: null }, message: failure.message } };
     }),
     on(CallingSdkEvents.incomingCallEnded, (state, { id, callEndReason }) => {

@@ -65,11 +65,19 @@ export async function startEmulatedConsole(userKey = 'alex', seed = 1) {
   const store = TestBed.inject(Store);
   const registry = TestBed.inject(CallRegistry);
 
-  /** Lets every delivery, promise and effect run to quiescence, without moving the clock. */
+  let current: object = {};
+  store.subscribe((state) => (current = state));
+  /**
+   * Lets every delivery, promise and effect run to quiescence, without moving the clock: until the
+   * store has stayed the same for a few turns of the event loop.
+   */
   const settle = async () => {
-    for (let i = 0; i < 8; i++) {
+    let last: object | null = null;
+    for (let turn = 0, quiet = 0; turn < 200 && quiet < 3; turn++) {
       await emulator.settle();
       await new Promise((resolve) => setTimeout(resolve, 0));
+      quiet = current === last ? quiet + 1 : 0;
+      last = current;
     }
   };
   const advance = async (ms: number) => {
@@ -86,8 +94,9 @@ export async function startEmulatedConsole(userKey = 'alex', seed = 1) {
   };
 
   store.dispatch(SignInPageActions.userPicked({ userKey }));
-  for (let i = 0; i < 20 && !['ready', 'failed'].includes(state(agentFeature.selectStatus)); i++)
-    await settle();
+  await settle();
+  if (state(agentFeature.selectStatus) !== 'ready')
+    throw new Error(`${userKey} did not get ready to take calls.`);
 
   return { emulator, store, registry, settle, advance, state, baseline, listenerCount };
 }
