@@ -31,7 +31,7 @@ export function callEvents(
       for (const participant of participants) {
         const key = participantId(participant);
         roster.get(key)?.unsubscribe();
-        roster.set(key, participantEvents(id, key, participant).subscribe(emit));
+        roster.set(key, participantEvents(() => id, key, participant).subscribe(emit));
       }
     };
     const unwatch = (participant: RemoteParticipant) => {

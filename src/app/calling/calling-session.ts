@@ -13,7 +13,7 @@ export const systemNow = (): number => Date.now();
 /**
  * One signed-in session with the calling service: subscribing creates the `CallClient` and the
  * `TeamsCallAgent` and reports everything they do; unsubscribing (sign-out) removes every
- * listener and disposes both, so a new session starts clean.
+ * listener and disposes both and the credential, so a new session starts clean.
  */
 @Injectable({ providedIn: 'root' })
 export class CallingSession {
@@ -50,6 +50,8 @@ export class CallingSession {
         closed = true;
         events?.unsubscribe();
         this.registry.clear();
+        // Its proactive refresh timer would otherwise outlive the session.
+        credential.dispose();
         // Disposing ends this console's calls and frees the identity for the next agent (409/40230).
         void (async () => {
           if (agent) {

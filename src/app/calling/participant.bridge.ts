@@ -6,16 +6,22 @@ import { fromSdkEvent } from './sdk-event';
 
 /**
  * A remote participant's changes. It runs until the call bridge unsubscribes (the participant
- * left the roster, or the call ended); that teardown removes every listener added here.
+ * left the roster, or the call ended); that teardown removes every listener added here. The call's
+ * id is read per event: the SDK may give a call a new id (`idChanged`) while its roster lives on.
  */
 export function participantEvents(
-  callId: string,
+  callId: () => string,
   participantId: string,
   participant: RemoteParticipant,
 ): Observable<CallingEvent> {
   const change = (event: string, read: () => ParticipantChanges) =>
     fromSdkEvent(participant, event).pipe(
-      map((): CallingEvent => ({ type: 'participantChanged', callId, participantId, changes: read() })),
+      map((): CallingEvent => ({
+        type: 'participantChanged',
+        callId: callId(),
+        participantId,
+        changes: read(),
+      })),
     );
   return merge(
     change('stateChanged', () => ({ state: participant.state })),

@@ -41,20 +41,22 @@ export class EmulatorAuthService extends AuthService {
       'sign in',
     );
     this.accessToken = accessToken;
-    this.acsToken = await this.exchange();
+    this.acsToken = await this.exchange(accessToken);
     localStorage.setItem(REMEMBERED_USER, userKey);
     return this.acsToken.user;
   }
 
+  /**
+   * A credential for this sign-in: it refreshes with this sign-in's access token only, so once the
+   * session disposes it (sign-out) nothing refreshes on behalf of whoever signs in next.
+   */
   credential(): CommunicationTokenCredential {
-    if (!this.acsToken) throw new Error('Sign in before connecting to the calling service.');
+    const { accessToken, acsToken } = this;
+    if (!accessToken || !acsToken) throw new Error('Sign in before connecting to the calling service.');
     return new AzureCommunicationTokenCredential({
-      token: this.acsToken.token,
+      token: acsToken.token,
       refreshProactively: true,
-      tokenRefresher: async () => {
-        this.acsToken = await this.exchange();
-        return this.acsToken.token;
-      },
+      tokenRefresher: async () => (await this.exchange(accessToken)).token,
     });
   }
 
@@ -64,10 +66,10 @@ export class EmulatorAuthService extends AuthService {
     localStorage.removeItem(REMEMBERED_USER);
   }
 
-  private exchange(): Promise<TokenResponse> {
+  private exchange(accessToken: string): Promise<TokenResponse> {
     return this.request<TokenResponse>(
       '/api/token',
-      { method: 'POST', headers: { Authorization: `Bearer ${this.accessToken}` } },
+      { method: 'POST', headers: { Authorization: `Bearer ${accessToken}` } },
       'get a calling token',
     );
   }
