@@ -16,12 +16,15 @@ import { PartyComponent } from '../../shared/party.component';
       @if (call().queue) {
         <span>{{ call().queue }}</span>
       }
-      <span class="sb-chip" aria-label="Call state">{{ stateLabel() }}</span>
+      <span class="sb-chip"><span class="sb-visually-hidden">Call state: </span>{{ stateLabel() }}</span>
       @if (call().isMuted) {
         <span class="sb-chip alert">Muted</span>
       }
       @if (call().connectedAt !== null) {
-        <span class="duration" aria-label="Call duration">{{ now() - call().connectedAt! | duration }}</span>
+        <span class="duration"
+          ><span class="sb-visually-hidden">Call duration: </span
+          >{{ now() - call().connectedAt! | duration }}</span
+        >
       }
     </div>
     @if (call().failure; as failure) {

@@ -28,7 +28,7 @@ describe('HeldCallsPanelComponent', () => {
       'li[aria-label="Held call with Dana Smith"]',
     )!;
     expect(row.querySelector('.sb-chip')?.textContent?.trim()).toBe('On hold');
-    expect(row.querySelector('[aria-label="Time on hold"]')?.textContent?.trim()).toBe('0:30');
+    expect(row.querySelector('.time')?.textContent?.trim()).toBe('Time on hold: 0:30');
 
     const resume = await loader.getHarness(MatButtonHarness.with({ text: 'Resume' }));
     await resume.click();

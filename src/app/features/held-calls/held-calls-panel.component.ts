@@ -25,9 +25,10 @@ import { partyName } from '../../shared/party-name';
             <li [attr.aria-label]="'Held call with ' + name(call)">
               <span class="caller">{{ name(call) }}</span>
               <span class="sb-chip">On hold</span>
-              <span class="time" aria-label="Time on hold">{{
-                ticker.now() - call.changedAt | duration
-              }}</span>
+              <span class="time"
+                ><span class="sb-visually-hidden">Time on hold: </span
+                >{{ ticker.now() - call.changedAt | duration }}</span
+              >
               <button
                 mat-flat-button
                 type="button"
