@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FAULT_OPERATIONS, isFaultOperation } from '../engine/faults';
+import { AllCallersBusyError } from '../engine/queue-routing';
 import type { World } from '../engine/world';
 
 /** A request the API refuses, with the status and a message that says what to fix. */
@@ -138,7 +140,8 @@ export async function handleHttp(
           });
           return send(201, { id });
         } catch (error) {
-          throw new BadRequest(400, (error as Error).message);
+          // Every caller already on the line is the world's state, not a malformed request.
+          throw new BadRequest(error instanceof AllCallersBusyError ? 409 : 400, (error as Error).message);
         }
       }
       case 'POST /emulator/scenario': {
@@ -166,15 +169,20 @@ export async function handleHttp(
       case 'POST /emulator/faults': {
         const body = await readJson(request);
         const op = optionalString(body, 'op');
-        if (!op) throw new BadRequest(400, '"op" names the operation to fault, e.g. "mute".');
+        // A misspelt name ("mutee") would be accepted and never fire: the test then proves nothing.
+        if (!op || !isFaultOperation(op))
+          throw new BadRequest(
+            400,
+            `"op" names the operation to fault: one of ${FAULT_OPERATIONS.join(', ')}${op ? ` (not "${op}")` : ''}.`,
+          );
         const code = optionalNumber(body, 'code');
         const subCode = optionalNumber(body, 'subCode');
         const delayMs = optionalNumber(body, 'delayMs');
         if (code === undefined && delayMs === undefined)
           throw new BadRequest(400, 'Give a "code" to fail with, a "delayMs", or both.');
-        if (delayMs !== undefined) world.faults.delayNext(op as never, delayMs);
+        if (delayMs !== undefined) world.faults.delayNext(op, delayMs);
         if (code !== undefined)
-          world.faults.failNext(op as never, { code, ...(subCode !== undefined && { subCode }) });
+          world.faults.failNext(op, { code, ...(subCode !== undefined && { subCode }) });
         return send(200, { op, code, subCode, delayMs });
       }
       case 'POST /emulator/connections/drop': {

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readClientMessage } from './read-client-message';
+
+describe('readClientMessage', () => {
+  it('passes the messages the emulator client sends', () => {
+    for (const message of [
+      { type: 'listeners', count: 0 },
+      { type: 'listeners', count: 12 },
+      { type: 'request', requestId: 1, operation: { op: 'hello', token: 'eyJ' } },
+      { type: 'request', requestId: 2, operation: { op: 'accept', incomingCallId: 'c1' } },
+      { type: 'request', requestId: 3, operation: { op: 'hangUp', callId: 'c1' } },
+      {
+        type: 'request',
+        requestId: 4,
+        operation: { op: 'muteParticipant', callId: 'c1', participantId: 'p' },
+      },
+    ]) {
+      assert.deepEqual(readClientMessage(message), { ok: true, message });
+    }
+  });
+
+  it('refuses anything else with a reason short enough for a close frame', () => {
+    const refused = {
+      null: null,
+      array: [],
+      'no type': { count: 1 },
+      'unknown type': { type: 'hello' },
+      'count as text': { type: 'listeners', count: 'abc' },
+      'negative count': { type: 'listeners', count: -1 },
+      'fractional count': { type: 'listeners', count: 1.5 },
+      'no requestId': { type: 'request', operation: { op: 'mute', callId: 'c' } },
+      'no operation': { type: 'request', requestId: 1 },
+      'op not a string': { type: 'request', requestId: 1, operation: { op: 7 } },
+      'unknown op': { type: 'request', requestId: 1, operation: { op: 'mutee', callId: 'c' } },
+      'missing field': { type: 'request', requestId: 1, operation: { op: 'mute' } },
+      'field not a string': { type: 'request', requestId: 1, operation: { op: 'hello', token: null } },
+      'long op': { type: 'request', requestId: 1, operation: { op: '€'.repeat(200) } },
+    };
+    for (const [name, value] of Object.entries(refused)) {
+      const result = readClientMessage(value);
+      assert.equal(result.ok, false, name);
+      assert.ok(!result.ok && result.reason && Buffer.byteLength(result.reason) <= 123, name);
+    }
+  });
+});
