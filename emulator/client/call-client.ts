@@ -11,7 +11,7 @@ import { ERROR } from '../engine/codes';
 import { callingError, Connection, notModelled, type EmulatorTransport } from './connection';
 import { EmulatedDeviceManager } from './device-manager';
 import { ListenerTally } from './emitter';
-import { callClientFeature } from './features';
+import { callClientFeature, EmulatedDebugInfo } from './features';
 import { EmulatedTeamsCallAgent } from './teams-call-agent';
 import { webSocketTransport } from './websocket-transport';
 
@@ -37,21 +37,38 @@ export class CallClient implements Pick<
   'createTeamsCallAgent' | 'getDeviceManager' | 'dispose' | 'feature'
 > {
   private agent: EmulatedTeamsCallAgent | null = null;
+  /** Set before the first await: a second concurrent create must see the first (409/40230). */
+  private creatingAgent = false;
   private deviceManager: EmulatedDeviceManager | null = null;
+  private debugInfo: EmulatedDebugInfo | null = null;
+  /**
+   * Every listener on anything this client handed out (agent, calls, incoming calls,
+   * participants, device manager, features): the one count it reports to the world.
+   */
   private readonly tally = new ListenerTally();
 
   constructor(_options?: unknown) {}
 
   async createTeamsCallAgent(credential: CommunicationTokenCredential): Promise<TeamsCallAgent> {
-    if (this.agent && !this.agent.disposed) {
+    if (this.creatingAgent || (this.agent && !this.agent.disposed)) {
       throw callingError({
         ...ERROR.agentExists,
         message: 'A TeamsCallAgent already exists for this CallClient: dispose it first.',
       });
     }
+    this.creatingAgent = true;
+    try {
+      const agent = await this.connectAgent(credential);
+      this.agent = agent;
+      return agent;
+    } finally {
+      this.creatingAgent = false;
+    }
+  }
+
+  private async connectAgent(credential: CommunicationTokenCredential): Promise<EmulatedTeamsCallAgent> {
     const { token } = await credential.getToken();
-    const tally = new ListenerTally();
-    const agent = new EmulatedTeamsCallAgent(tally);
+    const agent = new EmulatedTeamsCallAgent(this.tally);
     const connection = await Connection.open(
       currentTransport(),
       (message) => agent.handle(message),
@@ -63,9 +80,10 @@ export class CallClient implements Pick<
       connection.close();
       throw error;
     }
-    tally.onChange = (count) => connection.reportListeners(count);
+    // Listeners added before the agent existed (devices, DebugInfo) count from the start.
+    this.tally.onChange = (count) => connection.reportListeners(count);
+    if (this.tally.count > 0) connection.reportListeners(this.tally.count);
     agent.attach(connection);
-    this.agent = agent;
     return agent;
   }
 
@@ -79,7 +97,12 @@ export class CallClient implements Pick<
   }
 
   feature<TFeature extends CallClientFeature>(factory: CallClientFeatureFactory<TFeature>): TFeature {
-    return callClientFeature(factory as { name?: string }) as unknown as TFeature;
+    // The SDK hands out one feature object per client, so its listeners belong to this tally.
+    const feature = callClientFeature(factory as { name?: string }, () => {
+      this.debugInfo ??= new EmulatedDebugInfo(this.tally);
+      return this.debugInfo;
+    });
+    return feature as unknown as TFeature;
   }
 
   async dispose(): Promise<void> {

@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RemoteParticipant, TeamsCall, TeamsIncomingCall } from '@azure/communication-calling';
+import type {
+  Features as SdkFeatures,
+  RemoteParticipant,
+  TeamsCall,
+  TeamsIncomingCall,
+} from '@azure/communication-calling';
 import { AzureCommunicationTokenCredential } from '@azure/communication-common';
+import { msUntilCallerSpeaks } from '../testing/speaking-probe';
 import { createInMemoryEmulator } from '../testing/in-memory';
-import { CallClient, configure, listenerCount } from './index';
+import { CallClient, configure, Features, listenerCount } from './index';
 
 async function setUp() {
   const emulator = createInMemoryEmulator({ seed: 5 });
@@ -18,6 +24,37 @@ async function setUp() {
     return { agent, ringing, stop: () => agent.off('incomingCall', onIncoming) };
   };
   return { emulator, signIn };
+}
+
+/**
+ * Alex on a call whose caller is mid-sentence now (and hangs up at `talkMs`, by default 1 ms
+ * later), with the call's and the caller's changes written down as they happen.
+ */
+async function callWithCallerSpeaking(talkMs?: number) {
+  const speaksAt = await msUntilCallerSpeaks(5);
+  const { emulator, signIn } = await setUp();
+  const alex = await signIn('alex');
+  emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: talkMs ?? speaksAt + 1 });
+  await emulator.settle();
+  const call = await alex.ringing[0].accept();
+  const caller = call.remoteParticipants[0];
+  await emulator.advance(speaksAt);
+  assert.equal(caller.isSpeaking, true);
+  const seen: string[] = [];
+  const reason = (r: { code: number; subCode?: number } | undefined) => (r ? ` ${r.code}/${r.subCode}` : '');
+  const onState = () => seen.push(`call ${call.state}${reason(call.callEndReason)}`);
+  const onCaller = () => seen.push(`caller ${caller.state}${reason(caller.callEndReason)}`);
+  const onSpeaking = () => seen.push(`caller isSpeaking ${caller.isSpeaking}`);
+  call.on('stateChanged', onState);
+  caller.on('stateChanged', onCaller);
+  caller.on('isSpeakingChanged', onSpeaking);
+  const stopWatching = () => {
+    call.off('stateChanged', onState);
+    caller.off('stateChanged', onCaller);
+    caller.off('isSpeakingChanged', onSpeaking);
+    alex.stop();
+  };
+  return { emulator, agent: alex.agent, call, caller, seen, stopWatching };
 }
 
 describe('emulator client (the drop-in SDK module)', () => {
@@ -39,6 +76,68 @@ describe('emulator client (the drop-in SDK module)', () => {
       },
     );
     await agent.dispose();
+  });
+
+  it('refuses a second createTeamsCallAgent made while the first is still connecting, with 409/40230', async () => {
+    const baseline = listenerCount();
+    const { emulator } = await setUp();
+    const client = new CallClient();
+    const token = () => new AzureCommunicationTokenCredential(emulator.tokenFor('alex'));
+    const forged = new AzureCommunicationTokenCredential(
+      emulator.tokenFor('alex').replace(/\.[^.]*$/, '.forged'),
+    );
+    await assert.rejects(client.createTeamsCallAgent(forged), { code: 401, subCode: 10009 });
+
+    // A failed creation leaves the client free; of two concurrent ones, only the first succeeds.
+    const [first, second] = await Promise.allSettled([
+      client.createTeamsCallAgent(token()),
+      client.createTeamsCallAgent(token()),
+    ]);
+    assert.equal(first.status, 'fulfilled');
+    assert.equal(second.status, 'rejected');
+    assert.equal(second.status === 'rejected' && second.reason.code, 409);
+    assert.equal(second.status === 'rejected' && second.reason.subCode, 40230);
+    await emulator.settle();
+    assert.equal(emulator.world.signedInEndpoints().length, 1);
+
+    await client.dispose();
+    await emulator.settle();
+    assert.equal(emulator.world.signedInEndpoints().length, 0);
+    assert.equal(listenerCount(), baseline);
+  });
+
+  it('reports one listener count per client, covering its device manager and DebugInfo too', async () => {
+    const baseline = listenerCount();
+    const { emulator } = await setUp();
+    const client = new CallClient();
+    const onDevices = () => undefined;
+    const onTab = () => undefined;
+    const onIncoming = () => undefined;
+    const devices = await client.getDeviceManager();
+    devices.on('audioDevicesUpdated', onDevices);
+    // Typed as consumers see it: they compile against the SDK's `Features`.
+    const DebugInfo = Features.DebugInfo as unknown as typeof SdkFeatures.DebugInfo;
+    const debugInfo = client.feature(DebugInfo);
+    assert.equal(client.feature(DebugInfo), debugInfo);
+    debugInfo.on('isCallClientActiveInAnotherTabChanged', onTab);
+    const agent = await client.createTeamsCallAgent(
+      new AzureCommunicationTokenCredential(emulator.tokenFor('alex')),
+    );
+    agent.on('incomingCall', onIncoming);
+    await emulator.settle();
+    assert.deepEqual(emulator.world.listenerCounts().consoles, [
+      { userKey: 'alex', displayName: 'Alex Rivera', listeners: 3 },
+    ]);
+
+    devices.off('audioDevicesUpdated', onDevices);
+    debugInfo.off('isCallClientActiveInAnotherTabChanged', onTab);
+    await emulator.settle();
+    assert.equal(emulator.world.listenerCounts().total, 1);
+    agent.off('incomingCall', onIncoming);
+    await emulator.settle();
+    assert.equal(emulator.world.listenerCounts().total, 0);
+    assert.equal(listenerCount(), baseline);
+    await client.dispose();
   });
 
   it('announces a queued call with the caller and the queue, under both argument names the docs use', async () => {
@@ -172,5 +271,40 @@ describe('emulator client (the drop-in SDK module)', () => {
       code: 501,
       message: /startCall is not modelled/,
     });
+  });
+
+  it('has a caller who hangs up mid-sentence stop speaking before turning Disconnected', async () => {
+    const baseline = listenerCount();
+    const { emulator, caller, seen, stopWatching } = await callWithCallerSpeaking();
+    await emulator.advance(1);
+    assert.deepEqual(seen, [
+      'caller isSpeaking false',
+      'caller Disconnected 0/560000',
+      'call Disconnecting',
+      'call Disconnected 0/560000',
+    ]);
+    assert.equal(caller.isSpeaking, false);
+    stopWatching();
+    assert.equal(listenerCount(), baseline);
+  });
+
+  it('takes its calls through Disconnecting to Disconnected 0/0 when the agent is disposed', async () => {
+    const baseline = listenerCount();
+    const { agent, seen, stopWatching } = await callWithCallerSpeaking(600_000);
+    await agent.dispose();
+    assert.deepEqual(seen, ['caller isSpeaking false', 'call Disconnecting', 'call Disconnected 0/0']);
+    stopWatching();
+    assert.equal(listenerCount(), baseline);
+  });
+
+  it('takes its calls through Disconnecting to Disconnected 496/7 when the connection drops', async () => {
+    const baseline = listenerCount();
+    const { emulator, agent, seen, stopWatching } = await callWithCallerSpeaking(600_000);
+    emulator.world.dropConnection('alex');
+    await emulator.settle();
+    assert.deepEqual(seen, ['caller isSpeaking false', 'call Disconnecting', 'call Disconnected 496/7']);
+    assert.equal(agent.connectionState, 'Disconnected');
+    stopWatching();
+    assert.equal(listenerCount(), baseline);
   });
 });

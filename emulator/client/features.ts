@@ -1,6 +1,6 @@
 import type * as Sdk from '@azure/communication-calling';
 import { notModelled } from './connection';
-import { Emitter, ListenerTally } from './emitter';
+import { Emitter, type ListenerTally } from './emitter';
 
 /**
  * `Features`, with the SDK's own keys (the compiler checks the set). Each value names its feature;
@@ -45,7 +45,11 @@ export const Features = {
 export class EmulatedDebugInfo implements Sdk.DebugInfoCallClientFeature {
   readonly name = 'DebugInfo';
   readonly isCallClientActiveInAnotherTab = false;
-  private readonly events = new Emitter(new ListenerTally());
+  private readonly events: Emitter;
+
+  constructor(tally: ListenerTally) {
+    this.events = new Emitter(tally);
+  }
 
   get lastCallId(): string | undefined {
     return undefined;
@@ -78,8 +82,11 @@ export class EmulatedDebugInfo implements Sdk.DebugInfoCallClientFeature {
   }
 }
 
-export function callClientFeature(factory: { name?: string }): EmulatedDebugInfo {
-  if (factory.name === 'DebugInfo') return new EmulatedDebugInfo();
+export function callClientFeature(
+  factory: { name?: string },
+  debugInfo: () => EmulatedDebugInfo,
+): EmulatedDebugInfo {
+  if (factory.name === 'DebugInfo') return debugInfo();
   throw notModelled(`The ${factory.name ?? 'requested'} call client feature`);
 }
 

@@ -144,7 +144,7 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent {
 
   private endEverything(reason: EndReasonWire): void {
     for (const call of this.currentCalls) {
-      call.apply({ type: 'callChanged', id: call.id, callEndReason: reason, state: 'Disconnected' });
+      call.endLocally(reason);
       this.removeCall(call, reason);
     }
     this.ringing.forEach((incoming) => incoming.end(reason));

@@ -13,7 +13,7 @@ import type {
   RemoteParticipant,
   TeamsCall,
 } from '@azure/communication-calling';
-import type { CallWire, ParticipantWire, ServerMessage } from '../protocol/messages';
+import type { CallWire, EndReasonWire, ParticipantWire, ServerMessage } from '../protocol/messages';
 import { EmulatedCallInfo } from './call-info';
 import { notModelled, type Connection } from './connection';
 import { Emitter, type Listener, type ListenerTally } from './emitter';
@@ -176,6 +176,25 @@ export class EmulatedTeamsCall implements TeamsCall {
       this.currentState = change.state;
       this.events.emit('stateChanged');
     }
+  }
+
+  /**
+   * The call ends on this side, without the world (the agent disposed, the connection lost), in
+   * the order the world ends one: participants stop speaking, then Disconnecting, then
+   * Disconnected with the end reason already set (the guide: Disconnecting comes before
+   * Disconnected from any state).
+   */
+  endLocally(callEndReason: EndReasonWire): void {
+    for (const participant of this.participants) {
+      participant.apply({
+        type: 'participantChanged',
+        callId: this.id,
+        participantId: participant.id,
+        isSpeaking: false,
+      });
+    }
+    this.apply({ type: 'callChanged', id: this.id, state: 'Disconnecting' });
+    this.apply({ type: 'callChanged', id: this.id, state: 'Disconnected', callEndReason });
   }
 
   participantAdded(wire: ParticipantWire): void {

@@ -1,7 +1,13 @@
 import type { CallState, RemoteParticipantState } from '@azure/communication-calling';
 import type { CommunicationIdentifierKind } from '@azure/communication-common';
-import type { CallWire, EndReasonWire, ParticipantWire, PartyWire } from '../protocol/messages';
-import type { TimerHandle } from './clock';
+import type {
+  CallWire,
+  EndReasonWire,
+  ParticipantWire,
+  PartyWire,
+  ServerMessage,
+} from '../protocol/messages';
+import type { Clock, TimerHandle } from './clock';
 
 /**
  * A call in the world. Calls are modelled generally: every call has remote parties (a phone
@@ -43,6 +49,34 @@ export class CallModel {
     /** How long the caller talks once connected (ms). */
     readonly talkMs: number,
   ) {}
+
+  /** Sends one message to every console in the call. */
+  toLegs(send: (endpointId: string, message: ServerMessage) => void, message: ServerMessage): void {
+    for (const leg of this.legs.values()) send(leg.endpointId, message);
+  }
+
+  /** One named timer per purpose (patience, talk, speaking): setting it again replaces it. */
+  setTimer(clock: Clock, name: string, ms: number, callback: () => void): void {
+    this.clearTimer(clock, name);
+    this.timers.set(
+      name,
+      clock.setTimeout(() => {
+        this.timers.delete(name);
+        callback();
+      }, ms),
+    );
+  }
+
+  clearTimer(clock: Clock, name: string): void {
+    const handle = this.timers.get(name);
+    if (handle !== undefined) clock.clearTimeout(handle);
+    this.timers.delete(name);
+  }
+
+  clearTimers(clock: Clock): void {
+    this.timers.forEach((handle) => clock.clearTimeout(handle));
+    this.timers.clear();
+  }
 
   toWire(leg: Leg): CallWire {
     return {

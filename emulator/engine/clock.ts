@@ -10,35 +10,64 @@ export interface Clock {
   clearTimeout(handle: TimerHandle): void;
 }
 
+/** The host's timer functions: injectable so a test can check long waits without waiting. */
+export interface HostTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
+}
+
+/**
+ * Node and browsers keep a timer's delay in a signed 32-bit integer: a longer one (a talk time of
+ * 25 days, a large fault delay) fires after 1 ms instead. Longer waits are chained in steps.
+ */
+export const MAX_HOST_TIMEOUT_MS = 2 ** 31 - 1;
+
+const hostTimers: HostTimers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (timer) => globalThis.clearTimeout(timer as ReturnType<typeof setTimeout>),
+};
+
 export class RealClock implements Clock {
-  private readonly timers = new Map<TimerHandle, ReturnType<typeof setTimeout>>();
+  /** The host timer currently standing for each handle (the current step of a chained wait). */
+  private readonly timers = new Map<TimerHandle, unknown>();
   private nextHandle = 1;
 
+  constructor(
+    private readonly host: HostTimers = hostTimers,
+    private readonly currentTime: () => number = Date.now,
+  ) {}
+
   now(): number {
-    return Date.now();
+    return this.currentTime();
   }
 
   setTimeout(callback: () => void, ms: number): TimerHandle {
     const handle = this.nextHandle++;
-    this.timers.set(
-      handle,
-      setTimeout(() => {
-        this.timers.delete(handle);
-        callback();
-      }, ms),
-    );
+    this.wait(handle, Math.max(0, ms), callback);
     return handle;
   }
 
   clearTimeout(handle: TimerHandle): void {
-    clearTimeout(this.timers.get(handle));
+    if (this.timers.has(handle)) this.host.clearTimeout(this.timers.get(handle));
     this.timers.delete(handle);
   }
 
   /** Cancels every pending timer (the world is shutting down). */
   clearAll(): void {
-    this.timers.forEach((timer) => clearTimeout(timer));
+    this.timers.forEach((timer) => this.host.clearTimeout(timer));
     this.timers.clear();
+  }
+
+  private wait(handle: TimerHandle, remainingMs: number, callback: () => void): void {
+    const step = Math.min(remainingMs, MAX_HOST_TIMEOUT_MS);
+    this.timers.set(
+      handle,
+      this.host.setTimeout(() => {
+        if (remainingMs > step) return this.wait(handle, remainingMs - step, callback);
+        this.timers.delete(handle);
+        callback();
+      }, step),
+    );
   }
 }
 

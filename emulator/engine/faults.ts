@@ -1,16 +1,39 @@
 import type { OperationName } from '../protocol/messages';
 import type { CodePair } from './codes';
 
+/** What a fault can target: every operation a client asks of the world, `hello` by its SDK name. */
+export type FaultOperation = Exclude<OperationName, 'hello'> | 'createTeamsCallAgent';
+
+// A record, so the compiler flags an operation added to the protocol but missing here.
+const OPERATIONS: Record<FaultOperation, true> = {
+  createTeamsCallAgent: true,
+  accept: true,
+  reject: true,
+  mute: true,
+  unmute: true,
+  hold: true,
+  resume: true,
+  hangUp: true,
+  muteParticipant: true,
+  muteAllRemoteParticipants: true,
+};
+
+export const FAULT_OPERATIONS = Object.keys(OPERATIONS) as FaultOperation[];
+
+export function isFaultOperation(name: string): name is FaultOperation {
+  return Object.hasOwn(OPERATIONS, name);
+}
+
 /** Faults to inject into the next operation of a kind: fail it with a code, or delay it. */
 export class Faults {
   private readonly failures = new Map<string, (CodePair & { message?: string })[]>();
   private readonly delays = new Map<string, number[]>();
 
-  failNext(op: OperationName | 'createTeamsCallAgent', error: CodePair & { message?: string }): void {
+  failNext(op: FaultOperation, error: CodePair & { message?: string }): void {
     this.failures.set(op, [...(this.failures.get(op) ?? []), error]);
   }
 
-  delayNext(op: OperationName | 'createTeamsCallAgent', ms: number): void {
+  delayNext(op: FaultOperation, ms: number): void {
     this.delays.set(op, [...(this.delays.get(op) ?? []), ms]);
   }
 

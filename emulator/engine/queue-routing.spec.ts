@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ServerMessage } from '../protocol/messages';
 import { ManualClock } from './clock';
+import { msUntilCallerSpeaks } from '../testing/speaking-probe';
 import { World } from './world';
 
 /** A world with consoles signed in directly (no transport): what each endpoint was sent. */
@@ -115,6 +116,28 @@ describe('queue routing', () => {
     );
   });
 
+  it('picks a caller who is not already waiting or talking, and says so when every caller is', async () => {
+    const { world, endpoints } = await setUp('alex');
+    const callerOf = (id: string) => world.calls.get(id)!.callerInfo.identifier;
+    const ids = world.directory.callers.map(() => world.enqueuePhoneCall({ patienceMs: 60_000 }));
+    const numbers = ids.map((id) => {
+      const identifier = callerOf(id);
+      return identifier.kind === 'phoneNumber' && identifier.phoneNumber;
+    });
+    assert.equal(new Set(numbers).size, world.directory.callers.length);
+    assert.throws(() => world.enqueuePhoneCall(), {
+      name: 'AllCallersBusyError',
+      message: /All 12 callers in the directory are already on a call: give "from"/,
+    });
+
+    // A caller is busy while talking too, and free again once the call ends.
+    const talking = callerOf(ids[0]);
+    await world.request(endpoints['alex'], { op: 'accept', incomingCallId: ids[0] });
+    assert.throws(() => world.enqueuePhoneCall(), { name: 'AllCallersBusyError' });
+    await world.request(endpoints['alex'], { op: 'hangUp', callId: ids[0] });
+    assert.deepEqual(callerOf(world.enqueuePhoneCall()), talking);
+  });
+
   it('refuses a caller number that is not E.164, and an unknown queue', async () => {
     const { world } = await setUp();
     assert.throws(() => world.enqueuePhoneCall({ from: '4255550123' }), /not an E\.164 phone number/);
@@ -185,6 +208,50 @@ describe('a connected call', () => {
     assert.deepEqual(leaving.callEndReason, { code: 0, subCode: 560000 });
     assert.equal(of('alex', 'participantRemoved').length, 1);
     assert.deepEqual(states().slice(-2), ['Disconnecting', 'Disconnected']);
+  });
+
+  /** Alex on a call whose caller is mid-sentence at `talkMs` (see `msUntilCallerSpeaks`). */
+  async function speakingAtTheEnd() {
+    const speaksAt = await msUntilCallerSpeaks(3);
+    const context = await setUp('alex');
+    const id = context.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: speaksAt + 1 });
+    await context.world.request(context.endpoints['alex'], { op: 'accept', incomingCallId: id });
+    context.clock.advance(speaksAt);
+    assert.equal(context.world.snapshot().calls[0].participants[0].isSpeaking, true);
+    const from = context.inbox.get('alex')!.length;
+    /** What alex was sent since the caller started speaking, in words. */
+    const story = () =>
+      context.inbox
+        .get('alex')!
+        .slice(from)
+        .flatMap((m) => {
+          if (m.type === 'participantChanged')
+            return [
+              ...(m.isSpeaking !== undefined ? [`caller isSpeaking ${m.isSpeaking}`] : []),
+              ...(m.state ? [`caller ${m.state}`] : []),
+            ];
+          if (m.type === 'callChanged' && m.state) return [`call ${m.state}`];
+          return m.type === 'participantRemoved' ? ['caller removed'] : [];
+        });
+    return { ...context, id, speaksAt, story };
+  }
+
+  it('has a caller who hangs up mid-sentence stop speaking before turning Disconnected', async () => {
+    const { clock, story } = await speakingAtTheEnd();
+    clock.advance(1);
+    assert.deepEqual(story(), [
+      'caller isSpeaking false',
+      'caller Disconnected',
+      'caller removed',
+      'call Disconnecting',
+      'call Disconnected',
+    ]);
+  });
+
+  it('has a speaking caller stop speaking before the call ends when the agent hangs up', async () => {
+    const { world, endpoints, id, story } = await speakingAtTheEnd();
+    await world.request(endpoints['alex'], { op: 'hangUp', callId: id });
+    assert.deepEqual(story(), ['caller isSpeaking false', 'call Disconnecting', 'call Disconnected']);
   });
 
   it('keeps the caller quiet while on hold', async () => {

@@ -2,8 +2,9 @@ import type { CallState } from '@azure/communication-calling';
 import { getIdentifierRawId } from '@azure/communication-common';
 import type { EndReasonWire, ServerMessage } from '../protocol/messages';
 import { CallModel, type Leg, type RemoteParty } from './call-model';
+import { CallerSpeech } from './caller-speech';
 import { END, ERROR, WorldError } from './codes';
-import { E164, phoneIdentifier, queueIdentifier } from './directory';
+import { E164, phoneIdentifier, queueIdentifier, type PhoneCaller } from './directory';
 import type { Endpoint, World } from './world';
 
 export interface EnqueueOptions {
@@ -22,6 +23,17 @@ export const RING_TIMEOUT_MS = 120_000;
 
 type LegOperation = 'mute' | 'unmute' | 'hold' | 'resume' | 'hangUp';
 
+/** `enqueue` without `from` when every directory caller is already waiting or talking. */
+export class AllCallersBusyError extends Error {
+  constructor(count: number) {
+    super(
+      `All ${count} callers in the directory are already on a call: give "from" (an E.164 number) ` +
+        'or wait for a call to end.',
+    );
+    this.name = 'AllCallersBusyError';
+  }
+}
+
 /**
  * A Teams call queue in conference-less "ring everyone" mode: an inbound phone call rings every
  * signed-in agent at once; the first to accept gets it and it stops ringing everywhere else.
@@ -30,14 +42,20 @@ type LegOperation = 'mute' | 'unmute' | 'hold' | 'resume' | 'hangUp';
  */
 export class QueueRouting {
   readonly calls = new Map<string, CallModel>();
+  private readonly speech: CallerSpeech;
+  private readonly send = (endpointId: string, message: ServerMessage) =>
+    this.world.send(endpointId, message);
 
-  constructor(private readonly world: World) {}
+  constructor(private readonly world: World) {
+    this.speech = new CallerSpeech(world);
+  }
 
   enqueue(options: EnqueueOptions): string {
-    const { random, clock, directory } = this.world;
+    const { clock, directory } = this.world;
+    const random = this.world.random.routing;
     const known = options.from
       ? directory.callers.find((c) => c.phoneNumber === options.from)
-      : random.pick(directory.callers);
+      : this.pickIdleCaller();
     const phoneNumber = options.from ?? known!.phoneNumber;
     if (!E164.test(phoneNumber)) {
       throw new Error(
@@ -60,11 +78,27 @@ export class QueueRouting {
     );
     this.calls.set(call.id, call);
     const patienceMs = options.patienceMs ?? random.between(60_000, 180_000);
-    this.setTimer(call, 'patience', Math.min(patienceMs, RING_TIMEOUT_MS), () =>
+    call.setTimer(this.world.clock, 'patience', Math.min(patienceMs, RING_TIMEOUT_MS), () =>
       this.abandon(call, patienceMs < RING_TIMEOUT_MS ? END.callerCancelled : END.noAnswer),
     );
     for (const endpoint of this.world.signedInEndpoints('agent')) this.ring(call, endpoint);
     return call.id;
+  }
+
+  /** Directory callers not in a live call: one person cannot wait in the queue twice at once. */
+  idleCallers(): PhoneCaller[] {
+    const busy = new Set(
+      [...this.calls.values()].flatMap(({ callerInfo: { identifier } }) =>
+        identifier.kind === 'phoneNumber' ? [identifier.phoneNumber] : [],
+      ),
+    );
+    return this.world.directory.callers.filter((caller) => !busy.has(caller.phoneNumber));
+  }
+
+  private pickIdleCaller(): PhoneCaller {
+    const idle = this.idleCallers();
+    if (idle.length === 0) throw new AllCallersBusyError(this.world.directory.callers.length);
+    return this.world.random.routing.pick(idle);
   }
 
   waitingCount(): number {
@@ -90,7 +124,7 @@ export class QueueRouting {
       throw new WorldError(ERROR.acceptNotRinging, 'The incoming call is no longer ringing.');
     }
     call.status = 'connected';
-    this.clearTimer(call, 'patience');
+    call.clearTimer(this.world.clock, 'patience');
     call.ringing.delete(endpoint.id);
     for (const other of call.ringing)
       this.world.send(other, { type: 'incomingCallEnded', id, callEndReason: END.acceptedElsewhere });
@@ -109,8 +143,8 @@ export class QueueRouting {
     call.legs.set(endpoint.id, leg);
     endpoint.send({ type: 'callAdded', call: call.toWire(leg) });
     this.setLegState(call, leg, 'Connected');
-    this.setTimer(call, 'talk', call.talkMs, () => this.callerHangsUp(call));
-    this.scheduleSpeaking(call);
+    call.setTimer(this.world.clock, 'talk', call.talkMs, () => this.callerHangsUp(call));
+    this.speech.schedule(call);
     return { callId: id };
   }
 
@@ -154,7 +188,7 @@ export class QueueRouting {
             `Only a connected call can be put on hold (this one is ${leg.state}).`,
           );
         this.setLegState(call, leg, 'LocalHold');
-        this.scheduleSpeaking(call);
+        this.speech.schedule(call);
         return;
       case 'resume':
         if (leg.state === 'Connected') return;
@@ -164,7 +198,7 @@ export class QueueRouting {
             `Only a call on hold can be resumed (this one is ${leg.state}).`,
           );
         this.setLegState(call, leg, 'Connected');
-        this.scheduleSpeaking(call);
+        this.speech.schedule(call);
         return;
       case 'hangUp':
         this.endCall(call, END.hungUp, true);
@@ -173,8 +207,7 @@ export class QueueRouting {
   }
 
   dispose(): void {
-    for (const call of this.calls.values())
-      call.timers.forEach((handle) => this.world.clock.clearTimeout(handle));
+    for (const call of this.calls.values()) call.clearTimers(this.world.clock);
     this.calls.clear();
   }
 
@@ -204,17 +237,17 @@ export class QueueRouting {
   private callerHangsUp(call: CallModel): void {
     if (call.status !== 'connected') return;
     for (const party of call.parties.values()) {
+      this.speech.stop(call, party);
       party.state = 'Disconnected';
-      party.isSpeaking = false;
       party.callEndReason = END.phoneParticipantHungUp;
-      this.toLegs(call, {
+      call.toLegs(this.send, {
         type: 'participantChanged',
         callId: call.id,
         participantId: party.id,
         state: 'Disconnected',
         callEndReason: END.phoneParticipantHungUp,
       });
-      this.toLegs(call, {
+      call.toLegs(this.send, {
         type: 'participantRemoved',
         callId: call.id,
         participantId: party.id,
@@ -227,6 +260,11 @@ export class QueueRouting {
   /** Ends the call for every leg: Disconnecting, then Disconnected with the reason. */
   private endCall(call: CallModel, reason: EndReasonWire, notify: boolean): void {
     if (call.status === 'ended') return;
+    // A speaking caller falls silent before the call ends; unnotified, no console is left to tell.
+    for (const party of call.parties.values()) {
+      if (notify) this.speech.stop(call, party);
+      else party.isSpeaking = false;
+    }
     if (notify) {
       for (const leg of call.legs.values()) {
         this.setLegState(call, leg, 'Disconnecting');
@@ -244,8 +282,7 @@ export class QueueRouting {
 
   private forget(call: CallModel): void {
     call.status = 'ended';
-    call.timers.forEach((handle) => this.world.clock.clearTimeout(handle));
-    call.timers.clear();
+    call.clearTimers(this.world.clock);
     call.ringing.clear();
     this.calls.delete(call.id);
   }
@@ -253,47 +290,5 @@ export class QueueRouting {
   private setLegState(call: CallModel, leg: Leg, state: CallState): void {
     leg.state = state;
     this.world.send(leg.endpointId, { type: 'callChanged', id: call.id, state });
-  }
-
-  private toLegs(call: CallModel, message: ServerMessage): void {
-    for (const leg of call.legs.values()) this.world.send(leg.endpointId, message);
-  }
-
-  /** The caller talks in turns while the call is live; on hold, nobody hears them speak. */
-  private scheduleSpeaking(call: CallModel): void {
-    this.clearTimer(call, 'speaking');
-    const live = [...call.legs.values()].some((leg) => leg.state === 'Connected');
-    for (const party of call.parties.values()) {
-      if (!live && party.isSpeaking) this.setSpeaking(call, party, false);
-    }
-    if (!live || call.status !== 'connected') return;
-    this.setTimer(call, 'speaking', this.world.random.between(800, 4_000), () => {
-      for (const party of call.parties.values()) {
-        if (party.state === 'Connected') this.setSpeaking(call, party, !party.isSpeaking);
-      }
-      this.scheduleSpeaking(call);
-    });
-  }
-
-  private setSpeaking(call: CallModel, party: RemoteParty, isSpeaking: boolean): void {
-    party.isSpeaking = isSpeaking;
-    this.toLegs(call, { type: 'participantChanged', callId: call.id, participantId: party.id, isSpeaking });
-  }
-
-  private setTimer(call: CallModel, name: string, ms: number, callback: () => void): void {
-    this.clearTimer(call, name);
-    call.timers.set(
-      name,
-      this.world.clock.setTimeout(() => {
-        call.timers.delete(name);
-        callback();
-      }, ms),
-    );
-  }
-
-  private clearTimer(call: CallModel, name: string): void {
-    const handle = call.timers.get(name);
-    if (handle !== undefined) this.world.clock.clearTimeout(handle);
-    call.timers.delete(name);
   }
 }

@@ -30,3 +30,38 @@ export class Random {
     return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
   }
 }
+
+/** What the world draws random numbers for; each value is the fixed constant mixed into the seed. */
+const PURPOSES = {
+  tokens: 0x746f6b6e,
+  routing: 0x726f7574,
+  scenario: 0x7363656e,
+  speaking: 0x7370656b,
+} as const;
+
+export type RandomStreams = { readonly [P in keyof typeof PURPOSES]: Random };
+
+/**
+ * One stream per purpose, all derived from one seed. With a single shared stream, signing a
+ * console in (a token) shifted every later draw, so `EMULATOR_SEED` could not replay a day of calls.
+ */
+export function randomStreams(seed: number = Math.floor(Math.random() * 2 ** 31)): RandomStreams {
+  const stream = (constant: number) => new Random(mix(seed ^ constant));
+  return {
+    tokens: stream(PURPOSES.tokens),
+    routing: stream(PURPOSES.routing),
+    scenario: stream(PURPOSES.scenario),
+    speaking: stream(PURPOSES.speaking),
+  };
+}
+
+/**
+ * murmur3's 32-bit finalizer: a bijection that scatters nearby inputs, so the streams are not
+ * shifted copies of one another (mulberry32 states a step apart would be).
+ */
+function mix(value: number): number {
+  let h = value >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -49,7 +49,7 @@ export class Scenario {
 
   start(): void {
     this.stop();
-    this.schedule(this.world.random.between(500, this.options.firstCallWithinSeconds * 1000));
+    this.schedule(this.world.random.scenario.between(500, this.options.firstCallWithinSeconds * 1000));
   }
 
   stop(): void {
@@ -62,13 +62,16 @@ export class Scenario {
       this.arrive();
       // Exponential gaps: arrivals form a Poisson process at the configured rate.
       const meanMs = 60_000 / Math.max(this.options.arrivalsPerMinute, 0.001);
-      this.schedule(Math.round(-Math.log(1 - this.world.random.next()) * meanMs));
+      this.schedule(Math.round(-Math.log(1 - this.world.random.scenario.next()) * meanMs));
     }, ms);
   }
 
   private arrive(): void {
-    const { random } = this.world;
+    const random = this.world.random.scenario;
     if (this.world.waitingCount() >= this.options.maxWaiting) return;
+    // Every caller in the directory is already on the line: nobody is left to dial in, and a
+    // throw here would escape the timer and take the server down.
+    if (this.world.idleCallers().length === 0) return;
     const [minPatience, maxPatience] = this.options.patienceSeconds;
     const [minTalk, maxTalk] = this.options.talkSeconds;
     this.world.enqueuePhoneCall({

@@ -2,10 +2,10 @@ import type { ClientMessage, Operation, ServerMessage } from '../protocol/messag
 import { CallModel, type Leg } from './call-model';
 import { RealClock, type Clock } from './clock';
 import { ERROR, WorldError } from './codes';
-import { Directory, type DirectoryUser } from './directory';
+import { Directory, type DirectoryUser, type PhoneCaller } from './directory';
 import { Faults } from './faults';
 import { QueueRouting, type EnqueueOptions } from './queue-routing';
-import { Random } from './random';
+import { randomStreams, type RandomStreams } from './random';
 import { Scenario, type ScenarioOptions } from './scenario';
 import { TokenIssuer } from './tokens';
 
@@ -35,7 +35,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export class World {
   readonly clock: Clock;
-  readonly random: Random;
+  /** One seeded stream per purpose (tokens, routing, scenario, speaking): see `randomStreams`. */
+  readonly random: RandomStreams;
   readonly directory = new Directory();
   readonly faults = new Faults();
   readonly scenario: Scenario;
@@ -47,9 +48,9 @@ export class World {
 
   constructor(options: WorldOptions = {}) {
     this.clock = options.clock ?? new RealClock();
-    this.random = new Random(options.seed);
-    this.acsTokens = new TokenIssuer(this.random);
-    this.signInTokens = new TokenIssuer(this.random);
+    this.random = randomStreams(options.seed);
+    this.acsTokens = new TokenIssuer(this.random.tokens);
+    this.signInTokens = new TokenIssuer(this.random.tokens);
     this.routing = new QueueRouting(this);
     this.scenario = new Scenario(this, options.scenario);
   }
@@ -134,6 +135,9 @@ export class World {
   }
 
   setListenerCount(endpointId: string, count: number): void {
+    // A count is summed into `/emulator/listeners`: anything else would corrupt the total.
+    if (!Number.isSafeInteger(count) || count < 0)
+      throw new RangeError(`A listener count must be a non-negative integer, not ${String(count)}.`);
     const endpoint = this.endpoints.get(endpointId);
     if (endpoint) endpoint.listeners = count;
   }
@@ -210,6 +214,11 @@ export class World {
 
   waitingCount(): number {
     return this.routing.waitingCount();
+  }
+
+  /** Directory callers free to dial in (not waiting in a queue or talking already). */
+  idleCallers(): PhoneCaller[] {
+    return this.routing.idleCallers();
   }
 
   get calls(): ReadonlyMap<string, CallModel> {

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { getIdentifierRawId } from '@azure/communication-common';
+import { ManualClock } from './clock';
+import type { ScenarioOptions } from './scenario';
+import { World } from './world';
+
+/** Every call the scenario placed in the first `minutes`, in arrival order, seen once a second. */
+function callsPlaced(world: World, clock: ManualClock, minutes: number) {
+  const seen = new Map<string, unknown>();
+  for (let second = 0; second < minutes * 60; second++) {
+    clock.advance(1_000);
+    for (const call of world.calls.values()) {
+      if (!seen.has(call.id))
+        seen.set(call.id, {
+          id: call.id,
+          at: call.createdAt,
+          caller: call.callerInfo,
+          queue: call.transferorInfo?.displayName,
+          talkMs: call.talkMs,
+        });
+    }
+  }
+  return [...seen.values()];
+}
+
+function scenarioWorld(seed: number, scenario: Partial<ScenarioOptions> = {}) {
+  const clock = new ManualClock(0);
+  return { clock, world: new World({ clock, seed, scenario }) };
+}
+
+describe('scenario', () => {
+  it('replays the same calls for the same seed, however many tokens were issued first', () => {
+    const quiet = scenarioWorld(11);
+    const busy = scenarioWorld(11);
+    for (const key of ['alex', 'blake', 'casey', 'sam']) {
+      busy.world.issueToken(key);
+      busy.world.signIn(key);
+    }
+    const expected = callsPlaced(quiet.world, quiet.clock, 10);
+    assert.ok(expected.length >= 10, `only ${expected.length} calls arrived in 10 minutes`);
+    assert.deepEqual(callsPlaced(busy.world, busy.clock, 10), expected);
+    quiet.world.dispose();
+    busy.world.dispose();
+  });
+
+  it('never puts one caller in the queue twice, and skips arrivals while every caller is busy', () => {
+    // Ten arrivals a second against a directory of twelve; the ring timeout (2 min) is not reached.
+    const { world, clock } = scenarioWorld(4, {
+      arrivalsPerMinute: 600,
+      maxWaiting: 100,
+      patienceSeconds: [600, 600],
+    });
+    assert.doesNotThrow(() => clock.advance(90_000));
+    const waiting = world.snapshot().queue.map((call) => getIdentifierRawId(call.caller.identifier));
+    assert.equal(waiting.length, world.directory.callers.length);
+    assert.equal(new Set(waiting).size, waiting.length);
+    assert.equal(world.scenario.running, true);
+    world.dispose();
+  });
+});
