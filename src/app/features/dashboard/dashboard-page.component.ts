@@ -20,6 +20,8 @@ import { QueuePanelComponent } from '../queue/queue-panel.component';
       padding: 16px;
       grid-template-columns: minmax(300px, 1fr) 2fr;
       grid-template-areas: 'queue active' 'queue held';
+      /* The active call takes the height it needs; a long queue stretches only the row below it. */
+      grid-template-rows: auto 1fr;
       align-items: start;
     }
     .panel {
@@ -41,6 +43,7 @@ import { QueuePanelComponent } from '../queue/queue-panel.component';
       :host {
         grid-template-columns: 1fr;
         grid-template-areas: 'active' 'queue' 'held';
+        grid-template-rows: none;
       }
     }
   `,
