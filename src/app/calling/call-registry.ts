@@ -49,6 +49,10 @@ export class CallRegistry {
     this.calls.delete(id);
   }
 
+  has(id: string): boolean {
+    return this.calls.has(id);
+  }
+
   call(id: string): TeamsCall {
     const call = this.calls.get(id);
     if (!call) throw new CallingFailure('This call has already ended.');

@@ -18,6 +18,13 @@ export const STILL_CONNECTING: Failure = {
   message: 'Your current call is still connecting. Try again once it has connected.',
 };
 
+/** How long a whole switch (hold, then accept or resume) may take before it is reported as stuck. */
+export const SWITCH_TIMEOUT_MS = 30_000;
+
+export const SWITCH_TIMED_OUT: Failure = {
+  message: 'The calling service did not answer in time. Check your calls before trying again.',
+};
+
 /**
  * Makes another call the one the agent talks on: holds every call the agent is live on (but
  * `keep`), runs `take` (accept an incoming call, resume a held one), and on failure resumes the
@@ -32,11 +39,13 @@ export async function switchActiveCall(
   take: () => Promise<unknown>,
 ): Promise<Failure | null> {
   const held: string[] = [];
-  for (const call of calls) {
-    if (call.id === keep || !HOLDABLE_STATES.has(call.state)) continue;
+  for (const { id } of calls) {
+    // The SDK's own state, not the store's: a call resumed a moment ago may not have reported it yet.
+    const live = registry.has(id) ? registry.call(id) : null;
+    if (id === keep || !live || !HOLDABLE_STATES.has(live.state)) continue;
     try {
-      await registry.call(call.id).hold();
-      held.push(call.id);
+      await live.hold();
+      held.push(id);
     } catch (error) {
       const failure = toFailure(error, 'hold');
       return withHeldNote(

@@ -13,15 +13,21 @@ function liveLegs(app: Awaited<ReturnType<typeof startEmulatedConsole>>) {
   return app.state(callsFeature.selectAllCalls).map((call) => [call.id, call.state]);
 }
 
+/** Alex talking to one caller while a second call rings. */
+async function onACallWithAnotherRinging() {
+  const app = await startEmulatedConsole('alex');
+  const first = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
+  await app.settle();
+  app.store.dispatch(QueuePanelActions.acceptClicked({ id: first }));
+  await app.settle();
+  const second = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
+  await app.settle();
+  return { app, first, second };
+}
+
 describe('taking another call (accept, resume) on the emulator', () => {
   it('puts the active call on hold when the agent accepts another, and swaps back on Resume', async () => {
-    const app = await startEmulatedConsole('alex');
-    const first = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
-    await app.settle();
-    app.store.dispatch(QueuePanelActions.acceptClicked({ id: first }));
-    await app.settle();
-    const second = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
-    await app.settle();
+    const { app, first, second } = await onACallWithAnotherRinging();
     app.store.dispatch(QueuePanelActions.acceptClicked({ id: second }));
     await app.settle();
 
@@ -107,13 +113,7 @@ describe('taking another call (accept, resume) on the emulator', () => {
   });
 
   it('takes the agent back to their call when accepting another fails after holding it', async () => {
-    const app = await startEmulatedConsole('alex');
-    const first = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
-    await app.settle();
-    app.store.dispatch(QueuePanelActions.acceptClicked({ id: first }));
-    await app.settle();
-    const second = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000 });
-    await app.settle();
+    const { app, first, second } = await onACallWithAnotherRinging();
     app.emulator.world.faults.failNext('accept', { code: 500 });
     app.store.dispatch(QueuePanelActions.acceptClicked({ id: second }));
     await app.settle();
@@ -128,13 +128,7 @@ describe('taking another call (accept, resume) on the emulator', () => {
   });
 
   it('says nothing changed when the current call cannot be put on hold, and does not accept', async () => {
-    const app = await startEmulatedConsole('alex');
-    const first = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
-    await app.settle();
-    app.store.dispatch(QueuePanelActions.acceptClicked({ id: first }));
-    await app.settle();
-    const second = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000 });
-    await app.settle();
+    const { app, first, second } = await onACallWithAnotherRinging();
     app.emulator.world.faults.failNext('hold', { code: 500, subCode: 41033 });
     app.store.dispatch(QueuePanelActions.acceptClicked({ id: second }));
     await app.settle();

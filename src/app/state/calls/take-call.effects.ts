@@ -2,14 +2,22 @@ import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { defer, of, type Observable } from 'rxjs';
-import { concatMap, first, timeout } from 'rxjs/operators';
+import { concatMap, first, switchMap, takeUntil, timeout } from 'rxjs/operators';
 import { CallRegistry } from '../../calling/call-registry';
-import { toFailure } from '../../calling/calling-codes';
+import { toFailure, type Failure } from '../../calling/calling-codes';
+import { AuthApiActions, ShellActions } from '../agent/agent.actions';
 import { CallingApiActions } from '../calling-api.actions';
 import { QueuePanelActions } from '../queue/queue-panel.actions';
 import { HeldCallsPanelActions } from './call-panels.actions';
 import { callsFeature, type CallEntry } from './calls.feature';
-import { SETTLE_TIMEOUT_MS, SETTLING_STATES, STILL_CONNECTING, switchActiveCall } from './switch-active-call';
+import {
+  SETTLE_TIMEOUT_MS,
+  SETTLING_STATES,
+  STILL_CONNECTING,
+  SWITCH_TIMED_OUT,
+  SWITCH_TIMEOUT_MS,
+  switchActiveCall,
+} from './switch-active-call';
 
 /**
  * The agent's calls once none is still connecting, or null if one stays connecting too long. Read
@@ -25,30 +33,47 @@ function settledCalls(store: Store): Observable<readonly CallEntry[] | null> {
 /**
  * Accept (queue) and Resume (calls on hold) both make another call the one the agent talks on,
  * holding the current one first (one active call at a time). They run one at a time, in click
- * order, so quick clicks on two calls can never leave the agent live on both.
+ * order, so quick clicks on two calls can never leave the agent live on both. The line of clicks
+ * belongs to one session: sign-out drops what is left of it. A switch the SDK never finishes is
+ * reported after a time limit, so it cannot hold up every later click.
  */
 export const takeCall$ = createEffect(
   (actions$ = inject(Actions), store = inject(Store), registry = inject(CallRegistry)) =>
     actions$.pipe(
-      ofType(QueuePanelActions.acceptClicked, HeldCallsPanelActions.resumeClicked),
-      concatMap((action) =>
-        settledCalls(store).pipe(
-          concatMap((calls) =>
-            defer(() =>
-              action.type === QueuePanelActions.acceptClicked.type
-                ? accept(registry, calls, action.id)
-                : resume(registry, calls, action.callId),
-            ),
-          ),
+      ofType(AuthApiActions.signedIn),
+      switchMap(() =>
+        actions$.pipe(
+          ofType(QueuePanelActions.acceptClicked, HeldCallsPanelActions.resumeClicked),
+          concatMap((action) => {
+            const isAccept = action.type === QueuePanelActions.acceptClicked.type;
+            const failed = (failure: Failure) =>
+              isAccept
+                ? CallingApiActions.acceptFailed({ id: action.id, failure })
+                : CallingApiActions.callOperationFailed({
+                    callId: action.callId,
+                    operation: 'resume',
+                    failure,
+                  });
+            return settledCalls(store).pipe(
+              concatMap((calls) =>
+                calls === null
+                  ? of(failed(STILL_CONNECTING))
+                  : defer(() =>
+                      isAccept ? accept(registry, calls, action.id) : resume(registry, calls, action.callId),
+                    ),
+              ),
+              timeout({ first: SWITCH_TIMEOUT_MS, with: () => of(failed(SWITCH_TIMED_OUT)) }),
+            );
+          }),
+          takeUntil(actions$.pipe(ofType(ShellActions.signOutClicked))),
         ),
       ),
     ),
   { functional: true },
 );
 
-async function accept(registry: CallRegistry, calls: readonly CallEntry[] | null, id: string) {
-  const failed = (failure: ReturnType<typeof toFailure>) => CallingApiActions.acceptFailed({ id, failure });
-  if (calls === null) return failed(STILL_CONNECTING);
+async function accept(registry: CallRegistry, calls: readonly CallEntry[], id: string) {
+  const failed = (failure: Failure) => CallingApiActions.acceptFailed({ id, failure });
   let incoming;
   try {
     // Before holding anything: a call that stopped ringing meanwhile leaves the agent's call alone.
@@ -60,10 +85,9 @@ async function accept(registry: CallRegistry, calls: readonly CallEntry[] | null
   return failure ? failed(failure) : CallingApiActions.acceptSucceeded({ id });
 }
 
-async function resume(registry: CallRegistry, calls: readonly CallEntry[] | null, callId: string) {
-  const failed = (failure: ReturnType<typeof toFailure>) =>
+async function resume(registry: CallRegistry, calls: readonly CallEntry[], callId: string) {
+  const failed = (failure: Failure) =>
     CallingApiActions.callOperationFailed({ callId, operation: 'resume', failure });
-  if (calls === null) return failed(STILL_CONNECTING);
   let call;
   try {
     call = registry.call(callId);
