@@ -50,13 +50,17 @@ export class CallingSession {
         closed = true;
         events?.unsubscribe();
         this.registry.clear();
-        // Its proactive refresh timer would otherwise outlive the session.
-        credential.dispose();
         // Disposing ends this console's calls and frees the identity for the next agent (409/40230).
+        // The credential goes last (the SDK may want a token while it disposes); its proactive
+        // refresh timer would otherwise outlive the session.
         void (async () => {
-          if (agent) {
-            await agent.dispose();
-            await client?.dispose();
+          try {
+            if (agent) {
+              await agent.dispose();
+              await client?.dispose();
+            }
+          } finally {
+            credential.dispose();
           }
         })().catch(() => undefined);
       };

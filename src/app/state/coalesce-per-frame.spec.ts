@@ -55,4 +55,19 @@ describe('coalescePerFrame', () => {
     source.complete();
     expect(batches).toEqual([[{ who: 'a', muted: true }]]);
   });
+
+  it('flushes at once when told to, before the frame', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const source = new Subject<Change>();
+    const flushNow = new Subject<void>();
+    const batches: Change[][] = [];
+    source
+      .pipe(coalescePerFrame(scheduler, byWho, later, flushNow))
+      .subscribe((batch) => batches.push(batch));
+    source.next({ who: 'a', speaking: true });
+    flushNow.next();
+    expect(batches).toEqual([[{ who: 'a', speaking: true }]]);
+    scheduler.flush();
+    expect(batches.length).toBe(1);
+  });
 });

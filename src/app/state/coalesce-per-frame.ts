@@ -1,6 +1,7 @@
 import { InjectionToken } from '@angular/core';
 import {
   animationFrameScheduler,
+  EMPTY,
   Observable,
   type OperatorFunction,
   type SchedulerLike,
@@ -17,12 +18,14 @@ export const FRAME_SCHEDULER = new InjectionToken<SchedulerLike>('FRAME_SCHEDULE
  * events (350 participants' `isSpeakingChanged`) becomes at most one store update per frame.
  * Values with the same key are merged as they arrive, so a batch never holds more entries than
  * there are keys, even while frames stop (a console left in a background tab gets no frames).
- * Nothing is dropped; on completion the last batch is flushed.
+ * Nothing is dropped; on completion the last batch is flushed, and `flushNow` flushes at once
+ * (before a change that would make the batch's keys stale).
  */
 export function coalescePerFrame<T>(
   scheduler: SchedulerLike,
   keyOf: (value: T) => string,
   merge: (previous: T, next: T) => T,
+  flushNow: Observable<unknown> = EMPTY,
 ): OperatorFunction<T, T[]> {
   return (source) =>
     new Observable<T[]>((subscriber) => {
@@ -52,8 +55,13 @@ export function coalescePerFrame<T>(
           subscriber.complete();
         },
       });
+      const flushes = flushNow.subscribe(() => {
+        scheduled?.unsubscribe();
+        flush();
+      });
       return () => {
         subscription.unsubscribe();
+        flushes.unsubscribe();
         scheduled?.unsubscribe();
       };
     });

@@ -68,13 +68,16 @@ export const callingSession$ = createEffect(
       ofType(AuthApiActions.signedIn),
       switchMap(() => {
         const events$ = session.connect(auth.credential()).pipe(share());
+        // Changes buffered under a call's old id must reach the store before the id changes: the
+        // coalesced branch is subscribed first, so it flushes before "Call Id Changed" goes out.
+        const idChanged$ = events$.pipe(filter((event) => event.type === 'callIdChanged'));
         return merge(
-          events$.pipe(filter(isOtherEvent), map(toCallingSdkAction)),
           events$.pipe(
             filter(isParticipantChanged),
-            coalescePerFrame(scheduler, participantChangeKey, mergeParticipantChange),
+            coalescePerFrame(scheduler, participantChangeKey, mergeParticipantChange, idChanged$),
             map((batch) => CallingSdkEvents.participantsChanged({ changes: batch.map(toParticipantChange) })),
           ),
+          events$.pipe(filter(isOtherEvent), map(toCallingSdkAction)),
         ).pipe(
           catchError((error: unknown) => {
             const failure = toFailure(error, 'connect');

@@ -62,6 +62,24 @@ describe('queue feature', () => {
     );
     expect(select(state)).toEqual([]);
     expect(state.notice?.message).toBe('Another agent answered this call.');
+
+    // The accept then fails too; the reason the call went away says more, so it stays.
+    state = reduce(
+      state,
+      CallingApiActions.acceptFailed({ id: 'a', failure: { message: 'This call is no longer ringing.' } }),
+    );
+    expect(state.notice).toEqual({
+      id: 'a',
+      caller: jasmine.objectContaining({ displayName: 'Dana Smith' }),
+      message: 'Another agent answered this call.',
+    });
+
+    // A failed accept of another call that already went is not hidden behind it.
+    state = reduce(
+      state,
+      CallingApiActions.acceptFailed({ id: 'b', failure: { message: 'This call is no longer ringing.' } }),
+    );
+    expect(state.notice?.message).toBe('This call is no longer ringing.');
   });
 
   it('drops a call that stops ringing without a notice when the agent was not taking it', () => {
@@ -75,25 +93,5 @@ describe('queue feature', () => {
     );
     expect(select(state)).toEqual([]);
     expect(state.notice).toBeNull();
-  });
-
-  it('keeps the reason a call went away over the failed accept that followed it', () => {
-    let state = reduce(
-      initialQueueState,
-      CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 1) }),
-    );
-    state = reduce(state, QueuePanelActions.acceptClicked({ id: 'a' }));
-    state = reduce(
-      state,
-      CallingSdkEvents.incomingCallEnded({ id: 'a', callEndReason: { code: 487, subCode: 10003 } }),
-    );
-    state = reduce(
-      state,
-      CallingApiActions.acceptFailed({ id: 'a', failure: { message: 'This call is no longer ringing.' } }),
-    );
-    expect(state.notice).toEqual({
-      caller: jasmine.objectContaining({ displayName: 'Dana Smith' }),
-      message: 'Another agent answered this call.',
-    });
   });
 });

@@ -17,6 +17,8 @@ export interface QueuedCall extends IncomingCallSnapshot {
 
 /** Why a ringing call left the queue without this agent taking it, or why taking it failed. */
 export interface QueueNotice {
+  /** The incoming call it is about. */
+  readonly id: string;
   readonly caller: Party;
   readonly message: string;
 }
@@ -67,9 +69,12 @@ export const queueFeature = createFeature({
       if (call) return setStatus(state, id, 'ringing', failure);
       // The call already left the queue. If its ending was explained ("Another agent answered this
       // call"), that says more than the failed accept; otherwise say why at the queue's top.
-      return state.notice
+      return state.notice?.id === id
         ? state
-        : { ...state, notice: { caller: { identity: null, displayName: null }, message: failure.message } };
+        : {
+            ...state,
+            notice: { id, caller: { identity: null, displayName: null }, message: failure.message },
+          };
     }),
     on(CallingSdkEvents.incomingCallEnded, (state, { id, callEndReason }) => {
       const call = state.entities[id];
@@ -78,7 +83,7 @@ export const queueFeature = createFeature({
       // Only a call this agent was trying to take, and lost (487: taken elsewhere, abandoned, timed
       // out), needs explaining; the others simply stop ringing.
       return call.status === 'accepting' && callEndReason?.code === 487
-        ? { ...removed, notice: { caller: call.caller, message: describeEndReason(callEndReason) } }
+        ? { ...removed, notice: { id, caller: call.caller, message: describeEndReason(callEndReason) } }
         : removed;
     }),
     on(ShellActions.signOutClicked, () => initialQueueState),

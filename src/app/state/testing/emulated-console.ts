@@ -94,7 +94,8 @@ export async function startEmulatedConsole(userKey = 'alex', seed = 1) {
   };
 
   store.dispatch(SignInPageActions.userPicked({ userKey }));
-  await settle();
+  for (let i = 0; i < 20 && !['ready', 'failed'].includes(state(agentFeature.selectStatus)); i++)
+    await settle();
   if (state(agentFeature.selectStatus) !== 'ready')
     throw new Error(`${userKey} did not get ready to take calls.`);
 
