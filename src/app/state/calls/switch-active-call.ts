@@ -1,3 +1,5 @@
+import { InjectionToken } from '@angular/core';
+import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import type { CallRegistry } from '../../calling/call-registry';
 import { toFailure, type CallOperation, type Failure } from '../../calling/calling-codes';
 import type { CallEntry } from './calls.feature';
@@ -10,6 +12,11 @@ export const SETTLING_STATES: ReadonlySet<string> = new Set(['None', 'Connecting
 
 /** States in which the agent's media flows, or flows again as soon as the other side resumes. */
 const HOLDABLE_STATES: ReadonlySet<string> = new Set(['Connected', 'RemoteHold']);
+
+/** Whose time the switch's limits run on (tests give a virtual one). */
+export const SWITCH_SCHEDULER = new InjectionToken<SchedulerLike>('SWITCH_SCHEDULER', {
+  factory: () => asyncScheduler,
+});
 
 /** How long a switch waits for a connecting call to connect before it gives up and says so. */
 export const SETTLE_TIMEOUT_MS = 10_000;
@@ -30,6 +37,8 @@ export const SWITCH_TIMED_OUT: Failure = {
  * `keep`), runs `take` (accept an incoming call, resume a held one), and on failure resumes the
  * calls it held. Resolves to the failure to report, or null. Nothing is left half-done: either
  * the agent is on the new call, or back where they were (or told which call is still on hold).
+ * Once `abandoned` is aborted (the switch was reported as timed out, or the agent signed out),
+ * it takes no further step and resumes what it held.
  */
 export async function switchActiveCall(
   registry: CallRegistry,
@@ -37,9 +46,11 @@ export async function switchActiveCall(
   keep: string | null,
   operation: CallOperation,
   take: () => Promise<unknown>,
+  abandoned: AbortSignal = new AbortController().signal,
 ): Promise<Failure | null> {
   const held: string[] = [];
   for (const { id } of calls) {
+    if (abandoned.aborted) break;
     // The SDK's own state, not the store's: a call resumed a moment ago may not have reported it yet.
     const live = registry.has(id) ? registry.call(id) : null;
     if (id === keep || !live || !HOLDABLE_STATES.has(live.state)) continue;
@@ -57,6 +68,7 @@ export async function switchActiveCall(
       );
     }
   }
+  if (abandoned.aborted) return withHeldNote(SWITCH_TIMED_OUT, await resumeAll(registry, held));
   try {
     await take();
     return null;

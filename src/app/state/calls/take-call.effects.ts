@@ -1,8 +1,8 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { defer, of, type Observable } from 'rxjs';
-import { concatMap, first, switchMap, takeUntil, timeout } from 'rxjs/operators';
+import { defer, from, of, type Observable, type SchedulerLike } from 'rxjs';
+import { concatMap, finalize, first, switchMap, takeUntil, timeout } from 'rxjs/operators';
 import { CallRegistry } from '../../calling/call-registry';
 import { toFailure, type Failure } from '../../calling/calling-codes';
 import { AuthApiActions, ShellActions } from '../agent/agent.actions';
@@ -15,6 +15,7 @@ import {
   SETTLING_STATES,
   STILL_CONNECTING,
   SWITCH_TIMED_OUT,
+  SWITCH_SCHEDULER,
   SWITCH_TIMEOUT_MS,
   switchActiveCall,
 } from './switch-active-call';
@@ -23,10 +24,10 @@ import {
  * The agent's calls once none is still connecting, or null if one stays connecting too long. Read
  * when a switch starts, not when it was clicked: an earlier switch may have changed them since.
  */
-function settledCalls(store: Store): Observable<readonly CallEntry[] | null> {
+function settledCalls(store: Store, scheduler: SchedulerLike): Observable<readonly CallEntry[] | null> {
   return store.select(callsFeature.selectAllCalls).pipe(
     first((calls) => !calls.some((call) => SETTLING_STATES.has(call.state))),
-    timeout({ first: SETTLE_TIMEOUT_MS, with: () => of(null) }),
+    timeout({ first: SETTLE_TIMEOUT_MS, with: () => of(null), scheduler }),
   );
 }
 
@@ -38,7 +39,12 @@ function settledCalls(store: Store): Observable<readonly CallEntry[] | null> {
  * reported after a time limit, so it cannot hold up every later click.
  */
 export const takeCall$ = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), registry = inject(CallRegistry)) =>
+  (
+    actions$ = inject(Actions),
+    store = inject(Store),
+    registry = inject(CallRegistry),
+    scheduler = inject(SWITCH_SCHEDULER),
+  ) =>
     actions$.pipe(
       ofType(AuthApiActions.signedIn),
       switchMap(() =>
@@ -54,15 +60,21 @@ export const takeCall$ = createEffect(
                     operation: 'resume',
                     failure,
                   });
-            return settledCalls(store).pipe(
+            return settledCalls(store, scheduler).pipe(
               concatMap((calls) =>
                 calls === null
                   ? of(failed(STILL_CONNECTING))
-                  : defer(() =>
-                      isAccept ? accept(registry, calls, action.id) : resume(registry, calls, action.callId),
-                    ),
+                  : defer(() => {
+                      // Unsubscribed (time limit, sign-out) before it is done: it stops and undoes.
+                      const abandon = new AbortController();
+                      return from(
+                        isAccept
+                          ? accept(registry, calls, action.id, abandon.signal)
+                          : resume(registry, calls, action.callId, abandon.signal),
+                      ).pipe(finalize(() => abandon.abort()));
+                    }),
               ),
-              timeout({ first: SWITCH_TIMEOUT_MS, with: () => of(failed(SWITCH_TIMED_OUT)) }),
+              timeout({ first: SWITCH_TIMEOUT_MS, with: () => of(failed(SWITCH_TIMED_OUT)), scheduler }),
             );
           }),
           takeUntil(actions$.pipe(ofType(ShellActions.signOutClicked))),
@@ -72,7 +84,12 @@ export const takeCall$ = createEffect(
   { functional: true },
 );
 
-async function accept(registry: CallRegistry, calls: readonly CallEntry[], id: string) {
+async function accept(
+  registry: CallRegistry,
+  calls: readonly CallEntry[],
+  id: string,
+  abandoned: AbortSignal,
+) {
   const failed = (failure: Failure) => CallingApiActions.acceptFailed({ id, failure });
   let incoming;
   try {
@@ -81,11 +98,16 @@ async function accept(registry: CallRegistry, calls: readonly CallEntry[], id: s
   } catch (error) {
     return failed(toFailure(error, 'accept'));
   }
-  const failure = await switchActiveCall(registry, calls, null, 'accept', () => incoming.accept());
+  const failure = await switchActiveCall(registry, calls, null, 'accept', () => incoming.accept(), abandoned);
   return failure ? failed(failure) : CallingApiActions.acceptSucceeded({ id });
 }
 
-async function resume(registry: CallRegistry, calls: readonly CallEntry[], callId: string) {
+async function resume(
+  registry: CallRegistry,
+  calls: readonly CallEntry[],
+  callId: string,
+  abandoned: AbortSignal,
+) {
   const failed = (failure: Failure) =>
     CallingApiActions.callOperationFailed({ callId, operation: 'resume', failure });
   let call;
@@ -94,7 +116,7 @@ async function resume(registry: CallRegistry, calls: readonly CallEntry[], callI
   } catch (error) {
     return failed(toFailure(error, 'resume'));
   }
-  const failure = await switchActiveCall(registry, calls, callId, 'resume', () => call.resume());
+  const failure = await switchActiveCall(registry, calls, callId, 'resume', () => call.resume(), abandoned);
   return failure
     ? failed(failure)
     : CallingApiActions.callOperationSucceeded({ callId, operation: 'resume' });

@@ -1,3 +1,4 @@
+import type { Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { CallClient as SdkCallClient } from '@azure/communication-calling';
 import { AzureCommunicationTokenCredential } from '@azure/communication-common';
@@ -50,7 +51,7 @@ class InMemoryAuth extends AuthService {
  * The whole console minus its views (store, effects, bridges, registry) over the in-memory
  * emulator: effects are tested by what comes out of the store and what the emulator's world holds.
  */
-export async function startEmulatedConsole(userKey = 'alex', seed = 1) {
+export async function startEmulatedConsole(userKey = 'alex', seed = 1, providers: Provider[] = []) {
   const emulator = createInMemoryEmulator({ seed });
   configure({ transport: emulator.transport });
   const baseline = listenerCount();
@@ -60,6 +61,7 @@ export async function startEmulatedConsole(userKey = 'alex', seed = 1) {
       { provide: CALL_CLIENT_FACTORY, useValue: async () => new CallClient() as unknown as SdkCallClient },
       { provide: AuthService, useValue: new InMemoryAuth(emulator) },
       { provide: FRAME_SCHEDULER, useValue: asapScheduler },
+      ...providers,
     ],
   });
   const store = TestBed.inject(Store);
