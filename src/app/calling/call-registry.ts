@@ -49,8 +49,9 @@ export class CallRegistry {
     this.calls.delete(id);
   }
 
-  has(id: string): boolean {
-    return this.calls.has(id);
+  /** The call, or null once it has ended: for callers that skip ended calls rather than fail. */
+  findCall(id: string): TeamsCall | null {
+    return this.calls.get(id) ?? null;
   }
 
   call(id: string): TeamsCall {

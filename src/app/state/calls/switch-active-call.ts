@@ -46,13 +46,13 @@ export async function switchActiveCall(
   keep: string | null,
   operation: CallOperation,
   take: () => Promise<unknown>,
-  abandoned: AbortSignal = new AbortController().signal,
+  abandoned: AbortSignal,
 ): Promise<Failure | null> {
   const held: string[] = [];
   for (const { id } of calls) {
     if (abandoned.aborted) break;
     // The SDK's own state, not the store's: a call resumed a moment ago may not have reported it yet.
-    const live = registry.has(id) ? registry.call(id) : null;
+    const live = registry.findCall(id);
     if (id === keep || !live || !HOLDABLE_STATES.has(live.state)) continue;
     try {
       await live.hold();

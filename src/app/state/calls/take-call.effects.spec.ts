@@ -11,7 +11,7 @@ import { STILL_CONNECTING, SWITCH_SCHEDULER, SWITCH_TIMED_OUT } from './switch-a
 import { call } from '../testing/snapshots';
 import { VirtualTimeScheduler } from 'rxjs';
 
-/** The calls the emulator's world holds for an agent, by state: what the callers actually hear. */
+/** Every call the console holds for the agent, with its state: which callers hear the agent. */
 function liveLegs(app: Awaited<ReturnType<typeof startEmulatedConsole>>) {
   return app.state(callsFeature.selectAllCalls).map((call) => [call.id, call.state]);
 }

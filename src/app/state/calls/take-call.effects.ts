@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { Store } from '@ngrx/store';
+import { Store, type Action } from '@ngrx/store';
 import { defer, from, of, type Observable, type SchedulerLike } from 'rxjs';
 import { concatMap, finalize, first, switchMap, takeUntil, timeout } from 'rxjs/operators';
 import { CallRegistry } from '../../calling/call-registry';
@@ -51,30 +51,20 @@ export const takeCall$ = createEffect(
         actions$.pipe(
           ofType(QueuePanelActions.acceptClicked, HeldCallsPanelActions.resumeClicked),
           concatMap((action) => {
-            const isAccept = action.type === QueuePanelActions.acceptClicked.type;
-            const failed = (failure: Failure) =>
-              isAccept
-                ? CallingApiActions.acceptFailed({ id: action.id, failure })
-                : CallingApiActions.callOperationFailed({
-                    callId: action.callId,
-                    operation: 'resume',
-                    failure,
-                  });
+            const take = takeFor(action, registry);
             return settledCalls(store, scheduler).pipe(
               concatMap((calls) =>
                 calls === null
-                  ? of(failed(STILL_CONNECTING))
+                  ? of(take.failed(STILL_CONNECTING))
                   : defer(() => {
                       // Unsubscribed (time limit, sign-out) before it is done: it stops and undoes.
                       const abandon = new AbortController();
-                      return from(
-                        isAccept
-                          ? accept(registry, calls, action.id, abandon.signal)
-                          : resume(registry, calls, action.callId, abandon.signal),
-                      ).pipe(finalize(() => abandon.abort()));
+                      return from(runTake(registry, calls, take, abandon.signal)).pipe(
+                        finalize(() => abandon.abort()),
+                      );
                     }),
               ),
-              timeout({ first: SWITCH_TIMEOUT_MS, with: () => of(failed(SWITCH_TIMED_OUT)), scheduler }),
+              timeout({ first: SWITCH_TIMEOUT_MS, with: () => of(take.failed(SWITCH_TIMED_OUT)), scheduler }),
             );
           }),
           takeUntil(actions$.pipe(ofType(ShellActions.signOutClicked))),
@@ -84,40 +74,62 @@ export const takeCall$ = createEffect(
   { functional: true },
 );
 
-async function accept(
-  registry: CallRegistry,
-  calls: readonly CallEntry[],
-  id: string,
-  abandoned: AbortSignal,
-) {
-  const failed = (failure: Failure) => CallingApiActions.acceptFailed({ id, failure });
-  let incoming;
-  try {
-    // Before holding anything: a call that stopped ringing meanwhile leaves the agent's call alone.
-    incoming = registry.incomingCall(id);
-  } catch (error) {
-    return failed(toFailure(error, 'accept'));
-  }
-  const failure = await switchActiveCall(registry, calls, null, 'accept', () => incoming.accept(), abandoned);
-  return failure ? failed(failure) : CallingApiActions.acceptSucceeded({ id });
+/** What one click asks for: which call to take, how, and the actions that report it. */
+interface Take {
+  readonly operation: 'accept' | 'resume';
+  /** The call that stays live (a resumed call is not held on its own way back). */
+  readonly keep: string | null;
+  /** Finds the SDK object to act on; throws if it is gone (the call stopped ringing, or ended). */
+  readonly find: () => () => Promise<unknown>;
+  readonly succeeded: () => Action;
+  readonly failed: (failure: Failure) => Action;
 }
 
-async function resume(
+function takeFor(
+  action:
+    | ReturnType<typeof QueuePanelActions.acceptClicked>
+    | ReturnType<typeof HeldCallsPanelActions.resumeClicked>,
+  registry: CallRegistry,
+): Take {
+  if (action.type === QueuePanelActions.acceptClicked.type) {
+    const { id } = action;
+    return {
+      operation: 'accept',
+      keep: null,
+      find: () => {
+        const incoming = registry.incomingCall(id);
+        return () => incoming.accept();
+      },
+      succeeded: () => CallingApiActions.acceptSucceeded({ id }),
+      failed: (failure) => CallingApiActions.acceptFailed({ id, failure }),
+    };
+  }
+  const { callId } = action;
+  return {
+    operation: 'resume',
+    keep: callId,
+    find: () => {
+      const call = registry.call(callId);
+      return () => call.resume();
+    },
+    succeeded: () => CallingApiActions.callOperationSucceeded({ callId, operation: 'resume' }),
+    failed: (failure) => CallingApiActions.callOperationFailed({ callId, operation: 'resume', failure }),
+  };
+}
+
+async function runTake(
   registry: CallRegistry,
   calls: readonly CallEntry[],
-  callId: string,
+  take: Take,
   abandoned: AbortSignal,
-) {
-  const failed = (failure: Failure) =>
-    CallingApiActions.callOperationFailed({ callId, operation: 'resume', failure });
-  let call;
+): Promise<Action> {
+  let act: () => Promise<unknown>;
   try {
-    call = registry.call(callId);
+    // Before holding anything: a call that stopped ringing (or ended) leaves the agent's call alone.
+    act = take.find();
   } catch (error) {
-    return failed(toFailure(error, 'resume'));
+    return take.failed(toFailure(error, take.operation));
   }
-  const failure = await switchActiveCall(registry, calls, callId, 'resume', () => call.resume(), abandoned);
-  return failure
-    ? failed(failure)
-    : CallingApiActions.callOperationSucceeded({ callId, operation: 'resume' });
+  const failure = await switchActiveCall(registry, calls, take.keep, take.operation, act, abandoned);
+  return failure ? take.failed(failure) : take.succeeded();
 }
