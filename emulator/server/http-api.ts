@@ -98,6 +98,8 @@ export async function handleHttp(
         return send(200, { ok: true });
       case 'GET /emulator/users':
         return send(200, world.directory.users.map(publicUser));
+      // `/emulator/sign-in` and this `/api/token` go away once the console signs in with MSAL:
+      // the emulated Entra ID (`cloud/`) signs users in, and `server/`'s `/api/token` exchanges.
       case 'POST /emulator/sign-in': {
         const userKey = optionalString(await readJson(request), 'userKey');
         if (!userKey || !world.directory.user(userKey))

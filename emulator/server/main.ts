@@ -19,6 +19,7 @@ const arrivals = env['SCENARIO_ARRIVALS_PER_MINUTE']
 if (arrivals !== undefined && !(arrivals > 0))
   throw new Error('SCENARIO_ARRIVALS_PER_MINUTE must be a number above 0.');
 const patienceSeconds = range('SCENARIO_PATIENCE_SECONDS');
+const redirectUris = env['EMULATOR_REDIRECT_URIS']?.split(',').map((uri) => uri.trim());
 const talkSeconds = range('SCENARIO_TALK_SECONDS');
 
 async function main(): Promise<void> {
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     port: Number(env['EMULATOR_PORT'] ?? 4310),
     host: env['EMULATOR_HOST'] ?? '127.0.0.1',
     ...(env['EMULATOR_SEED'] && { seed: Number(env['EMULATOR_SEED']) }),
+    ...(redirectUris && { cloud: { redirectUris } }),
     scenario: scenarioOn && {
       ...(arrivals !== undefined && { arrivalsPerMinute: arrivals }),
       ...(patienceSeconds && { patienceSeconds }),

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../engine/clock';
+
+/** What `/authorize` was asked, kept while the user picks an account. */
+export interface AuthorizationRequest {
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly responseMode: 'query' | 'fragment';
+  readonly scope: string;
+  readonly state?: string;
+  readonly nonce?: string;
+  readonly codeChallenge: string;
+}
+
+export interface AuthorizationCode extends AuthorizationRequest {
+  readonly userKey: string;
+  readonly sessionId: string;
+  readonly expiresAt: number;
+}
+
+export interface RefreshGrant {
+  readonly userKey: string;
+  readonly clientId: string;
+  readonly sessionId: string;
+  readonly expiresAt: number;
+}
+
+/** Entra ID's lifetimes: a code redeems within 10 minutes; a SPA's refresh token lasts 24 hours. */
+export const CODE_LIFETIME_MS = 10 * 60 * 1000;
+export const REFRESH_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const PENDING_LIFETIME_MS = 60 * 60 * 1000;
+
+const opaque = () => randomBytes(32).toString('base64url');
+
+/**
+ * The emulated tenant's state between requests: account pickers on screen, authorization codes,
+ * refresh tokens and sign-in sessions (the browser's cookie), timed by the world's clock.
+ */
+export class EntraGrants {
+  private readonly pending = new Map<string, AuthorizationRequest & { expiresAt: number }>();
+  private readonly codes = new Map<string, AuthorizationCode>();
+  /** Redeemed codes until they would have expired, so a replay gets its own error. */
+  private readonly redeemed = new Map<string, number>();
+  private readonly refreshTokens = new Map<string, RefreshGrant>();
+  private readonly sessions = new Map<string, string>();
+
+  constructor(private readonly clock: Clock) {}
+
+  /** Keeps a request while the account picker is on screen; the page posts back its handle. */
+  hold(request: AuthorizationRequest): string {
+    this.sweep();
+    const handle = opaque();
+    this.pending.set(handle, { ...request, expiresAt: this.clock.now() + PENDING_LIFETIME_MS });
+    return handle;
+  }
+
+  take(handle: string): AuthorizationRequest | undefined {
+    const request = this.pending.get(handle);
+    this.pending.delete(handle);
+    return request && request.expiresAt > this.clock.now() ? request : undefined;
+  }
+
+  openSession(userKey: string): string {
+    const sessionId = opaque();
+    this.sessions.set(sessionId, userKey);
+    return sessionId;
+  }
+
+  sessionUser(sessionId: string | undefined): string | undefined {
+    return sessionId ? this.sessions.get(sessionId) : undefined;
+  }
+
+  endSession(sessionId: string | undefined): void {
+    if (sessionId) this.sessions.delete(sessionId);
+  }
+
+  issueCode(request: AuthorizationRequest, userKey: string, sessionId: string): string {
+    const code = opaque();
+    this.codes.set(code, { ...request, userKey, sessionId, expiresAt: this.clock.now() + CODE_LIFETIME_MS });
+    return code;
+  }
+
+  /** A code is good once: the second redemption, or a late one, is refused. */
+  redeemCode(code: string): AuthorizationCode | 'unknown' | 'redeemed' | 'expired' {
+    const now = this.clock.now();
+    const grant = this.codes.get(code);
+    if (!grant) return (this.redeemed.get(code) ?? 0) > now ? 'redeemed' : 'unknown';
+    this.codes.delete(code);
+    this.redeemed.set(code, grant.expiresAt);
+    return grant.expiresAt > now ? grant : 'expired';
+  }
+
+  issueRefreshToken(userKey: string, clientId: string, sessionId: string): string {
+    const token = opaque();
+    const expiresAt = this.clock.now() + REFRESH_TOKEN_LIFETIME_MS;
+    this.refreshTokens.set(token, { userKey, clientId, sessionId, expiresAt });
+    return token;
+  }
+
+  refreshGrant(token: string): RefreshGrant | 'unknown' | 'expired' {
+    const grant = this.refreshTokens.get(token);
+    if (!grant) return 'unknown';
+    if (grant.expiresAt <= this.clock.now()) {
+      this.refreshTokens.delete(token);
+      return 'expired';
+    }
+    return grant;
+  }
+
+  private sweep(): void {
+    const now = this.clock.now();
+    for (const [handle, request] of this.pending) if (request.expiresAt <= now) this.pending.delete(handle);
+    for (const [code, grant] of this.codes) if (grant.expiresAt <= now) this.codes.delete(code);
+    for (const [code, expiresAt] of this.redeemed) if (expiresAt <= now) this.redeemed.delete(code);
+  }
+}
