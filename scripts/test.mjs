@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every runner in turn (the emulator's Node tests, Karma, Playwright), each printing
+// `npm test`: every runner in turn (the emulator's and server/'s Node tests, Karma, Playwright), each printing
 // its own summary, then one line that adds them up for CI: `Tests: N passed, N failed`.
 // A runner that fails without a countable summary (a compile error, a crash) counts as one failure.
 import { spawn } from 'node:child_process';
@@ -21,19 +21,15 @@ const env = {
 };
 const only = process.argv.slice(2);
 
+const nodeTests = (dir) => ({
+  name: `${dir} (node:test)`,
+  command: [process.execPath, '--import', 'tsx', '--test', '--test-reporter=spec', ...specFiles(dir)],
+  count: (out) => ({ passed: last(out, /ℹ pass (\d+)/g), failed: last(out, /ℹ fail (\d+)/g) }),
+});
+
 const runners = [
-  {
-    name: 'emulator (node:test)',
-    command: [
-      process.execPath,
-      '--import',
-      'tsx',
-      '--test',
-      '--test-reporter=spec',
-      ...specFiles('emulator'),
-    ],
-    count: (out) => ({ passed: last(out, /ℹ pass (\d+)/g), failed: last(out, /ℹ fail (\d+)/g) }),
-  },
+  nodeTests('emulator'),
+  nodeTests('server'),
   {
     name: 'unit (Karma)',
     command: [

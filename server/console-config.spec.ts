@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from './app';
+import { readServerConfig } from './config';
+
+const environment = {
+  ENTRA_TENANT_ID: '11111111-1111-4111-8111-111111111111',
+  ENTRA_CLIENT_ID: '22222222-2222-4222-8222-222222222222',
+  ACS_CONNECTION_STRING: `endpoint=https://switchboard.communication.azure.com/;accesskey=${Buffer.from('k').toString('base64')}`,
+  CONSOLE_LOG_LEVEL: 'info',
+  LOG_LEVEL: 'silent',
+};
+
+describe('the built console, served with its config.json', () => {
+  let dir: string;
+  let app: FastifyInstance;
+  const get = (url: string, accept = 'text/html') => app.inject({ url, headers: { accept } });
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-console-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Switchboard</title><sb-root></sb-root>');
+    writeFileSync(join(dir, 'main-AB12CD34.js'), 'console.log("main")');
+    writeFileSync(join(dir, 'config.json'), '{"backend":"emulator"}');
+    mkdirSync(join(dir, 'media'));
+    writeFileSync(join(dir, 'favicon.ico'), 'icon');
+    app = await buildServer(readServerConfig({ ...environment, SERVE_CONSOLE_DIR: dir }));
+  });
+  after(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves config.json from the environment, not the one in the build', async () => {
+    const response = await get('/config.json', 'application/json');
+    assert.equal(response.headers['cache-control'], 'no-store');
+    assert.deepEqual(response.json(), {
+      backend: 'acs',
+      emulatorUrl: '',
+      clientId: environment.ENTRA_CLIENT_ID,
+      authority: `https://login.microsoftonline.com/${environment.ENTRA_TENANT_ID}`,
+      knownAuthorities: ['login.microsoftonline.com'],
+      scopes: {
+        api: [`api://${environment.ENTRA_CLIENT_ID}/access_as_user`],
+        teams: [
+          'https://auth.msft.communication.azure.com/Teams.ManageCalls',
+          'https://auth.msft.communication.azure.com/Teams.ManageChats',
+        ],
+        graph: ['User.Read'],
+      },
+      tokenUrl: '/api/token',
+      graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+      logLevel: 'info',
+    });
+  });
+
+  it('serves the console, index.html for the router’s pages, and caches hashed files for good', async () => {
+    const index = await get('/');
+    assert.equal(index.statusCode, 200);
+    assert.match(index.body, /<sb-root>/);
+    assert.equal(index.headers['cache-control'], 'no-cache');
+    assert.equal(index.headers['content-security-policy'], "frame-ancestors 'self'");
+
+    const page = await get('/supervisor/floor');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<sb-root>/);
+
+    const main = await get('/main-AB12CD34.js', '*/*');
+    assert.equal(main.headers['cache-control'], 'public, max-age=31536000, immutable');
+  });
+
+  it('answers a missing file or API path with the API’s 404, not the console', async () => {
+    assert.deepEqual((await get('/missing-XYZ.js', '*/*')).json(), {
+      error: { code: 'not_found', message: 'No GET /missing-XYZ.js.' },
+    });
+    const api = await get('/api/nothing');
+    assert.equal(api.statusCode, 404);
+    assert.equal(api.json().error.code, 'not_found');
+  });
+
+  it('refuses to start on a directory without a built console', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'switchboard-empty-'));
+    try {
+      await assert.rejects(
+        buildServer(readServerConfig({ ...environment, SERVE_CONSOLE_DIR: empty })),
+        /no index\.html/,
+      );
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
