@@ -1,17 +1,55 @@
 #!/usr/bin/env node
-// `npm start`: the emulator and the console together, one URL to open.
-// Knobs: PORT (console, 4200), EMULATOR_PORT (4310), EMULATOR_SEED, EMULATOR_SCENARIO (on|off),
-// SCENARIO_ARRIVALS_PER_MINUTE, SCENARIO_PATIENCE_SECONDS (e.g. 60-180), SCENARIO_TALK_SECONDS.
+// `npm start`: the emulator, server/ and the console together, one URL to open.
+// Knobs: PORT (console, 4200), EMULATOR_PORT (4310), SERVER_PORT (EMULATOR_PORT + 1), EMULATOR_SEED,
+// EMULATOR_SCENARIO (on|off), SCENARIO_ARRIVALS_PER_MINUTE, SCENARIO_PATIENCE_SECONDS (e.g. 60-180),
+// SCENARIO_TALK_SECONDS.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const port = Number(process.env.PORT || 4200);
 const emulatorPort = Number(process.env.EMULATOR_PORT || 4310);
-const env = { ...process.env, EMULATOR_PORT: String(emulatorPort), NG_CLI_ANALYTICS: 'false' };
+const serverPort = Number(process.env.SERVER_PORT || emulatorPort + 1);
+if (new Set([port, emulatorPort, serverPort]).size < 3) {
+  console.error(
+    `PORT (${port}), EMULATOR_PORT (${emulatorPort}) and SERVER_PORT (${serverPort}) must differ.`,
+  );
+  process.exit(1);
+}
+const env = {
+  ...process.env,
+  EMULATOR_PORT: String(emulatorPort),
+  SERVER_PORT: String(serverPort),
+  NG_CLI_ANALYTICS: 'false',
+};
 const children = [];
 
-function run(command, args) {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+/**
+ * server/ as in production, with the emulator as its Entra ID and ACS: the emulator's well-known
+ * tenant, app registration and access key (emulator/server/cloud/well-known.json), whatever the
+ * shell holds for a real tenant.
+ */
+function emulatedCloud() {
+  const cloud = JSON.parse(
+    readFileSync(new URL('../emulator/server/cloud/well-known.json', import.meta.url), 'utf8'),
+  );
+  const emulator = `http://127.0.0.1:${emulatorPort}`;
+  return {
+    ...env,
+    PORT: String(serverPort),
+    HOST: '127.0.0.1',
+    ENTRA_TENANT_ID: cloud.tenantId,
+    ENTRA_CLIENT_ID: cloud.switchboardClientId,
+    ENTRA_AUTHORITY: `https://${cloud.authorityHost}/${cloud.tenantId}`,
+    ENTRA_JWKS_URL: `${emulator}/${cloud.tenantId}/discovery/v2.0/keys`,
+    ACS_CONNECTION_STRING: `endpoint=${emulator}/;accesskey=${cloud.acsAccessKey}`,
+    CONSOLE_BACKEND: 'emulator',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+  };
+}
+
+function run(command, args, childEnv = env) {
+  const child = spawn(command, args, { env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`${command} ${args.join(' ')} stopped (${signal ?? code}); stopping Switchboard.`);
@@ -43,11 +81,28 @@ async function waitFor(url, seconds) {
   return false;
 }
 
-run(process.execPath, ['--import', 'tsx', 'emulator/server/main.ts']);
-if (!(await waitFor(`http://127.0.0.1:${emulatorPort}/health`, 60))) {
-  console.error(`The emulator did not answer on port ${emulatorPort} within 60 s.`);
+/** Starts a service and waits for its health check; stops everything if it does not answer. */
+async function start(name, args, healthUrl, childEnv) {
+  run(process.execPath, args, childEnv);
+  if (await waitFor(healthUrl, 60)) return true;
+  console.error(`${name} did not answer at ${healthUrl} within 60 s.`);
   stop(1);
-} else {
+  return false;
+}
+
+if (
+  (await start(
+    'The emulator',
+    ['--import', 'tsx', 'emulator/server/main.ts'],
+    `http://127.0.0.1:${emulatorPort}/health`,
+  )) &&
+  (await start(
+    'server/',
+    ['--import', 'tsx', 'server/main.ts'],
+    `http://127.0.0.1:${serverPort}/health`,
+    emulatedCloud(),
+  ))
+) {
   run(process.execPath, [
     'node_modules/@angular/cli/bin/ng.js',
     'serve',
@@ -56,6 +111,8 @@ if (!(await waitFor(`http://127.0.0.1:${emulatorPort}/health`, 60))) {
     '--no-open',
   ]);
   if (await waitFor(`http://localhost:${port}/config.json`, 240)) {
-    console.log(`\nSwitchboard is running: http://localhost:${port}/  (emulator on port ${emulatorPort})\n`);
+    console.log(
+      `\nSwitchboard is running: http://localhost:${port}/  (emulator on port ${emulatorPort}, server/ on ${serverPort})\n`,
+    );
   }
 }
