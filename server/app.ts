@@ -48,7 +48,8 @@ export async function buildServer(
     logger: {
       level: config.logLevel,
       ...options.logger,
-      // Tokens never reach a log: no header is logged but these, and never a body.
+      // Tokens never reach a log: a request is logged as method, path and address only (never a
+      // header, a query string or a body); redaction catches an object that would carry one.
       redact: {
         paths: [
           'req.headers.authorization',
