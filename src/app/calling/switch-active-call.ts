@@ -1,22 +1,18 @@
-import { InjectionToken } from '@angular/core';
-import { asyncScheduler, type SchedulerLike } from 'rxjs';
-import type { CallRegistry } from '../../calling/call-registry';
-import { toFailure, type CallOperation, type Failure } from '../../calling/calling-codes';
-import type { CallEntry } from './calls.feature';
+import type { TeamsCall } from '@azure/communication-calling';
+import { firstValueFrom, fromEvent, of, type SchedulerLike } from 'rxjs';
+import { first, map, startWith, takeUntil, timeout } from 'rxjs/operators';
+import type { CallRegistry } from './call-registry';
+import { toFailure, type Failure } from './calling-codes';
+import { fromSdkEvent } from './sdk-event';
 
 /**
- * States a call passes through on its way to Connected (the guide's call-state table). A switch
+ * States a call passes through on its way to Connected (docs/architecture.md, call states). A switch
  * waits for them to pass: such a call cannot be put on hold yet, and would be live beside the new one.
  */
 export const SETTLING_STATES: ReadonlySet<string> = new Set(['None', 'Connecting', 'Ringing', 'EarlyMedia']);
 
 /** States in which the agent's media flows, or flows again as soon as the other side resumes. */
 const HOLDABLE_STATES: ReadonlySet<string> = new Set(['Connected', 'RemoteHold']);
-
-/** Whose time the switch's limits run on (tests give a virtual one). */
-export const SWITCH_SCHEDULER = new InjectionToken<SchedulerLike>('SWITCH_SCHEDULER', {
-  factory: () => asyncScheduler,
-});
 
 /** How long a switch waits for a connecting call to connect before it gives up and says so. */
 export const SETTLE_TIMEOUT_MS = 10_000;
@@ -25,73 +21,132 @@ export const STILL_CONNECTING: Failure = {
   message: 'Your current call is still connecting. Try again once it has connected.',
 };
 
-/** How long a whole switch (hold, then accept or resume) may take before it is reported as stuck. */
-export const SWITCH_TIMEOUT_MS = 30_000;
-
-export const SWITCH_TIMED_OUT: Failure = {
+export const SWITCH_ABANDONED: Failure = {
   message: 'The calling service did not answer in time. Check your calls before trying again.',
 };
 
+/** The call to make the one the agent talks on: a ringing call to accept, or a held call to resume. */
+export type CallToTake =
+  | { readonly operation: 'accept'; readonly incomingCallId: string }
+  | { readonly operation: 'resume'; readonly callId: string };
+
+/** What a switch has just done, in order, for whoever reports its progress. */
+export type SwitchStep =
+  | { readonly step: 'waitingForConnectingCall'; readonly callId: string }
+  | { readonly step: 'held'; readonly callId: string }
+  | { readonly step: 'taking' }
+  | { readonly step: 'resumedAfterFailure'; readonly callId: string };
+
+export interface SwitchOptions {
+  /** Aborted when the switch is abandoned (a time limit, sign-out): it stops and undoes its holds. */
+  readonly signal: AbortSignal;
+  /** Whose time the wait for a connecting call runs on (tests give a virtual one). */
+  readonly scheduler: SchedulerLike;
+  readonly onStep?: (step: SwitchStep) => void;
+}
+
 /**
- * Makes another call the one the agent talks on: holds every call the agent is live on (but
- * `keep`), runs `take` (accept an incoming call, resume a held one), and on failure resumes the
- * calls it held. Resolves to the failure to report, or null. Nothing is left half-done: either
- * the agent is on the new call, or back where they were (or told which call is still on hold).
- * Once `abandoned` is aborted (the switch was reported as timed out, or the agent signed out),
- * it takes no further step and resumes what it held.
+ * Makes another call the one the agent talks on (one active call at a time). In order:
+ * 1. finds the call to take: one that stopped ringing, or ended, leaves the agent's calls alone;
+ * 2. waits for any call still connecting to connect (it could not be held, and would stay live);
+ * 3. holds every call the agent is live on, by the SDK's own state (the store may lag behind);
+ * 4. accepts or resumes the call to take.
+ * A failed step resumes what the switch held. Resolves to the failure to report, or null: either
+ * the agent is on the new call, or back where they were, or told which call is still on hold.
  */
 export async function switchActiveCall(
   registry: CallRegistry,
-  calls: readonly CallEntry[],
-  keep: string | null,
-  operation: CallOperation,
-  take: () => Promise<unknown>,
-  abandoned: AbortSignal,
+  target: CallToTake,
+  { signal, scheduler, onStep = () => undefined }: SwitchOptions,
 ): Promise<Failure | null> {
-  const held: string[] = [];
-  for (const { id } of calls) {
-    if (abandoned.aborted) break;
-    // The SDK's own state, not the store's: a call resumed a moment ago may not have reported it yet.
-    const live = registry.findCall(id);
-    if (id === keep || !live || !HOLDABLE_STATES.has(live.state)) continue;
+  const keep = target.operation === 'resume' ? target.callId : null;
+  try {
+    findTake(registry, target);
+  } catch (error) {
+    return toFailure(error, target.operation);
+  }
+
+  for (const call of registry.liveCalls()) {
+    if (call.id === keep || !SETTLING_STATES.has(call.state)) continue;
+    onStep({ step: 'waitingForConnectingCall', callId: call.id });
+    if (!(await settled(call, scheduler, signal)))
+      return signal.aborted ? SWITCH_ABANDONED : STILL_CONNECTING;
+  }
+
+  let take: () => Promise<unknown>;
+  try {
+    // Again, after any wait: the call may have stopped ringing meanwhile.
+    take = findTake(registry, target);
+  } catch (error) {
+    return toFailure(error, target.operation);
+  }
+
+  const held: TeamsCall[] = [];
+  const undo = async (failure: Failure) => withHeldNote(failure, await resumeAll(held, onStep));
+  for (const call of registry.liveCalls()) {
+    if (signal.aborted) break;
+    if (call.id === keep || !HOLDABLE_STATES.has(call.state)) continue;
     try {
-      await live.hold();
-      held.push(id);
+      await call.hold();
+      held.push(call);
+      onStep({ step: 'held', callId: call.id });
     } catch (error) {
       const failure = toFailure(error, 'hold');
-      return withHeldNote(
-        {
-          ...failure,
-          message: `Your current call could not be put on hold, so nothing changed. ${failure.message}`,
-        },
-        await resumeAll(registry, held),
-      );
+      return undo({
+        ...failure,
+        message: `Your current call could not be put on hold, so nothing changed. ${failure.message}`,
+      });
     }
   }
-  if (abandoned.aborted) return withHeldNote(SWITCH_TIMED_OUT, await resumeAll(registry, held));
+  if (signal.aborted) return undo(SWITCH_ABANDONED);
+
+  onStep({ step: 'taking' });
   try {
     await take();
     return null;
   } catch (error) {
-    return withHeldNote(toFailure(error, operation), await resumeAll(registry, held));
+    return undo(toFailure(error, target.operation));
   }
 }
 
+/** The SDK call that takes the target; throws (in words) if the target has gone. */
+function findTake(registry: CallRegistry, target: CallToTake): () => Promise<unknown> {
+  if (target.operation === 'accept') {
+    const incoming = registry.incomingCall(target.incomingCallId);
+    return () => incoming.accept();
+  }
+  const call = registry.call(target.callId);
+  return () => call.resume();
+}
+
+/** True once the call has left the connecting states; false after the time limit or when abandoned. */
+function settled(call: TeamsCall, scheduler: SchedulerLike, signal: AbortSignal): Promise<boolean> {
+  const settled$ = fromSdkEvent(call, 'stateChanged').pipe(
+    startWith(undefined),
+    first(() => !SETTLING_STATES.has(call.state)),
+    map(() => true),
+    timeout({ first: SETTLE_TIMEOUT_MS, with: () => of(false), scheduler }),
+    takeUntil(fromEvent(signal, 'abort')),
+  );
+  return firstValueFrom(settled$, { defaultValue: false });
+}
+
 /** Resumes what a failed switch held; resolves to the calls that stayed on hold. */
-async function resumeAll(registry: CallRegistry, held: readonly string[]): Promise<string[]> {
-  const stillHeld: string[] = [];
-  for (const id of held) {
+async function resumeAll(held: readonly TeamsCall[], onStep: (step: SwitchStep) => void): Promise<number> {
+  let stillHeld = 0;
+  for (const call of held) {
     try {
-      await registry.call(id).resume();
+      await call.resume();
+      onStep({ step: 'resumedAfterFailure', callId: call.id });
     } catch {
-      stillHeld.push(id);
+      stillHeld++;
     }
   }
   return stillHeld;
 }
 
-function withHeldNote(failure: Failure, stillHeld: readonly string[]): Failure {
-  return stillHeld.length === 0
+function withHeldNote(failure: Failure, stillHeld: number): Failure {
+  return stillHeld === 0
     ? failure
     : {
         ...failure,
