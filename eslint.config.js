@@ -16,7 +16,7 @@ module.exports = tseslint.config(
       ],
       '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'sb', style: 'kebab-case' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Only src/app/calling/ may load the SDK's values, and only through a dynamic import() (DESIGN.md).
+      // Only src/app/calling/ may load the SDK's values, and only through a dynamic import() (docs/architecture.md).
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {

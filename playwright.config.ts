@@ -3,11 +3,14 @@ import chromium from './scripts/chromium.cjs';
 
 // e2e runs against the servers `npm start` runs. The scenario's own arrivals are switched off so
 // each test places exactly the calls it works with; every other knob is the default.
+// README screenshots are not tests: they live in e2e/screenshots/ with a config of their own
+// (`npm run screenshots`), so a test run never rewrites a tracked file.
 const port = Number(process.env['E2E_PORT'] ?? 4280);
 const emulatorPort = Number(process.env['E2E_EMULATOR_PORT'] ?? 4390);
 
 export default defineConfig({
   testDir: 'e2e',
+  testIgnore: 'screenshots/**',
   outputDir: 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -22,6 +25,8 @@ export default defineConfig({
   },
   webServer: {
     command: 'node scripts/start.mjs',
+    // The repository's root, also when another config (e2e/screenshots/) reuses this one.
+    cwd: __dirname,
     url: `http://localhost:${port}/config.json`,
     timeout: 240_000,
     reuseExistingServer: false,

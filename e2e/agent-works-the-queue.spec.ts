@@ -71,22 +71,3 @@ test('the chosen user stays signed in across a reload', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
-
-test('dashboard screenshot for the README', async ({ page, request }) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await signIn(page, 'Casey Novak');
-  await queueCall(request, { from: '+14255550111', displayName: 'Morgan Lee', queue: 'Sales' });
-  await queueCall(request, { from: '+14255550122', displayName: 'Avery Quinn', queue: 'Billing' });
-  await queueCall(request, { from: '+14255550133', displayName: 'Riley Brooks', queue: 'Technical support' });
-  await page
-    .getByRole('listitem', { name: 'Call from Morgan Lee' })
-    .getByRole('button', { name: 'Accept' })
-    .click();
-  await expect(
-    page.getByRole('region', { name: 'Active call' }).getByText('Call state: Connected'),
-  ).toBeVisible();
-  await page.screenshot({ path: 'docs/dashboard.png' });
-  const active = page.getByRole('region', { name: 'Active call' });
-  await active.getByRole('button', { name: 'Hang up' }).click();
-  await expect(active.getByRole('status')).toContainText('ended');
-});

@@ -2,9 +2,11 @@
 // `npm test`: every runner in turn (the emulator's and server/'s Node tests, Karma, Playwright), each printing
 // its own summary, then one line that adds them up for CI: `Tests: N passed, N failed`.
 // A runner that fails without a countable summary (a compile error, a crash) counts as one failure.
+// Karma and Playwright need Chromium: it is checked (and installed where possible) before any runs.
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ChromiumMissing, ensureChromium } from './ensure-chromium.mjs';
 
 function specFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -14,12 +16,8 @@ function specFiles(dir) {
   });
 }
 
-const env = {
-  ...process.env,
-  NG_CLI_ANALYTICS: 'false',
-  CHROME_BIN: process.env.CHROME_BIN || '/usr/bin/chromium',
-};
 const only = process.argv.slice(2);
+const env = { ...process.env, NG_CLI_ANALYTICS: 'false' };
 
 const nodeTests = (dir) => ({
   name: `${dir} (node:test)`,
@@ -32,6 +30,7 @@ const runners = [
   nodeTests('server'),
   {
     name: 'unit (Karma)',
+    needsBrowser: true,
     command: [
       process.execPath,
       'node_modules/@angular/cli/bin/ng.js',
@@ -49,13 +48,33 @@ const runners = [
   },
   {
     name: 'e2e (Playwright)',
+    needsBrowser: true,
     command: [process.execPath, 'node_modules/@playwright/test/cli.js', 'test', '--reporter=list'],
     count: (out) => ({
       passed: last(out, /^\s+(\d+) passed/gm) ?? 0,
       failed: (last(out, /^\s+(\d+) failed/gm) ?? 0) + (last(out, /^\s+(\d+) flaky/gm) ?? 0),
     }),
   },
-].filter((r) => only.length === 0 || only.some((o) => r.name.startsWith(o)));
+];
+const unknown = only.filter((o) => !runners.some((r) => r.name.startsWith(o)));
+if (unknown.length > 0) {
+  console.error(
+    `No runner named ${unknown.join(', ')}: choose from ${runners.map((r) => r.name.split(' ')[0]).join(', ')}.`,
+  );
+  process.exit(2);
+}
+const chosen = runners.filter((r) => only.length === 0 || only.some((o) => r.name.startsWith(o)));
+
+if (chosen.some((r) => r.needsBrowser)) {
+  try {
+    env.CHROME_BIN = ensureChromium(process.env);
+  } catch (error) {
+    if (!(error instanceof ChromiumMissing)) throw error;
+    console.error(error.message);
+    console.log('Tests: 0 passed, 1 failed');
+    process.exit(1);
+  }
+}
 
 function last(text, regex) {
   const m = [...text.matchAll(regex)].pop();
@@ -83,7 +102,7 @@ function run(runner) {
 let passed = 0;
 let failed = 0;
 const lines = [];
-for (const runner of runners) {
+for (const runner of chosen) {
   const { code, out } = await run(runner);
   let counts = runner.count(out);
   if (counts.passed === null) counts = { passed: 0, failed: 0 };

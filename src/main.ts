@@ -2,9 +2,10 @@ import { bootstrapApplication } from '@angular/platform-browser';
 import { App } from './app/app';
 import { appConfig } from './app/app.config';
 import { loadRuntimeConfig } from './app/core/runtime-config';
+import { environment } from './environments/environment';
 
 // Configuration is read when the console starts, not baked into the build.
-loadRuntimeConfig()
+loadRuntimeConfig(environment.configUrl)
   .then((config) => bootstrapApplication(App, appConfig(config)))
   .catch((error: unknown) => {
     document.body.textContent = `Switchboard could not start: ${error instanceof Error ? error.message : String(error)}`;

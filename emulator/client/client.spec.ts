@@ -45,11 +45,15 @@ async function callWithCallerSpeaking(talkMs?: number) {
   const onState = () => seen.push(`call ${call.state}${reason(call.callEndReason)}`);
   const onCaller = () => seen.push(`caller ${caller.state}${reason(caller.callEndReason)}`);
   const onSpeaking = () => seen.push(`caller isSpeaking ${caller.isSpeaking}`);
+  const onRoster = ({ removed }: { removed: RemoteParticipant[] }) =>
+    seen.push(...removed.map((p) => (p === caller ? 'caller removed' : 'someone else removed')));
   call.on('stateChanged', onState);
+  call.on('remoteParticipantsUpdated', onRoster);
   caller.on('stateChanged', onCaller);
   caller.on('isSpeakingChanged', onSpeaking);
   const stopWatching = () => {
     call.off('stateChanged', onState);
+    call.off('remoteParticipantsUpdated', onRoster);
     caller.off('stateChanged', onCaller);
     caller.off('isSpeakingChanged', onSpeaking);
     alex.stop();
@@ -280,6 +284,7 @@ describe('emulator client (the drop-in SDK module)', () => {
     assert.deepEqual(seen, [
       'caller isSpeaking false',
       'caller Disconnected 0/560000',
+      'caller removed',
       'call Disconnecting',
       'call Disconnected 0/560000',
     ]);
@@ -288,21 +293,56 @@ describe('emulator client (the drop-in SDK module)', () => {
     assert.equal(listenerCount(), baseline);
   });
 
-  it('takes its calls through Disconnecting to Disconnected 0/0 when the agent is disposed', async () => {
+  it('ends the caller Disconnected 0/0 and empties the roster before the call ends, when the agent hangs up', async () => {
     const baseline = listenerCount();
-    const { agent, seen, stopWatching } = await callWithCallerSpeaking(600_000);
-    await agent.dispose();
-    assert.deepEqual(seen, ['caller isSpeaking false', 'call Disconnecting', 'call Disconnected 0/0']);
+    const { emulator, call, caller, seen, stopWatching } = await callWithCallerSpeaking(600_000);
+    await call.hangUp();
+    await emulator.settle();
+    assert.deepEqual(seen, [
+      'caller isSpeaking false',
+      'caller Disconnected 0/0',
+      'caller removed',
+      'call Disconnecting',
+      'call Disconnected 0/0',
+    ]);
+    assert.equal(caller.state, 'Disconnected');
+    assert.deepEqual(caller.callEndReason, { code: 0, subCode: 0 });
+    assert.deepEqual(call.remoteParticipants, []);
     stopWatching();
     assert.equal(listenerCount(), baseline);
   });
 
-  it('takes its calls through Disconnecting to Disconnected 496/7 when the connection drops', async () => {
+  it('ends the caller, then the call, Disconnected 0/0 when the agent is disposed', async () => {
     const baseline = listenerCount();
-    const { emulator, agent, seen, stopWatching } = await callWithCallerSpeaking(600_000);
+    const { agent, call, caller, seen, stopWatching } = await callWithCallerSpeaking(600_000);
+    await agent.dispose();
+    assert.deepEqual(seen, [
+      'caller isSpeaking false',
+      'caller Disconnected 0/0',
+      'caller removed',
+      'call Disconnecting',
+      'call Disconnected 0/0',
+    ]);
+    assert.deepEqual(caller.callEndReason, { code: 0, subCode: 0 });
+    assert.deepEqual(call.remoteParticipants, []);
+    stopWatching();
+    assert.equal(listenerCount(), baseline);
+  });
+
+  it('ends the caller, then the call, Disconnected 496/7 when the connection drops', async () => {
+    const baseline = listenerCount();
+    const { emulator, agent, call, caller, seen, stopWatching } = await callWithCallerSpeaking(600_000);
     emulator.world.dropConnection('alex');
     await emulator.settle();
-    assert.deepEqual(seen, ['caller isSpeaking false', 'call Disconnecting', 'call Disconnected 496/7']);
+    assert.deepEqual(seen, [
+      'caller isSpeaking false',
+      'caller Disconnected 496/7',
+      'caller removed',
+      'call Disconnecting',
+      'call Disconnected 496/7',
+    ]);
+    assert.deepEqual(caller.callEndReason, { code: 496, subCode: 7 });
+    assert.deepEqual(call.remoteParticipants, []);
     assert.equal(agent.connectionState, 'Disconnected');
     stopWatching();
     assert.equal(listenerCount(), baseline);

@@ -16,7 +16,7 @@ export interface EmulatorTransport {
   connect(handlers: TransportHandlers): Promise<TransportConnection>;
 }
 
-/** An SDK-style error: an `Error` with the ACS `code` and `subCode` (acs-codes.md). */
+/** An SDK-style error: an `Error` with the ACS `code` and `subCode` (docs/acs-codes.md). */
 export type CallingError = Error & { code: number; subCode?: number };
 
 export function callingError(wire: ErrorWire): CallingError {

@@ -13,7 +13,7 @@ import { Emitter, type Listener, type ListenerTally } from './emitter';
 
 type ParticipantChange = Extract<ServerMessage, { type: 'participantChanged' }>;
 
-/** A remote participant (the guide's "Remote participants" section), mirrored from the world. */
+/** A remote participant of a call, mirrored from the world; `Disconnected` is its last state. */
 export class EmulatedRemoteParticipant implements RemoteParticipant {
   readonly identifier: CommunicationIdentifierKind;
   readonly displayName?: string;

@@ -6,7 +6,7 @@ import { Emitter, type Listener, type ListenerTally } from './emitter';
 import { EmulatedTeamsCall } from './teams-call';
 import { EmulatedTeamsIncomingCall } from './teams-incoming-call';
 
-/** The Teams user's call agent: incoming calls, calls, the connection (the guide's `TeamsCallAgent`). */
+/** The Teams user's `TeamsCallAgent`: incoming calls, calls, the connection. */
 export class EmulatedTeamsCallAgent implements TeamsCallAgent {
   // The SDK types `kind` as an enum whose values are these strings; the enum object is a value of
   // the real SDK's bundle, which the emulator does not load.
@@ -92,7 +92,8 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent {
           this.tally,
         );
         this.ringing.set(incomingCall.id, incomingCall);
-        // The .d.ts names the argument `incomingCall`; the guide's sample reads `teamsIncomingCall`.
+        // The .d.ts names the argument `incomingCall`; Microsoft's documentation for Teams users reads
+        // `teamsIncomingCall`: both work.
         const args = { incomingCall, teamsIncomingCall: incomingCall };
         this.events.emit('incomingCall', args);
         return;

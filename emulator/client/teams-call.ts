@@ -22,7 +22,7 @@ import { EmulatedRemoteParticipant } from './remote-participant';
 
 type CallChange = Extract<ServerMessage, { type: 'callChanged' }>;
 
-/** A Teams call (the guide's "Call" section): state machine, mute, hold, roster, mirrored from the world. */
+/** A Teams call: its state machine, mute, hold and roster, mirrored from the world. */
 export class EmulatedTeamsCall implements TeamsCall {
   readonly kind = 'TeamsCall' as unknown as CallKind; // an SDK enum; see EmulatedTeamsCallAgent.kind
   readonly id: string;
@@ -180,18 +180,17 @@ export class EmulatedTeamsCall implements TeamsCall {
 
   /**
    * The call ends on this side, without the world (the agent disposed, the connection lost), in
-   * the order the world ends one: participants stop speaking, then Disconnecting, then
-   * Disconnected with the end reason already set (the guide: Disconnecting comes before
-   * Disconnected from any state).
+   * the order the world ends one: each participant stops speaking, turns `Disconnected` with the
+   * call's end reason and leaves the roster; then the call goes `Disconnecting`, then
+   * `Disconnected` with the end reason already set. `Disconnected` is the last state of both: an
+   * ended call holds no participant that still reads `Connected`.
    */
   endLocally(callEndReason: EndReasonWire): void {
     for (const participant of this.participants) {
-      participant.apply({
-        type: 'participantChanged',
-        callId: this.id,
-        participantId: participant.id,
-        isSpeaking: false,
-      });
+      const ids = { callId: this.id, participantId: participant.id };
+      participant.apply({ type: 'participantChanged', ...ids, isSpeaking: false });
+      participant.apply({ type: 'participantChanged', ...ids, state: 'Disconnected', callEndReason });
+      this.participantRemoved(participant.id);
     }
     this.apply({ type: 'callChanged', id: this.id, state: 'Disconnecting' });
     this.apply({ type: 'callChanged', id: this.id, state: 'Disconnected', callEndReason });

@@ -10,7 +10,7 @@ import { EmulatedCallInfo } from './call-info';
 import type { Connection } from './connection';
 import { Emitter, type Listener, type ListenerTally } from './emitter';
 
-/** A call ringing for this Teams user (the guide's "Receive a Teams incoming call"). */
+/** A call ringing for this Teams user, until it is accepted, declined, taken elsewhere or abandoned. */
 export class EmulatedTeamsIncomingCall implements TeamsIncomingCall {
   readonly kind = 'TeamsIncomingCall' as unknown as IncomingCallKind; // an SDK enum; see EmulatedTeamsCallAgent.kind
   readonly id: string;

@@ -1,5 +1,5 @@
 /**
- * The end reasons and operation errors real ACS uses (shared/reference/acs-codes.md), by name,
+ * The end reasons and operation errors real ACS uses (docs/acs-codes.md), by name,
  * so the console's handling of them is the handling real ACS needs.
  */
 export interface CodePair {

@@ -53,8 +53,21 @@ export const CALLERS: readonly PhoneCaller[] = [
   { phoneNumber: '+14255550112', displayName: 'Omar Aziz' },
 ];
 
-/** The guide's rule for phone numbers: E.164. */
+/** Phone numbers are E.164: a + and up to 15 digits, the first not 0. */
 export const E164 = /^\+[1-9]\d{1,14}$/;
+
+/**
+ * A user as the emulator's API shows it (the directory, the token exchange): the directory's
+ * fields and nothing else, whatever else a user comes to carry.
+ */
+export function publicUser(user: DirectoryUser): DirectoryUser {
+  return {
+    key: user.key,
+    displayName: user.displayName,
+    role: user.role,
+    microsoftTeamsUserId: user.microsoftTeamsUserId,
+  };
+}
 
 export function teamsUserIdentifier(user: DirectoryUser): MicrosoftTeamsUserKind {
   return {

@@ -138,6 +138,15 @@ describe('queue routing', () => {
     assert.deepEqual(callerOf(world.enqueuePhoneCall()), talking);
   });
 
+  it('refuses a patience or talk time that is not a number of milliseconds up to a day', async () => {
+    const { world } = await setUp();
+    const message = (name: string) => `"${name}" must be an integer from 0 to 86400000 (milliseconds).`;
+    assert.throws(() => world.enqueuePhoneCall({ talkMs: 1e308 }), { message: message('talkMs') });
+    assert.throws(() => world.enqueuePhoneCall({ patienceMs: Infinity }), { message: message('patienceMs') });
+    assert.throws(() => world.enqueuePhoneCall({ patienceMs: -1 }), { message: message('patienceMs') });
+    assert.equal(world.waitingCount(), 0);
+  });
+
   it('refuses a caller number that is not E.164, and an unknown queue', async () => {
     const { world } = await setUp();
     assert.throws(() => world.enqueuePhoneCall({ from: '4255550123' }), /not an E\.164 phone number/);
@@ -146,8 +155,9 @@ describe('queue routing', () => {
 });
 
 describe('a connected call', () => {
-  async function connected(talkMs = 60_000) {
-    const context = await setUp('alex');
+  /** Alex on a call with a caller; any `others` are signed in too, not on it. */
+  async function connected(talkMs = 60_000, ...others: string[]) {
+    const context = await setUp('alex', ...others);
     const id = context.world.enqueuePhoneCall({ talkMs });
     await context.world.request(context.endpoints['alex'], { op: 'accept', incomingCallId: id });
     const op = (name: 'mute' | 'unmute' | 'hold' | 'resume' | 'hangUp') =>
@@ -159,7 +169,7 @@ describe('a connected call', () => {
     return { ...context, id, op, states };
   }
 
-  it('follows the guide’s call states through hold, resume and hang-up, ending 0/0', async () => {
+  it('goes through the call states on hold, resume and hang-up, ending 0/0', async () => {
     const { op, states, of } = await connected();
     await op('hold');
     await op('resume');
@@ -179,6 +189,24 @@ describe('a connected call', () => {
     assert.deepEqual(states(), ['Connected', 'LocalHold', 'Connected']);
     await op('hangUp');
     await assert.rejects(op('mute'), { code: 404, message: 'The call has already ended.' });
+  });
+
+  it('tells another console’s live call (no call of this agent) from this agent’s ended one', async () => {
+    const { world, endpoints, id, op } = await connected(600_000, 'blake');
+    const blake = (name: 'mute' | 'hangUp', callId = id) =>
+      world.request(endpoints['blake'], { op: name, callId });
+    const noSuchCall = (callId: string) => ({
+      code: 404,
+      message: `This call agent has no call with id ${callId}.`,
+    });
+    await assert.rejects(blake('mute'), noSuchCall(id));
+    await assert.rejects(blake('hangUp'), noSuchCall(id));
+    await assert.rejects(blake('mute', 'no-such-call'), noSuchCall('no-such-call'));
+    assert.equal(world.snapshot().calls.length, 1, 'alex’s call is still live');
+
+    await op('hangUp');
+    await assert.rejects(op('mute'), { code: 404, message: 'The call has already ended.' });
+    await assert.rejects(blake('mute'), noSuchCall(id));
   });
 
   it('mutes and unmutes, reporting only real changes', async () => {
@@ -248,10 +276,21 @@ describe('a connected call', () => {
     ]);
   });
 
-  it('has a speaking caller stop speaking before the call ends when the agent hangs up', async () => {
-    const { world, endpoints, id, story } = await speakingAtTheEnd();
+  it('ends a speaking caller (silent, Disconnected 0/0, removed) before the call, when the agent hangs up', async () => {
+    const { world, endpoints, id, story, inbox } = await speakingAtTheEnd();
     await world.request(endpoints['alex'], { op: 'hangUp', callId: id });
-    assert.deepEqual(story(), ['caller isSpeaking false', 'call Disconnecting', 'call Disconnected']);
+    assert.deepEqual(story(), [
+      'caller isSpeaking false',
+      'caller Disconnected',
+      'caller removed',
+      'call Disconnecting',
+      'call Disconnected',
+    ]);
+    const removed = inbox.get('alex')!.find((m) => m.type === 'participantRemoved');
+    assert.deepEqual(removed?.type === 'participantRemoved' && removed.callEndReason, {
+      code: 0,
+      subCode: 0,
+    });
   });
 
   it('keeps the caller quiet while on hold', async () => {

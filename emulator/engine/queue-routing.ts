@@ -1,10 +1,9 @@
-import type { CallState } from '@azure/communication-calling';
-import { getIdentifierRawId } from '@azure/communication-common';
-import type { EndReasonWire, ServerMessage } from '../protocol/messages';
-import { CallModel, type Leg, type RemoteParty } from './call-model';
-import { CallerSpeech } from './caller-speech';
+import type { EndReasonWire } from '../protocol/messages';
+import { CallModel } from './call-model';
 import { END, ERROR, WorldError } from './codes';
+import { ConnectedCalls } from './connected-calls';
 import { E164, phoneIdentifier, queueIdentifier, type PhoneCaller } from './directory';
+import { RANGES, rangeProblem } from './ranges';
 import type { Endpoint, World } from './world';
 
 export interface EnqueueOptions {
@@ -12,16 +11,14 @@ export interface EnqueueOptions {
   from?: string;
   displayName?: string;
   queue?: string;
-  /** How long the caller waits for an answer before hanging up. */
+  /** How long the caller waits for an answer before hanging up (at most a day). */
   patienceMs?: number;
-  /** How long the caller talks once answered before hanging up. */
+  /** How long the caller talks once answered before hanging up (at most a day). */
   talkMs?: number;
 }
 
-/** Nobody answers for about two minutes: the call ends 487/10004 (acs-codes.md). */
+/** Nobody answers for about two minutes: the call ends 487/10004 (docs/acs-codes.md). */
 export const RING_TIMEOUT_MS = 120_000;
-
-type LegOperation = 'mute' | 'unmute' | 'hold' | 'resume' | 'hangUp';
 
 /** `enqueue` without `from` when every directory caller is already waiting or talking. */
 export class AllCallersBusyError extends Error {
@@ -37,20 +34,22 @@ export class AllCallersBusyError extends Error {
 /**
  * A Teams call queue in conference-less "ring everyone" mode: an inbound phone call rings every
  * signed-in agent at once; the first to accept gets it and it stops ringing everywhere else.
- * Then the connected call itself: the agent's leg (mute, hold) and the caller, who talks and
- * eventually hangs up.
+ * The answered call is then `ConnectedCalls`' to run.
  */
 export class QueueRouting {
   readonly calls = new Map<string, CallModel>();
-  private readonly speech: CallerSpeech;
-  private readonly send = (endpointId: string, message: ServerMessage) =>
-    this.world.send(endpointId, message);
+  readonly connected: ConnectedCalls;
 
   constructor(private readonly world: World) {
-    this.speech = new CallerSpeech(world);
+    this.connected = new ConnectedCalls(world, this.calls, (call) => this.forget(call));
   }
 
   enqueue(options: EnqueueOptions): string {
+    for (const name of ['patienceMs', 'talkMs'] as const) {
+      const problem =
+        options[name] === undefined ? undefined : rangeProblem(name, options[name], RANGES.milliseconds);
+      if (problem) throw new RangeError(problem);
+    }
     const { clock, directory } = this.world;
     const random = this.world.random.routing;
     const known = options.from
@@ -112,10 +111,8 @@ export class QueueRouting {
 
   /** A console went away (disposed, or its connection dropped): it stops ringing, its calls end. */
   endpointLeft(endpoint: Endpoint): void {
-    for (const call of [...this.calls.values()]) {
-      call.ringing.delete(endpoint.id);
-      if (call.legs.has(endpoint.id)) this.endCall(call, END.vanished, false);
-    }
+    for (const call of this.calls.values()) call.ringing.delete(endpoint.id);
+    this.connected.endpointLeft(endpoint.id);
   }
 
   accept(endpoint: Endpoint, id: string): { callId: string } {
@@ -123,28 +120,12 @@ export class QueueRouting {
     if (!call || call.status !== 'waiting' || !call.ringing.has(endpoint.id)) {
       throw new WorldError(ERROR.acceptNotRinging, 'The incoming call is no longer ringing.');
     }
-    call.status = 'connected';
     call.clearTimer(this.world.clock, 'patience');
     call.ringing.delete(endpoint.id);
     for (const other of call.ringing)
       this.world.send(other, { type: 'incomingCallEnded', id, callEndReason: END.acceptedElsewhere });
     call.ringing.clear();
-
-    const caller: RemoteParty = {
-      id: getIdentifierRawId(call.callerInfo.identifier),
-      identifier: call.callerInfo.identifier,
-      ...(call.callerInfo.displayName && { displayName: call.callerInfo.displayName }),
-      state: 'Connected',
-      isMuted: false,
-      isSpeaking: false,
-    };
-    call.parties.set(caller.id, caller);
-    const leg: Leg = { endpointId: endpoint.id, state: 'Connecting', isMuted: false };
-    call.legs.set(endpoint.id, leg);
-    endpoint.send({ type: 'callAdded', call: call.toWire(leg) });
-    this.setLegState(call, leg, 'Connected');
-    call.setTimer(this.world.clock, 'talk', call.talkMs, () => this.callerHangsUp(call));
-    this.speech.schedule(call);
+    this.connected.connect(call, endpoint);
     return { callId: id };
   }
 
@@ -157,53 +138,6 @@ export class QueueRouting {
     call.ringing.delete(endpoint.id);
     call.declined.add(endpoint.id);
     endpoint.send({ type: 'incomingCallEnded', id, callEndReason: END.declined });
-  }
-
-  legOperation(endpoint: Endpoint, callId: string, op: LegOperation): void {
-    const call = this.calls.get(callId);
-    const leg = call?.legs.get(endpoint.id);
-    if (!call || !leg || call.status !== 'connected')
-      throw new WorldError(ERROR.notFound, 'The call has already ended.');
-    const live = leg.state === 'Connected' || leg.state === 'LocalHold' || leg.state === 'RemoteHold';
-    switch (op) {
-      case 'mute':
-      case 'unmute': {
-        if (!live)
-          throw new WorldError(
-            op === 'mute' ? ERROR.muteFailed : ERROR.unmuteFailed,
-            `Cannot ${op} a call that is ${leg.state}.`,
-          );
-        const isMuted = op === 'mute';
-        if (leg.isMuted !== isMuted) {
-          leg.isMuted = isMuted;
-          endpoint.send({ type: 'callChanged', id: callId, isMuted });
-        }
-        return;
-      }
-      case 'hold':
-        if (leg.state === 'LocalHold') return;
-        if (leg.state !== 'Connected')
-          throw new WorldError(
-            ERROR.holdFailed,
-            `Only a connected call can be put on hold (this one is ${leg.state}).`,
-          );
-        this.setLegState(call, leg, 'LocalHold');
-        this.speech.schedule(call);
-        return;
-      case 'resume':
-        if (leg.state === 'Connected') return;
-        if (leg.state !== 'LocalHold')
-          throw new WorldError(
-            ERROR.resumeFailed,
-            `Only a call on hold can be resumed (this one is ${leg.state}).`,
-          );
-        this.setLegState(call, leg, 'Connected');
-        this.speech.schedule(call);
-        return;
-      case 'hangUp':
-        this.endCall(call, END.hungUp, true);
-        return;
-    }
   }
 
   dispose(): void {
@@ -234,61 +168,10 @@ export class QueueRouting {
     this.forget(call);
   }
 
-  private callerHangsUp(call: CallModel): void {
-    if (call.status !== 'connected') return;
-    for (const party of call.parties.values()) {
-      this.speech.stop(call, party);
-      party.state = 'Disconnected';
-      party.callEndReason = END.phoneParticipantHungUp;
-      call.toLegs(this.send, {
-        type: 'participantChanged',
-        callId: call.id,
-        participantId: party.id,
-        state: 'Disconnected',
-        callEndReason: END.phoneParticipantHungUp,
-      });
-      call.toLegs(this.send, {
-        type: 'participantRemoved',
-        callId: call.id,
-        participantId: party.id,
-        callEndReason: END.phoneParticipantHungUp,
-      });
-    }
-    this.endCall(call, END.phoneParticipantHungUp, true);
-  }
-
-  /** Ends the call for every leg: Disconnecting, then Disconnected with the reason. */
-  private endCall(call: CallModel, reason: EndReasonWire, notify: boolean): void {
-    if (call.status === 'ended') return;
-    // A speaking caller falls silent before the call ends; unnotified, no console is left to tell.
-    for (const party of call.parties.values()) {
-      if (notify) this.speech.stop(call, party);
-      else party.isSpeaking = false;
-    }
-    if (notify) {
-      for (const leg of call.legs.values()) {
-        this.setLegState(call, leg, 'Disconnecting');
-        leg.state = 'Disconnected';
-        this.world.send(leg.endpointId, {
-          type: 'callChanged',
-          id: call.id,
-          state: 'Disconnected',
-          callEndReason: reason,
-        });
-      }
-    }
-    this.forget(call);
-  }
-
   private forget(call: CallModel): void {
     call.status = 'ended';
     call.clearTimers(this.world.clock);
     call.ringing.clear();
     this.calls.delete(call.id);
-  }
-
-  private setLegState(call: CallModel, leg: Leg, state: CallState): void {
-    leg.state = state;
-    this.world.send(leg.endpointId, { type: 'callChanged', id: call.id, state });
   }
 }

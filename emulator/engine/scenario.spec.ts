@@ -58,4 +58,22 @@ describe('scenario', () => {
     assert.equal(world.scenario.running, true);
     world.dispose();
   });
+
+  it('refuses settings out of range, naming the setting and its range, and keeps the old ones', () => {
+    const clock = new ManualClock(0);
+    assert.throws(() => new World({ clock, scenario: { arrivalsPerMinute: Infinity } }), {
+      name: 'RangeError',
+      message: '"arrivalsPerMinute" must be a number from 0.01 to 600 (calls per minute).',
+    });
+    const { world } = scenarioWorld(1);
+    const before = world.scenario.settings;
+    assert.throws(() => world.scenario.configure({ maxWaiting: 2.5 }), {
+      message: '"maxWaiting" must be an integer from 1 to 1000 (callers).',
+    });
+    assert.throws(() => world.scenario.configure({ talkSeconds: [0, 1e6] }), {
+      message: '"talkSeconds" must be [min, max] with min <= max, each an integer from 0 to 86400 (seconds).',
+    });
+    assert.deepEqual(world.scenario.settings, before);
+    world.dispose();
+  });
 });

@@ -1,4 +1,5 @@
 import type { TimerHandle } from './clock';
+import { pairProblem, RANGES, rangeProblem } from './ranges';
 import type { World } from './world';
 
 /** Calls that keep arriving, so a first run shows a working queue within seconds. */
@@ -28,7 +29,7 @@ export class Scenario {
     private readonly world: World,
     options: false | Partial<ScenarioOptions> = {},
   ) {
-    this.options = { ...DEFAULT_SCENARIO, ...(options || {}) };
+    this.options = validate({ ...DEFAULT_SCENARIO, ...(options || {}) });
     if (options !== false) this.start();
   }
 
@@ -61,7 +62,7 @@ export class Scenario {
     this.timer = this.world.clock.setTimeout(() => {
       this.arrive();
       // Exponential gaps: arrivals form a Poisson process at the configured rate.
-      const meanMs = 60_000 / Math.max(this.options.arrivalsPerMinute, 0.001);
+      const meanMs = 60_000 / this.options.arrivalsPerMinute;
       this.schedule(Math.round(-Math.log(1 - this.world.random.scenario.next()) * meanMs));
     }, ms);
   }
@@ -81,14 +82,14 @@ export class Scenario {
   }
 }
 
+/** Throws the first setting out of its range (see `RANGES`), with its name and the range. */
 function validate(options: ScenarioOptions): ScenarioOptions {
-  const range = (name: string, [min, max]: readonly [number, number]) => {
-    if (!(min >= 0 && max >= min))
-      throw new Error(`${name} must be a range [min, max] with 0 <= min <= max.`);
-  };
-  if (!(options.arrivalsPerMinute > 0)) throw new Error('arrivalsPerMinute must be greater than 0.');
-  if (!(options.maxWaiting >= 1)) throw new Error('maxWaiting must be at least 1.');
-  range('patienceSeconds', options.patienceSeconds);
-  range('talkSeconds', options.talkSeconds);
+  const problem =
+    rangeProblem('arrivalsPerMinute', options.arrivalsPerMinute, RANGES.arrivalsPerMinute) ??
+    rangeProblem('firstCallWithinSeconds', options.firstCallWithinSeconds, RANGES.wholeSeconds) ??
+    rangeProblem('maxWaiting', options.maxWaiting, RANGES.maxWaiting) ??
+    pairProblem('patienceSeconds', options.patienceSeconds, RANGES.wholeSeconds) ??
+    pairProblem('talkSeconds', options.talkSeconds, RANGES.wholeSeconds);
+  if (problem) throw new RangeError(problem);
   return options;
 }

@@ -183,26 +183,19 @@ export class World {
       case 'hold':
       case 'resume':
       case 'hangUp':
-        return this.routing.legOperation(endpoint, operation.callId, operation.op);
+        return this.routing.connected.legOperation(endpoint, operation.callId, operation.op);
       default:
         throw new WorldError(ERROR.notModelled, `${operation.op} is not modelled by the emulator yet.`);
     }
   }
 
-  private hello(endpoint: Endpoint, token: string) {
+  /** Signs the console in as the token's user. The client needs nothing back but success. */
+  private hello(endpoint: Endpoint, token: string): void {
     const userKey = this.acsTokens.verify(token, this.clock.now());
     const user = userKey ? this.directory.user(userKey) : undefined;
     if (!user) throw new WorldError(ERROR.unauthenticated, 'The access token is not valid or has expired.');
     endpoint.user = user;
     this.routing.endpointJoined(endpoint);
-    return {
-      user: {
-        key: user.key,
-        displayName: user.displayName,
-        role: user.role,
-        microsoftTeamsUserId: user.microsoftTeamsUserId,
-      },
-    };
   }
 
   // Calls ----------------------------------------------------------------------------------

@@ -47,13 +47,6 @@ export interface CallWire {
   readonly threadId?: string;
 }
 
-export interface UserWire {
-  readonly key: string;
-  readonly displayName: string;
-  readonly role: 'agent' | 'supervisor';
-  readonly microsoftTeamsUserId: string;
-}
-
 /** Operations a client asks of the world; each is answered by one `result`. */
 export type Operation =
   | { readonly op: 'hello'; readonly token: string }

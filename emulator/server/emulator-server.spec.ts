@@ -1,42 +1,18 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import type { TeamsIncomingCall } from '@azure/communication-calling';
 import { AzureCommunicationTokenCredential } from '@azure/communication-common';
 import { WebSocket } from 'ws';
 import { CallClient, configure } from '../client';
 import { webSocketTransport } from '../client/websocket-transport';
+import { postJson, rawHttp, requestJson } from '../testing/raw-clients';
 import { startEmulator, type RunningEmulator } from './emulator-server';
 
 describe('emulator server', () => {
   let emulator: RunningEmulator;
-  const api = async (path: string, init: RequestInit = {}) => {
-    const response = await fetch(`${emulator.url}${path}`, {
-      ...init,
-      headers: { 'Content-Type': 'application/json', ...init.headers },
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    api(path, { method: 'POST', body: JSON.stringify(body), headers });
-
-  /** A console's WebSocket without the client library: it sends whatever a test gives it. */
-  const rawConsole = async () => {
-    const socket = new WebSocket(`${emulator.url.replace(/^http/, 'ws')}/ws`);
-    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-      socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-    );
-    await once(socket, 'open');
-    const results: unknown[] = [];
-    socket.on('message', (data) => results.push(JSON.parse(String(data))));
-    /** Sends a request and waits for its result: everything sent before it has been handled. */
-    const request = async (requestId: number, operation: object) => {
-      socket.send(JSON.stringify({ type: 'request', requestId, operation }));
-      while (!results.some((r) => (r as { requestId?: number }).requestId === requestId))
-        await once(socket, 'message');
-    };
-    return { socket, closed, request };
-  };
+  const api = (path: string, init?: RequestInit) => requestJson(emulator.url, path, init);
+  const post = (path: string, body: unknown, headers?: Record<string, string>) =>
+    postJson(emulator.url, path, body, headers);
 
   before(async () => {
     emulator = await startEmulator({ port: 0, seed: 9, scenario: false });
@@ -92,61 +68,115 @@ describe('emulator server', () => {
     emulator.world.faults.clear();
   });
 
-  it(
-    'closes a socket whose message breaks the protocol with 1008 and a reason, and keeps serving',
-    { timeout: 5_000 },
-    async () => {
-      for (const [text, reason] of [
-        ['null', 'A message must be a JSON object.'],
-        ['{"type":"request","requestId":1}', 'request: "operation.op" must name an operation.'],
-        ['{"type":"request","requestId":1,"operation":{"op":"mute"}}', 'mute: "callId" must be a string.'],
-      ]) {
-        const { socket, closed } = await rawConsole();
-        socket.send(text);
-        assert.deepEqual(await closed, { code: 1008, reason }, text);
-      }
-      assert.deepEqual((await api('/health')).body, { ok: true });
-    },
-  );
-
-  it(
-    'closes a socket that sends a text frame of invalid UTF-8, and keeps serving',
-    { timeout: 5_000 },
-    async () => {
-      // In `npm run emulator` an unhandled socket 'error' ends the process; under the test runner
-      // it only surfaces as an uncaught exception, so the test watches for one.
-      const uncaught: unknown[] = [];
-      const onUncaught = (error: unknown) => uncaught.push(error);
-      process.on('uncaughtException', onUncaught);
-      try {
-        const { socket, closed } = await rawConsole();
-        socket.send(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), { binary: false });
-        assert.equal((await closed).code, 1007);
-        assert.deepEqual((await api('/health')).body, { ok: true });
-        assert.deepEqual(uncaught, []);
-      } finally {
-        process.off('uncaughtException', onUncaught);
-      }
-    },
-  );
-
-  it('takes only a non-negative integer as a console’s listener count', { timeout: 5_000 }, async () => {
-    const { socket, closed, request } = await rawConsole();
-    await request(1, { op: 'hello', token: emulator.world.issueToken('casey').token });
-    socket.send(JSON.stringify({ type: 'listeners', count: 2 }));
-    await request(2, { op: 'hold', callId: 'no-such-call' });
-    assert.deepEqual((await api('/emulator/listeners')).body, {
-      total: 2,
-      consoles: [{ userKey: 'casey', displayName: 'Casey Novak', listeners: 2 }],
-    });
-    socket.send(JSON.stringify({ type: 'listeners', count: 'abc' }));
-    assert.deepEqual(await closed, {
-      code: 1008,
-      reason: 'listeners: "count" must be a non-negative integer.',
-    });
-    const { total } = (await api('/emulator/listeners')).body;
-    assert.ok(total === 0 || total === 2, `total is ${JSON.stringify(total)}`);
+  it('refuses numbers out of range, naming the field and its range, and stores nothing', async () => {
+    const refusals: [string, string, string][] = [
+      [
+        '/emulator/queue/calls',
+        '{"talkSeconds":1e308}',
+        '"talkSeconds" must be a number from 0 to 86400 (seconds).',
+      ],
+      [
+        '/emulator/queue/calls',
+        '{"patienceSeconds":1e999}',
+        '"patienceSeconds" must be a number from 0 to 86400 (seconds).',
+      ],
+      [
+        '/emulator/queue/calls',
+        '{"talkSeconds":-1}',
+        '"talkSeconds" must be a number from 0 to 86400 (seconds).',
+      ],
+      [
+        '/emulator/scenario',
+        '{"patienceSeconds":[0,1e999]}',
+        '"patienceSeconds" must be [min, max] with min <= max, each an integer from 0 to 86400 (seconds).',
+      ],
+      [
+        '/emulator/scenario',
+        '{"talkSeconds":[30,10]}',
+        '"talkSeconds" must be [min, max] with min <= max, each an integer from 0 to 86400 (seconds).',
+      ],
+      [
+        '/emulator/scenario',
+        '{"maxWaiting":2.5}',
+        '"maxWaiting" must be an integer from 1 to 1000 (callers).',
+      ],
+      [
+        '/emulator/scenario',
+        '{"arrivalsPerMinute":0}',
+        '"arrivalsPerMinute" must be a number from 0.01 to 600 (calls per minute).',
+      ],
+      ['/emulator/faults', '{"op":"mute","code":1.5}', '"code" must be an integer from 100 to 699.'],
+      ['/emulator/faults', '{"op":"mute","code":"500"}', '"code" must be an integer from 100 to 699.'],
+      [
+        '/emulator/faults',
+        '{"op":"mute","code":500,"subCode":-1}',
+        '"subCode" must be an integer from 0 to 999999.',
+      ],
+      [
+        '/emulator/faults',
+        '{"op":"mute","subCode":41015}',
+        'Give a "code" to fail with, a "delayMs", or both.',
+      ],
+      [
+        '/emulator/faults',
+        '{"op":"mute","delayMs":1,"subCode":41015}',
+        'A "subCode" needs the "code" it belongs to.',
+      ],
+      [
+        '/emulator/faults',
+        '{"op":"hold","delayMs":1e308}',
+        '"delayMs" must be an integer from 0 to 600000 (milliseconds).',
+      ],
+    ];
+    const settings = (await post('/emulator/scenario', {})).body;
+    for (const [path, body, error] of refusals) {
+      assert.deepEqual(await post(path, body), { status: 400, body: { error } }, body);
+    }
+    assert.deepEqual((await post('/emulator/scenario', {})).body, settings);
+    assert.equal(emulator.world.waitingCount(), 0);
+    assert.equal(emulator.world.faults.takeFailure('mute'), undefined);
+    assert.equal(emulator.world.faults.takeDelay('hold'), 0);
   });
+
+  it('takes numbers at the edges of their ranges', async () => {
+    const edges = await startEmulator({ port: 0, seed: 9, scenario: false });
+    try {
+      const fault = { op: 'mute', code: 699, subCode: 999_999, delayMs: 600_000 };
+      assert.deepEqual(await postJson(edges.url, '/emulator/faults', fault), { status: 200, body: fault });
+      const placed = await postJson(edges.url, '/emulator/queue/calls', {
+        patienceSeconds: 86_400,
+        talkSeconds: 0.5,
+      });
+      assert.equal(placed.status, 201);
+      assert.equal(edges.world.calls.get(String(placed.body['id']))?.talkMs, 500);
+      const scenario = { arrivalsPerMinute: 600, maxWaiting: 1000, patienceSeconds: [0, 86_400] };
+      assert.equal((await postJson(edges.url, '/emulator/scenario', scenario)).status, 200);
+    } finally {
+      await edges.close();
+    }
+  });
+
+  it(
+    'answers a request whose target is not a path with 400, an upgrade too, and keeps serving',
+    { timeout: 5_000 },
+    async () => {
+      const status = (answer: string) => answer.split('\r\n')[0];
+      const get = (target: string, headers = '') =>
+        rawHttp(emulator.url, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${headers}\r\n`);
+      const upgrade =
+        'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n' +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n';
+
+      const answer = await get('//a:99999');
+      assert.equal(status(answer), 'HTTP/1.1 400 Bad Request');
+      assert.match(answer, /\{"error":"The request target is not a valid path\."\}/);
+      assert.equal(status(await get('//[')), 'HTTP/1.1 400 Bad Request');
+      assert.equal(status(await get('//[', upgrade)), 'HTTP/1.1 400 Bad Request');
+      assert.equal(status(await get('//a:99999', upgrade)), 'HTTP/1.1 400 Bad Request');
+      assert.equal(status(await get('/nowhere', upgrade)), 'HTTP/1.1 404 Not Found');
+      assert.deepEqual(await api('/health'), { status: 200, body: { ok: true } });
+    },
+  );
 
   it('serves a console over the WebSocket: a queued call rings it, and its listeners are counted', async () => {
     configure({
@@ -181,7 +211,10 @@ describe('emulator server', () => {
     assert.deepEqual((state.body['calls'] as { legs: unknown[] }[])[0].legs, [
       { userKey: 'alex', state: 'Connected', isMuted: false },
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The client reports its listener count on its next turn; a request after that rides the same
+    // socket behind the report, so once it is answered the world has the count.
+    await new Promise((resolve) => setImmediate(resolve));
+    await call.unmute();
     const listeners = await api('/emulator/listeners');
     assert.deepEqual(listeners.body['consoles'], [
       { userKey: 'alex', displayName: 'Alex Rivera', listeners: 1 },

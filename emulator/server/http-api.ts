@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { publicUser } from '../engine/directory';
 import { FAULT_OPERATIONS, isFaultOperation } from '../engine/faults';
+import { type NumberRange, pairProblem, RANGES, rangeProblem } from '../engine/ranges';
 import { AllCallersBusyError } from '../engine/queue-routing';
 import type { World } from '../engine/world';
 
@@ -29,13 +31,26 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
   }
 }
 
-function optionalNumber(body: Record<string, unknown>, key: string): number | undefined {
+/** A number field in its range (see `RANGES`); a 400 naming the field and the range otherwise. */
+function optionalNumber(body: Record<string, unknown>, key: string, range: NumberRange): number | undefined {
   const value = body[key];
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new BadRequest(400, `"${key}" must be a non-negative number.`);
-  }
-  return value;
+  const problem = rangeProblem(key, value, range);
+  if (problem) throw new BadRequest(400, problem);
+  return value as number;
+}
+
+/** A `[min, max]` field, both bounds in `range`. */
+function optionalPair(
+  body: Record<string, unknown>,
+  key: string,
+  range: NumberRange,
+): [number, number] | undefined {
+  const value = body[key];
+  if (value === undefined) return undefined;
+  const problem = pairProblem(key, value, range);
+  if (problem) throw new BadRequest(400, problem);
+  return value as [number, number];
 }
 
 function optionalString(body: Record<string, unknown>, key: string): string | undefined {
@@ -45,31 +60,18 @@ function optionalString(body: Record<string, unknown>, key: string): string | un
   return value;
 }
 
-function range(body: Record<string, unknown>, key: string): [number, number] | undefined {
-  const value = body[key];
-  if (value === undefined) return undefined;
-  if (
-    !Array.isArray(value) ||
-    value.length !== 2 ||
-    !value.every((n) => typeof n === 'number' && n >= 0) ||
-    value[0] > value[1]
-  ) {
-    throw new BadRequest(400, `"${key}" must be [min, max] in seconds, with 0 <= min <= max.`);
+/**
+ * The path of a request's target, or `undefined` when the target is no path at all: `//a:99999`
+ * reads as a host with a port out of range, `//[` as a broken host. Either would throw out of
+ * the request handler and take the server down.
+ */
+export function requestPath(target: string | undefined): string | undefined {
+  try {
+    return new URL(target ?? '/', 'http://emulator').pathname;
+  } catch {
+    return undefined;
   }
-  return [value[0], value[1]];
 }
-
-const publicUser = (user: {
-  key: string;
-  displayName: string;
-  role: string;
-  microsoftTeamsUserId: string;
-}) => ({
-  key: user.key,
-  displayName: user.displayName,
-  role: user.role,
-  microsoftTeamsUserId: user.microsoftTeamsUserId,
-});
 
 /**
  * The emulator's HTTP API: the token endpoint in the production server's shape, the directory
@@ -90,7 +92,9 @@ export async function handleHttp(
     });
     response.end(body === undefined ? '' : JSON.stringify(body));
   };
-  const route = `${request.method} ${new URL(request.url ?? '/', 'http://emulator').pathname}`;
+  const path = requestPath(request.url);
+  if (path === undefined) return send(400, { error: 'The request target is not a valid path.' });
+  const route = `${request.method} ${path}`;
   try {
     if (request.method === 'OPTIONS') return send(204, undefined);
     switch (route) {
@@ -123,15 +127,15 @@ export async function handleHttp(
         return send(200, world.listenerCounts());
       case 'POST /emulator/queue/calls': {
         const body = await readJson(request);
-        const seconds = (key: string) => {
-          const value = optionalNumber(body, key);
-          return value === undefined ? undefined : value * 1000;
+        const ms = (key: string) => {
+          const seconds = optionalNumber(body, key, RANGES.seconds);
+          return seconds === undefined ? undefined : Math.round(seconds * 1000);
         };
         const from = optionalString(body, 'from');
         const displayName = optionalString(body, 'displayName');
         const queue = optionalString(body, 'queue');
-        const patienceMs = optionalNumber(body, 'patienceMs') ?? seconds('patienceSeconds');
-        const talkMs = optionalNumber(body, 'talkMs') ?? seconds('talkSeconds');
+        const patienceMs = ms('patienceSeconds');
+        const talkMs = ms('talkSeconds');
         try {
           const id = world.enqueuePhoneCall({
             ...(from && { from }),
@@ -151,10 +155,10 @@ export async function handleHttp(
         const running = body['running'];
         if (running !== undefined && typeof running !== 'boolean')
           throw new BadRequest(400, '"running" must be true or false.');
-        const arrivalsPerMinute = optionalNumber(body, 'arrivalsPerMinute');
-        const maxWaiting = optionalNumber(body, 'maxWaiting');
-        const patienceSeconds = range(body, 'patienceSeconds');
-        const talkSeconds = range(body, 'talkSeconds');
+        const arrivalsPerMinute = optionalNumber(body, 'arrivalsPerMinute', RANGES.arrivalsPerMinute);
+        const maxWaiting = optionalNumber(body, 'maxWaiting', RANGES.maxWaiting);
+        const patienceSeconds = optionalPair(body, 'patienceSeconds', RANGES.wholeSeconds);
+        const talkSeconds = optionalPair(body, 'talkSeconds', RANGES.wholeSeconds);
         try {
           world.scenario.configure({
             ...(running !== undefined && { running }),
@@ -177,11 +181,13 @@ export async function handleHttp(
             400,
             `"op" names the operation to fault: one of ${FAULT_OPERATIONS.join(', ')}${op ? ` (not "${op}")` : ''}.`,
           );
-        const code = optionalNumber(body, 'code');
-        const subCode = optionalNumber(body, 'subCode');
-        const delayMs = optionalNumber(body, 'delayMs');
+        const code = optionalNumber(body, 'code', RANGES.code);
+        const subCode = optionalNumber(body, 'subCode', RANGES.subCode);
+        const delayMs = optionalNumber(body, 'delayMs', RANGES.delayMs);
         if (code === undefined && delayMs === undefined)
           throw new BadRequest(400, 'Give a "code" to fail with, a "delayMs", or both.');
+        if (subCode !== undefined && code === undefined)
+          throw new BadRequest(400, 'A "subCode" needs the "code" it belongs to.');
         if (delayMs !== undefined) world.faults.delayNext(op, delayMs);
         if (code !== undefined)
           world.faults.failNext(op, { code, ...(subCode !== undefined && { subCode }) });

@@ -8,21 +8,49 @@ const UNSUPPORTED_DATA = 1003;
 const POLICY_VIOLATION = 1008;
 const INTERNAL_ERROR = 1011;
 
+/** Pings missed in a row after which a console counts as gone. */
+const MISSED_PONGS_TO_DROP = 2;
+
+export interface ConsoleTimeouts {
+  /** How often a console is pinged (WebSocket ping frames, answered by its browser). */
+  readonly pingIntervalMs: number;
+  /** How long a new socket has to say `hello`. */
+  readonly helloTimeoutMs: number;
+}
+
 /**
  * One console's WebSocket: client messages into the world, the world's messages out. One server
  * holds every console's world, so nothing a console sends may throw out of here: a bad message
- * closes that console's socket, never the process.
+ * closes that console's socket, never the process. A socket is one user's: it says `hello` once,
+ * within `helloTimeoutMs`, and a console that stops answering pings is dropped as a lost network
+ * is, so the world stops ringing it and its calls end.
  */
-export function attachConsole(world: World, socket: WebSocket): void {
+export function attachConsole(world: World, socket: WebSocket, timeouts: ConsoleTimeouts): void {
   const send = (message: ServerMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
   const endpointId = world.open(send, () => socket.terminate());
   let refused = false;
   const refuse = (code: number, reason: string) => {
+    if (refused) return;
     refused = true;
     socket.close(code, fitCloseReason(reason));
   };
+  let saidHello = false;
+  const helloDeadline = setTimeout(() => {
+    if (!saidHello) refuse(POLICY_VIOLATION, `No hello within ${timeouts.helloTimeoutMs} ms of connecting.`);
+  }, timeouts.helloTimeoutMs);
+  let missedPongs = 0;
+  socket.on('pong', () => (missedPongs = 0));
+  const pinging = setInterval(() => {
+    if (missedPongs < MISSED_PONGS_TO_DROP) {
+      missedPongs++;
+      socket.ping();
+      return;
+    }
+    world.close(endpointId);
+    socket.terminate();
+  }, timeouts.pingIntervalMs);
   // ws reports a protocol error (a text frame that is not UTF-8, an oversized frame) as an
   // 'error' event, then closes the socket; an 'error' with no listener would crash the process.
   socket.on('error', () => world.close(endpointId));
@@ -37,14 +65,29 @@ export function attachConsole(world: World, socket: WebSocket): void {
     }
     const read = readClientMessage(parsed);
     if (!read.ok) return refuse(POLICY_VIOLATION, read.reason);
+    const { message } = read;
+    const isHello = message.type === 'request' && message.operation.op === 'hello';
+    if (isHello && saidHello)
+      return refuse(POLICY_VIOLATION, 'hello: this connection already said hello; sign in on a new one.');
+    if (isHello) saidHello = true;
+    // A socket whose hello failed can never sign in (a second hello is refused): it closes.
+    const reply = (result: ServerMessage) => {
+      send(result);
+      if (isHello && result.type === 'result' && result.error)
+        refuse(POLICY_VIOLATION, `hello: ${result.error.message}`);
+    };
     try {
-      world.receive(endpointId, read.message, send);
+      world.receive(endpointId, message, reply);
     } catch (error) {
       console.error('The emulator failed to handle a console message', error);
       refuse(INTERNAL_ERROR, 'The emulator failed to handle the message.');
     }
   });
-  socket.on('close', () => world.close(endpointId));
+  socket.on('close', () => {
+    clearTimeout(helloDeadline);
+    clearInterval(pinging);
+    world.close(endpointId);
+  });
 }
 
 /** A close frame's reason holds at most 123 bytes of UTF-8; ws throws on a longer one. */

@@ -1,21 +1,21 @@
+import { TestBed } from '@angular/core/testing';
+import { CallClient as EmulatorCallClient } from '../../emulator/client';
 import { appConfig } from './app.config';
-import { parseRuntimeConfig } from './core/runtime-config';
+import { CALL_CLIENT_FACTORY } from './calling/calling-backend';
+import { AuthService } from './core/auth/auth.service';
+import { EmulatorAuthService } from './core/auth/emulator-auth.service';
 
-describe('start-up configuration', () => {
-  it('runs on the emulator when config.json says nothing', () => {
-    expect(parseRuntimeConfig({})).toEqual({ backend: 'emulator', emulatorUrl: '' });
-  });
-
-  it('names the key and the allowed values when config.json has a typo', () => {
-    expect(() => parseRuntimeConfig({ backend: 'emulater' })).toThrowError(
-      'config.json: "backend" must be "emulator" or "acs", not "emulater".',
-    );
-    expect(() => parseRuntimeConfig({ emulatorUrl: 4310 })).toThrowError(/"emulatorUrl" must be a string/);
-    expect(() => parseRuntimeConfig(null)).toThrowError('config.json must hold a JSON object.');
+describe('application configuration', () => {
+  it('signs in through the emulator and calls through its drop-in module when config.json says so', async () => {
+    TestBed.configureTestingModule({
+      providers: appConfig({ backend: 'emulator', emulatorUrl: 'http://127.0.0.1:4310' }).providers,
+    });
+    expect(TestBed.inject(AuthService)).toBeInstanceOf(EmulatorAuthService);
+    const client = await TestBed.inject(CALL_CLIENT_FACTORY)();
+    expect(client).toBeInstanceOf(EmulatorCallClient);
   });
 
   it('stops with what to do when asked for ACS before its sign-in exists', () => {
     expect(() => appConfig({ backend: 'acs', emulatorUrl: '' })).toThrowError(/Set "backend" to "emulator"/);
-    expect(appConfig({ backend: 'emulator', emulatorUrl: '' }).providers.length).toBeGreaterThan(0);
   });
 });

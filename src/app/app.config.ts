@@ -6,7 +6,7 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from './core/runtime-config';
 import { provideAppState } from './state/provide-app-state';
 
 /**
- * Sign-in goes with the backend: the emulator's directory, or (the production path, ROADMAP.md)
+ * Sign-in goes with the backend: the emulator's directory, or (the production path)
  * MSAL and `server/`'s token exchange behind the same `AuthService` contract. Until that path is
  * built, "acs" stops at start-up with what to do, rather than signing in against no emulator.
  */

@@ -1,8 +1,10 @@
 import { TestBed } from '@angular/core/testing';
-import { Store } from '@ngrx/store';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { App } from './app';
 import { AuthService } from './core/auth/auth.service';
-import { AuthApiActions } from './state/agent/agent.actions';
+import { AuthApiActions, ShellActions } from './state/agent/agent.actions';
 import { CallingSdkEvents } from './state/calling-sdk.actions';
 import { provideTestState } from './state/testing/provide-test-state';
 
@@ -14,7 +16,8 @@ describe('App shell', () => {
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
     const text = () => ((fixture.nativeElement as HTMLElement).textContent ?? '').replace(/\s+/g, ' ');
-    return { fixture, store: TestBed.inject(Store), text };
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    return { fixture, store: TestBed.inject(Store), text, loader };
   }
 
   it('asks who to sign in as first', async () => {
@@ -42,8 +45,8 @@ describe('App shell', () => {
     expect(text()).toContain('Offline');
   });
 
-  it('offers to try again when the calling service cannot be reached', async () => {
-    const { fixture, store, text } = await setUp();
+  it('offers to try again when the calling service cannot be reached, and tries as the same user', async () => {
+    const { fixture, store, text, loader } = await setUp();
     store.dispatch(
       AuthApiActions.signedIn({
         user: { key: 'alex', displayName: 'Alex Rivera', role: 'agent', microsoftTeamsUserId: 'a' },
@@ -51,11 +54,16 @@ describe('App shell', () => {
     );
     store.dispatch(
       CallingSdkEvents.agentFailed({
-        failure: { message: 'Your session expired: sign in again.', code: 401 },
+        failure: { message: 'Could not reach the calling service.', code: 408, subCode: 40114 },
       }),
     );
     await fixture.whenStable();
-    expect(text()).toContain('Your session expired: sign in again.');
-    expect(text()).toContain('Try again');
+    expect(text()).toContain('Not connected');
+    expect(text()).toContain('Could not reach the calling service. (code 408/40114)');
+    const dispatched: Action[] = [];
+    TestBed.inject(ActionsSubject).subscribe((action) => dispatched.push(action));
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Try again' }))).click();
+    expect(dispatched).toContain(ShellActions.tryAgainClicked({ userKey: 'alex' }));
+    expect(text()).toContain('Signing in…');
   });
 });

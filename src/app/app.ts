@@ -3,15 +3,16 @@ import { MatButton } from '@angular/material/button';
 import { MatToolbar } from '@angular/material/toolbar';
 import { Store } from '@ngrx/store';
 import { Theme } from './core/theme';
-import { AppActions, ShellActions, SignInPageActions } from './state/agent/agent.actions';
-import { agentFeature } from './state/agent/agent.feature';
+import { AppActions, ShellActions } from './state/agent/agent.actions';
+import { agentFeature, selectConnectionLabel } from './state/agent/agent.feature';
 import { DashboardPageComponent } from './features/dashboard/dashboard-page.component';
 import { SignInPageComponent } from './features/sign-in/sign-in-page.component';
+import { FailureMessageComponent } from './shared/failure-message.component';
 
 /** The shell: who is signed in, the connection, the theme, sign-out; and the page for the moment. */
 @Component({
   selector: 'sb-root',
-  imports: [MatToolbar, MatButton, DashboardPageComponent, SignInPageComponent],
+  imports: [MatToolbar, MatButton, DashboardPageComponent, FailureMessageComponent, SignInPageComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-toolbar role="banner">
@@ -21,8 +22,8 @@ import { SignInPageComponent } from './features/sign-in/sign-in-page.component';
         <span class="user"
           >{{ user.displayName }} · {{ user.role === 'supervisor' ? 'Supervisor' : 'Agent' }}</span
         >
-        <span class="chip" [class.offline]="connection() !== 'Connected'" role="status">
-          {{ status() === 'ready' ? (connection() === 'Connected' ? 'Online' : 'Offline') : 'Connecting…' }}
+        <span class="chip" [class.offline]="connectionLabel() !== 'Online'" role="status">
+          {{ connectionLabel() }}
         </span>
       }
       <button mat-button type="button" (click)="theme.toggle()">
@@ -43,7 +44,9 @@ import { SignInPageComponent } from './features/sign-in/sign-in-page.component';
         @case ('failed') {
           @if (user(); as user) {
             <div class="message">
-              <p role="alert">{{ failure()?.message }}</p>
+              @if (failure(); as failure) {
+                <sb-failure-message [failure]="failure" />
+              }
               <button mat-flat-button type="button" (click)="retry(user.key)">Try again</button>
             </div>
           } @else {
@@ -100,6 +103,7 @@ export class App implements OnInit {
   protected readonly status = this.store.selectSignal(agentFeature.selectStatus);
   protected readonly connection = this.store.selectSignal(agentFeature.selectConnectionState);
   protected readonly failure = this.store.selectSignal(agentFeature.selectFailure);
+  protected readonly connectionLabel = this.store.selectSignal(selectConnectionLabel);
 
   ngOnInit(): void {
     this.store.dispatch(AppActions.started());
@@ -110,6 +114,6 @@ export class App implements OnInit {
   }
 
   retry(userKey: string): void {
-    this.store.dispatch(SignInPageActions.userPicked({ userKey }));
+    this.store.dispatch(ShellActions.tryAgainClicked({ userKey }));
   }
 }

@@ -1,4 +1,8 @@
-/** Build-time settings only; everything an operator may change is in `config.json`, read at runtime. */
-export const environment = {
-  production: true,
+import type { BuildEnvironment } from './build-environment';
+
+/** The production build: no runtime checks, no devtools. */
+export const environment: BuildEnvironment = {
+  storeRuntimeChecks: false,
+  storeDevtools: false,
+  configUrl: 'config.json',
 };

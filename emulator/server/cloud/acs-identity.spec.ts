@@ -51,9 +51,8 @@ describe('ACS identity (emulated): getTokenForTeamsUser', () => {
       () => undefined,
       () => undefined,
     );
-    assert.deepEqual(await emulator.world.request(endpoint, { op: 'hello', token: acs.token }), {
-      user: { key: 'alex', displayName: 'Alex Rivera', role: 'agent', microsoftTeamsUserId: ALEX },
-    });
+    await emulator.world.request(endpoint, { op: 'hello', token: acs.token });
+    assert.equal(emulator.world.endpoint(endpoint)?.user?.key, 'alex');
     emulator.world.close(endpoint);
   });
 

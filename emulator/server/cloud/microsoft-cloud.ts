@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { World } from '../../engine/world';
+import { requestPath } from '../http-api';
 import { AcsIdentity } from './acs-identity';
 import { AppRegistration, EntraError, ISSUER, TENANT_ID } from './app-registration';
 import { EntraAuthorize } from './entra-authorize';
@@ -43,8 +44,8 @@ export class MicrosoftCloud {
   }
 
   handles(request: IncomingMessage): boolean {
-    const path = new URL(request.url ?? '/', 'http://emulator').pathname;
-    return TENANT_PATH.test(path) || path === '/teamsUser/:exchangeAccessToken';
+    const path = requestPath(request.url);
+    return path !== undefined && (TENANT_PATH.test(path) || path === '/teamsUser/:exchangeAccessToken');
   }
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -5,7 +5,7 @@ import type {
   TeamsIncomingCall,
 } from '@azure/communication-calling';
 import { defer, from, merge, Observable } from 'rxjs';
-import { finalize, map, mergeMap } from 'rxjs/operators';
+import { filter, finalize, map, mergeMap, share } from 'rxjs/operators';
 import { callEvents } from './call.bridge';
 import type { CallRegistry } from './call-registry';
 import type { CallingEvent } from './calling-events';
@@ -31,23 +31,33 @@ export function agentEvents(
     }),
   );
 
+  const callsUpdated$ = fromSdkEvent<{ added: TeamsCall[]; removed: TeamsCall[] }>(
+    agent,
+    'callsUpdated',
+  ).pipe(share());
   const seen = new WeakSet<TeamsCall>();
   const watchCall = (call: TeamsCall): Observable<CallingEvent> => {
     if (seen.has(call)) return from([]);
     seen.add(call);
     let id = call.id;
     registry.addCall(call);
-    return callEvents(call, now, (previousId, nextId) => {
-      registry.removeCall(previousId);
-      registry.addCall(call, nextId);
-      id = nextId;
-    }).pipe(finalize(() => registry.removeCall(id)));
+    // A call the agent drops from its calls has ended, whether or not its Disconnected came first
+    // (as Microsoft's stateful client treats `callsUpdated`'s `removed`).
+    const removed$ = callsUpdated$.pipe(filter(({ removed }) => removed.includes(call)));
+    return callEvents(
+      call,
+      now,
+      (previousId, nextId) => {
+        registry.removeCall(previousId);
+        registry.addCall(call, nextId);
+        id = nextId;
+      },
+      removed$,
+    ).pipe(finalize(() => registry.removeCall(id)));
   };
   const calls$ = merge(
     defer(() => from(agent.calls)),
-    fromSdkEvent<{ added: TeamsCall[]; removed: TeamsCall[] }>(agent, 'callsUpdated').pipe(
-      mergeMap(({ added }) => from(added)),
-    ),
+    callsUpdated$.pipe(mergeMap(({ added }) => from(added))),
   ).pipe(mergeMap(watchCall));
 
   const connection$ = fromSdkEvent<{ newValue: ConnectionState }>(agent, 'connectionStateChanged').pipe(

@@ -49,9 +49,9 @@ export class CallRegistry {
     this.calls.delete(id);
   }
 
-  /** The call, or null once it has ended: for callers that skip ended calls rather than fail. */
-  findCall(id: string): TeamsCall | null {
-    return this.calls.get(id) ?? null;
+  /** Every call of the agent that has not ended. */
+  liveCalls(): TeamsCall[] {
+    return [...this.calls.values()];
   }
 
   call(id: string): TeamsCall {

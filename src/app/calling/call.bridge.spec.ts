@@ -1,44 +1,7 @@
 import type { TeamsCall } from '@azure/communication-calling';
 import type { CallingEvent } from './calling-events';
 import { callEvents } from './call.bridge';
-
-/**
- * The emulator never changes a call's id, but the SDK may (`idChanged`), so this one behaviour is
- * driven by a hand-made call: just enough of the SDK's shape, with an honest on/off.
- */
-class FakeSdkObject {
-  private readonly listeners = new Map<string, Set<(args?: unknown) => void>>();
-  on(event: string, listener: (args?: unknown) => void): void {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)!.add(listener);
-  }
-  off(event: string, listener: (args?: unknown) => void): void {
-    this.listeners.get(event)?.delete(listener);
-  }
-  emit(event: string, args?: unknown): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) listener(args);
-  }
-  get listenerCount(): number {
-    return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
-  }
-}
-
-class FakeParticipant extends FakeSdkObject {
-  identifier = { phoneNumber: '+14255550123', rawId: '4:+14255550123' };
-  state = 'Connected';
-  isMuted = false;
-  isSpeaking = false;
-  displayName = 'Dana Smith';
-}
-
-class FakeCall extends FakeSdkObject {
-  id = 'call-1';
-  direction = 'Incoming';
-  state = 'Connected';
-  isMuted = false;
-  callerInfo = { identifier: { phoneNumber: '+14255550123' }, displayName: 'Dana Smith' };
-  remoteParticipants: FakeParticipant[] = [new FakeParticipant()];
-}
+import { FakeCall } from './testing/fake-sdk-objects';
 
 describe('call bridge', () => {
   it('reports participant changes under the call’s new id once the SDK changes it', () => {

@@ -1,19 +1,21 @@
 import type { RemoteParticipant, TeamsCall } from '@azure/communication-calling';
-import { Observable, Subscription } from 'rxjs';
+import { EMPTY, Observable, Subscription } from 'rxjs';
 import type { CallingEvent } from './calling-events';
 import { participantEvents } from './participant.bridge';
 import { fromSdkEvent } from './sdk-event';
 import { participantId, toCallSnapshot, toEndReason, toParticipantSnapshot } from './snapshots';
 
 /**
- * Everything one call reports, from the moment it is announced until it is Disconnected, when the
- * Observable completes and its teardown removes the call's and its participants' listeners.
- * `onIdChanged` lets the registry re-key the call (the SDK may assign a new id once connected).
+ * Everything one call reports, from the moment it is announced until it ends (Disconnected, or
+ * `removed$` says the agent removed it from its calls), when the Observable completes and its
+ * teardown removes the call's and its participants' listeners. `onIdChanged` lets the registry
+ * re-key the call (the SDK may assign a new id once connected).
  */
 export function callEvents(
   call: TeamsCall,
   now: () => number,
   onIdChanged: (previousId: string, id: string) => void = () => undefined,
+  removed$: Observable<unknown> = EMPTY,
 ): Observable<CallingEvent> {
   return new Observable<CallingEvent>((subscriber) => {
     let id = call.id;
@@ -79,6 +81,7 @@ export function callEvents(
         emit({ type: 'callIdChanged', previousId, id });
       }),
     );
+    subscriptions.add(removed$.subscribe(end));
     subscriptions.add(
       fromSdkEvent(call, 'stateChanged').subscribe(() =>
         call.state === 'Disconnected'

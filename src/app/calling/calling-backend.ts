@@ -11,7 +11,7 @@ export type CallClientFactory = () => Promise<CallClient>;
 export const CALL_CLIENT_FACTORY = new InjectionToken<CallClientFactory>('CALL_CLIENT_FACTORY');
 
 /**
- * The backend choice (DESIGN.md: exactly one place chooses). Both modules load through a dynamic
+ * The backend choice (docs/architecture.md: exactly one place chooses). Both modules load through a dynamic
  * `import()`: the real SDK is ~1.8 MB gzipped and stays out of the initial bundle, and the
  * emulator's client is a drop-in module exporting the same `CallClient`.
  */

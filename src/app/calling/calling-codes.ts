@@ -2,7 +2,7 @@ import type { EndReason } from './snapshots';
 
 /**
  * What a failed operation tells the person who acted: a sentence, and the SDK's code/subCode for
- * support (acs-codes.md). Serializable, so it travels in failure actions.
+ * support (docs/acs-codes.md). Serializable, so it travels in failure actions.
  */
 export interface Failure {
   readonly message: string;
@@ -36,7 +36,7 @@ const OPERATION_WORDS: Record<CallOperation, string> = {
   connect: 'Connecting to the calling service',
 };
 
-/** Operation errors, by `code/subCode` or by bare `code` (acs-codes.md, "Operations that fail"). */
+/** Operation errors, by `code/subCode` or by bare `code` (docs/acs-codes.md, operations that fail). */
 const ERROR_MESSAGES: Record<string, string> = {
   '409/40230': 'This account is already signed in to calling in this console. Sign out and in again.',
   '408/40114': 'Could not reach the calling service. Check the network and try again.',
@@ -86,7 +86,7 @@ export function toFailure(error: unknown, operation: CallOperation): Failure {
   };
 }
 
-/** How a call ended, in words (acs-codes.md, "How a call ended"). */
+/** How a call ended, in words (docs/acs-codes.md, how a call ended). */
 const END_REASONS: Record<string, string> = {
   '0/0': 'You hung up.',
   '487/0': 'The caller hung up before anyone answered.',

@@ -8,13 +8,6 @@ export interface Identity {
   readonly phoneNumber?: string;
 }
 
-/** The guide's rule for phone numbers: E.164, a plus and up to 15 digits, no leading zero. */
-export const E164 = /^\+[1-9]\d{1,14}$/;
-
-export function isE164(value: string): boolean {
-  return E164.test(value);
-}
-
 export function toIdentity(identifier: CommunicationIdentifierKind | undefined): Identity | null {
   if (!identifier) return null;
   const rawId = getIdentifierRawId(identifier);

@@ -12,7 +12,7 @@ export interface SdkEventTarget {
  * One SDK event as an Observable of its argument. The handler is created once per subscription
  * and the teardown passes that same reference to `off`: `off(event, () => {})` or
  * `off(event, fn.bind(this))` would remove nothing, and the listener would outlive its call
- * (CONVENTIONS.md).
+ * (docs/architecture.md, listeners).
  */
 export function fromSdkEvent<T = void>(target: SdkEventTarget, event: string): Observable<T> {
   return new Observable<T>((subscriber) => {

@@ -28,7 +28,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
   return { backend, emulatorUrl };
 }
 
-export async function loadRuntimeConfig(url = 'config.json'): Promise<RuntimeConfig> {
+export async function loadRuntimeConfig(url: string): Promise<RuntimeConfig> {
   const response = await fetch(url, { cache: 'no-store' });
   if (!response.ok) {
     throw new Error(`Could not load ${url} (HTTP ${response.status}).`);

@@ -1,6 +1,6 @@
 import type { CallState, RemoteParticipantState } from '@azure/communication-calling';
 
-/** Call states in words for the agent (the guide's state table, "Call" section). */
+/** Call and participant states in words for the agent (docs/architecture.md, call states). */
 const CALL_STATE_LABELS: Record<CallState, string> = {
   None: 'Starting',
   Connecting: 'Connecting',

@@ -1,28 +1,28 @@
-import { isDevMode, type EnvironmentProviders } from '@angular/core';
+import type { EnvironmentProviders } from '@angular/core';
 import { provideEffects } from '@ngrx/effects';
 import { provideState, provideStore } from '@ngrx/store';
 import { provideStoreDevtools } from '@ngrx/store-devtools';
+import { environment } from '../../environments/environment';
 import { agentFeature } from './agent/agent.feature';
 import * as sessionEffects from './agent/session.effects';
 import * as callControlsEffects from './calls/call-controls.effects';
 import { callsFeature } from './calls/calls.feature';
-import * as takeCallEffects from './calls/take-call.effects';
 import { participantsFeature } from './participants/participants.feature';
-import * as queueEffects from './queue/queue.effects';
 import { queueFeature } from './queue/queue.feature';
 
-/** The store, its features and effects. NgRx's runtime checks stay on in development. */
+/** The store, its features and effects; runtime checks and devtools as the build says. */
 export function provideAppState(): EnvironmentProviders[] {
+  const checks = environment.storeRuntimeChecks;
   return [
     provideStore(
       {},
       {
         runtimeChecks: {
-          strictStateImmutability: true,
-          strictActionImmutability: true,
-          strictStateSerializability: true,
-          strictActionSerializability: true,
-          strictActionTypeUniqueness: true,
+          strictStateImmutability: checks,
+          strictActionImmutability: checks,
+          strictStateSerializability: checks,
+          strictActionSerializability: checks,
+          strictActionTypeUniqueness: checks,
         },
       },
     ),
@@ -30,8 +30,8 @@ export function provideAppState(): EnvironmentProviders[] {
     provideState(queueFeature),
     provideState(callsFeature),
     provideState(participantsFeature),
-    provideEffects(sessionEffects, queueEffects, callControlsEffects, takeCallEffects),
-    ...(isDevMode()
+    provideEffects(sessionEffects, callControlsEffects),
+    ...(environment.storeDevtools
       ? [provideStoreDevtools({ maxAge: 100, connectInZone: false, name: 'Switchboard' })]
       : []),
   ];

@@ -3,12 +3,13 @@ import { MatButton } from '@angular/material/button';
 import type { CallEntry } from '../../state/calls/calls.feature';
 import { callStateLabel } from '../../shared/call-state-label';
 import { DurationPipe } from '../../shared/duration.pipe';
+import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { PartyComponent } from '../../shared/party.component';
 
 /** The call the agent is on: who, state, duration, and the controls. */
 @Component({
   selector: 'sb-active-call-card',
-  imports: [MatButton, DurationPipe, PartyComponent],
+  imports: [MatButton, DurationPipe, FailureMessageComponent, PartyComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <sb-party class="caller" [party]="call().caller" />
@@ -28,7 +29,7 @@ import { PartyComponent } from '../../shared/party.component';
       }
     </div>
     @if (call().failure; as failure) {
-      <p class="error" role="alert">{{ failure.message }}</p>
+      <sb-failure-message [failure]="failure" />
     }
     <div class="controls">
       @if (call().isMuted) {
@@ -72,10 +73,6 @@ import { PartyComponent } from '../../shared/party.component';
     .hang-up {
       --mat-button-filled-container-color: var(--mat-sys-error);
       --mat-button-filled-label-text-color: var(--mat-sys-on-error);
-    }
-    .error {
-      color: var(--mat-sys-error);
-      margin: 0;
     }
   `,
 })

@@ -3,10 +3,13 @@ import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { Store } from '@ngrx/store';
+import { CallingApiActions } from '../../state/calling-api.actions';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import { call, participant } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
+import { FailureMessageHarness } from '../../shared/failure-message.harness';
 import { ActiveCallPanelComponent } from './active-call-panel.component';
+import { ParticipantListHarness } from './participant-list.harness';
 
 describe('ActiveCallPanelComponent', () => {
   const now = signal(0);
@@ -36,8 +39,8 @@ describe('ActiveCallPanelComponent', () => {
     now.set(65_000);
     await fixture.whenStable();
     expect(text()).toContain('Dana Smith');
-    expect(text()).toContain('Connected');
-    expect(text()).toContain('1:03');
+    expect(text()).toContain('Call state: Connected');
+    expect(text()).toContain('Call duration: 1:03');
   });
 
   it('offers Unmute and a Muted chip once the SDK reports the call muted', async () => {
@@ -52,8 +55,29 @@ describe('ActiveCallPanelComponent', () => {
     expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Unmute' }))).toHaveSize(1);
   });
 
-  it('lists participants with their state, muted and speaking in words', async () => {
-    const { fixture, store, text } = await setUp();
+  it('shows a failed control with the SDK code beside the message', async () => {
+    const { store, loader } = await setUp();
+    store.dispatch(CallingSdkEvents.callAdded({ call: call('c1') }));
+    store.dispatch(
+      CallingApiActions.callOperationFailed({
+        callId: 'c1',
+        operation: 'mute',
+        failure: { message: 'Muting the microphone failed. Try again.', code: 500, subCode: 41015 },
+      }),
+    );
+    const failure = await loader.getHarness(FailureMessageHarness);
+    expect(await failure.getText()).toBe('Muting the microphone failed. Try again. (code 500/41015)');
+  });
+
+  it('lists the active call’s participants only, with state, muted and speaking in words', async () => {
+    const { store, loader } = await setUp();
+    store.dispatch(CallingSdkEvents.callAdded({ call: call('held', { state: 'LocalHold' }) }));
+    store.dispatch(
+      CallingSdkEvents.participantsAdded({
+        callId: 'held',
+        participants: [participant('held', '4:+14255550199')],
+      }),
+    );
     store.dispatch(CallingSdkEvents.callAdded({ call: call('c1') }));
     store.dispatch(CallingSdkEvents.participantsAdded({ callId: 'c1', participants: [participant('c1')] }));
     store.dispatch(
@@ -63,15 +87,10 @@ describe('ActiveCallPanelComponent', () => {
         ],
       }),
     );
-    await fixture.whenStable();
-    expect(text()).toContain('Participants (1)');
-    const row = (fixture.nativeElement as HTMLElement).querySelector(
-      'sb-participant-list li[aria-label="Dana Smith"]',
-    )!;
-    expect([...row.querySelectorAll('.chip')].map((chip) => chip.textContent?.trim())).toEqual([
-      'Connected',
-      'Muted',
-      'Speaking',
+    const roster = await loader.getHarness(ParticipantListHarness);
+    expect(await roster.getHeading()).toBe('Participants (1)');
+    expect(await roster.getParticipants()).toEqual([
+      { name: 'Dana Smith', chips: ['Connected', 'Muted', 'Speaking'] },
     ]);
   });
 

@@ -3,7 +3,7 @@ import { Store } from '@ngrx/store';
 import { Ticker } from '../../core/ticker';
 import { ActiveCallPanelActions } from '../../state/calls/call-panels.actions';
 import { callsFeature } from '../../state/calls/calls.feature';
-import { participantsFeature } from '../../state/participants/participants.feature';
+import { selectActiveCallParticipants } from '../../state/participants/participants.feature';
 import { partyName } from '../../shared/party-name';
 import { ActiveCallCardComponent } from './active-call-card.component';
 import { ParticipantListComponent } from './participant-list.component';
@@ -46,11 +46,7 @@ export class ActiveCallPanelComponent {
   protected readonly actions = ActiveCallPanelActions;
   protected readonly call = this.store.selectSignal(callsFeature.selectActiveCall);
   protected readonly lastEnded = this.store.selectSignal(callsFeature.selectLastEnded);
-  private readonly allParticipants = this.store.selectSignal(participantsFeature.selectAllParticipants);
-  protected readonly participants = computed(() => {
-    const id = this.call()?.id;
-    return id ? this.allParticipants().filter((p) => p.callId === id) : [];
-  });
+  protected readonly participants = this.store.selectSignal(selectActiveCallParticipants);
   protected readonly endedName = computed(() => {
     const ended = this.lastEnded();
     return ended ? partyName(ended.caller) : '';

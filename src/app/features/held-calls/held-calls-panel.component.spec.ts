@@ -1,37 +1,68 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MatButtonHarness } from '@angular/material/button/testing';
 import { Store } from '@ngrx/store';
+import { CallingApiActions } from '../../state/calling-api.actions';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import { call } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
+import { HeldCallHarness } from './held-call.harness';
 import { HeldCallsPanelComponent } from './held-calls-panel.component';
 
 describe('HeldCallsPanelComponent', () => {
-  it('lists calls on hold with how long they have waited, and Resume', async () => {
-    const now = signal(0);
+  const now = signal(0);
+
+  async function setUp() {
     TestBed.configureTestingModule({ providers: provideTestState(now) });
     const fixture = TestBed.createComponent(HeldCallsPanelComponent);
     const store = TestBed.inject(Store);
     const loader = TestbedHarnessEnvironment.loader(fixture);
     const text = () => ((fixture.nativeElement as HTMLElement).textContent ?? '').replace(/\s+/g, ' ');
     await fixture.whenStable();
-    expect(text()).toContain('No calls on hold.');
-
     store.dispatch(CallingSdkEvents.callAdded({ call: call('c1') }));
     store.dispatch(CallingSdkEvents.callStateChanged({ id: 'c1', state: 'LocalHold', at: 10_000 }));
     now.set(40_000);
     await fixture.whenStable();
-    expect(text()).toContain('Calls on hold (1)');
-    const row = (fixture.nativeElement as HTMLElement).querySelector(
-      'li[aria-label="Held call with Dana Smith"]',
-    )!;
-    expect(row.querySelector('.sb-chip')?.textContent?.trim()).toBe('On hold');
-    expect(row.querySelector('.time')?.textContent?.trim()).toBe('Time on hold: 0:30');
+    return { fixture, store, loader, text };
+  }
 
-    const resume = await loader.getHarness(MatButtonHarness.with({ text: 'Resume' }));
-    await resume.click();
-    expect(await resume.isDisabled()).toBeTrue();
+  it('lists calls on hold with how long they have waited, and Resume', async () => {
+    const { loader, text } = await setUp();
+    expect(text()).toContain('Calls on hold (1)');
+    const held = await loader.getHarness(HeldCallHarness);
+    expect(await held.getLabel()).toBe('Held call with Dana Smith');
+    expect(await held.getState()).toBe('On hold');
+    expect(await held.getTimeOnHold()).toBe('Time on hold: 0:30');
+    await held.resume();
+    expect(await held.canResume()).toBeFalse();
+  });
+
+  it('says why a resume failed, with the SDK code, and offers Resume again', async () => {
+    const { store, loader } = await setUp();
+    const held = await loader.getHarness(HeldCallHarness);
+    await held.resume();
+    store.dispatch(
+      CallingApiActions.callOperationFailed({
+        callId: 'c1',
+        operation: 'resume',
+        failure: {
+          message: 'Resuming the call failed. The call is still on hold.',
+          code: 500,
+          subCode: 41034,
+        },
+      }),
+    );
+    const failure = await held.getFailure();
+    expect(await failure?.getText()).toBe(
+      'Resuming the call failed. The call is still on hold. (code 500/41034)',
+    );
+    expect(await held.canResume()).toBeTrue();
+  });
+
+  it('says so when no call is on hold', async () => {
+    TestBed.configureTestingModule({ providers: provideTestState(now) });
+    const fixture = TestBed.createComponent(HeldCallsPanelComponent);
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('No calls on hold.');
   });
 });

@@ -5,12 +5,13 @@ import { Ticker } from '../../core/ticker';
 import { HeldCallsPanelActions } from '../../state/calls/call-panels.actions';
 import { callsFeature, type CallEntry } from '../../state/calls/calls.feature';
 import { DurationPipe } from '../../shared/duration.pipe';
+import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { partyName } from '../../shared/party-name';
 
 /** Calls the agent put on hold, with Resume (which holds the active call first). */
 @Component({
   selector: 'sb-held-calls-panel',
-  imports: [MatButton, DurationPipe],
+  imports: [MatButton, DurationPipe, FailureMessageComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="held-heading">
@@ -22,7 +23,7 @@ import { partyName } from '../../shared/party-name';
       } @else {
         <ul class="sb-cards" aria-label="Calls on hold">
           @for (call of calls(); track call.id) {
-            <li [attr.aria-label]="'Held call with ' + name(call)">
+            <li class="sb-held-call" [attr.aria-label]="'Held call with ' + name(call)">
               <span class="caller">{{ name(call) }}</span>
               <span class="sb-chip">On hold</span>
               <span class="time"
@@ -38,7 +39,7 @@ import { partyName } from '../../shared/party-name';
                 Resume
               </button>
               @if (call.failure; as failure) {
-                <p class="error" role="alert">{{ failure.message }}</p>
+                <sb-failure-message class="failure" [failure]="failure" />
               }
             </li>
           }
@@ -61,10 +62,8 @@ import { partyName } from '../../shared/party-name';
     .time {
       font-variant-numeric: tabular-nums;
     }
-    .error {
+    .failure {
       flex-basis: 100%;
-      color: var(--mat-sys-error);
-      margin: 0;
     }
   `,
 })

@@ -1,13 +1,15 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MatButtonHarness } from '@angular/material/button/testing';
 import { Store } from '@ngrx/store';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import { CallingApiActions } from '../../state/calling-api.actions';
+import { QueuePanelActions } from '../../state/queue/queue-panel.actions';
 import { incomingCall } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
+import { FailureMessageHarness } from '../../shared/failure-message.harness';
 import { QueuePanelComponent } from './queue-panel.component';
+import { QueuedCallHarness } from './queued-call.harness';
 
 describe('QueuePanelComponent', () => {
   const now = signal(0);
@@ -17,13 +19,9 @@ describe('QueuePanelComponent', () => {
     const fixture = TestBed.createComponent(QueuePanelComponent);
     const store = TestBed.inject(Store);
     const loader = TestbedHarnessEnvironment.loader(fixture);
-    const text = () => (fixture.nativeElement as HTMLElement).textContent ?? '';
-    const items = () =>
-      [...(fixture.nativeElement as HTMLElement).querySelectorAll('li')].map((li) =>
-        li.getAttribute('aria-label'),
-      );
+    const text = () => ((fixture.nativeElement as HTMLElement).textContent ?? '').replace(/\s+/g, ' ');
     await fixture.whenStable();
-    return { fixture, store, loader, text, items };
+    return { fixture, store, loader, text };
   }
 
   it('says when no calls are waiting', async () => {
@@ -32,7 +30,7 @@ describe('QueuePanelComponent', () => {
   });
 
   it('lists ringing calls oldest first with caller, queue and a ticking waiting time', async () => {
-    const { fixture, store, text, items } = await setUp();
+    const { fixture, store, loader, text } = await setUp();
     store.dispatch(
       CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('late', 30_000, 'Sales') }),
     );
@@ -46,46 +44,59 @@ describe('QueuePanelComponent', () => {
     );
     now.set(75_000);
     await fixture.whenStable();
-    expect(items()).toEqual(['Call from Eli Park', 'Call from Dana Smith']);
+    const calls = await loader.getAllHarnesses(QueuedCallHarness);
+    expect(await Promise.all(calls.map((c) => c.getCaller()))).toEqual([
+      'Eli Park',
+      'Dana Smith +1 (425) 555-0123',
+    ]);
+    expect(await Promise.all(calls.map((c) => c.getQueue()))).toEqual(['Billing', 'Sales']);
+    expect(await Promise.all(calls.map((c) => c.getWaiting()))).toEqual(['Waiting 1:05', 'Waiting 0:45']);
     expect(text()).toContain('(2 waiting)');
-    expect(text()).toContain('Waiting 1:05');
-    expect(text()).toContain('Waiting 0:45');
-    expect(text()).toContain('+1 (425) 555-0123');
-    expect(text()).toContain('Sales');
     now.set(76_000);
-    await fixture.whenStable();
-    expect(text()).toContain('Waiting 1:06');
+    expect(await calls[0].getWaiting()).toBe('Waiting 1:06');
   });
 
   it('shows Accepting… and disables both buttons once Accept is clicked', async () => {
-    const { fixture, store, loader, text } = await setUp();
+    const { store, loader } = await setUp();
     store.dispatch(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 0) }));
-    await fixture.whenStable();
-    await (await loader.getHarness(MatButtonHarness.with({ text: 'Accept' }))).click();
-    expect(text()).toContain('Accepting…');
-    expect(
-      await (await loader.getHarness(MatButtonHarness.with({ text: 'Accept' }))).isDisabled(),
-    ).toBeTrue();
-    expect(
-      await (await loader.getHarness(MatButtonHarness.with({ text: 'Reject' }))).isDisabled(),
-    ).toBeTrue();
+    const call = await loader.getHarness(QueuedCallHarness.with({ caller: /Dana Smith/ }));
+    await call.accept();
+    expect(await call.getStatus()).toBe('Accepting…');
+    expect(await call.canAct()).toBeFalse();
   });
 
-  it('shows why an accept failed on the call itself and lets the agent try again', async () => {
-    const { fixture, store, loader, text } = await setUp();
+  it('shows why an accept failed on the call itself, with the SDK code, and lets the agent try again', async () => {
+    const { store, loader } = await setUp();
     store.dispatch(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 0) }));
-    await fixture.whenStable();
-    await (await loader.getHarness(MatButtonHarness.with({ text: 'Accept' }))).click();
+    const call = await loader.getHarness(QueuedCallHarness);
+    await call.accept();
     store.dispatch(
       CallingApiActions.acceptFailed({
         id: 'a',
-        failure: { message: 'Could not reach the calling service.' },
+        failure: {
+          message: 'Could not reach the calling service. Check the network and try again.',
+          code: 408,
+          subCode: 40114,
+        },
       }),
     );
-    await fixture.whenStable();
-    expect(text()).toContain('Could not reach the calling service.');
-    expect(
-      await (await loader.getHarness(MatButtonHarness.with({ text: 'Accept' }))).isDisabled(),
-    ).toBeFalse();
+    const failure = await call.getFailure();
+    expect(await failure?.getText()).toBe(
+      'Could not reach the calling service. Check the network and try again. (code 408/40114)',
+    );
+    expect(await failure?.getCode()).toBe('408/40114');
+    expect(await call.canAct()).toBeTrue();
+  });
+
+  it('explains, at the top, a call that went while the agent was accepting it', async () => {
+    const { store, loader } = await setUp();
+    store.dispatch(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 0) }));
+    store.dispatch(QueuePanelActions.acceptClicked({ id: 'a' }));
+    store.dispatch(
+      CallingSdkEvents.incomingCallEnded({ id: 'a', callEndReason: { code: 487, subCode: 10003 } }),
+    );
+    expect(await loader.getAllHarnesses(QueuedCallHarness)).toEqual([]);
+    const notice = await loader.getHarness(FailureMessageHarness);
+    expect(await notice.getText()).toBe('Another agent answered this call. (code 487/10003)');
   });
 });

@@ -3,13 +3,14 @@ import { Store } from '@ngrx/store';
 import { Ticker } from '../../core/ticker';
 import { QueuePanelActions } from '../../state/queue/queue-panel.actions';
 import { queueFeature, selectQueuedCalls } from '../../state/queue/queue.feature';
+import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { partyName } from '../../shared/party-name';
 import { QueuedCallComponent } from './queued-call.component';
 
 /** Every call ringing for this agent, the longest-waiting first. */
 @Component({
   selector: 'sb-queue-panel',
-  imports: [QueuedCallComponent],
+  imports: [FailureMessageComponent, QueuedCallComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="queue-heading">
@@ -17,7 +18,7 @@ import { QueuedCallComponent } from './queued-call.component';
         Queue <span class="count">({{ calls().length }} waiting)</span>
       </h2>
       @if (notice(); as notice) {
-        <p class="notice" role="alert">{{ notice.message }}</p>
+        <sb-failure-message class="notice" [failure]="notice" />
       }
       @if (calls().length === 0) {
         <p class="sb-empty">No calls waiting.</p>
@@ -39,7 +40,7 @@ import { QueuedCallComponent } from './queued-call.component';
   `,
   styles: `
     .notice {
-      color: var(--mat-sys-error);
+      margin-bottom: 8px;
     }
   `,
 })

@@ -2,12 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButton } from '@angular/material/button';
 import type { QueuedCall } from '../../state/queue/queue.feature';
 import { DurationPipe } from '../../shared/duration.pipe';
+import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { PartyComponent } from '../../shared/party.component';
 
 /** One ringing call in the queue: who, which queue, how long they have waited, Accept / Reject. */
 @Component({
   selector: 'sb-queued-call',
-  imports: [MatButton, DurationPipe, PartyComponent],
+  imports: [MatButton, DurationPipe, FailureMessageComponent, PartyComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <sb-party class="caller" [party]="call().caller" />
@@ -21,7 +22,7 @@ import { PartyComponent } from '../../shared/party.component';
       <p class="status" role="status">{{ call().status === 'accepting' ? 'Accepting…' : 'Rejecting…' }}</p>
     }
     @if (call().failure; as failure) {
-      <p class="error" role="alert">{{ failure.message }}</p>
+      <sb-failure-message [failure]="failure" />
     }
     <div class="actions">
       <button mat-flat-button type="button" [disabled]="busy()" (click)="accept.emit()">Accept</button>
@@ -53,13 +54,9 @@ import { PartyComponent } from '../../shared/party.component';
       gap: 8px;
       margin-top: 4px;
     }
-    .status,
-    .error {
+    .status {
       margin: 0;
       font: var(--mat-sys-body-medium);
-    }
-    .error {
-      color: var(--mat-sys-error);
     }
   `,
 })

@@ -2,20 +2,21 @@ import { ChangeDetectionStrategy, Component, inject, resource } from '@angular/c
 import { MatButton } from '@angular/material/button';
 import { Store } from '@ngrx/store';
 import { AuthService } from '../../core/auth/auth.service';
+import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { SignInPageActions } from '../../state/agent/agent.actions';
 import { agentFeature } from '../../state/agent/agent.feature';
 
 /** Pick who to be: an agent or the supervisor. The choice is remembered across reloads. */
 @Component({
   selector: 'sb-sign-in-page',
-  imports: [MatButton],
+  imports: [FailureMessageComponent, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="sign-in-heading">
       <h1 id="sign-in-heading">Sign in</h1>
       <p>Choose the Teams user to work as.</p>
       @if (failure(); as failure) {
-        <p class="error" role="alert">{{ failure.message }}</p>
+        <sb-failure-message [failure]="failure" />
       }
       @if (users.error(); as error) {
         <p class="error" role="alert">{{ error.message }}</p>

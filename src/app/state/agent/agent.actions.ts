@@ -21,6 +21,8 @@ export const ShellActions = createActionGroup({
   source: 'Shell',
   events: {
     'Sign Out Clicked': emptyProps(),
+    /** Sign in again as the same user after the calling service could not be reached. */
+    'Try Again Clicked': props<{ userKey: string }>(),
   },
 });
 

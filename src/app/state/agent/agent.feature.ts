@@ -25,10 +25,15 @@ export const agentFeature = createFeature({
   name: 'agent',
   reducer: createReducer(
     initialAgentState,
-    on(SignInPageActions.userPicked, AppActions.sessionRestored, (): AgentState => ({
-      ...initialAgentState,
-      status: 'signingIn',
-    })),
+    on(
+      SignInPageActions.userPicked,
+      AppActions.sessionRestored,
+      ShellActions.tryAgainClicked,
+      (): AgentState => ({
+        ...initialAgentState,
+        status: 'signingIn',
+      }),
+    ),
     on(AuthApiActions.signedIn, (state, { user }): AgentState => ({ ...state, status: 'connecting', user })),
     on(AuthApiActions.signInFailed, (_, { failure }): AgentState => ({
       ...initialAgentState,
@@ -53,8 +58,20 @@ export const agentFeature = createFeature({
     })),
     on(ShellActions.signOutClicked, (): AgentState => initialAgentState),
   ),
-  extraSelectors: ({ selectUser, selectStatus }) => ({
-    selectIsSupervisor: createSelector(selectUser, (user) => user?.role === 'supervisor'),
-    selectIsSignedIn: createSelector(selectStatus, (status) => status === 'connecting' || status === 'ready'),
-  }),
 });
+
+/** The shell's connection chip, in words: whether calls can reach this console now. */
+export const selectConnectionLabel = createSelector(
+  agentFeature.selectStatus,
+  agentFeature.selectConnectionState,
+  (status, connectionState): string => {
+    switch (status) {
+      case 'ready':
+        return connectionState === 'Connected' ? 'Online' : 'Offline';
+      case 'failed':
+        return 'Not connected';
+      default:
+        return 'Connecting…';
+    }
+  },
+);

@@ -39,7 +39,7 @@ export const restoreSession$ = createEffect(
 export const signIn$ = createEffect(
   (actions$ = inject(Actions), auth = inject(AuthService)) =>
     actions$.pipe(
-      ofType(SignInPageActions.userPicked, AppActions.sessionRestored),
+      ofType(SignInPageActions.userPicked, AppActions.sessionRestored, ShellActions.tryAgainClicked),
       switchMap(({ userKey }) =>
         from(auth.signIn(userKey)).pipe(
           map((user) => AuthApiActions.signedIn({ user })),

@@ -1,3 +1,6 @@
+import { TestBed } from '@angular/core/testing';
+import { Actions, ofType } from '@ngrx/effects';
+import { CallingApiActions } from '../calling-api.actions';
 import { agentFeature } from '../agent/agent.feature';
 import { ShellActions } from '../agent/agent.actions';
 import { participantsFeature } from '../participants/participants.feature';
@@ -125,5 +128,49 @@ describe('call control effects on the emulator', () => {
     expect(app.state(agentFeature.selectStatus)).toBe('signedOut');
     expect(app.registry.size).toBe(0);
     expect(app.listenerCount()).toBe(app.baseline);
+  });
+
+  it('carries out a Hold clicked on the new call during Accept after the accept, not before it', async () => {
+    const { app, id: first } = await onACall();
+    const second = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
+    await app.settle();
+    const log: string[] = [];
+    TestBed.inject(Actions).subscribe(({ type }) => {
+      if (/^\[(Queue Panel|Active Call Panel|Call Switch|Calling API)\]/.test(type)) log.push(type);
+    });
+    app.emulator.world.faults.delayNext('hold', 1_000);
+    app.store.dispatch(QueuePanelActions.acceptClicked({ id: second }));
+    app.store.dispatch(ActiveCallPanelActions.holdClicked({ callId: second }));
+    await app.settle(); // the switch is holding the first call: the Hold waits behind it
+    await app.advance(1_000);
+    expect(app.state(callsFeature.selectAllCalls).map((c) => [c.id, c.state, c.failure])).toEqual([
+      [first, 'LocalHold', null],
+      [second, 'LocalHold', null],
+    ]);
+    expect(log).toEqual([
+      '[Queue Panel] Accept Clicked',
+      '[Active Call Panel] Hold Clicked',
+      '[Call Switch] Current Call Held',
+      '[Call Switch] Accepting',
+      '[Calling API] Accept Succeeded',
+      '[Calling API] Call Operation Succeeded',
+    ]);
+  });
+
+  it('runs a Mute clicked after Hang up once the hang-up is done, and says the call has ended', async () => {
+    const { app, id } = await onACall();
+    const outcomes: string[] = [];
+    TestBed.inject(Actions)
+      .pipe(ofType(CallingApiActions.callOperationSucceeded, CallingApiActions.callOperationFailed))
+      .subscribe((action) =>
+        outcomes.push(`${action.operation}: ${'failure' in action ? action.failure.message : 'done'}`),
+      );
+    app.emulator.world.faults.delayNext('hangUp', 1_000);
+    app.store.dispatch(ActiveCallPanelActions.hangUpClicked({ callId: id }));
+    app.store.dispatch(ActiveCallPanelActions.muteClicked({ callId: id }));
+    await app.settle();
+    await app.advance(1_000);
+    expect(outcomes).toEqual(['hangUp: done', 'mute: This call has already ended.']);
+    expect(app.state(callsFeature.selectLastEnded)?.message).toBe('You hung up.');
   });
 });

@@ -3,6 +3,7 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { ParticipantSnapshot } from '../../calling/snapshots';
 import { ShellActions } from '../agent/agent.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
+import { callsFeature } from '../calls/calls.feature';
 
 export type ParticipantEntry = ParticipantSnapshot;
 
@@ -58,8 +59,12 @@ export const participantsFeature = createFeature({
   }),
 });
 
-/** The roster of one call, in the order participants joined. */
-export const selectParticipantsOfCall = (callId: string) =>
-  createSelector(participantsFeature.selectAllParticipants, (participants) =>
-    participants.filter((participant) => participant.callId === callId),
-  );
+const NOBODY: readonly ParticipantEntry[] = [];
+
+/** The roster of the call the agent is on, in the order participants joined. */
+export const selectActiveCallParticipants = createSelector(
+  callsFeature.selectActiveCall,
+  participantsFeature.selectAllParticipants,
+  (call, participants): readonly ParticipantEntry[] =>
+    call ? participants.filter((participant) => participant.callId === call.id) : NOBODY,
+);

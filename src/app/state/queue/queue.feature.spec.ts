@@ -70,8 +70,9 @@ describe('queue feature', () => {
     );
     expect(state.notice).toEqual({
       id: 'a',
-      caller: jasmine.objectContaining({ displayName: 'Dana Smith' }),
       message: 'Another agent answered this call.',
+      code: 487,
+      subCode: 10003,
     });
 
     // A failed accept of another call that already went is not hidden behind it.

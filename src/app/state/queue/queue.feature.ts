@@ -1,7 +1,7 @@
 import { createEntityAdapter, type EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, on } from '@ngrx/store';
 import { describeEndReason, type Failure } from '../../calling/calling-codes';
-import type { IncomingCallSnapshot, Party } from '../../calling/snapshots';
+import type { IncomingCallSnapshot } from '../../calling/snapshots';
 import { ShellActions } from '../agent/agent.actions';
 import { CallingApiActions } from '../calling-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
@@ -16,11 +16,9 @@ export interface QueuedCall extends IncomingCallSnapshot {
 }
 
 /** Why a ringing call left the queue without this agent taking it, or why taking it failed. */
-export interface QueueNotice {
+export interface QueueNotice extends Failure {
   /** The incoming call it is about. */
   readonly id: string;
-  readonly caller: Party;
-  readonly message: string;
 }
 
 export interface QueueState extends EntityState<QueuedCall> {
@@ -73,7 +71,7 @@ export const queueFeature = createFeature({
         ? state
         : {
             ...state,
-            notice: { id, caller: { identity: null, displayName: null }, message: failure.message },
+            notice: { id, ...failure },
           };
     }),
     on(CallingSdkEvents.incomingCallEnded, (state, { id, callEndReason }) => {
@@ -83,13 +81,11 @@ export const queueFeature = createFeature({
       // Only a call this agent was trying to take, and lost (487: taken elsewhere, abandoned, timed
       // out), needs explaining; the others simply stop ringing.
       return call.status === 'accepting' && callEndReason?.code === 487
-        ? { ...removed, notice: { id, caller: call.caller, message: describeEndReason(callEndReason) } }
+        ? { ...removed, notice: { id, message: describeEndReason(callEndReason), ...callEndReason } }
         : removed;
     }),
     on(ShellActions.signOutClicked, () => initialQueueState),
   ),
 });
 
-export const { selectAll: selectQueuedCalls, selectTotal: selectQueueLength } = queueAdapter.getSelectors(
-  queueFeature.selectQueueState,
-);
+export const { selectAll: selectQueuedCalls } = queueAdapter.getSelectors(queueFeature.selectQueueState);

@@ -47,11 +47,23 @@ class InMemoryAuth extends AuthService {
   }
 }
 
+export interface EmulatedConsoleOptions {
+  readonly seed?: number;
+  readonly providers?: Provider[];
+  /** false: return as soon as the user is picked, without waiting for the agent to be ready. */
+  readonly waitUntilReady?: boolean;
+  /** Runs before the user is picked: faults for the sign-in itself. */
+  readonly beforeSignIn?: (emulator: InMemoryEmulator) => void;
+}
+
 /**
  * The whole console minus its views (store, effects, bridges, registry) over the in-memory
  * emulator: effects are tested by what comes out of the store and what the emulator's world holds.
  */
-export async function startEmulatedConsole(userKey = 'alex', seed = 1, providers: Provider[] = []) {
+export async function startEmulatedConsole(
+  userKey = 'alex',
+  { seed = 1, providers = [], waitUntilReady = true, beforeSignIn }: EmulatedConsoleOptions = {},
+) {
   const emulator = createInMemoryEmulator({ seed });
   configure({ transport: emulator.transport });
   const baseline = listenerCount();
@@ -95,11 +107,13 @@ export async function startEmulatedConsole(userKey = 'alex', seed = 1, providers
     return value;
   };
 
+  const app = { emulator, store, registry, settle, advance, state, baseline, listenerCount };
+  beforeSignIn?.(emulator);
   store.dispatch(SignInPageActions.userPicked({ userKey }));
+  if (!waitUntilReady) return app;
   for (let i = 0; i < 20 && !['ready', 'failed'].includes(state(agentFeature.selectStatus)); i++)
     await settle();
   if (state(agentFeature.selectStatus) !== 'ready')
     throw new Error(`${userKey} did not get ready to take calls.`);
-
-  return { emulator, store, registry, settle, advance, state, baseline, listenerCount };
+  return app;
 }

@@ -7,9 +7,9 @@ import { selectQueuedCalls } from '../queue/queue.feature';
 import { startEmulatedConsole } from '../testing/emulated-console';
 import { HeldCallsPanelActions } from './call-panels.actions';
 import { callsFeature } from './calls.feature';
-import { STILL_CONNECTING, SWITCH_SCHEDULER, SWITCH_TIMED_OUT } from './switch-active-call';
-import { call } from '../testing/snapshots';
+import { SWITCH_ABANDONED } from '../../calling/switch-active-call';
 import { VirtualTimeScheduler } from 'rxjs';
+import { CALL_CONTROL_SCHEDULER } from './call-control-time';
 
 /** Every call the console holds for the agent, with its state: which callers hear the agent. */
 function liveLegs(app: Awaited<ReturnType<typeof startEmulatedConsole>>) {
@@ -151,66 +151,26 @@ describe('taking another call (accept, resume) on the emulator', () => {
     ]);
   });
 
-  describe('when the SDK is slow', () => {
-    // The emulator connects an accepted call at once; the SDK takes a moment (Connecting). These
-    // put a connecting call in the store as the SDK's bridge would report it.
-    const connecting = call('outbound', { state: 'Connecting', startedAt: 1 });
-
-    async function withVirtualTime() {
-      const time = new VirtualTimeScheduler();
-      const app = await startEmulatedConsole('alex', 1, [{ provide: SWITCH_SCHEDULER, useValue: time }]);
-      return { app, time };
-    }
-
-    it('waits for a connecting call to connect before taking the next one', async () => {
-      const { app } = await withVirtualTime();
-      app.store.dispatch(CallingSdkEvents.callAdded({ call: connecting }));
-      const id = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000 });
-      await app.settle();
-      app.store.dispatch(QueuePanelActions.acceptClicked({ id }));
-      await app.settle();
-      expect(app.state(selectQueuedCalls).map((c) => [c.id, c.status])).toEqual([[id, 'accepting']]);
-
-      app.store.dispatch(CallingSdkEvents.callStateChanged({ id: 'outbound', state: 'Connected', at: 2 }));
-      await app.settle();
-      expect(app.state(selectQueuedCalls)).toEqual([]);
-      expect(app.state(callsFeature.selectActiveCall)?.id).toBe(id);
+  it('reports a switch the SDK never finishes, then undoes its hold once the SDK answers', async () => {
+    const time = new VirtualTimeScheduler();
+    const app = await startEmulatedConsole('alex', {
+      providers: [{ provide: CALL_CONTROL_SCHEDULER, useValue: time }],
     });
-
-    it('says so when a call stays connecting, and leaves the new call ringing', async () => {
-      const { app, time } = await withVirtualTime();
-      app.store.dispatch(CallingSdkEvents.callAdded({ call: connecting }));
-      const id = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000 });
-      await app.settle();
-      app.store.dispatch(QueuePanelActions.acceptClicked({ id }));
-      await app.settle();
-      time.flush();
-      await app.settle();
-      expect(app.state(selectQueuedCalls)).toEqual([
-        jasmine.objectContaining({ id, status: 'ringing', failure: STILL_CONNECTING }),
-      ]);
-    });
-
-    it('reports a switch the SDK never finishes, then undoes its hold once the SDK answers', async () => {
-      const { app, time } = await withVirtualTime();
-      const { first, second } = await onACallWithAnotherRinging(app);
-      app.emulator.world.faults.delayNext('hold', 60_000);
-      app.store.dispatch(QueuePanelActions.acceptClicked({ id: second }));
-      await app.settle();
-      time.flush();
-      await app.settle();
-      expect(app.state(selectQueuedCalls)).toEqual([
-        jasmine.objectContaining({ id: second, status: 'ringing', failure: SWITCH_TIMED_OUT }),
-      ]);
-
-      await app.advance(60_000); // the hold finally goes through: the abandoned switch resumes it
-      expect(liveLegs(app)).toEqual([[first, 'Connected']]);
-      expect(app.state(selectQueuedCalls).map((c) => c.id)).toEqual([second]);
-
-      // Later clicks are not held up behind it.
-      app.store.dispatch(QueuePanelActions.acceptClicked({ id: second }));
-      await app.settle();
-      expect(app.state(callsFeature.selectActiveCall)?.id).toBe(second);
-    });
+    const { first, second } = await onACallWithAnotherRinging(app);
+    app.emulator.world.faults.delayNext('hold', 60_000);
+    app.store.dispatch(QueuePanelActions.acceptClicked({ id: second }));
+    await app.settle();
+    time.flush();
+    await app.settle();
+    expect(app.state(selectQueuedCalls)).toEqual([
+      jasmine.objectContaining({ id: second, status: 'ringing', failure: SWITCH_ABANDONED }),
+    ]);
+    await app.advance(60_000); // the hold finally goes through: the abandoned switch resumes it
+    expect(liveLegs(app)).toEqual([[first, 'Connected']]);
+    expect(app.state(selectQueuedCalls).map((c) => c.id)).toEqual([second]);
+    // Later clicks are not held up behind it.
+    app.store.dispatch(QueuePanelActions.acceptClicked({ id: second }));
+    await app.settle();
+    expect(app.state(callsFeature.selectActiveCall)?.id).toBe(second);
   });
 });

@@ -103,4 +103,44 @@ describe('queue effects on the emulator', () => {
     await app.advance(30_001);
     expect(app.state(selectQueuedCalls)).toEqual([]);
   });
+
+  it('keeps the call ringing with the reason and the code when rejecting fails', async () => {
+    const app = await startEmulatedConsole('alex');
+    const id = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000 });
+    await app.settle();
+    app.emulator.world.faults.failNext('reject', { code: 503 });
+    app.store.dispatch(QueuePanelActions.rejectClicked({ id }));
+    await app.settle();
+    expect(app.state(selectQueuedCalls)).toEqual([
+      jasmine.objectContaining({
+        id,
+        status: 'ringing',
+        failure: { message: 'The calling service is unavailable. Try again shortly.', code: 503 },
+      }),
+    ]);
+    expect(app.emulator.world.snapshot().queue[0].ringing).toEqual(['alex']);
+  });
+
+  it('holds no listener for a call another agent took (487/10003)', async () => {
+    const app = await startEmulatedConsole('alex');
+    const signedIn = app.listenerCount();
+    const blake = await new CallClient().createTeamsCallAgent(
+      new AzureCommunicationTokenCredential(app.emulator.tokenFor('blake')),
+    );
+    const atBlake: { accept(): Promise<unknown> }[] = [];
+    const onIncoming = ({ incomingCall }: { incomingCall: { accept(): Promise<unknown> } }) =>
+      atBlake.push(incomingCall);
+    blake.on('incomingCall', onIncoming);
+    const withBlake = app.listenerCount();
+    app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 60_000 });
+    await app.settle();
+    expect(app.listenerCount()).toBeGreaterThan(withBlake);
+    await atBlake[0].accept();
+    await app.settle();
+    expect(app.state(selectQueuedCalls)).toEqual([]);
+    blake.off('incomingCall', onIncoming);
+    expect(app.listenerCount()).toBe(signedIn);
+    expect(app.registry.size).toBe(1); // Alex's agent alone
+    await blake.dispose();
+  });
 });

@@ -1,0 +1,159 @@
+import type { TeamsCallAgent } from '@azure/communication-calling';
+import { AzureCommunicationTokenCredential } from '@azure/communication-common';
+import { VirtualTimeScheduler } from 'rxjs';
+import { CallClient, configure, listenerCount } from '../../../emulator/client';
+import { createInMemoryEmulator } from '../../../emulator/testing/in-memory';
+import { agentEvents } from './agent.bridge';
+import { CallRegistry } from './call-registry';
+import { SWITCH_ABANDONED, switchActiveCall, type SwitchStep } from './switch-active-call';
+
+/**
+ * The switch on the emulator's SDK objects, with the registry filled by the agent's bridge as in the
+ * console: Alex talks to one caller while a second call rings.
+ */
+async function onACallWithAnotherRinging() {
+  const emulator = createInMemoryEmulator({ seed: 3 });
+  configure({ transport: emulator.transport });
+  const baseline = listenerCount();
+  const agent: TeamsCallAgent = await new CallClient().createTeamsCallAgent(
+    new AzureCommunicationTokenCredential(emulator.tokenFor('alex')),
+  );
+  const registry = new CallRegistry();
+  registry.setAgent(agent);
+  const bridge = agentEvents(agent, registry, () => 0).subscribe();
+  const first = emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
+  await emulator.settle();
+  await registry.incomingCall(first).accept();
+  const second = emulator.world.enqueuePhoneCall({ patienceMs: 30_000, talkMs: 600_000 });
+  await emulator.settle();
+
+  const steps: SwitchStep[] = [];
+  const abandon = new AbortController();
+  const options = {
+    signal: abandon.signal,
+    scheduler: new VirtualTimeScheduler(),
+    onStep: (step: SwitchStep) => steps.push(step),
+  };
+  /** Each call the agent has, with its state as the SDK reports it. */
+  const calls = () => registry.liveCalls().map((call) => [call.id, call.state]);
+  const done = async () => {
+    bridge.unsubscribe();
+    await agent.dispose();
+    await emulator.settle();
+    expect(listenerCount()).toBe(baseline);
+  };
+  return { emulator, registry, first, second, steps, abandon, options, calls, done };
+}
+
+describe('switchActiveCall on the emulator', () => {
+  it('holds the call the agent is on, then accepts the ringing one', async () => {
+    const { registry, first, second, steps, options, calls, done } = await onACallWithAnotherRinging();
+    const failure = await switchActiveCall(
+      registry,
+      { operation: 'accept', incomingCallId: second },
+      options,
+    );
+    expect(failure).toBeNull();
+    expect(calls()).toEqual([
+      [first, 'LocalHold'],
+      [second, 'Connected'],
+    ]);
+    expect(steps).toEqual([{ step: 'held', callId: first }, { step: 'taking' }]);
+    await done();
+  });
+
+  it('swaps back on resume: the other call is held, the held one live again', async () => {
+    const { registry, first, second, options, calls, done } = await onACallWithAnotherRinging();
+    await switchActiveCall(registry, { operation: 'accept', incomingCallId: second }, options);
+    const failure = await switchActiveCall(registry, { operation: 'resume', callId: first }, options);
+    expect(failure).toBeNull();
+    expect(calls()).toEqual([
+      [first, 'Connected'],
+      [second, 'LocalHold'],
+    ]);
+    await done();
+  });
+
+  it('leaves the current call alone when the call to accept has stopped ringing', async () => {
+    const { emulator, registry, first, second, steps, options, calls, done } =
+      await onACallWithAnotherRinging();
+    await emulator.advance(30_001); // the second caller gives up
+    const failure = await switchActiveCall(
+      registry,
+      { operation: 'accept', incomingCallId: second },
+      options,
+    );
+    expect(failure?.message).toBe('This call is no longer ringing.');
+    expect(calls()).toEqual([[first, 'Connected']]);
+    expect(steps).toEqual([]);
+    await done();
+  });
+
+  it('changes nothing when the current call cannot be put on hold', async () => {
+    const { emulator, registry, first, second, options, calls, done } = await onACallWithAnotherRinging();
+    emulator.world.faults.failNext('hold', { code: 500, subCode: 41033 });
+    const failure = await switchActiveCall(
+      registry,
+      { operation: 'accept', incomingCallId: second },
+      options,
+    );
+    expect(failure).toEqual({
+      message:
+        'Your current call could not be put on hold, so nothing changed. Putting the call on hold failed. The call is still live.',
+      code: 500,
+      subCode: 41033,
+    });
+    expect(calls()).toEqual([[first, 'Connected']]);
+    expect(registry.incomingCall(second).id).toBe(second);
+    await done();
+  });
+
+  it('takes the agent back to their call when accepting fails after holding it', async () => {
+    const { emulator, registry, first, second, steps, options, calls, done } =
+      await onACallWithAnotherRinging();
+    emulator.world.faults.failNext('accept', { code: 500 });
+    const failure = await switchActiveCall(
+      registry,
+      { operation: 'accept', incomingCallId: second },
+      options,
+    );
+    expect(failure).toEqual({ message: 'The calling service had a problem. Try again.', code: 500 });
+    expect(calls()).toEqual([[first, 'Connected']]);
+    expect(steps).toEqual([
+      { step: 'held', callId: first },
+      { step: 'taking' },
+      { step: 'resumedAfterFailure', callId: first },
+    ]);
+    await done();
+  });
+
+  it('says which call stays on hold when it cannot be resumed after a failed accept', async () => {
+    const { emulator, registry, first, second, options, calls, done } = await onACallWithAnotherRinging();
+    emulator.world.faults.failNext('accept', { code: 500 });
+    emulator.world.faults.failNext('resume', { code: 500, subCode: 41034 });
+    const failure = await switchActiveCall(
+      registry,
+      { operation: 'accept', incomingCallId: second },
+      options,
+    );
+    expect(failure?.message).toBe(
+      'The calling service had a problem. Try again. Your other call is still on hold: resume it from Calls on hold.',
+    );
+    expect(calls()).toEqual([[first, 'LocalHold']]);
+    await done();
+  });
+
+  it('once abandoned mid-hold, takes no further step and undoes the hold when it goes through', async () => {
+    const { emulator, registry, first, second, abandon, options, calls, done } =
+      await onACallWithAnotherRinging();
+    emulator.world.faults.delayNext('hold', 5_000);
+    const switching = switchActiveCall(registry, { operation: 'accept', incomingCallId: second }, options);
+    await emulator.settle();
+    abandon.abort();
+    await emulator.advance(5_000);
+    expect(await switching).toEqual(SWITCH_ABANDONED);
+    expect(calls()).toEqual([[first, 'Connected']]);
+    expect(registry.incomingCall(second).id).toBe(second);
+    await done();
+  });
+});

@@ -1,0 +1,155 @@
+import type { TeamsCall } from '@azure/communication-calling';
+import { firstValueFrom, fromEvent, of, type SchedulerLike } from 'rxjs';
+import { first, map, startWith, takeUntil, timeout } from 'rxjs/operators';
+import type { CallRegistry } from './call-registry';
+import { toFailure, type Failure } from './calling-codes';
+import { fromSdkEvent } from './sdk-event';
+
+/**
+ * States a call passes through on its way to Connected (docs/architecture.md, call states). A switch
+ * waits for them to pass: such a call cannot be put on hold yet, and would be live beside the new one.
+ */
+export const SETTLING_STATES: ReadonlySet<string> = new Set(['None', 'Connecting', 'Ringing', 'EarlyMedia']);
+
+/** States in which the agent's media flows, or flows again as soon as the other side resumes. */
+const HOLDABLE_STATES: ReadonlySet<string> = new Set(['Connected', 'RemoteHold']);
+
+/** How long a switch waits for a connecting call to connect before it gives up and says so. */
+export const SETTLE_TIMEOUT_MS = 10_000;
+
+export const STILL_CONNECTING: Failure = {
+  message: 'Your current call is still connecting. Try again once it has connected.',
+};
+
+export const SWITCH_ABANDONED: Failure = {
+  message: 'The calling service did not answer in time. Check your calls before trying again.',
+};
+
+/** The call to make the one the agent talks on: a ringing call to accept, or a held call to resume. */
+export type CallToTake =
+  | { readonly operation: 'accept'; readonly incomingCallId: string }
+  | { readonly operation: 'resume'; readonly callId: string };
+
+/** What a switch has just done, in order, for whoever reports its progress. */
+export type SwitchStep =
+  | { readonly step: 'waitingForConnectingCall'; readonly callId: string }
+  | { readonly step: 'held'; readonly callId: string }
+  | { readonly step: 'taking' }
+  | { readonly step: 'resumedAfterFailure'; readonly callId: string };
+
+export interface SwitchOptions {
+  /** Aborted when the switch is abandoned (a time limit, sign-out): it stops and undoes its holds. */
+  readonly signal: AbortSignal;
+  /** Whose time the wait for a connecting call runs on (tests give a virtual one). */
+  readonly scheduler: SchedulerLike;
+  readonly onStep?: (step: SwitchStep) => void;
+}
+
+/**
+ * Makes another call the one the agent talks on (one active call at a time). In order:
+ * 1. finds the call to take: one that stopped ringing, or ended, leaves the agent's calls alone;
+ * 2. waits for any call still connecting to connect (it could not be held, and would stay live);
+ * 3. holds every call the agent is live on, by the SDK's own state (the store may lag behind);
+ * 4. accepts or resumes the call to take.
+ * A failed step resumes what the switch held. Resolves to the failure to report, or null: either
+ * the agent is on the new call, or back where they were, or told which call is still on hold.
+ */
+export async function switchActiveCall(
+  registry: CallRegistry,
+  target: CallToTake,
+  { signal, scheduler, onStep = () => undefined }: SwitchOptions,
+): Promise<Failure | null> {
+  const keep = target.operation === 'resume' ? target.callId : null;
+  try {
+    findTake(registry, target);
+  } catch (error) {
+    return toFailure(error, target.operation);
+  }
+
+  for (const call of registry.liveCalls()) {
+    if (call.id === keep || !SETTLING_STATES.has(call.state)) continue;
+    onStep({ step: 'waitingForConnectingCall', callId: call.id });
+    if (!(await settled(call, scheduler, signal)))
+      return signal.aborted ? SWITCH_ABANDONED : STILL_CONNECTING;
+  }
+
+  let take: () => Promise<unknown>;
+  try {
+    // Again, after any wait: the call may have stopped ringing meanwhile.
+    take = findTake(registry, target);
+  } catch (error) {
+    return toFailure(error, target.operation);
+  }
+
+  const held: TeamsCall[] = [];
+  const undo = async (failure: Failure) => withHeldNote(failure, await resumeAll(held, onStep));
+  for (const call of registry.liveCalls()) {
+    if (signal.aborted) break;
+    if (call.id === keep || !HOLDABLE_STATES.has(call.state)) continue;
+    try {
+      await call.hold();
+      held.push(call);
+      onStep({ step: 'held', callId: call.id });
+    } catch (error) {
+      const failure = toFailure(error, 'hold');
+      return undo({
+        ...failure,
+        message: `Your current call could not be put on hold, so nothing changed. ${failure.message}`,
+      });
+    }
+  }
+  if (signal.aborted) return undo(SWITCH_ABANDONED);
+
+  onStep({ step: 'taking' });
+  try {
+    await take();
+    return null;
+  } catch (error) {
+    return undo(toFailure(error, target.operation));
+  }
+}
+
+/** The SDK call that takes the target; throws (in words) if the target has gone. */
+function findTake(registry: CallRegistry, target: CallToTake): () => Promise<unknown> {
+  if (target.operation === 'accept') {
+    const incoming = registry.incomingCall(target.incomingCallId);
+    return () => incoming.accept();
+  }
+  const call = registry.call(target.callId);
+  return () => call.resume();
+}
+
+/** True once the call has left the connecting states; false after the time limit or when abandoned. */
+function settled(call: TeamsCall, scheduler: SchedulerLike, signal: AbortSignal): Promise<boolean> {
+  const settled$ = fromSdkEvent(call, 'stateChanged').pipe(
+    startWith(undefined),
+    first(() => !SETTLING_STATES.has(call.state)),
+    map(() => true),
+    timeout({ first: SETTLE_TIMEOUT_MS, with: () => of(false), scheduler }),
+    takeUntil(fromEvent(signal, 'abort')),
+  );
+  return firstValueFrom(settled$, { defaultValue: false });
+}
+
+/** Resumes what a failed switch held; resolves to the calls that stayed on hold. */
+async function resumeAll(held: readonly TeamsCall[], onStep: (step: SwitchStep) => void): Promise<number> {
+  let stillHeld = 0;
+  for (const call of held) {
+    try {
+      await call.resume();
+      onStep({ step: 'resumedAfterFailure', callId: call.id });
+    } catch {
+      stillHeld++;
+    }
+  }
+  return stillHeld;
+}
+
+function withHeldNote(failure: Failure, stillHeld: number): Failure {
+  return stillHeld === 0
+    ? failure
+    : {
+        ...failure,
+        message: `${failure.message} Your other call is still on hold: resume it from Calls on hold.`,
+      };
+}

@@ -1,0 +1,68 @@
+import { ComponentHarness, HarnessPredicate, type BaseHarnessFilters } from '@angular/cdk/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { FailureMessageHarness } from '../../shared/failure-message.harness';
+
+export interface QueuedCallHarnessFilters extends BaseHarnessFilters {
+  /** Text the caller's name or number contains. */
+  caller?: string | RegExp;
+}
+
+/** One ringing call in the queue, as the agent reads and works it. */
+export class QueuedCallHarness extends ComponentHarness {
+  static hostSelector = 'sb-queued-call';
+
+  static with(options: QueuedCallHarnessFilters = {}): HarnessPredicate<QueuedCallHarness> {
+    return new HarnessPredicate(QueuedCallHarness, options).addOption(
+      'caller',
+      options.caller,
+      (harness, caller) => HarnessPredicate.stringMatches(harness.getCaller(), caller),
+    );
+  }
+
+  private readonly caller = this.locatorFor('sb-party');
+  private readonly queue = this.locatorFor('.queue');
+  private readonly waiting = this.locatorFor('.waiting');
+  private readonly status = this.locatorForOptional('[role="status"]');
+  private readonly failure = this.locatorForOptional(FailureMessageHarness);
+  private readonly acceptButton = this.locatorFor(MatButtonHarness.with({ text: 'Accept' }));
+  private readonly rejectButton = this.locatorFor(MatButtonHarness.with({ text: 'Reject' }));
+
+  async getCaller(): Promise<string> {
+    return squash(await (await this.caller()).text());
+  }
+
+  async getQueue(): Promise<string> {
+    return (await this.queue()).text();
+  }
+
+  /** "Waiting 1:05". */
+  async getWaiting(): Promise<string> {
+    return squash(await (await this.waiting()).text());
+  }
+
+  /** "Accepting…" or "Rejecting…" while the agent's click is carried out, else null. */
+  async getStatus(): Promise<string | null> {
+    const status = await this.status();
+    return status ? status.text() : null;
+  }
+
+  async getFailure(): Promise<FailureMessageHarness | null> {
+    return this.failure();
+  }
+
+  async accept(): Promise<void> {
+    return (await this.acceptButton()).click();
+  }
+
+  async reject(): Promise<void> {
+    return (await this.rejectButton()).click();
+  }
+
+  /** Whether Accept and Reject can be clicked. */
+  async canAct(): Promise<boolean> {
+    const [accept, reject] = await Promise.all([this.acceptButton(), this.rejectButton()]);
+    return !(await accept.isDisabled()) && !(await reject.isDisabled());
+  }
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
