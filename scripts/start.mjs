@@ -26,13 +26,11 @@ const children = [];
 
 /**
  * server/ as in production, with the emulator as its Entra ID and ACS: the emulator's well-known
- * tenant, app registration and access key (emulator/server/cloud/well-known.json), whatever the
+ * tenant, app registration and access key (emulator/well-known.json), whatever the
  * shell holds for a real tenant.
  */
 function emulatedCloud() {
-  const cloud = JSON.parse(
-    readFileSync(new URL('../emulator/server/cloud/well-known.json', import.meta.url), 'utf8'),
-  );
+  const cloud = JSON.parse(readFileSync(new URL('../emulator/well-known.json', import.meta.url), 'utf8'));
   const emulator = `http://127.0.0.1:${emulatorPort}`;
   return {
     ...env,

@@ -1,10 +1,13 @@
 import type { DirectoryUser } from './directory';
 import type { Random } from './random';
+import wellKnown from '../well-known.json';
 
 /**
- * ACS-shaped access tokens: JWTs (header.payload.signature, base64url) whose payload carries
- * `skypeid` and `exp`, so `AzureCommunicationTokenCredential` parses them as it parses real ones.
- * The world keeps the token-to-user map; no signature is checked.
+ * ACS-shaped access tokens: JWTs (header.payload.signature, base64url) with the claims of a Teams
+ * user's ACS token (`skypeid`, `tid`, `acsScope`, `resourceId`, `exp`), so
+ * `AzureCommunicationTokenCredential` and the Calling SDK read them as they read real ones (the
+ * SDK's `TeamsCallAgent` takes only a token with a tenant). The world keeps the token-to-user map;
+ * no signature is checked.
  */
 const base64url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
@@ -25,6 +28,9 @@ export class TokenIssuer {
         ? {
             skypeid: `orgid:${user.microsoftTeamsUserId}`,
             scp: 1024,
+            tid: wellKnown.tenantId,
+            acsScope: 'voip,chat',
+            resourceId: wellKnown.acsResourceId,
             iat: Math.floor(now / 1000),
             exp: Math.floor(expiresOn / 1000),
           }

@@ -5,7 +5,7 @@ import type { World } from '../../engine/world';
 import { ACS_RESOURCE } from './app-registration';
 import type { EntraSigner } from './entra-tokens';
 import { BodyTooLarge, readBody, sendJson } from './http-io';
-import wellKnown from './well-known.json';
+import wellKnown from '../../well-known.json';
 
 /** The emulator's ACS resource key, well known like Azurite's account key: not a secret. */
 export const ACS_ACCESS_KEY = wellKnown.acsAccessKey;

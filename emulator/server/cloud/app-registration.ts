@@ -1,5 +1,5 @@
 import type { DirectoryUser } from '../../engine/directory';
-import wellKnown from './well-known.json';
+import wellKnown from '../../well-known.json';
 
 /**
  * Switchboard's app registration in the emulated tenant, as an administrator would create it in
@@ -19,10 +19,14 @@ export const ACS_RESOURCE = 'https://auth.msft.communication.azure.com';
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 
 /**
- * Loopback redirect URIs match on any port, as Entra ID matches them (RFC 8252 §7.3): `npm start`,
- * e2e and a second console on another port all sign in without registering each port.
+ * The console's redirect URIs on this machine: its redirect bridge (`/redirect`, where every
+ * answer comes back), its sign-in page (where sign-out lands) and its root. Loopback redirect URIs
+ * match on any port, as Entra ID matches them (RFC 8252 §7.3): `npm start`, e2e and a second
+ * console on another port all sign in without registering each port.
  */
-export const DEFAULT_REDIRECT_URIS = ['http://localhost/', 'http://127.0.0.1/'];
+export const DEFAULT_REDIRECT_URIS = ['localhost', '127.0.0.1'].flatMap((host) =>
+  ['/', '/redirect', '/sign-in'].map((path) => `http://${host}${path}`),
+);
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
