@@ -5,10 +5,11 @@ const emulator = `http://127.0.0.1:${emulatorPort}`;
 const server = `http://127.0.0.1:${process.env.SERVER_PORT || emulatorPort + 1}`;
 
 export default {
-  // The console still exchanges its emulator sign-in at the emulator's `/api/token`; once it signs
-  // in with MSAL this entry goes, and `/api` (server/) answers `/api/token` too.
-  '/api/token': { target: emulator, changeOrigin: true },
+  // server/: the token exchange, and the console's runtime configuration (the one source of
+  // config.json, in development as in production).
   '/api': { target: server, changeOrigin: true },
+  '/config.json': { target: server, changeOrigin: true },
+  // The emulator: its controls, the calling WebSocket, its health.
   '/emulator': { target: emulator, changeOrigin: true },
   '/ws': { target: emulator, ws: true, changeOrigin: true },
   '/health': { target: emulator, changeOrigin: true },

@@ -60,14 +60,3 @@ test('a call answered by one agent stops ringing for the other', async ({ browse
   await alex.context().close();
   await blake.context().close();
 });
-
-test('the chosen user stays signed in across a reload', async ({ page }) => {
-  await signIn(page, 'Sam Okafor');
-  await expect(page.getByRole('banner')).toContainText('Sam Okafor · Supervisor');
-  await page.reload();
-  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
-  await expect(page.getByRole('banner')).toContainText('Sam Okafor · Supervisor');
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-});

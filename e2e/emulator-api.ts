@@ -20,8 +20,18 @@ export async function listenersOf(request: APIRequestContext, userKey: string): 
   return body.consoles.filter((c) => c.userKey === userKey).reduce((sum, c) => sum + c.listeners, 0);
 }
 
+/**
+ * Signs in as MSAL does it: a first visit goes to Entra ID's sign-in page, which on the emulator
+ * is its account picker (each account's button reads "name, user name, app role").
+ */
 export async function signIn(page: Page, displayName: string): Promise<void> {
   await page.goto('/');
-  await page.getByRole('button', { name: displayName }).click();
+  await pickAccount(page, displayName);
   await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+}
+
+/** The emulated Entra ID's account picker, as a user sees it. */
+export async function pickAccount(page: Page, displayName: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
+  await page.getByRole('button', { name: displayName }).click();
 }

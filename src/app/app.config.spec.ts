@@ -1,21 +1,37 @@
 import { TestBed } from '@angular/core/testing';
+import { MsalService } from '@azure/msal-angular';
 import { CallClient as EmulatorCallClient } from '../../emulator/client';
 import { appConfig } from './app.config';
 import { CALL_CLIENT_FACTORY } from './calling/calling-backend';
 import { AuthService } from './core/auth/auth.service';
-import { EmulatorAuthService } from './core/auth/emulator-auth.service';
+import type { RuntimeConfig } from './core/runtime-config';
+import { EMULATED_CONFIG, TENANT_CONFIG } from './core/testing/runtime-configs';
+
+/**
+ * The application's providers, with start-up's sign-in left out: Karma has no Entra ID to
+ * redirect to (e2e signs in for real).
+ */
+function configure(config: RuntimeConfig) {
+  TestBed.configureTestingModule({ providers: appConfig(config).providers });
+  TestBed.overrideProvider(AuthService, {
+    useValue: { restore: async () => ({ signedIn: false, failure: null }) },
+  });
+}
 
 describe('application configuration', () => {
-  it('signs in through the emulator and calls through its drop-in module when config.json says so', async () => {
-    TestBed.configureTestingModule({
-      providers: appConfig({ backend: 'emulator', emulatorUrl: 'http://127.0.0.1:4310' }).providers,
-    });
-    expect(TestBed.inject(AuthService)).toBeInstanceOf(EmulatorAuthService);
+  it('calls through the emulator’s drop-in module when config.json says so, and signs in with MSAL', async () => {
+    configure(EMULATED_CONFIG);
+    expect(TestBed.inject(MsalService).instance.getConfiguration().auth.authority).toBe(
+      EMULATED_CONFIG.authority,
+    );
     const client = await TestBed.inject(CALL_CLIENT_FACTORY)();
     expect(client).toBeInstanceOf(EmulatorCallClient);
   });
 
-  it('stops with what to do when asked for ACS before its sign-in exists', () => {
-    expect(() => appConfig({ backend: 'acs', emulatorUrl: '' })).toThrowError(/Set "backend" to "emulator"/);
+  it('signs in the same way in ACS mode, against the tenant’s authority', () => {
+    configure(TENANT_CONFIG);
+    expect(TestBed.inject(MsalService).instance.getConfiguration().auth.authority).toBe(
+      TENANT_CONFIG.authority,
+    );
   });
 });

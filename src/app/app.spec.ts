@@ -1,57 +1,62 @@
+import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { provideRouter, Router } from '@angular/router';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { App } from './app';
-import { AuthService } from './core/auth/auth.service';
 import { AuthApiActions, ShellActions } from './state/agent/agent.actions';
 import { CallingSdkEvents } from './state/calling-sdk.actions';
 import { provideTestState } from './state/testing/provide-test-state';
 
+@Component({ selector: 'sb-workspace-stub', template: 'The workspace' })
+class WorkspaceStub {}
+
+const SAM = { id: 's', displayName: 'Sam Okafor', role: 'supervisor', microsoftTeamsUserId: 's' } as const;
+const ALEX = { id: 'a', displayName: 'Alex Rivera', role: 'agent', microsoftTeamsUserId: 'a' } as const;
+
 describe('App shell', () => {
   async function setUp() {
     TestBed.configureTestingModule({
-      providers: [...provideTestState(), { provide: AuthService, useValue: { users: async () => [] } }],
+      providers: [...provideTestState(), provideRouter([{ path: '', component: WorkspaceStub }])],
     });
     const fixture = TestBed.createComponent(App);
+    await TestBed.inject(Router).navigateByUrl('/');
     await fixture.whenStable();
     const text = () => ((fixture.nativeElement as HTMLElement).textContent ?? '').replace(/\s+/g, ' ');
     const loader = TestbedHarnessEnvironment.loader(fixture);
-    return { fixture, store: TestBed.inject(Store), text, loader };
+    const dispatched: Action[] = [];
+    TestBed.inject(ActionsSubject).subscribe((action) => dispatched.push(action));
+    return { fixture, store: TestBed.inject(Store), text, loader, dispatched };
   }
 
-  it('asks who to sign in as first', async () => {
+  it('shows nobody and no sign-out before anyone signs in', async () => {
     const { text } = await setUp();
-    expect(text()).toContain('Sign in');
     expect(text()).not.toContain('Sign out');
+    expect(text()).not.toContain('Agent');
   });
 
-  it('shows the user, their role and the connection once the agent is ready', async () => {
+  it('says it is signing in, then connecting, then shows the user with the role from their token', async () => {
     const { fixture, store, text } = await setUp();
-    store.dispatch(
-      AuthApiActions.signedIn({
-        user: { key: 'sam', displayName: 'Sam Okafor', role: 'supervisor', microsoftTeamsUserId: 's' },
-      }),
-    );
+    store.dispatch(AuthApiActions.accountRestored());
+    await fixture.whenStable();
+    expect(text()).toContain('Signing in…');
+    store.dispatch(AuthApiActions.signedIn({ user: SAM }));
     await fixture.whenStable();
     expect(text()).toContain('Connecting to the calling service…');
     store.dispatch(CallingSdkEvents.agentReady({ connectionState: 'Connected' }));
     await fixture.whenStable();
     expect(text()).toContain('Sam Okafor · Supervisor');
     expect(text()).toContain('Online');
-    expect(text()).toContain('Queue');
+    expect(text()).toContain('The workspace');
     store.dispatch(CallingSdkEvents.connectionStateChanged({ connectionState: 'Disconnected' }));
     await fixture.whenStable();
     expect(text()).toContain('Offline');
   });
 
-  it('offers to try again when the calling service cannot be reached, and tries as the same user', async () => {
-    const { fixture, store, text, loader } = await setUp();
-    store.dispatch(
-      AuthApiActions.signedIn({
-        user: { key: 'alex', displayName: 'Alex Rivera', role: 'agent', microsoftTeamsUserId: 'a' },
-      }),
-    );
+  it('offers to try again when the calling service cannot be reached', async () => {
+    const { fixture, store, text, loader, dispatched } = await setUp();
+    store.dispatch(AuthApiActions.signedIn({ user: ALEX }));
     store.dispatch(
       CallingSdkEvents.agentFailed({
         failure: { message: 'Could not reach the calling service.', code: 408, subCode: 40114 },
@@ -60,10 +65,64 @@ describe('App shell', () => {
     await fixture.whenStable();
     expect(text()).toContain('Not connected');
     expect(text()).toContain('Could not reach the calling service. (code 408/40114)');
-    const dispatched: Action[] = [];
-    TestBed.inject(ActionsSubject).subscribe((action) => dispatched.push(action));
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Try again' }))).click();
-    expect(dispatched).toContain(ShellActions.tryAgainClicked({ userKey: 'alex' }));
+    expect(dispatched).toContain(ShellActions.tryAgainClicked());
     expect(text()).toContain('Signing in…');
+  });
+
+  it('offers sign-out when the account has no calling session (no role, server/ refused)', async () => {
+    const { fixture, store, text, loader, dispatched } = await setUp();
+    store.dispatch(
+      AuthApiActions.sessionFailed({
+        failure: { message: 'Could not get a calling token: Your account has neither role.' },
+      }),
+    );
+    await fixture.whenStable();
+    expect(text()).toContain('Could not get a calling token: Your account has neither role.');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Sign out' }))).click();
+    expect(dispatched).toContain(ShellActions.signOutClicked());
+  });
+
+  describe('renewing the calling token', () => {
+    async function ready() {
+      const shell = await setUp();
+      shell.store.dispatch(AuthApiActions.signedIn({ user: ALEX }));
+      shell.store.dispatch(CallingSdkEvents.agentReady({ connectionState: 'Connected' }));
+      await shell.fixture.whenStable();
+      return shell;
+    }
+    const failed = (attempt: number, retryInMs: number, needsSignIn = false) =>
+      AuthApiActions.tokenRenewalFailed({
+        failure: { message: 'Could not get a calling token: Switchboard’s server is not reachable.' },
+        attempt,
+        needsSignIn,
+        retryInMs,
+      });
+
+    it('keeps a passing failure to itself, and says in words when failures persist', async () => {
+      const { fixture, store, text } = await ready();
+      store.dispatch(failed(1, 1_000));
+      store.dispatch(failed(2, 2_000));
+      await fixture.whenStable();
+      expect(text()).not.toContain('could not be renewed');
+      store.dispatch(failed(3, 4_000));
+      await fixture.whenStable();
+      expect(text()).toContain(
+        'Your calling sign-in could not be renewed: Could not get a calling token: Switchboard’s server is not reachable. ' +
+          'Switchboard keeps trying (attempt 3, next in 4 s); calls may stop if it cannot renew in time.',
+      );
+      store.dispatch(AuthApiActions.tokenRenewed());
+      await fixture.whenStable();
+      expect(text()).not.toContain('could not be renewed');
+    });
+
+    it('asks the agent to sign in again at once when only they can fix it, in a popup', async () => {
+      const { fixture, store, text, loader, dispatched } = await ready();
+      store.dispatch(failed(1, 1_000, true));
+      await fixture.whenStable();
+      expect(text()).toContain('Sign in again to keep taking calls; calls under way stay up.');
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'Sign in again' }))).click();
+      expect(dispatched).toContain(ShellActions.signInAgainClicked());
+    });
   });
 });

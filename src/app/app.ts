@@ -1,18 +1,21 @@
-import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, type OnInit } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatToolbar } from '@angular/material/toolbar';
+import { RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { Theme } from './core/theme';
 import { AppActions, ShellActions } from './state/agent/agent.actions';
-import { agentFeature, selectConnectionLabel } from './state/agent/agent.feature';
-import { DashboardPageComponent } from './features/dashboard/dashboard-page.component';
-import { SignInPageComponent } from './features/sign-in/sign-in-page.component';
+import { agentFeature, selectConnectionLabel, selectRenewalProblem } from './state/agent/agent.feature';
 import { FailureMessageComponent } from './shared/failure-message.component';
 
-/** The shell: who is signed in, the connection, the theme, sign-out; and the page for the moment. */
+/**
+ * The shell: who is signed in and in which role, the connection, the theme, sign-out, a renewal
+ * problem the agent must know about; and the page for the moment (the router's: the workspace
+ * once the calling agent is ready, the sign-in page).
+ */
 @Component({
   selector: 'sb-root',
-  imports: [MatToolbar, MatButton, DashboardPageComponent, FailureMessageComponent, SignInPageComponent],
+  imports: [MatToolbar, MatButton, FailureMessageComponent, RouterOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-toolbar role="banner">
@@ -33,28 +36,43 @@ import { FailureMessageComponent } from './shared/failure-message.component';
         <button mat-stroked-button type="button" (click)="signOut()">Sign out</button>
       }
     </mat-toolbar>
+    @if (renewal(); as renewal) {
+      <section class="renewal" role="alert" aria-label="Calling sign-in">
+        <p>
+          Your calling sign-in could not be renewed: {{ renewal.failure.message }}
+          @if (renewal.needsSignIn) {
+            Sign in again to keep taking calls; calls under way stay up.
+          } @else {
+            Switchboard keeps trying (attempt {{ renewal.attempts }}, next in {{ retryInSeconds() }} s); calls
+            may stop if it cannot renew in time.
+          }
+        </p>
+        @if (renewal.needsSignIn) {
+          <button mat-flat-button type="button" (click)="signInAgain()">Sign in again</button>
+        }
+      </section>
+    }
     <main>
       @switch (status()) {
-        @case ('ready') {
-          <sb-dashboard-page />
+        @case ('signingIn') {
+          <p class="message" role="status">Signing in…</p>
         }
         @case ('connecting') {
           <p class="message" role="status">Connecting to the calling service…</p>
         }
         @case ('failed') {
-          @if (user(); as user) {
-            <div class="message">
-              @if (failure(); as failure) {
-                <sb-failure-message [failure]="failure" />
-              }
-              <button mat-flat-button type="button" (click)="retry(user.key)">Try again</button>
-            </div>
-          } @else {
-            <sb-sign-in-page />
-          }
+          <div class="message">
+            @if (failure(); as failure) {
+              <sb-failure-message [failure]="failure" />
+            }
+            <button mat-flat-button type="button" (click)="retry()">Try again</button>
+            @if (!user()) {
+              <button mat-stroked-button type="button" (click)="signOut()">Sign out</button>
+            }
+          </div>
         }
         @default {
-          <sb-sign-in-page />
+          <router-outlet />
         }
       }
     </main>
@@ -88,10 +106,23 @@ import { FailureMessageComponent } from './shared/failure-message.component';
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
     }
+    .renewal {
+      display: flex;
+      align-items: center;
+      gap: 16px;
+      padding: 8px 24px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+      font: var(--mat-sys-body-medium);
+    }
     main {
       flex: 1;
     }
     .message {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 12px;
       padding: 24px;
     }
   `,
@@ -101,9 +132,10 @@ export class App implements OnInit {
   protected readonly theme = inject(Theme);
   protected readonly user = this.store.selectSignal(agentFeature.selectUser);
   protected readonly status = this.store.selectSignal(agentFeature.selectStatus);
-  protected readonly connection = this.store.selectSignal(agentFeature.selectConnectionState);
   protected readonly failure = this.store.selectSignal(agentFeature.selectFailure);
   protected readonly connectionLabel = this.store.selectSignal(selectConnectionLabel);
+  protected readonly renewal = this.store.selectSignal(selectRenewalProblem);
+  protected readonly retryInSeconds = computed(() => Math.ceil((this.renewal()?.retryInMs ?? 0) / 1000));
 
   ngOnInit(): void {
     this.store.dispatch(AppActions.started());
@@ -113,7 +145,11 @@ export class App implements OnInit {
     this.store.dispatch(ShellActions.signOutClicked());
   }
 
-  retry(userKey: string): void {
-    this.store.dispatch(ShellActions.tryAgainClicked({ userKey }));
+  retry(): void {
+    this.store.dispatch(ShellActions.tryAgainClicked());
+  }
+
+  signInAgain(): void {
+    this.store.dispatch(ShellActions.signInAgainClicked());
   }
 }

@@ -4,6 +4,7 @@ import type { CommunicationTokenCredential } from '@azure/communication-common';
 import { Observable, Subscription } from 'rxjs';
 import { agentEvents } from './agent.bridge';
 import { CALL_CLIENT_FACTORY } from './calling-backend';
+import { CONNECT_SCHEDULER, connectAgent } from './connect-agent';
 import type { CallingEvent } from './calling-events';
 import { CallRegistry } from './call-registry';
 
@@ -19,6 +20,7 @@ export const systemNow = (): number => Date.now();
 export class CallingSession {
   private readonly createCallClient = inject(CALL_CLIENT_FACTORY);
   private readonly registry = inject(CallRegistry);
+  private readonly scheduler = inject(CONNECT_SCHEDULER);
 
   connect(credential: CommunicationTokenCredential, now: () => number = systemNow): Observable<CallingEvent> {
     return new Observable<CallingEvent>((subscriber) => {
@@ -30,7 +32,7 @@ export class CallingSession {
       (async () => {
         const newClient = await this.createCallClient();
         client = newClient;
-        const newAgent = await newClient.createTeamsCallAgent(credential);
+        const newAgent = await connectAgent(newClient, credential, this.scheduler);
         if (closed) {
           // Signed out while connecting: the teardown found nothing to dispose, so do it here.
           await newAgent.dispose();

@@ -7,6 +7,24 @@ describe('redact', () => {
     expect(redact(`created agent with ${jwt}`)).toBe('created agent with [token]');
   });
 
+  it('hides Entra’s opaque refresh tokens and every named token, but not the token URL', () => {
+    const text = redactValue({
+      refresh_token: '0.AXkA-opaque',
+      teamsUserAadToken: 'x.y',
+      tokenUrl: '/api/token',
+    });
+    expect(text).toBe('{"refresh_token":[redacted],"teamsUserAadToken":[redacted],"tokenUrl":"/api/token"}');
+  });
+
+  it('hides the authorization code and PKCE verifier of a sign-in URL, keeping the rest', () => {
+    expect(redact('GET /redirect#code=0.AXkA-secret&client_info=eyJ1aWQ&state=abc')).toBe(
+      'GET /redirect#code=[redacted]&client_info=[redacted]&state=[redacted]',
+    );
+    expect(redact('grant_type=authorization_code&code_verifier=s3cret&redirect_uri=x')).toBe(
+      'grant_type=authorization_code&code_verifier=[redacted]&redirect_uri=x',
+    );
+  });
+
   it('hides bearer credentials', () => {
     expect(redact('Authorization: Bearer abc.def')).toBe('Authorization: Bearer [redacted]');
   });

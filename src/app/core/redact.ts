@@ -1,13 +1,15 @@
 /**
- * Removes secrets from text before it is logged: ACS and Entra tokens (JWTs), bearer headers,
- * Teams meeting IDs (12 digits) and passcodes, and meeting links. The guide asks that meeting
- * coordinates be treated as secrets ("Join Teams meeting with meeting ID and passcode").
+ * Removes secrets from text before it is logged: ACS and Entra tokens (JWTs, and opaque refresh
+ * tokens wherever they are named), bearer headers, OAuth codes and verifiers in URLs, Teams
+ * meeting IDs (12 digits) and passcodes, and meeting links. Meeting coordinates are secrets: they
+ * let anyone join (docs/architecture.md, secrets).
  */
 const RULES: ReadonlyArray<[RegExp, string]> = [
   [/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[token]'],
   [/\b(Bearer)\s+[^\s"',]+/gi, '$1 [redacted]'],
+  [/([?&#](?:code|code_verifier|\w*_token|client_info|session_state|state)=)[^&#\s"']+/gi, '$1[redacted]'],
   [
-    /("?(?:token|accessToken|access_token|passcode|password)"?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,}&]+)/gi,
+    /("?(?:\w*token|passcode|password|code_verifier)"?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,}&]+)/gi,
     '$1[redacted]',
   ],
   [/("?meetingId"?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,}&]+)/gi, '$1[redacted]'],

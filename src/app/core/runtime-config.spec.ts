@@ -1,15 +1,89 @@
-import { parseRuntimeConfig } from './runtime-config';
+import { parseRuntimeConfig, type RuntimeConfig } from './runtime-config';
+import { EMULATED_CONFIG } from './testing/runtime-configs';
+
+const emulated = EMULATED_CONFIG;
+
+const withSettings = (changes: Record<string, unknown>) => ({ ...emulated, ...changes });
+const without = (key: string) => Object.fromEntries(Object.entries(emulated).filter(([k]) => k !== key));
 
 describe('runtime configuration (config.json)', () => {
-  it('runs on the emulator, at the console’s own origin, when config.json says nothing', () => {
-    expect(parseRuntimeConfig({})).toEqual({ backend: 'emulator', emulatorUrl: '' });
+  it('takes every setting server/ writes', () => {
+    const config: RuntimeConfig = parseRuntimeConfig(JSON.parse(JSON.stringify(emulated)));
+    expect(config).toEqual(emulated);
   });
 
-  it('names the key and the allowed values when config.json has a typo', () => {
-    expect(() => parseRuntimeConfig({ backend: 'emulater' })).toThrowError(
-      'config.json: "backend" must be "emulator" or "acs", not "emulater".',
+  it('defaults only what has a safe default: the console’s origin, no known authorities, warnings', () => {
+    const config = parseRuntimeConfig(without('emulatorUrl'));
+    expect(config.emulatorUrl).toBe('');
+    expect(parseRuntimeConfig(without('knownAuthorities')).knownAuthorities).toEqual([]);
+    expect(parseRuntimeConfig(without('logLevel')).logLevel).toBe('warning');
+  });
+
+  it('names each missing setting', () => {
+    for (const key of ['backend', 'clientId', 'authority', 'scopes', 'tokenUrl', 'graphBaseUrl']) {
+      expect(() => parseRuntimeConfig(without(key)))
+        .withContext(key)
+        .toThrowError(`config.json: "${key}" is missing.`);
+    }
+  });
+
+  it('names the setting and what it must be when one is wrong', () => {
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ backend: 'emulater' }, '"backend" must be "emulator" or "acs", not "emulater".'],
+      [{ emulatorUrl: 4310 }, '"emulatorUrl" must be an http(s) URL, or empty for the console’s own origin.'],
+      [
+        { clientId: 'switchboard' },
+        '"clientId" must be the app registration’s Application (client) ID, a GUID.',
+      ],
+      [
+        { authority: 'http://127.0.0.1:4310/00000000-0000-4000-8000-0000000e0000' },
+        '"authority" must be an https URL, such as "https://login.microsoftonline.com/<tenant id>".',
+      ],
+      [
+        { knownAuthorities: 'login.microsoftonline.com' },
+        '"knownAuthorities" must be a list of host names, such as ["login.microsoftonline.com"].',
+      ],
+      [
+        { knownAuthorities: ['https://login.microsoftonline.com'] },
+        '"knownAuthorities" must be a list of host names, such as ["login.microsoftonline.com"].',
+      ],
+      [{ scopes: ['User.Read'] }, '"scopes" must be an object with the lists "api", "teams" and "graph".'],
+      [{ scopes: { ...emulated.scopes, teams: [] } }, '"scopes.teams" must be a list of one or more scopes.'],
+      [
+        { tokenUrl: 'api/token' },
+        '"tokenUrl" must be a path on the console’s origin (such as "/api/token") or an https URL.',
+      ],
+      [
+        { graphBaseUrl: 'http://graph.microsoft.com/v1.0' },
+        '"graphBaseUrl" must be an https URL, such as "https://graph.microsoft.com/v1.0".',
+      ],
+      [{ logLevel: 'debug' }, '"logLevel" must be one of verbose, info, warning, error, not "debug".'],
+      [
+        { clientID: emulated.clientId },
+        '"clientID" is not a setting (the settings are backend, emulatorUrl, clientId, authority, knownAuthorities, scopes, tokenUrl, graphBaseUrl, logLevel).',
+      ],
+    ];
+    for (const [changes, message] of refusals) {
+      expect(() => parseRuntimeConfig(withSettings(changes)))
+        .withContext(JSON.stringify(changes))
+        .toThrowError(`config.json: ${message}`);
+    }
+  });
+
+  it('names every problem at once', () => {
+    expect(() => parseRuntimeConfig({ backend: 'acs', logLevel: 'loud' })).toThrowError(
+      'config.json: "clientId" is missing. "authority" is missing. "scopes" is missing. ' +
+        '"tokenUrl" is missing. "graphBaseUrl" is missing. "logLevel" must be one of verbose, info, warning, error, not "loud".',
     );
-    expect(() => parseRuntimeConfig({ emulatorUrl: 4310 })).toThrowError(/"emulatorUrl" must be a string/);
     expect(() => parseRuntimeConfig(null)).toThrowError('config.json must hold a JSON object.');
+  });
+
+  it('accepts plain http only for this machine’s servers', () => {
+    expect(parseRuntimeConfig(withSettings({ tokenUrl: 'http://127.0.0.1:4311/api/token' })).tokenUrl).toBe(
+      'http://127.0.0.1:4311/api/token',
+    );
+    expect(() =>
+      parseRuntimeConfig(withSettings({ tokenUrl: 'http://switchboard.example/api/token' })),
+    ).toThrowError(/"tokenUrl" must be/);
   });
 });

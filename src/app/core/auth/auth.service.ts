@@ -1,17 +1,48 @@
 import type { CommunicationTokenCredential } from '@azure/communication-common';
+import type { Observable } from 'rxjs';
+import type { Failure } from '../../calling/calling-codes';
 import type { SignedInUser } from './signed-in-user';
+import type { TokenRenewalEvent } from './token-renewal';
+
+/** What start-up found: a Microsoft account signed in (or not), or why signing in failed. */
+export interface RestoredSession {
+  readonly signedIn: boolean;
+  readonly failure: Failure | null;
+}
 
 /**
- * Signs the user in and hands out the ACS credential for the calling session. Emulator mode picks
- * an emulated user; ACS mode (MSAL) implements the same contract.
+ * Sign-in and the ACS credential, the same in both modes: MSAL signs the Teams user in with
+ * Entra ID (in emulator mode, the emulator's Entra ID and its account picker); `server/`
+ * exchanges the Entra tokens for an ACS token. No token is kept in browser storage.
  */
 export abstract class AuthService {
-  /** The users the sign-in page offers (the emulator's directory; known accounts with MSAL). */
-  abstract users(): Promise<SignedInUser[]>;
-  /** The user to sign in again after a reload, if one was signed in. Never a token. */
-  abstract rememberedUser(): string | null;
-  abstract signIn(userKey: string): Promise<SignedInUser>;
-  /** A credential that refreshes its ACS token before it expires. */
+  /**
+   * Start-up, before the first navigation: finishes a sign-in coming back from Microsoft's sign-in
+   * page, or signs the browser's Microsoft session in again silently (a reload). Never navigates,
+   * never rejects; the same answer however often it is asked.
+   */
+  abstract restore(): Promise<RestoredSession>;
+  /** Leaves for Microsoft's sign-in page (a redirect): only where no call can be live. */
+  abstract signIn(): Promise<void>;
+  /**
+   * Gets the Entra tokens silently and exchanges them at `server/` for an ACS token: who signed in,
+   * their role from the token's app roles.
+   */
+  abstract startSession(): Promise<SignedInUser>;
+  /**
+   * The credential for this session's calling agent: it renews the ACS token before it expires,
+   * retrying a failed renewal with backoff (1 s to 60 s) until it succeeds or is disposed.
+   */
   abstract credential(): CommunicationTokenCredential;
-  abstract signOut(): void;
+  /** Each failed renewal attempt, and the renewal that ends a run of failures. */
+  abstract readonly renewal$: Observable<TokenRenewalEvent>;
+  /**
+   * Signs in again in a popup, never a redirect (a redirect would drop the calls): for when a
+   * renewal needs the user. Call it from a click, or the browser blocks the popup.
+   */
+  abstract signInAgain(): Promise<void>;
+  /** An access token for Microsoft Graph's scopes: silently, or in a popup when Entra asks. */
+  abstract graphAccessToken(): Promise<string>;
+  /** Ends the session and the Microsoft sign-in (a redirect to Entra ID's sign-out). */
+  abstract signOut(): Promise<void>;
 }

@@ -1,6 +1,10 @@
-/** Who is signed in: a Teams user with a contact-center role. */
+/**
+ * Who is signed in, as `server/`'s token exchange says: a Teams user with a contact-center role,
+ * which comes from the app roles (`Agent`, `Supervisor`) in their Entra token.
+ */
 export interface SignedInUser {
-  readonly key: string;
+  /** The Entra object id. */
+  readonly id: string;
   readonly displayName: string;
   readonly role: 'agent' | 'supervisor';
   readonly microsoftTeamsUserId: string;

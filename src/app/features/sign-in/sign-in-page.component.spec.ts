@@ -1,50 +1,43 @@
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import { AuthService } from '../../core/auth/auth.service';
-import type { SignedInUser } from '../../core/auth/signed-in-user';
+import { ActionsSubject, Store, type Action } from '@ngrx/store';
+import { AuthApiActions, SignInPageActions } from '../../state/agent/agent.actions';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { SignInPageComponent } from './sign-in-page.component';
 
-const users: SignedInUser[] = [
-  { key: 'alex', displayName: 'Alex Rivera', role: 'agent', microsoftTeamsUserId: 'a' },
-  { key: 'sam', displayName: 'Sam Okafor', role: 'supervisor', microsoftTeamsUserId: 's' },
-];
-
 describe('SignInPageComponent', () => {
-  async function setUp(loadUsers: () => Promise<SignedInUser[]>) {
-    TestBed.configureTestingModule({
-      providers: [...provideTestState(), { provide: AuthService, useValue: { users: loadUsers } }],
-    });
+  async function setUp() {
+    TestBed.configureTestingModule({ providers: provideTestState() });
     const fixture = TestBed.createComponent(SignInPageComponent);
     const loader = TestbedHarnessEnvironment.loader(fixture);
+    const dispatched: Action[] = [];
+    TestBed.inject(ActionsSubject).subscribe((action) => dispatched.push(action));
     await fixture.whenStable();
     const text = () => ((fixture.nativeElement as HTMLElement).textContent ?? '').replace(/\s+/g, ' ');
-    return { fixture, loader, text };
+    return { fixture, loader, text, dispatched, store: TestBed.inject(Store) };
   }
 
-  it('offers each user of the directory with their role', async () => {
-    const { loader, text } = await setUp(async () => users);
-    const buttons = await loader.getAllHarnesses(MatButtonHarness);
-    expect(await Promise.all(buttons.map((b) => b.getText()))).toEqual(['Alex Rivera', 'Sam Okafor']);
-    expect(text()).toContain('Supervisor');
+  it('offers to sign in with Microsoft, and leaves for its sign-in page when asked', async () => {
+    const { loader, text, dispatched } = await setUp();
+    expect(text()).toContain('Sign in');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Sign in with Microsoft' }))).click();
+    expect(dispatched).toContain(SignInPageActions.signInClicked());
   });
 
-  it('shows that it is signing in and blocks a second pick', async () => {
-    const { fixture, loader, text } = await setUp(async () => users);
-    await (await loader.getHarness(MatButtonHarness.with({ text: 'Alex Rivera' }))).click();
+  it('says why the last sign-in failed', async () => {
+    const { fixture, store, text } = await setUp();
+    store.dispatch(
+      AuthApiActions.signInFailed({
+        failure: {
+          message: 'Sign-in did not complete: AADSTS65004: User declined to consent to access the app.',
+        },
+      }),
+    );
     await fixture.whenStable();
-    expect(text()).toContain('Signing in…');
-    expect(
-      await (await loader.getHarness(MatButtonHarness.with({ text: 'Sam Okafor' }))).isDisabled(),
-    ).toBeTrue();
-  });
-
-  it('says why the users could not be loaded and offers to try again', async () => {
-    const { loader, text } = await setUp(async () => {
-      throw new Error('Could not load the list of users: the emulator is not reachable.');
-    });
-    expect(text()).toContain('the emulator is not reachable');
-    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Try again' }))).toHaveSize(1);
+    expect(text()).toContain(
+      'Sign-in did not complete: AADSTS65004: User declined to consent to access the app.',
+    );
+    expect((fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')).not.toBeNull();
   });
 });

@@ -1,12 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { Store } from '@ngrx/store';
-import { AuthService } from '../../core/auth/auth.service';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { SignInPageActions } from '../../state/agent/agent.actions';
 import { agentFeature } from '../../state/agent/agent.feature';
 
-/** Pick who to be: an agent or the supervisor. The choice is remembered across reloads. */
+/**
+ * Where sign-out and a failed sign-in land. Signing in happens on Microsoft's page (in emulator
+ * mode, the emulator's account picker, which lists its agents and its supervisor); a first visit
+ * goes there straight away.
+ */
 @Component({
   selector: 'sb-sign-in-page',
   imports: [FailureMessageComponent, MatButton],
@@ -14,35 +17,14 @@ import { agentFeature } from '../../state/agent/agent.feature';
   template: `
     <section aria-labelledby="sign-in-heading">
       <h1 id="sign-in-heading">Sign in</h1>
-      <p>Choose the Teams user to work as.</p>
+      <p>
+        Switchboard signs you in with your Microsoft work account, the one you use in Teams. Whether you work
+        as an agent or as the supervisor comes with the account.
+      </p>
       @if (failure(); as failure) {
         <sb-failure-message [failure]="failure" />
       }
-      @if (users.error(); as error) {
-        <p class="error" role="alert">{{ error.message }}</p>
-        <button mat-stroked-button type="button" (click)="users.reload()">Try again</button>
-      } @else if (users.isLoading()) {
-        <p role="status">Loading users…</p>
-      } @else {
-        <ul aria-label="Users">
-          @for (user of users.value() ?? []; track user.key) {
-            <li>
-              <button
-                mat-stroked-button
-                type="button"
-                [disabled]="status() === 'signingIn'"
-                (click)="pick(user.key)"
-              >
-                {{ user.displayName }}
-              </button>
-              <span class="role">{{ user.role === 'supervisor' ? 'Supervisor' : 'Agent' }}</span>
-            </li>
-          }
-        </ul>
-      }
-      @if (status() === 'signingIn') {
-        <p role="status">Signing in…</p>
-      }
+      <button mat-flat-button type="button" (click)="signIn()">Sign in with Microsoft</button>
     </section>
   `,
   styles: `
@@ -58,37 +40,19 @@ import { agentFeature } from '../../state/agent/agent.feature';
       font: var(--mat-sys-headline-medium);
       margin: 0 0 8px;
     }
-    ul {
-      list-style: none;
-      padding: 0;
-      display: grid;
-      gap: 8px;
+    p {
+      font: var(--mat-sys-body-large);
     }
-    li {
-      display: flex;
-      align-items: center;
-      gap: 12px;
-    }
-    li button {
-      min-width: 200px;
-      justify-content: flex-start;
-    }
-    .role {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .error {
-      color: var(--mat-sys-error);
+    sb-failure-message {
+      margin: 0 0 16px;
     }
   `,
 })
 export class SignInPageComponent {
   private readonly store = inject(Store);
-  private readonly auth = inject(AuthService);
-  protected readonly users = resource({ loader: () => this.auth.users() });
-  protected readonly status = this.store.selectSignal(agentFeature.selectStatus);
   protected readonly failure = this.store.selectSignal(agentFeature.selectFailure);
 
-  pick(userKey: string): void {
-    this.store.dispatch(SignInPageActions.userPicked({ userKey }));
+  signIn(): void {
+    this.store.dispatch(SignInPageActions.signInClicked());
   }
 }

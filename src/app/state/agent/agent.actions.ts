@@ -6,14 +6,13 @@ export const AppActions = createActionGroup({
   source: 'App',
   events: {
     Started: emptyProps(),
-    'Session Restored': props<{ userKey: string }>(),
   },
 });
 
 export const SignInPageActions = createActionGroup({
   source: 'Sign-in Page',
   events: {
-    'User Picked': props<{ userKey: string }>(),
+    'Sign In Clicked': emptyProps(),
   },
 });
 
@@ -21,15 +20,32 @@ export const ShellActions = createActionGroup({
   source: 'Shell',
   events: {
     'Sign Out Clicked': emptyProps(),
-    /** Sign in again as the same user after the calling service could not be reached. */
-    'Try Again Clicked': props<{ userKey: string }>(),
+    /** Start the session again after the token exchange or the calling service failed. */
+    'Try Again Clicked': emptyProps(),
+    /** Sign in again in a popup, when renewing the calling token needs the user. */
+    'Sign In Again Clicked': emptyProps(),
   },
 });
 
 export const AuthApiActions = createActionGroup({
   source: 'Auth API',
   events: {
-    'Signed In': props<{ user: SignedInUser }>(),
+    /** A Microsoft account is signed in (back from Entra's sign-in page, or restored silently). */
+    'Account Restored': emptyProps(),
+    /** Signing in with Microsoft failed (cancelled, refused, unreachable): no account. */
     'Sign In Failed': props<{ failure: Failure }>(),
+    /** `server/` exchanged the Entra tokens: who signed in, with their role. */
+    'Signed In': props<{ user: SignedInUser }>(),
+    /** The account is signed in, but the ACS token could not be had. */
+    'Session Failed': props<{ failure: Failure }>(),
+    'Token Renewal Failed': props<{
+      failure: Failure;
+      attempt: number;
+      needsSignIn: boolean;
+      retryInMs: number;
+    }>(),
+    'Token Renewed': emptyProps(),
+    'Signed In Again': emptyProps(),
+    'Sign In Again Failed': props<{ failure: Failure }>(),
   },
 });

@@ -3,15 +3,24 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { Failure } from '../../calling/calling-codes';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
 import { CallingSdkEvents } from '../calling-sdk.actions';
-import { AppActions, AuthApiActions, ShellActions, SignInPageActions } from './agent.actions';
+import { AuthApiActions, ShellActions, SignInPageActions } from './agent.actions';
 
 export type AgentStatus = 'signedOut' | 'signingIn' | 'connecting' | 'ready' | 'failed';
+
+/** The calling token could not be renewed: the latest attempt's reason, and when the next comes. */
+export interface TokenRenewalProblem {
+  readonly failure: Failure;
+  readonly attempts: number;
+  readonly needsSignIn: boolean;
+  readonly retryInMs: number;
+}
 
 export interface AgentState {
   readonly status: AgentStatus;
   readonly user: SignedInUser | null;
   readonly connectionState: ConnectionState;
   readonly failure: Failure | null;
+  readonly renewal: TokenRenewalProblem | null;
 }
 
 export const initialAgentState: AgentState = {
@@ -19,23 +28,29 @@ export const initialAgentState: AgentState = {
   user: null,
   connectionState: 'Disconnected',
   failure: null,
+  renewal: null,
 };
+
+/** A renewal failing this many times in a row is the agent's business (a blip is not). */
+export const PERSISTENT_RENEWAL_FAILURES = 3;
 
 export const agentFeature = createFeature({
   name: 'agent',
   reducer: createReducer(
     initialAgentState,
     on(
-      SignInPageActions.userPicked,
-      AppActions.sessionRestored,
+      AuthApiActions.accountRestored,
+      SignInPageActions.signInClicked,
       ShellActions.tryAgainClicked,
-      (): AgentState => ({
-        ...initialAgentState,
-        status: 'signingIn',
-      }),
+      (): AgentState => ({ ...initialAgentState, status: 'signingIn' }),
     ),
-    on(AuthApiActions.signedIn, (state, { user }): AgentState => ({ ...state, status: 'connecting', user })),
     on(AuthApiActions.signInFailed, (_, { failure }): AgentState => ({
+      ...initialAgentState,
+      status: 'signedOut',
+      failure,
+    })),
+    on(AuthApiActions.signedIn, (state, { user }): AgentState => ({ ...state, status: 'connecting', user })),
+    on(AuthApiActions.sessionFailed, (_, { failure }): AgentState => ({
       ...initialAgentState,
       status: 'failed',
       failure,
@@ -56,6 +71,17 @@ export const agentFeature = createFeature({
       ...state,
       connectionState,
     })),
+    on(
+      AuthApiActions.tokenRenewalFailed,
+      (state, { failure, attempt, needsSignIn, retryInMs }): AgentState => ({
+        ...state,
+        renewal: { failure, attempts: attempt, needsSignIn, retryInMs },
+      }),
+    ),
+    on(AuthApiActions.tokenRenewed, (state): AgentState => ({ ...state, renewal: null })),
+    on(AuthApiActions.signInAgainFailed, (state, { failure }): AgentState =>
+      state.renewal ? { ...state, renewal: { ...state.renewal, failure } } : { ...state, failure },
+    ),
     on(ShellActions.signOutClicked, (): AgentState => initialAgentState),
   ),
 });
@@ -74,4 +100,9 @@ export const selectConnectionLabel = createSelector(
         return 'Connecting…';
     }
   },
+);
+
+/** A renewal problem worth the agent's attention: persistent, or one only they can fix. */
+export const selectRenewalProblem = createSelector(agentFeature.selectRenewal, (renewal) =>
+  renewal && (renewal.needsSignIn || renewal.attempts >= PERSISTENT_RENEWAL_FAILURES) ? renewal : null,
 );

@@ -1,5 +1,16 @@
+import { TestBed } from '@angular/core/testing';
+import { BrowserAuthError } from '@azure/msal-browser';
+import { Store } from '@ngrx/store';
+import { NEVER, Subject, VirtualTimeScheduler } from 'rxjs';
+import { CALL_CLIENT_FACTORY } from '../../calling/calling-backend';
+import { CONNECT_SCHEDULER, CONNECT_TIME_LIMIT_MS } from '../../calling/connect-agent';
+import { TokenExchangeError } from '../../core/auth/auth-failure';
+import { AuthService } from '../../core/auth/auth.service';
+import type { TokenRenewalEvent } from '../../core/auth/token-renewal';
+import { LOG_SINK } from '../../core/logger';
+import { provideAppState } from '../provide-app-state';
 import { startEmulatedConsole } from '../testing/emulated-console';
-import { ShellActions } from './agent.actions';
+import { AppActions, AuthApiActions, ShellActions } from './agent.actions';
 import { agentFeature, selectConnectionLabel } from './agent.feature';
 
 describe('session effects on the emulator', () => {
@@ -39,8 +50,136 @@ describe('session effects on the emulator', () => {
       subCode: 40114,
     });
     expect(app.state(selectConnectionLabel)).toBe('Not connected');
-    app.store.dispatch(ShellActions.tryAgainClicked({ userKey: 'alex' }));
+    app.store.dispatch(ShellActions.tryAgainClicked());
     await app.settle();
     expect(app.state(selectConnectionLabel)).toBe('Online');
+  });
+});
+
+describe('session effects: the time limit on connecting', () => {
+  it('says the calling service cannot be reached, rather than connecting for ever, and lets a late agent go', async () => {
+    const time = new VirtualTimeScheduler();
+    const app = await startEmulatedConsole('alex', {
+      waitUntilReady: false,
+      providers: [{ provide: CONNECT_SCHEDULER, useValue: time }],
+      beforeSignIn: (emulator) => emulator.world.faults.delayNext('createTeamsCallAgent', 60_000),
+    });
+    await app.settle();
+    expect(app.state(selectConnectionLabel)).toBe('Connecting…');
+    time.flush();
+    await app.settle();
+    expect(time.now()).toBe(CONNECT_TIME_LIMIT_MS);
+    expect(app.state(agentFeature.selectStatus)).toBe('failed');
+    expect(app.state(agentFeature.selectFailure)).toEqual({
+      message:
+        'Could not reach the calling service within 20 seconds. Check this computer’s network connection, then try again.',
+    });
+    // The calling service answers at last: that agent is disposed, not left taking calls.
+    await app.advance(60_000);
+    expect(app.emulator.world.signedInEndpoints()).toEqual([]);
+    expect(app.listenerCount()).toBe(app.baseline);
+  });
+});
+
+/** AuthService at its boundary: what start-up found and what the exchange answers, set per test. */
+function startConsoleWithAuth(auth: Partial<AuthService>) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideAppState(),
+      { provide: AuthService, useValue: { renewal$: NEVER, credential: () => ({ dispose() {} }), ...auth } },
+      // The calling service never answers: these tests are about signing in.
+      { provide: CALL_CLIENT_FACTORY, useValue: () => new Promise(() => undefined) },
+      { provide: LOG_SINK, useValue: { error() {}, warn() {}, info() {}, debug() {} } },
+    ],
+  });
+  const store = TestBed.inject(Store);
+  store.dispatch(AppActions.started());
+  const state = () => store.selectSignal(agentFeature.selectAgentState)();
+  return { store, state, settle: () => new Promise((resolve) => setTimeout(resolve, 0)) };
+}
+
+describe('session effects: signing in', () => {
+  it('lands signed out with the reason when the sign-in did not complete', async () => {
+    const app = startConsoleWithAuth({
+      restore: async () => ({
+        signedIn: false,
+        failure: { message: 'Sign-in did not complete: AADSTS65004.' },
+      }),
+    });
+    await app.settle();
+    expect(app.state()).toEqual(
+      jasmine.objectContaining({
+        status: 'signedOut',
+        failure: { message: 'Sign-in did not complete: AADSTS65004.' },
+      }),
+    );
+  });
+
+  it('waits for the guard to send a visitor who is not signed in to Microsoft', async () => {
+    const startSession = jasmine.createSpy('startSession');
+    const app = startConsoleWithAuth({
+      restore: async () => ({ signedIn: false, failure: null }),
+      startSession,
+    });
+    await app.settle();
+    expect(app.state().status).toBe('signedOut');
+    expect(startSession).not.toHaveBeenCalled();
+  });
+
+  it('fails the session in words when server/ will not exchange the tokens', async () => {
+    const app = startConsoleWithAuth({
+      restore: async () => ({ signedIn: true, failure: null }),
+      startSession: async () => {
+        throw new TokenExchangeError(
+          'Your account has neither the Agent nor the Supervisor role.',
+          403,
+          'no_role',
+        );
+      },
+    });
+    await app.settle();
+    expect(app.state()).toEqual(
+      jasmine.objectContaining({
+        status: 'failed',
+        user: null,
+        failure: {
+          message:
+            'Could not get a calling token: Your account has neither the Agent nor the Supervisor role.',
+        },
+      }),
+    );
+  });
+
+  it('reports a renewal that needs the user, and a popup that did not help', async () => {
+    const renewal$ = new Subject<TokenRenewalEvent>();
+    const app = startConsoleWithAuth({
+      restore: async () => ({ signedIn: false, failure: null }),
+      renewal$,
+      signInAgain: async () => {
+        throw new BrowserAuthError('popup_window_error', '');
+      },
+    });
+    app.store.dispatch(
+      AuthApiActions.signedIn({
+        user: { id: 'a', displayName: 'Alex Rivera', role: 'agent', microsoftTeamsUserId: 'a' },
+      }),
+    );
+    renewal$.next({
+      type: 'failed',
+      attempt: 1,
+      retryInMs: 1_000,
+      needsSignIn: true,
+      failure: { message: 'Your Microsoft sign-in has expired: sign in again.' },
+    });
+    app.store.dispatch(ShellActions.signInAgainClicked());
+    await app.settle();
+    expect(app.state().renewal).toEqual({
+      attempts: 1,
+      retryInMs: 1_000,
+      needsSignIn: true,
+      failure: {
+        message: 'The browser blocked the sign-in window. Allow pop-ups for Switchboard, then try again.',
+      },
+    });
   });
 });

@@ -5,6 +5,7 @@ import { catchError, filter, map, share, switchMap, takeUntil, tap } from 'rxjs/
 import { toFailure } from '../../calling/calling-codes';
 import type { CallingEvent } from '../../calling/calling-events';
 import { CallingSession } from '../../calling/calling-session';
+import { describeAuthError } from '../../core/auth/auth-failure';
 import { AuthService } from '../../core/auth/auth.service';
 import { Logger } from '../../core/logger';
 import {
@@ -23,29 +24,51 @@ const isParticipantChanged = (event: CallingEvent): event is ParticipantChanged 
 const isOtherEvent = (event: CallingEvent): event is Exclude<CallingEvent, ParticipantChanged> =>
   event.type !== 'participantChanged';
 
-/** After a reload, sign the remembered user in again (only the user's key was kept). */
+const signOutClicked = (actions$: Actions) => actions$.pipe(ofType(ShellActions.signOutClicked));
+
+/** At start-up: the Microsoft account MSAL restored (or why signing in failed). */
 export const restoreSession$ = createEffect(
   (actions$ = inject(Actions), auth = inject(AuthService)) =>
     actions$.pipe(
       ofType(AppActions.started),
-      switchMap(() => {
-        const userKey = auth.rememberedUser();
-        return userKey ? of(AppActions.sessionRestored({ userKey })) : EMPTY;
+      switchMap(() => from(auth.restore())),
+      switchMap(({ signedIn, failure }) => {
+        if (signedIn) return of(AuthApiActions.accountRestored());
+        return failure ? of(AuthApiActions.signInFailed({ failure })) : EMPTY;
       }),
     ),
   { functional: true },
 );
 
+/** Leaves for Microsoft's sign-in page; only a failure to leave comes back as an action. */
 export const signIn$ = createEffect(
   (actions$ = inject(Actions), auth = inject(AuthService)) =>
     actions$.pipe(
-      ofType(SignInPageActions.userPicked, AppActions.sessionRestored, ShellActions.tryAgainClicked),
-      switchMap(({ userKey }) =>
-        from(auth.signIn(userKey)).pipe(
+      ofType(SignInPageActions.signInClicked),
+      switchMap(() =>
+        from(auth.signIn()).pipe(
+          switchMap(() => EMPTY),
+          catchError((error: unknown) =>
+            of(AuthApiActions.signInFailed({ failure: describeAuthError(error).failure })),
+          ),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** The Entra tokens to `server/`, the ACS token back: who is signed in, with their role. */
+export const startSession$ = createEffect(
+  (actions$ = inject(Actions), auth = inject(AuthService)) =>
+    actions$.pipe(
+      ofType(AuthApiActions.accountRestored, ShellActions.tryAgainClicked),
+      switchMap(() =>
+        from(auth.startSession()).pipe(
           map((user) => AuthApiActions.signedIn({ user })),
           catchError((error: unknown) =>
-            of(AuthApiActions.signInFailed({ failure: toFailure(error, 'connect') })),
+            of(AuthApiActions.sessionFailed({ failure: describeAuthError(error).failure })),
           ),
+          takeUntil(signOutClicked(actions$)),
         ),
       ),
     ),
@@ -84,18 +107,62 @@ export const callingSession$ = createEffect(
             logger.error('Calling session failed', failure);
             return of(CallingSdkEvents.agentFailed({ failure }));
           }),
-          takeUntil(actions$.pipe(ofType(ShellActions.signOutClicked))),
+          takeUntil(signOutClicked(actions$)),
         );
       }),
     ),
   { functional: true },
 );
 
-export const signOut$ = createEffect(
+/** What the credential says about renewing the ACS token, for the shell's banner. */
+export const tokenRenewal$ = createEffect(
   (actions$ = inject(Actions), auth = inject(AuthService)) =>
     actions$.pipe(
-      ofType(ShellActions.signOutClicked),
-      tap(() => auth.signOut()),
+      ofType(AuthApiActions.signedIn),
+      switchMap(() =>
+        auth.renewal$.pipe(
+          map((event) =>
+            event.type === 'renewed'
+              ? AuthApiActions.tokenRenewed()
+              : AuthApiActions.tokenRenewalFailed({
+                  failure: event.failure,
+                  attempt: event.attempt,
+                  needsSignIn: event.needsSignIn,
+                  retryInMs: event.retryInMs,
+                }),
+          ),
+          takeUntil(signOutClicked(actions$)),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** A popup, never a redirect: the agent may be on a call. */
+export const signInAgain$ = createEffect(
+  (actions$ = inject(Actions), auth = inject(AuthService)) =>
+    actions$.pipe(
+      ofType(ShellActions.signInAgainClicked),
+      switchMap(() =>
+        from(auth.signInAgain()).pipe(
+          map(() => AuthApiActions.signedInAgain()),
+          catchError((error: unknown) =>
+            of(AuthApiActions.signInAgainFailed({ failure: describeAuthError(error).failure })),
+          ),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+export const signOut$ = createEffect(
+  (actions$ = inject(Actions), auth = inject(AuthService), logger = inject(Logger)) =>
+    signOutClicked(actions$).pipe(
+      tap(() =>
+        auth
+          .signOut()
+          .catch((error: unknown) => logger.error('Sign-out failed', describeAuthError(error).failure)),
+      ),
     ),
   { functional: true, dispatch: false },
 );

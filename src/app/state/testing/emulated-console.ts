@@ -3,56 +3,64 @@ import { TestBed } from '@angular/core/testing';
 import type { CallClient as SdkCallClient } from '@azure/communication-calling';
 import { AzureCommunicationTokenCredential } from '@azure/communication-common';
 import { Store } from '@ngrx/store';
-import { asapScheduler } from 'rxjs';
+import { asapScheduler, Subject } from 'rxjs';
 import { take } from 'rxjs/operators';
 import { CallClient, configure, listenerCount } from '../../../../emulator/client';
 import { createInMemoryEmulator, type InMemoryEmulator } from '../../../../emulator/testing/in-memory';
 import { CALL_CLIENT_FACTORY } from '../../calling/calling-backend';
 import { CallRegistry } from '../../calling/call-registry';
-import { AuthService } from '../../core/auth/auth.service';
+import { AuthService, type RestoredSession } from '../../core/auth/auth.service';
+import type { TokenRenewalEvent } from '../../core/auth/token-renewal';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
-import { SignInPageActions } from '../agent/agent.actions';
+import { AppActions } from '../agent/agent.actions';
 import { agentFeature } from '../agent/agent.feature';
 import { FRAME_SCHEDULER } from '../coalesce-per-frame';
 import { provideAppState } from '../provide-app-state';
 
-/** Sign-in against the in-memory emulator: the directory's users, tokens straight from the world. */
+/**
+ * Sign-in as MSAL would have done it, for the in-memory emulator: the chosen user is signed in at
+ * start-up, and their ACS tokens come straight from the world.
+ */
 class InMemoryAuth extends AuthService {
-  private userKey: string | null = null;
-  constructor(private readonly emulator: InMemoryEmulator) {
+  readonly renewal$ = new Subject<TokenRenewalEvent>();
+  private signedIn: boolean;
+  constructor(
+    private readonly emulator: InMemoryEmulator,
+    private readonly userKey: string,
+  ) {
     super();
+    this.signedIn = true;
   }
-  async users(): Promise<SignedInUser[]> {
-    return this.emulator.world.directory.users.map(({ key, displayName, role, microsoftTeamsUserId }) => ({
-      key,
-      displayName,
-      role,
-      microsoftTeamsUserId,
-    }));
+  async restore(): Promise<RestoredSession> {
+    return { signedIn: this.signedIn, failure: null };
   }
-  rememberedUser(): string | null {
-    return null;
+  async signIn(): Promise<void> {
+    this.signedIn = true;
   }
-  async signIn(userKey: string): Promise<SignedInUser> {
-    const user = (await this.users()).find((u) => u.key === userKey);
-    if (!user) throw new Error(`No user ${userKey}`);
-    this.userKey = userKey;
-    return user;
+  async startSession(): Promise<SignedInUser> {
+    const user = this.emulator.world.directory.user(this.userKey);
+    if (!user || !this.signedIn) throw new Error(`No user ${this.userKey}`);
+    const { displayName, role, microsoftTeamsUserId } = user;
+    return { id: microsoftTeamsUserId, displayName, role, microsoftTeamsUserId };
   }
   credential() {
-    return new AzureCommunicationTokenCredential(this.emulator.tokenFor(this.userKey!));
+    return new AzureCommunicationTokenCredential(this.emulator.tokenFor(this.userKey));
   }
-  signOut(): void {
-    this.userKey = null;
+  async signInAgain(): Promise<void> {}
+  async graphAccessToken(): Promise<string> {
+    throw new Error('No Graph in the in-memory emulator.');
+  }
+  async signOut(): Promise<void> {
+    this.signedIn = false;
   }
 }
 
 export interface EmulatedConsoleOptions {
   readonly seed?: number;
   readonly providers?: Provider[];
-  /** false: return as soon as the user is picked, without waiting for the agent to be ready. */
+  /** false: return as soon as the console starts, without waiting for the agent to be ready. */
   readonly waitUntilReady?: boolean;
-  /** Runs before the user is picked: faults for the sign-in itself. */
+  /** Runs before the console starts: faults for the sign-in itself. */
   readonly beforeSignIn?: (emulator: InMemoryEmulator) => void;
 }
 
@@ -71,7 +79,7 @@ export async function startEmulatedConsole(
     providers: [
       provideAppState(),
       { provide: CALL_CLIENT_FACTORY, useValue: async () => new CallClient() as unknown as SdkCallClient },
-      { provide: AuthService, useValue: new InMemoryAuth(emulator) },
+      { provide: AuthService, useValue: new InMemoryAuth(emulator, userKey) },
       { provide: FRAME_SCHEDULER, useValue: asapScheduler },
       ...providers,
     ],
@@ -109,7 +117,7 @@ export async function startEmulatedConsole(
 
   const app = { emulator, store, registry, settle, advance, state, baseline, listenerCount };
   beforeSignIn?.(emulator);
-  store.dispatch(SignInPageActions.userPicked({ userKey }));
+  store.dispatch(AppActions.started());
   if (!waitUntilReady) return app;
   for (let i = 0; i < 20 && !['ready', 'failed'].includes(state(agentFeature.selectStatus)); i++)
     await settle();

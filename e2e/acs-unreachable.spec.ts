@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { pickAccount } from './emulator-api';
+
+/**
+ * ACS mode with no network to Azure: `config.json` says "acs" (the emulator still plays Entra ID
+ * and ACS identity), and every request that would leave this machine fails, as on a machine with
+ * no route to Azure.
+ */
+test('with no network to Azure, ACS mode says the calling service cannot be reached, not "Connecting…" for ever', async ({
+  context,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const scripts: string[] = [];
+  await context.route('**/*', (route) => {
+    const { hostname } = new URL(route.request().url());
+    return hostname === 'localhost' || hostname === '127.0.0.1'
+      ? route.continue()
+      : route.abort('internetdisconnected');
+  });
+  await page.route('**/config.json', async (route) => {
+    const config = (await (await route.fetch()).json()) as Record<string, unknown>;
+    await route.fulfill({ json: { ...config, backend: 'acs' } });
+  });
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+
+  await page.goto('/');
+  await pickAccount(page, 'Alex Rivera');
+  await expect(page.getByRole('banner')).toContainText('Alex Rivera · Agent');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Could not reach the calling service within 20 seconds. Check this computer’s network connection, then try again.',
+    { timeout: 40_000 },
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Not connected' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  // The Calling SDK came in its own chunk, once ACS mode needed it.
+  expect(scripts.filter((url) => /communication-calling/.test(url))).toHaveLength(1);
+});

@@ -1,0 +1,90 @@
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { pickAccount, signIn } from './emulator-api';
+
+/** Every request the page makes, to check where the browser went and what it downloaded. */
+function recordRequests(page: Page): Request[] {
+  const requests: Request[] = [];
+  page.on('request', (request) => requests.push(request));
+  return requests;
+}
+
+/** The JWTs in the page's storage, decoded: what a script in this origin could read. */
+async function tokensInStorage(page: Page, storage: 'localStorage' | 'sessionStorage') {
+  const text = await page.evaluate((name) => JSON.stringify({ ...window[name] }), storage);
+  return [...text.matchAll(/eyJ[\w-]+\.([\w-]+)\.[\w-]*/g)].map(
+    ([, payload]) => JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>,
+  );
+}
+
+test('a first visit signs in through Entra ID’s account picker; the supervisor’s role comes from the token', async ({
+  page,
+}) => {
+  const requests = recordRequests(page);
+  await page.goto('/');
+  // Straight to Microsoft's sign-in page (the emulator's), over plain http: no certificate warning.
+  await expect(page).toHaveURL(/\/00000000-0000-4000-8000-0000000e0000\/oauth2\/v2\.0\/authorize\?/);
+  await expect(page.getByRole('button', { name: /Sam Okafor.*Supervisor/ })).toBeVisible();
+  await pickAccount(page, 'Sam Okafor');
+  await expect(page.getByRole('banner')).toContainText('Sam Okafor · Supervisor');
+  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+
+  // MSAL had the https authority name; nothing was asked of it over https.
+  expect(requests.filter((r) => r.url().startsWith('https:')).map((r) => r.url())).toEqual([]);
+  // Emulator mode never downloads the Calling SDK.
+  expect(requests.filter((r) => /communication-calling/.test(r.url())).map((r) => r.url())).toEqual([]);
+});
+
+test('an agent’s token makes them an agent', async ({ page }) => {
+  await signIn(page, 'Alex Rivera');
+  await expect(page.getByRole('banner')).toContainText('Alex Rivera · Agent');
+});
+
+test('keeps no token in localStorage, and the ACS token in memory only', async ({ page }) => {
+  await signIn(page, 'Blake Chen');
+  expect(await tokensInStorage(page, 'localStorage')).toEqual([]);
+  // MSAL's cache is the tab's sessionStorage: Entra's tokens, never the ACS token.
+  const cached = await tokensInStorage(page, 'sessionStorage');
+  expect(cached.length).toBeGreaterThan(0);
+  expect(cached.filter((claims) => 'skypeid' in claims)).toEqual([]);
+});
+
+test('cancelling on the account picker lands on the sign-in page, saying so, and signing in works from there', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByRole('alert')).toHaveText(
+    'Sign-in did not complete: AADSTS65004: User declined to consent to access the app.',
+  );
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  await pickAccount(page, 'Casey Novak');
+  await expect(page.getByRole('banner')).toContainText('Casey Novak · Agent');
+});
+
+test('stays signed in across a reload; signing out signs out of Entra ID too', async ({ page }) => {
+  await signIn(page, 'Sam Okafor');
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Sam Okafor · Supervisor');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  // Entra ID hands MSAL's state back on the way out, as it does after a real sign-out.
+  await expect(page).toHaveURL(/\/sign-in(\?state=[\w%-]+)?$/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  // The Microsoft session ended too: signing in asks who again.
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
+});
+
+test('a new tab signs in silently from the Microsoft session', async ({ page, context }) => {
+  await signIn(page, 'Alex Rivera');
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByRole('banner')).toContainText('Alex Rivera · Agent');
+  await expect(second.getByRole('heading', { name: 'Pick an account' })).toHaveCount(0);
+  await second.close();
+});

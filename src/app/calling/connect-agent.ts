@@ -1,0 +1,66 @@
+import { InjectionToken } from '@angular/core';
+import type { CallClient, TeamsCallAgent } from '@azure/communication-calling';
+import type { CommunicationTokenCredential } from '@azure/communication-common';
+import { asyncScheduler, firstValueFrom, fromEvent, type SchedulerLike } from 'rxjs';
+import { first, map, startWith, takeUntil } from 'rxjs/operators';
+import { CallingFailure } from './calling-codes';
+import { fromSdkEvent } from './sdk-event';
+
+/** Whose time the connection's limit runs on (tests give a virtual one). */
+export const CONNECT_SCHEDULER = new InjectionToken<SchedulerLike>('CONNECT_SCHEDULER', {
+  factory: () => asyncScheduler,
+});
+
+/**
+ * How long the calling service may take to take the agent in. Online it takes a few seconds;
+ * with no route to Azure the SDK keeps retrying its own requests, and would leave the agent
+ * looking at "Connecting…" with no end.
+ */
+export const CONNECT_TIME_LIMIT_MS = 20_000;
+
+export const CALLING_SERVICE_UNREACHABLE = new CallingFailure(
+  `Could not reach the calling service within ${CONNECT_TIME_LIMIT_MS / 1000} seconds. ` +
+    'Check this computer’s network connection, then try again.',
+);
+
+/**
+ * Creates the Teams user's call agent and waits until it is connected, within the time limit. An
+ * agent that arrives or connects too late is disposed, so it never takes calls nobody sees.
+ */
+export async function connectAgent(
+  client: CallClient,
+  credential: CommunicationTokenCredential,
+  scheduler: SchedulerLike,
+): Promise<TeamsCallAgent> {
+  const limit = new AbortController();
+  const limitReached = scheduler.schedule(() => limit.abort(), CONNECT_TIME_LIMIT_MS);
+  const expired = fromEvent(limit.signal, 'abort');
+  try {
+    const creating = client.createTeamsCallAgent(credential);
+    const agent = await Promise.race([
+      creating,
+      firstValueFrom(expired).then(() => {
+        void creating.then((late) => late?.dispose()).catch(() => undefined);
+        throw CALLING_SERVICE_UNREACHABLE;
+      }),
+    ]);
+    // The SDK answers `undefined` for a token that names no Teams user.
+    if (!agent)
+      throw new CallingFailure(
+        'The calling service did not accept the calling token: it names no Teams user.',
+      );
+    const connected$ = fromSdkEvent(agent, 'connectionStateChanged').pipe(
+      startWith(undefined),
+      first(() => agent.connectionState === 'Connected'),
+      map(() => true),
+      takeUntil(expired),
+    );
+    if (!(await firstValueFrom(connected$, { defaultValue: false }))) {
+      await agent.dispose().catch(() => undefined);
+      throw CALLING_SERVICE_UNREACHABLE;
+    }
+    return agent;
+  } finally {
+    limitReached.unsubscribe();
+  }
+}

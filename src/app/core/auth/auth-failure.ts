@@ -1,0 +1,72 @@
+import { AuthError, BrowserAuthErrorCodes, InteractionRequiredAuthError } from '@azure/msal-browser';
+import type { Failure } from '../../calling/calling-codes';
+
+/** `server/`'s token exchange refused, in its own words (`{ error: { code, message } }`). */
+export class TokenExchangeError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'TokenExchangeError';
+  }
+}
+
+/** The exchange refuses tokens Entra would now refuse too: a new sign-in fixes it. */
+const EXCHANGE_CODES_NEEDING_SIGN_IN = new Set(['token_expired', 'token_invalid', 'teams_token_rejected']);
+
+const BROWSER_ERRORS: Record<string, string> = {
+  [BrowserAuthErrorCodes.userCancelled]: 'Sign-in was cancelled.',
+  [BrowserAuthErrorCodes.popupWindowError]:
+    'The browser blocked the sign-in window. Allow pop-ups for Switchboard, then try again.',
+  [BrowserAuthErrorCodes.emptyWindowError]:
+    'The browser blocked the sign-in window. Allow pop-ups for Switchboard, then try again.',
+  [BrowserAuthErrorCodes.noNetworkConnectivity]:
+    'This computer is offline: Microsoft sign-in cannot be reached.',
+  [BrowserAuthErrorCodes.getRequestFailed]:
+    'Microsoft sign-in is not reachable. Check the network and try again.',
+  [BrowserAuthErrorCodes.postRequestFailed]:
+    'Microsoft sign-in is not reachable. Check the network and try again.',
+  [BrowserAuthErrorCodes.timedOut]: 'Microsoft sign-in did not answer in time. Try again.',
+  [BrowserAuthErrorCodes.interactionInProgress]:
+    'A sign-in is already under way in this browser. Finish it first.',
+};
+
+/**
+ * A sign-in or renewal problem in words, and whether only the user can fix it (Entra wants them
+ * to sign in again). MSAL's own text is kept where it helps an administrator (the `AADSTS` code).
+ */
+/** Entra's messages end with trace and correlation ids on lines of their own. */
+const firstLine = (text: string) => text.split(/\r?\n/)[0]?.trim() ?? '';
+
+export function describeAuthError(error: unknown): { failure: Failure; needsSignIn: boolean } {
+  if (error instanceof TokenExchangeError) {
+    return {
+      failure: { message: `Could not get a calling token: ${error.message}` },
+      needsSignIn: EXCHANGE_CODES_NEEDING_SIGN_IN.has(error.code),
+    };
+  }
+  if (error instanceof InteractionRequiredAuthError) {
+    return {
+      failure: { message: 'Your Microsoft sign-in has expired: sign in again.' },
+      needsSignIn: true,
+    };
+  }
+  if (error instanceof AuthError) {
+    const known = BROWSER_ERRORS[error.errorCode];
+    if (known) return { failure: { message: known }, needsSignIn: false };
+    if (error.errorCode === 'access_denied') {
+      return {
+        failure: { message: `Sign-in did not complete: ${firstLine(error.errorMessage)}` },
+        needsSignIn: false,
+      };
+    }
+    return {
+      failure: { message: `Microsoft sign-in failed: ${firstLine(error.errorMessage) || error.errorCode}` },
+      needsSignIn: false,
+    };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { failure: { message: `Sign-in failed: ${detail}` }, needsSignIn: false };
+}

@@ -1,0 +1,44 @@
+import { BrowserCacheLocation, type Configuration } from '@azure/msal-browser';
+import { toMsalLevel, type Logger } from '../logger';
+import type { RuntimeConfig } from '../runtime-config';
+import { AuthorityRoute, isLocalAuthority } from './authority-route';
+
+/**
+ * The page every Entra answer comes back to (register `<origin>/redirect` as a single-page app
+ * redirect URI): `main.ts` hands the answer to the window or frame that asked (MSAL's redirect
+ * bridge) and starts nothing else there.
+ */
+export const REDIRECT_BRIDGE_PATH = '/redirect';
+/** Where sign-out and a failed sign-in land (register `<origin>/sign-in` too). */
+export const SIGN_IN_PATH = '/sign-in';
+
+/**
+ * MSAL's configuration from `config.json`. MSAL's cache is the tab's sessionStorage, never
+ * localStorage: the account and Entra's tokens (ID, access, refresh) last as long as the tab, so a
+ * reload is still signed in, and closing the tab forgets them. (MSAL's memory cache cannot do a
+ * redirect sign-in, `in_mem_redirect_unavailable`.) The console itself stores no token anywhere:
+ * the ACS token lives in memory only.
+ */
+export function msalConfiguration(config: RuntimeConfig, logger: Logger, origin: string): Configuration {
+  const emulatorBaseUrl = config.emulatorUrl || origin;
+  return {
+    auth: {
+      clientId: config.clientId,
+      authority: config.authority,
+      knownAuthorities: [...config.knownAuthorities],
+      redirectUri: `${origin}${REDIRECT_BRIDGE_PATH}`,
+      postLogoutRedirectUri: `${origin}${SIGN_IN_PATH}`,
+    },
+    cache: { cacheLocation: BrowserCacheLocation.SessionStorage },
+    system: {
+      loggerOptions: {
+        loggerCallback: logger.msal,
+        logLevel: toMsalLevel(logger.level),
+        piiLoggingEnabled: false,
+      },
+      ...(isLocalAuthority(config.authority) && {
+        networkClient: new AuthorityRoute(config.authority, emulatorBaseUrl),
+      }),
+    },
+  };
+}
