@@ -33,10 +33,7 @@ describe('scenario', () => {
   it('replays the same calls for the same seed, however many tokens were issued first', () => {
     const quiet = scenarioWorld(11);
     const busy = scenarioWorld(11);
-    for (const key of ['alex', 'blake', 'casey', 'sam']) {
-      busy.world.issueToken(key);
-      busy.world.signIn(key);
-    }
+    for (const key of ['alex', 'blake', 'casey', 'sam']) busy.world.issueToken(key);
     const expected = callsPlaced(quiet.world, quiet.clock, 10);
     assert.ok(expected.length >= 10, `only ${expected.length} calls arrived in 10 minutes`);
     assert.deepEqual(callsPlaced(busy.world, busy.clock, 10), expected);

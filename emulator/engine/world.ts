@@ -41,7 +41,6 @@ export class World {
   readonly faults = new Faults();
   readonly scenario: Scenario;
   private readonly acsTokens: TokenIssuer;
-  private readonly signInTokens: TokenIssuer;
   private readonly endpoints = new Map<string, Endpoint>();
   private readonly routing: QueueRouting;
   private nextEndpoint = 1;
@@ -50,7 +49,6 @@ export class World {
     this.clock = options.clock ?? new RealClock();
     this.random = randomStreams(options.seed);
     this.acsTokens = new TokenIssuer(this.random.tokens);
-    this.signInTokens = new TokenIssuer(this.random.tokens);
     this.routing = new QueueRouting(this);
     this.scenario = new Scenario(this, options.scenario);
   }
@@ -63,18 +61,7 @@ export class World {
     lifetimeMs = DAY_MS,
   ): { token: string; expiresOn: number; user: DirectoryUser } {
     const user = this.requireUser(userKey);
-    return { ...this.acsTokens.issue(user, this.clock.now(), lifetimeMs, 'acs'), user };
-  }
-
-  /** Stands in for the Entra sign-in: an access token that `/api/token` exchanges. */
-  signIn(userKey: string): string {
-    return this.signInTokens.issue(this.requireUser(userKey), this.clock.now(), DAY_MS, 'entra').token;
-  }
-
-  /** The production token exchange's shape: a signed-in user's access token for an ACS token. */
-  exchange(accessToken: string): { token: string; expiresOn: number; user: DirectoryUser } | undefined {
-    const userKey = this.signInTokens.verify(accessToken, this.clock.now());
-    return userKey ? this.issueToken(userKey) : undefined;
+    return { ...this.acsTokens.issue(user, this.clock.now(), lifetimeMs), user };
   }
 
   private requireUser(userKey: string): DirectoryUser {

@@ -74,8 +74,8 @@ export function requestPath(target: string | undefined): string | undefined {
 }
 
 /**
- * The emulator's HTTP API: the token endpoint in the production server's shape, the directory
- * for emulator sign-in, and controls for tests and demos (place a call, the scenario, faults).
+ * The emulator's HTTP API: its directory and controls for tests and demos (place a call, the
+ * scenario, faults). Signing in is its Entra ID's (`cloud/`), the token exchange `server/`'s.
  */
 export async function handleHttp(
   world: World,
@@ -102,25 +102,6 @@ export async function handleHttp(
         return send(200, { ok: true });
       case 'GET /emulator/users':
         return send(200, world.directory.users.map(publicUser));
-      // `/emulator/sign-in` and this `/api/token` go away once the console signs in with MSAL:
-      // the emulated Entra ID (`cloud/`) signs users in, and `server/`'s `/api/token` exchanges.
-      case 'POST /emulator/sign-in': {
-        const userKey = optionalString(await readJson(request), 'userKey');
-        if (!userKey || !world.directory.user(userKey))
-          throw new BadRequest(400, `Unknown user "${userKey ?? ''}".`);
-        return send(200, { accessToken: world.signIn(userKey) });
-      }
-      case 'POST /api/token': {
-        const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-        const exchanged = bearer ? world.exchange(bearer) : undefined;
-        if (!exchanged)
-          throw new BadRequest(401, 'Sign in again: the access token is missing, unknown or expired.');
-        return send(200, {
-          token: exchanged.token,
-          expiresOn: new Date(exchanged.expiresOn).toISOString(),
-          user: publicUser(exchanged.user),
-        });
-      }
       case 'GET /emulator/state':
         return send(200, world.snapshot());
       case 'GET /emulator/listeners':
