@@ -51,6 +51,8 @@ const ACS_SCOPES = [
   'https://auth.msft.communication.azure.com/Teams.ManageCalls',
   'https://auth.msft.communication.azure.com/Teams.ManageChats',
 ];
+/** What the console asks Microsoft Graph for: chats, users and their presence (delegated). */
+const GRAPH_SCOPES = ['Chat.ReadWrite', 'User.Read.All', 'Presence.Read.All'];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads `server/`'s settings from the environment (see README.md), or throws `ConfigError`. */
@@ -149,7 +151,7 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
       backend: backend === 'emulator' ? 'emulator' : 'acs',
       emulatorUrl: text('CONSOLE_EMULATOR_URL') ?? '',
       teamsScopes: list('TEAMS_SCOPES', ACS_SCOPES),
-      graphScopes: list('GRAPH_SCOPES', ['User.Read']),
+      graphScopes: list('GRAPH_SCOPES', GRAPH_SCOPES),
       graphBaseUrl: text('GRAPH_BASE_URL') ?? 'https://graph.microsoft.com/v1.0',
       logLevel: consoleLogLevel as ConsoleSettings['logLevel'],
     },

@@ -49,7 +49,7 @@ describe('the built console, served with its config.json', () => {
           'https://auth.msft.communication.azure.com/Teams.ManageCalls',
           'https://auth.msft.communication.azure.com/Teams.ManageChats',
         ],
-        graph: ['User.Read'],
+        graph: ['Chat.ReadWrite', 'User.Read.All', 'Presence.Read.All'],
       },
       tokenUrl: '/api/token',
       graphBaseUrl: 'https://graph.microsoft.com/v1.0',
