@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every runner in turn (the emulator's and server/'s Node tests, Karma, Playwright), each printing
+// `npm test`: every runner in turn (the emulator's and server/'s Node tests, the production build's
+// bundle checks, Karma, Playwright), each printing
 // its own summary, then one line that adds them up for CI: `Tests: N passed, N failed`.
 // A runner that fails without a countable summary (a compile error, a crash) counts as one failure.
 // Karma and Playwright need Chromium: it is checked (and installed where possible) before any runs.
@@ -28,6 +29,8 @@ const nodeTests = (dir) => ({
 const runners = [
   nodeTests('emulator'),
   nodeTests('server'),
+  // The production build: initial JavaScript under its gzip budget, the Calling SDK lazy.
+  nodeTests('bench'),
   {
     name: 'unit (Karma)',
     needsBrowser: true,
