@@ -12,13 +12,22 @@ import { provideTestState } from './state/testing/provide-test-state';
 @Component({ selector: 'sb-workspace-stub', template: 'The workspace' })
 class WorkspaceStub {}
 
+@Component({ selector: 'sb-sign-in-stub', template: 'The sign-in page' })
+class SignInStub {}
+
 const SAM = { id: 's', displayName: 'Sam Okafor', role: 'supervisor', microsoftTeamsUserId: 's' } as const;
 const ALEX = { id: 'a', displayName: 'Alex Rivera', role: 'agent', microsoftTeamsUserId: 'a' } as const;
 
 describe('App shell', () => {
   async function setUp() {
     TestBed.configureTestingModule({
-      providers: [...provideTestState(), provideRouter([{ path: '', component: WorkspaceStub }])],
+      providers: [
+        ...provideTestState(),
+        provideRouter([
+          { path: '', component: WorkspaceStub },
+          { path: 'sign-in', component: SignInStub },
+        ]),
+      ],
     });
     const fixture = TestBed.createComponent(App);
     await TestBed.inject(Router).navigateByUrl('/');
@@ -52,6 +61,18 @@ describe('App shell', () => {
     store.dispatch(CallingSdkEvents.connectionStateChanged({ connectionState: 'Disconnected' }));
     await fixture.whenStable();
     expect(text()).toContain('Offline');
+  });
+
+  it('goes to the workspace when someone signs in while on the sign-in page', async () => {
+    const { fixture, store, text } = await setUp();
+    await TestBed.inject(Router).navigateByUrl('/sign-in');
+    await fixture.whenStable();
+    expect(text()).toContain('The sign-in page');
+    store.dispatch(AuthApiActions.signedIn({ user: ALEX }));
+    store.dispatch(CallingSdkEvents.agentReady({ connectionState: 'Connected' }));
+    await fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/');
+    expect(text()).toContain('The workspace');
   });
 
   it('offers to try again when the calling service cannot be reached', async () => {

@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, type OnInit } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatToolbar } from '@angular/material/toolbar';
-import { RouterOutlet } from '@angular/router';
+import { Router, RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
+import { SIGN_IN_PATH } from './core/auth/msal-configuration';
 import { Theme } from './core/theme';
 import { AppActions, ShellActions } from './state/agent/agent.actions';
 import { agentFeature, selectConnectionLabel, selectRenewalProblem } from './state/agent/agent.feature';
@@ -129,6 +130,7 @@ import { FailureMessageComponent } from './shared/failure-message.component';
 })
 export class App implements OnInit {
   private readonly store = inject(Store);
+  private readonly router = inject(Router);
   protected readonly theme = inject(Theme);
   protected readonly user = this.store.selectSignal(agentFeature.selectUser);
   protected readonly status = this.store.selectSignal(agentFeature.selectStatus);
@@ -136,6 +138,13 @@ export class App implements OnInit {
   protected readonly connectionLabel = this.store.selectSignal(selectConnectionLabel);
   protected readonly renewal = this.store.selectSignal(selectRenewalProblem);
   protected readonly retryInSeconds = computed(() => Math.ceil((this.renewal()?.retryInMs ?? 0) / 1000));
+
+  constructor() {
+    // Signed in while on the sign-in page (the back button, a bookmark): the workspace is the place.
+    effect(() => {
+      if (this.user() && this.router.url.startsWith(SIGN_IN_PATH)) void this.router.navigateByUrl('/');
+    });
+  }
 
   ngOnInit(): void {
     this.store.dispatch(AppActions.started());
