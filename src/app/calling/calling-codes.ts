@@ -23,7 +23,23 @@ export class CallingFailure extends Error implements Failure {
 }
 
 export type CallOperation =
-  'accept' | 'reject' | 'mute' | 'unmute' | 'hold' | 'resume' | 'hangUp' | 'connect';
+  | 'accept'
+  | 'reject'
+  | 'mute'
+  | 'unmute'
+  | 'hold'
+  | 'resume'
+  | 'hangUp'
+  | 'connect'
+  | 'startCall'
+  | 'join'
+  | 'addParticipant'
+  | 'muteParticipant'
+  | 'removeParticipant'
+  | 'muteAllRemoteParticipants'
+  | 'sendDtmf'
+  | 'startVideo'
+  | 'stopVideo';
 
 const OPERATION_WORDS: Record<CallOperation, string> = {
   accept: 'Accepting the call',
@@ -34,6 +50,15 @@ const OPERATION_WORDS: Record<CallOperation, string> = {
   resume: 'Resuming the call',
   hangUp: 'Hanging up',
   connect: 'Connecting to the calling service',
+  startCall: 'Placing the call',
+  join: 'Joining the meeting',
+  addParticipant: 'Adding the participant',
+  muteParticipant: 'Muting the participant',
+  removeParticipant: 'Removing the participant',
+  muteAllRemoteParticipants: 'Muting everyone else',
+  sendDtmf: 'Sending the tone',
+  startVideo: 'Turning your camera on',
+  stopVideo: 'Turning your camera off',
 };
 
 /** Operation errors, by `code/subCode` or by bare `code` (docs/acs-codes.md, operations that fail). */

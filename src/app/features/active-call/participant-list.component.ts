@@ -1,24 +1,99 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import type { Failure } from '../../calling/calling-codes';
+import type { CallCapabilities, ConversationKind } from '../../calling/snapshots';
 import type { ParticipantEntry } from '../../state/participants/participants.feature';
-import { participantStateLabel } from '../../shared/call-state-label';
+import { participantStateLabel, participantStateTone } from '../../shared/call-state-label';
+import { permissionFor } from '../../shared/capability-reason';
+import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { partyName } from '../../shared/party-name';
+import { StateChipComponent } from '../../shared/state-chip.component';
 
-/** The roster of a call: each participant's state, and whether they are muted or speaking, in words. */
+/** Roles worth a chip: the people who run a meeting. */
+const ROLE_LABELS: Record<string, string> = {
+  Organizer: 'Organizer',
+  'Co-organizer': 'Co-organizer',
+  Presenter: 'Presenter',
+};
+
+/**
+ * The roster of a call: each participant's state, role, mute, speaking and camera in words; Mute and
+ * Remove per participant and Mute all others, as the call's capabilities allow (with the reason in
+ * words when they do not).
+ */
 @Component({
   selector: 'sb-participant-list',
+  imports: [MatButton, FailureMessageComponent, StateChipComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h3 id="participants-heading">Participants ({{ participants().length }})</h3>
+    <div class="header">
+      <h3 id="participants-heading">Participants ({{ participants().length }})</h3>
+      <button
+        mat-stroked-button
+        type="button"
+        class="mute-all"
+        [disabled]="!canMuteAll()"
+        [disabledInteractive]="!muteAllowed().allowed"
+        [attr.aria-describedby]="muteAllowed().allowed ? null : 'roster-mute-reason'"
+        (click)="canMuteAll() && muteAll.emit()"
+      >
+        Mute all others
+      </button>
+    </div>
+    @if (muteAllowed().reason; as reason) {
+      <p id="roster-mute-reason" class="reason">{{ reason }}</p>
+    }
+    @if (removeAllowed().reason; as reason) {
+      <p id="roster-remove-reason" class="reason">{{ reason }}</p>
+    }
+    @if (muteAllFailure(); as failure) {
+      <sb-failure-message [failure]="failure" />
+    }
     <ul aria-labelledby="participants-heading">
       @for (p of participants(); track p.participantId) {
         <li [attr.aria-label]="name(p)">
           <span class="name">{{ name(p) }}</span>
-          <span class="chip state">{{ stateLabel(p.state) }}</span>
-          @if (p.isMuted) {
-            <span class="chip muted">Muted</span>
-          }
-          @if (p.isSpeaking) {
-            <span class="chip speaking">Speaking</span>
+          <span class="chips">
+            <sb-state-chip class="chip" [label]="stateLabel(p.state)" [tone]="stateTone(p.state)" />
+            @if (roleLabel(p); as role) {
+              <span class="chip role">{{ role }}</span>
+            }
+            @if (p.isMuted) {
+              <span class="chip muted">Muted</span>
+            }
+            @if (p.isSpeaking) {
+              <span class="chip speaking">Speaking</span>
+            }
+            @if (hasVideo(p)) {
+              <span class="chip">Camera on</span>
+            }
+          </span>
+          <span class="actions">
+            <button
+              mat-button
+              type="button"
+              [disabled]="!canMute(p)"
+              [disabledInteractive]="!muteAllowed().allowed"
+              [attr.aria-describedby]="muteAllowed().allowed ? null : 'roster-mute-reason'"
+              [attr.aria-label]="'Mute ' + name(p)"
+              (click)="canMute(p) && muteParticipant.emit(p.participantId)"
+            >
+              Mute
+            </button>
+            <button
+              mat-button
+              type="button"
+              [disabled]="!canRemove(p)"
+              [disabledInteractive]="!removeAllowed().allowed"
+              [attr.aria-describedby]="removeAllowed().allowed ? null : 'roster-remove-reason'"
+              [attr.aria-label]="'Remove ' + name(p)"
+              (click)="canRemove(p) && removeParticipant.emit(p.participantId)"
+            >
+              Remove
+            </button>
+          </span>
+          @if (p.failure; as failure) {
+            <sb-failure-message class="failure" [failure]="failure" />
           }
         </li>
       } @empty {
@@ -27,9 +102,21 @@ import { partyName } from '../../shared/party-name';
     </ul>
   `,
   styles: `
+    .header {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
+      margin: 16px 0 8px;
+    }
     h3 {
       font: var(--mat-sys-title-small);
-      margin: 16px 0 8px;
+      margin: 0;
+    }
+    .reason {
+      margin: 0 0 8px;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
     }
     ul {
       list-style: none;
@@ -40,6 +127,7 @@ import { partyName } from '../../shared/party-name';
     }
     li {
       display: flex;
+      flex-wrap: wrap;
       gap: 8px;
       align-items: center;
       min-height: 32px;
@@ -47,6 +135,11 @@ import { partyName } from '../../shared/party-name';
     .name {
       font: var(--mat-sys-body-large);
       margin-right: auto;
+    }
+    .chips {
+      display: flex;
+      gap: 4px;
+      flex-wrap: wrap;
     }
     .chip {
       font: var(--mat-sys-label-medium);
@@ -62,6 +155,9 @@ import { partyName } from '../../shared/party-name';
       background: var(--mat-sys-tertiary-container);
       color: var(--mat-sys-on-tertiary-container);
     }
+    .failure {
+      flex-basis: 100%;
+    }
     .empty {
       color: var(--mat-sys-on-surface-variant);
     }
@@ -69,7 +165,39 @@ import { partyName } from '../../shared/party-name';
 })
 export class ParticipantListComponent {
   readonly participants = input.required<readonly ParticipantEntry[]>();
+  readonly kind = input<ConversationKind>('oneToOne');
+  /** The call's capabilities; null while unknown (the controls then stay enabled). */
+  readonly capabilities = input<CallCapabilities | null>(null);
+  /** Mute all others is waiting for the SDK. */
+  readonly mutingAll = input(false);
+  readonly muteAllFailure = input<Failure | null>(null);
+  readonly muteParticipant = output<string>();
+  readonly removeParticipant = output<string>();
+  readonly muteAll = output<void>();
+
+  protected readonly muteAllowed = computed(() =>
+    permissionFor(this.capabilities(), 'muteOthers', this.kind()),
+  );
+  protected readonly removeAllowed = computed(() =>
+    permissionFor(this.capabilities(), 'removeParticipant', this.kind()),
+  );
+  protected readonly canMuteAll = computed(
+    () =>
+      this.muteAllowed().allowed &&
+      !this.mutingAll() &&
+      this.participants().some((p) => p.state === 'Connected' && !p.isMuted),
+  );
+
   protected readonly name = (p: ParticipantEntry) =>
     partyName({ identity: p.identity, displayName: p.displayName });
   protected readonly stateLabel = participantStateLabel;
+  protected readonly stateTone = participantStateTone;
+  protected readonly roleLabel = (p: ParticipantEntry) => ROLE_LABELS[p.role] ?? null;
+  protected readonly hasVideo = (p: ParticipantEntry) =>
+    p.videoStreams.some((stream) => stream.mediaStreamType === 'Video' && stream.isAvailable);
+  /** Only someone connected and unmuted can be muted; the SDK has no remote unmute. */
+  protected readonly canMute = (p: ParticipantEntry) =>
+    this.muteAllowed().allowed && p.pending === null && p.state === 'Connected' && !p.isMuted;
+  protected readonly canRemove = (p: ParticipantEntry) =>
+    this.removeAllowed().allowed && p.pending === null && p.state !== 'Disconnected';
 }

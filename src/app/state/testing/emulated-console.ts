@@ -5,9 +5,10 @@ import { AzureCommunicationTokenCredential } from '@azure/communication-common';
 import { Store } from '@ngrx/store';
 import { asapScheduler } from 'rxjs';
 import { take } from 'rxjs/operators';
+import * as emulatorClient from '../../../../emulator/client';
 import { CallClient, configure, listenerCount } from '../../../../emulator/client';
 import { createInMemoryEmulator, type InMemoryEmulator } from '../../../../emulator/testing/in-memory';
-import { CALL_CLIENT_FACTORY } from '../../calling/calling-backend';
+import { CALL_CLIENT_FACTORY, CALLING_VALUES, type CallingValues } from '../../calling/calling-backend';
 import { CallRegistry } from '../../calling/call-registry';
 import { AuthService } from '../../core/auth/auth.service';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
@@ -71,6 +72,7 @@ export async function startEmulatedConsole(
     providers: [
       provideAppState(),
       { provide: CALL_CLIENT_FACTORY, useValue: async () => new CallClient() as unknown as SdkCallClient },
+      { provide: CALLING_VALUES, useValue: async () => emulatorClient as unknown as CallingValues },
       { provide: AuthService, useValue: new InMemoryAuth(emulator) },
       { provide: FRAME_SCHEDULER, useValue: asapScheduler },
       ...providers,
