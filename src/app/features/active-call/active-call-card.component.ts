@@ -41,7 +41,7 @@ const SHOWN_ELSEWHERE: ReadonlySet<string> = new Set(['muteAllRemoteParticipants
     </div>
     @if (call().mutedByOthersAt !== null) {
       <div class="notice" role="status">
-        <span>You were muted by another participant.</span>
+        <span class="message">You were muted by another participant.</span>
         <button mat-button type="button" (click)="dismissMutedNotice.emit()">Dismiss</button>
       </div>
     }

@@ -47,7 +47,7 @@ const ROLE_LABELS: Record<string, string> = {
       <p id="roster-remove-reason" class="reason">{{ reason }}</p>
     }
     @if (muteAllFailure(); as failure) {
-      <sb-failure-message [failure]="failure" />
+      <sb-failure-message class="mute-all-failure" [failure]="failure" />
     }
     <ul aria-labelledby="participants-heading">
       @for (p of participants(); track p.participantId) {
