@@ -13,5 +13,12 @@ export abstract class AuthService {
   abstract signIn(userKey: string): Promise<SignedInUser>;
   /** A credential that refreshes its ACS token before it expires. */
   abstract credential(): CommunicationTokenCredential;
+  /**
+   * An access token for Microsoft Graph (the directory, Teams chats) for the signed-in user.
+   * A sign-in that cannot reach Graph rejects with a message saying so.
+   */
+  graphAccessToken(): Promise<string> {
+    return Promise.reject(new Error('This sign-in cannot reach Microsoft Graph.'));
+  }
   abstract signOut(): void;
 }

@@ -60,6 +60,12 @@ export class EmulatorAuthService extends AuthService {
     });
   }
 
+  /** The emulator's Graph accepts the sign-in's own access token. */
+  override async graphAccessToken(): Promise<string> {
+    if (!this.accessToken) throw new Error('Sign in before looking people up or creating chats.');
+    return this.accessToken;
+  }
+
   signOut(): void {
     this.accessToken = null;
     this.acsToken = null;
