@@ -51,6 +51,7 @@ describe('call bridge', () => {
     expect(stream.listenerCount).toBe(1);
     expect(call.features.Capabilities.listenerCount).toBe(1);
     expect(call.features.DominantSpeakers.listenerCount).toBe(1);
+    expect(call.info.listenerCount).toBe(1);
 
     call.state = 'Disconnected';
     call.emit('stateChanged');
@@ -60,6 +61,7 @@ describe('call bridge', () => {
     expect(stream.listenerCount).toBe(0);
     expect(call.features.Capabilities.listenerCount).toBe(0);
     expect(call.features.DominantSpeakers.listenerCount).toBe(0);
+    expect(call.info.listenerCount).toBe(0);
     expect(events.at(-1)).toEqual({ type: 'callEnded', id: 'call-1', callEndReason: null, at: 7 });
     expect(completed()).toBeTrue();
   });
@@ -83,18 +85,19 @@ describe('call bridge', () => {
     ]);
   });
 
-  it('reports the call becoming a group call once it has a thread', () => {
+  it('reports a 1:1 call becoming a group call once it has a thread', () => {
     const call = new FakeCall();
-    call.state = 'Connecting';
     const { events, subscription } = watch(call);
     call.info.threadId = '19:3f2c1d@thread.v2';
-    call.state = 'Connected';
-    call.emit('stateChanged');
-    expect(events.slice(-2)).toEqual([
-      { type: 'callConversationChanged', id: 'call-1', kind: 'group', threadId: '19:3f2c1d@thread.v2' },
-      { type: 'callStateChanged', id: 'call-1', state: 'Connected', at: 7 },
-    ]);
+    call.info.emit('callInfoChanged');
+    expect(events.at(-1)).toEqual({
+      type: 'callConversationChanged',
+      id: 'call-1',
+      kind: 'group',
+      threadId: '19:3f2c1d@thread.v2',
+    });
     subscription.unsubscribe();
+    expect(call.info.listenerCount).toBe(0);
   });
 
   it('carries the capabilities in the first snapshot, then what changes', () => {

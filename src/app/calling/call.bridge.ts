@@ -13,7 +13,7 @@ import {
   toDominantSpeakers,
 } from './dominant-speakers.bridge';
 import { participantEvents } from './participant.bridge';
-import { fromSdkEvent } from './sdk-event';
+import { fromSdkEvent, type SdkEventTarget } from './sdk-event';
 import {
   participantId,
   toCallSnapshot,
@@ -125,16 +125,19 @@ export function callEvents(
     if (dominantSpeakers)
       subscriptions.add(dominantSpeakersEvents(dominantSpeakers, currentId).subscribe(emit));
     subscriptions.add(removed$.subscribe(end));
-    // A call can turn into a group call (a thread given while it connects): its kind is read again
-    // with each state it reaches.
+    // A call becomes a group call when it gets a thread (a 1:1 escalated by adding someone): its
+    // kind is read again when its info changes, and with each state it reaches.
     let conversation = toConversation(call);
+    const conversationChanged = () => {
+      const next = toConversation(call);
+      if (next.kind === conversation.kind && next.threadId === conversation.threadId) return;
+      conversation = next;
+      emit({ type: 'callConversationChanged', id, ...next });
+    };
+    subscriptions.add(fromSdkEvent(callInfoEvents(call), 'callInfoChanged').subscribe(conversationChanged));
     on('stateChanged', () => {
       if (call.state === 'Disconnected') return end();
-      const next = toConversation(call);
-      if (next.kind !== conversation.kind || next.threadId !== conversation.threadId) {
-        conversation = next;
-        emit({ type: 'callConversationChanged', id, ...next });
-      }
+      conversationChanged();
       emit({ type: 'callStateChanged', id, state: call.state, at: now() });
     });
 
@@ -144,4 +147,12 @@ export function callEvents(
       roster.clear();
     };
   });
+}
+
+/** The call's info names its subscribe pair `onCallInfoChanged`/`offCallInfoChanged`. */
+function callInfoEvents(call: TeamsCall): SdkEventTarget {
+  return {
+    on: (event, listener) => call.info.onCallInfoChanged(event as 'callInfoChanged', listener),
+    off: (event, listener) => call.info.offCallInfoChanged(event as 'callInfoChanged', listener),
+  };
 }

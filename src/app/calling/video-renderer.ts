@@ -19,6 +19,12 @@ export type VideoSource =
       readonly streamId: number;
     };
 
+/** A video being shown: whether it could be, and how to stop it. */
+export interface ShownVideo {
+  readonly ready: Promise<boolean>;
+  stop(): void;
+}
+
 export function sameVideoSource(a: VideoSource, b: VideoSource): boolean {
   if (a.kind === 'local' || b.kind === 'local') return a.kind === b.kind && a.callId === b.callId;
   return a.callId === b.callId && a.participantId === b.participantId && a.streamId === b.streamId;
@@ -40,11 +46,12 @@ export class VideoRenderer {
   }
 
   /**
-   * Starts showing `source` in `host`, and returns the function that stops it. Creating the view
-   * takes a moment: stopping before it is ready disposes it as soon as it exists. `onFailure` is
-   * told, in words, when the video cannot be shown.
+   * Starts showing `source` in `host` until `stop()`. Creating the view takes a moment: `ready`
+   * says whether it was shown (false once it failed or was stopped first), and a view stopped
+   * before it is ready is disposed as soon as it exists. `onFailure` is told, in words, when the
+   * video cannot be shown.
    */
-  show(source: VideoSource, host: HTMLElement, onFailure: (message: string) => void): () => void {
+  show(source: VideoSource, host: HTMLElement, onFailure: (message: string) => void): ShownVideo {
     let stopped = false;
     let renderer: VideoStreamRenderer | null = null;
     let view: VideoStreamRendererView | null = null;
@@ -57,7 +64,7 @@ export class VideoRenderer {
       host.replaceChildren();
     };
 
-    void (async () => {
+    const ready = (async () => {
       renderer = new this.registry.values.VideoStreamRenderer(this.streamOf(source));
       const created = await renderer.createView({
         // The agent sees their own camera as in a mirror, as every video app shows it.
@@ -66,21 +73,26 @@ export class VideoRenderer {
       });
       if (stopped) {
         created.dispose();
-        return;
+        return false;
       }
       view = created;
       this.views++;
       host.replaceChildren(created.target);
+      return true;
     })().catch((error: unknown) => {
-      if (stopped) return;
+      if (stopped) return false;
       release();
       onFailure(error instanceof CallingFailure ? error.message : 'This video cannot be shown right now.');
+      return false;
     });
 
-    return () => {
-      if (stopped) return;
-      stopped = true;
-      release();
+    return {
+      ready,
+      stop: () => {
+        if (stopped) return;
+        stopped = true;
+        release();
+      },
     };
   }
 

@@ -43,6 +43,18 @@ export class FakeParticipant extends FakeSdkObject {
   videoStreams: FakeVideoStream[] = [];
 }
 
+export class FakeCallInfo extends FakeSdkObject {
+  threadId: string | undefined = undefined;
+
+  onCallInfoChanged(event: string, listener: (args?: unknown) => void): void {
+    this.on(event, listener);
+  }
+
+  offCallInfoChanged(event: string, listener: (args?: unknown) => void): void {
+    this.off(event, listener);
+  }
+}
+
 export class FakeCapabilities extends FakeSdkObject {
   capabilities: Record<string, { isPresent: boolean; reason: string }> = {
     muteOthers: { isPresent: true, reason: 'Capable' },
@@ -66,7 +78,7 @@ export class FakeCall extends FakeSdkObject {
   role = 'Unknown';
   isMuted = false;
   isLocalVideoStarted = false;
-  info: { threadId: string | undefined } = { threadId: undefined };
+  readonly info = new FakeCallInfo();
   callerInfo = { identifier: { phoneNumber: '+14255550123' }, displayName: 'Dana Smith' };
   remoteParticipants: FakeParticipant[] = [new FakeParticipant()];
   readonly features = { Capabilities: new FakeCapabilities(), DominantSpeakers: new FakeDominantSpeakers() };

@@ -172,6 +172,9 @@ export class ActiveCallCardComponent {
   private readonly live = computed(() => !['Disconnecting', 'Disconnected'].includes(this.call().state));
   protected readonly canControl = computed(() => this.live() && this.call().pending === null);
   protected readonly canStartVideo = computed(() => this.canControl() && this.videoAllowed().allowed);
-  protected readonly canHold = computed(() => this.canControl() && this.call().state === 'Connected');
+  // A call the other side holds can be held here too: it then stays held when they resume.
+  protected readonly canHold = computed(
+    () => this.canControl() && (this.call().state === 'Connected' || this.call().state === 'RemoteHold'),
+  );
   protected readonly hangingUp = computed(() => !this.live() || this.call().pending === 'hangUp');
 }

@@ -2,7 +2,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { Store } from '@ngrx/store';
-import { VideoRenderer, type VideoSource } from '../../calling/video-renderer';
+import { VideoRenderer, type ShownVideo, type VideoSource } from '../../calling/video-renderer';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import { call, participant } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
@@ -19,14 +19,17 @@ class RecordingRenderer {
   readonly shown: string[] = [];
   readonly failures = new Map<string, string>();
 
-  show(source: VideoSource, host: HTMLElement, onFailure: (message: string) => void): () => void {
+  show(source: VideoSource, host: HTMLElement, onFailure: (message: string) => void): ShownVideo {
     const key = source.kind === 'local' ? 'local' : `${source.participantId}#${source.streamId}`;
     this.shown.push(key);
     this.showing.set(key, (this.showing.get(key) ?? 0) + 1);
     host.replaceChildren(document.createElement('video'));
     const failure = this.failures.get(key);
     if (failure) queueMicrotask(() => onFailure(failure));
-    return () => this.showing.set(key, this.showing.get(key)! - 1);
+    return {
+      ready: Promise.resolve(!failure),
+      stop: () => this.showing.set(key, this.showing.get(key)! - 1),
+    };
   }
 }
 

@@ -76,10 +76,10 @@ export class VideoTileComponent {
   constructor() {
     effect((onCleanup) => {
       this.failure.set(null);
-      const stop = this.renderer.show(this.shown(), this.view().nativeElement, (message) =>
+      const shown = this.renderer.show(this.shown(), this.view().nativeElement, (message) =>
         this.failure.set(message),
       );
-      onCleanup(stop);
+      onCleanup(() => shown.stop());
     });
   }
 }
