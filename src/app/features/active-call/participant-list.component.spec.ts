@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
-import type { CallCapabilities } from '../../calling/snapshots';
+import type { CallCapabilities, ConversationKind } from '../../calling/snapshots';
 import { CallingApiActions } from '../../state/calling-api.actions';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import { RosterActions, RosterApiActions } from '../../state/participants/roster.actions';
@@ -20,7 +20,7 @@ const dana = participant('m');
 
 /** The roster inside the active call panel, as the agent uses it. */
 describe('ParticipantListComponent in the active call', () => {
-  async function onACall(capabilities: CallCapabilities | null, kind: 'meeting' | 'group' = 'meeting') {
+  async function onACall(capabilities: CallCapabilities | null, kind: ConversationKind = 'meeting') {
     TestBed.configureTestingModule({ providers: provideTestState() });
     const fixture = TestBed.createComponent(ActiveCallPanelComponent);
     const store = TestBed.inject(Store);
@@ -81,6 +81,19 @@ describe('ParticipantListComponent in the active call', () => {
     expect(await row.canMute()).toBeFalse();
     expect(await row.canRemove()).toBeFalse();
     expect(await row.getChips()).toEqual(['Connected', 'Organizer']);
+  });
+
+  it('says once, in a 1:1 call, that muting and removing others do not apply', async () => {
+    const notApplicable = { isPresent: false, reason: 'CapabilityNotApplicableForTheCallType' } as const;
+    const { roster } = await onACall(
+      { muteOthers: notApplicable, removeParticipant: notApplicable },
+      'oneToOne',
+    );
+    expect(await roster.getReasons()).toEqual([
+      'Muting and removing others is for group calls and meetings, not a one-to-one call.',
+    ]);
+    expect(await roster.canMuteAllOthers()).toBeFalse();
+    expect(await (await roster.getParticipant('Dana Smith')).canRemove()).toBeFalse();
   });
 
   it('offers the controls while the call has not said what it allows', async () => {

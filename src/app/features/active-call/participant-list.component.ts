@@ -9,6 +9,13 @@ import { FailureMessageComponent } from '../../shared/failure-message.component'
 import { partyName } from '../../shared/party-name';
 import { StateChipComponent } from '../../shared/state-chip.component';
 
+/** Why neither Mute nor Remove applies, when the call's kind is the reason. */
+const NOT_IN_ONE_TO_ONE: Record<ConversationKind, string> = {
+  oneToOne: 'Muting and removing others is for group calls and meetings, not a one-to-one call.',
+  group: 'This group call does not let you mute or remove others.',
+  meeting: 'This meeting does not let you mute or remove others.',
+};
+
 /** Roles worth a chip: the people who run a meeting. */
 const ROLE_LABELS: Record<string, string> = {
   Organizer: 'Organizer',
@@ -34,17 +41,14 @@ const ROLE_LABELS: Record<string, string> = {
         class="mute-all"
         [disabled]="!canMuteAll()"
         [disabledInteractive]="!muteAllowed().allowed"
-        [attr.aria-describedby]="muteAllowed().allowed ? null : 'roster-mute-reason'"
+        [attr.aria-describedby]="restrictions().mute"
         (click)="canMuteAll() && muteAll.emit()"
       >
         Mute all others
       </button>
     </div>
-    @if (muteAllowed().reason; as reason) {
-      <p id="roster-mute-reason" class="reason">{{ reason }}</p>
-    }
-    @if (removeAllowed().reason; as reason) {
-      <p id="roster-remove-reason" class="reason">{{ reason }}</p>
+    @for (line of restrictions().lines; track line.id) {
+      <p class="reason" [id]="line.id">{{ line.text }}</p>
     }
     @if (muteAllFailure(); as failure) {
       <sb-failure-message class="mute-all-failure" [failure]="failure" />
@@ -74,7 +78,7 @@ const ROLE_LABELS: Record<string, string> = {
               type="button"
               [disabled]="!canMute(p)"
               [disabledInteractive]="!muteAllowed().allowed"
-              [attr.aria-describedby]="muteAllowed().allowed ? null : 'roster-mute-reason'"
+              [attr.aria-describedby]="restrictions().mute"
               [attr.aria-label]="'Mute ' + name(p)"
               (click)="canMute(p) && muteParticipant.emit(p.participantId)"
             >
@@ -85,7 +89,7 @@ const ROLE_LABELS: Record<string, string> = {
               type="button"
               [disabled]="!canRemove(p)"
               [disabledInteractive]="!removeAllowed().allowed"
-              [attr.aria-describedby]="removeAllowed().allowed ? null : 'roster-remove-reason'"
+              [attr.aria-describedby]="restrictions().remove"
               [attr.aria-label]="'Remove ' + name(p)"
               (click)="canRemove(p) && removeParticipant.emit(p.participantId)"
             >
@@ -181,6 +185,38 @@ export class ParticipantListComponent {
   protected readonly removeAllowed = computed(() =>
     permissionFor(this.capabilities(), 'removeParticipant', this.kind()),
   );
+  /**
+   * Why Mute and Remove are unavailable, one line each, and the line each button points to. In a
+   * 1:1 call neither applies: one line says so for both.
+   */
+  protected readonly restrictions = computed(() => {
+    const mute = this.muteAllowed();
+    const remove = this.removeAllowed();
+    const capabilities = this.capabilities();
+    const notApplicable = (name: 'muteOthers' | 'removeParticipant') =>
+      capabilities?.[name]?.reason === 'CapabilityNotApplicableForTheCallType';
+    if (
+      !mute.allowed &&
+      !remove.allowed &&
+      notApplicable('muteOthers') &&
+      notApplicable('removeParticipant')
+    ) {
+      return {
+        mute: 'roster-reason',
+        remove: 'roster-reason',
+        lines: [{ id: 'roster-reason', text: NOT_IN_ONE_TO_ONE[this.kind()] }],
+      };
+    }
+    const lines = [
+      ...(mute.reason ? [{ id: 'roster-mute-reason', text: mute.reason }] : []),
+      ...(remove.reason ? [{ id: 'roster-remove-reason', text: remove.reason }] : []),
+    ];
+    return {
+      mute: mute.reason ? 'roster-mute-reason' : null,
+      remove: remove.reason ? 'roster-remove-reason' : null,
+      lines,
+    };
+  });
   protected readonly canMuteAll = computed(
     () =>
       this.muteAllowed().allowed &&
