@@ -52,7 +52,10 @@ describe("Microsoft's StatefulCallClient on the emulator", () => {
     const participants = Object.values(live().remoteParticipants);
     assert.equal(participants.length, 1);
     assert.deepEqual(participants[0].identifier, callerId);
+    assert.equal(participants[0].displayName, incoming.callerInfo.displayName);
     assert.equal(participants[0].state, 'Connected');
+    // The library is listening now (calls, participants, features): the baseline below means something.
+    assert.ok(listenerCount() > baseline + 10, `only ${listenerCount() - baseline} listeners on a live call`);
 
     await call.mute();
     await emulator.settle();
