@@ -160,6 +160,9 @@ export class Calls implements CallEngine {
       });
     }
     call.parties.delete(party.id);
+    // A queue's caller who hangs up while waiting: it stops ringing everywhere.
+    if (call.status === 'waiting' && call.parties.size === 0)
+      return this.end(call, reason, { offers: END.callerCancelled });
     if (call.status !== 'live') return;
     if (call.kind === 'oneToOne' ? call.parties.size < 2 : call.legs().length === 0) this.end(call, reason);
     else if (call.kind === 'meeting') this.world.lobby.rearm(call);
