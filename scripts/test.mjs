@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every runner in turn (the emulator's Node tests, Karma, Playwright), each printing
-// its own summary, then one line that adds them up for CI: `Tests: N passed, N failed`.
+// `npm test`: every runner in turn (the emulator's Node tests, the interop test, Karma,
+// Playwright), each printing its own summary, then one line that adds them up for CI:
+// `Tests: N passed, N failed`.
 // A runner that fails without a countable summary (a compile error, a crash) counts as one failure.
 // Karma and Playwright need Chromium: it is checked (and installed where possible) before any runs.
 import { spawn } from 'node:child_process';
@@ -30,6 +31,12 @@ const runners = [
       '--test-reporter=spec',
       ...specFiles('emulator'),
     ],
+    count: (out) => ({ passed: last(out, /ℹ pass (\d+)/g), failed: last(out, /ℹ fail (\d+)/g) }),
+  },
+  {
+    // Microsoft's StatefulCallClient on the emulator's module, from its own folder and packages.
+    name: 'interop (node:test)',
+    command: [process.execPath, 'emulator/interop/stateful-client/run.mjs'],
     count: (out) => ({ passed: last(out, /ℹ pass (\d+)/g), failed: last(out, /ℹ fail (\d+)/g) }),
   },
   {
