@@ -1,5 +1,4 @@
 import type {
-  CallAgentKind,
   ConnectionState,
   JoinCallOptions,
   StartTeamsGroupCallOptions,
@@ -9,6 +8,7 @@ import type {
 import { END } from '../engine/codes';
 import type { EndReasonWire, ErrorWire, Operation, ServerMessage } from '../protocol/messages';
 import { callingError, type Connection } from './connection';
+import { CallAgentKind } from './sdk-values';
 import { Emitter, type Listener, type ListenerTally } from './emitter';
 import { callAgentFeature } from './features';
 import { newCallId, readJoin, readStartCall } from './outgoing-call';
@@ -17,9 +17,7 @@ import { EmulatedTeamsIncomingCall } from './teams-incoming-call';
 
 /** The Teams user's `TeamsCallAgent`: incoming calls, calls, the connection. */
 export class EmulatedTeamsCallAgent implements TeamsCallAgent {
-  // The SDK types `kind` as an enum whose values are these strings; the enum object is a value of
-  // the real SDK's bundle, which the emulator does not load.
-  readonly kind = 'TeamsCallAgent' as unknown as CallAgentKind;
+  readonly kind = CallAgentKind.TeamsCallAgent;
   private currentConnectionState: ConnectionState = 'Connected';
   private currentCalls: EmulatedTeamsCall[] = [];
   private readonly ringing = new Map<string, EmulatedTeamsIncomingCall>();

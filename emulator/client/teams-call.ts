@@ -4,7 +4,6 @@ import type {
   CallerInfo,
   CallFeature,
   CallFeatureFactory,
-  CallKind,
   CallState,
   HangUpOptions,
   LocalAudioStream,
@@ -27,6 +26,7 @@ import { EmulatedCallInfo } from './call-info';
 import { CallRoster } from './call-roster';
 import { CallFeatures } from './call-features';
 import { notModelled, type Connection } from './connection';
+import { CallKind } from './sdk-values';
 import { Emitter, type Listener, type ListenerTally } from './emitter';
 import { LocalVideo } from './local-video';
 import { EmulatedLobby } from './lobby';
@@ -43,7 +43,7 @@ export type CallStart = Pick<CallWire, 'id' | 'direction' | 'state' | 'isMuted'>
  * `callAdded` then describes them. A call that ends takes its participants with it first.
  */
 export class EmulatedTeamsCall implements TeamsCall {
-  readonly kind = 'TeamsCall' as unknown as CallKind; // an SDK enum; see EmulatedTeamsCallAgent.kind
+  readonly kind = CallKind.TeamsCall;
   readonly id: string;
   readonly direction: TeamsCall['direction'];
   readonly callerInfo: CallerInfo;

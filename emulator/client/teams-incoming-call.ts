@@ -2,20 +2,20 @@ import type {
   AcceptCallOptions,
   CallEndReason,
   CallerInfo,
-  IncomingCallKind,
   TeamsCall,
   TeamsIncomingCall,
 } from '@azure/communication-calling';
 import type { EndReasonWire, IncomingCallWire } from '../protocol/messages';
 import { EmulatedCallInfo } from './call-info';
 import type { Connection } from './connection';
+import { IncomingCallKind } from './sdk-values';
 import { Emitter, type Listener, type ListenerTally } from './emitter';
 import { readVideo } from './outgoing-call';
 import type { EmulatedTeamsCall } from './teams-call';
 
 /** A call ringing for this Teams user, until it is accepted, declined, taken elsewhere or abandoned. */
 export class EmulatedTeamsIncomingCall implements TeamsIncomingCall {
-  readonly kind = 'TeamsIncomingCall' as unknown as IncomingCallKind; // an SDK enum; see EmulatedTeamsCallAgent.kind
+  readonly kind = IncomingCallKind.TeamsIncomingCall;
   readonly id: string;
   readonly callerInfo: CallerInfo;
   readonly transferorInfo?: CallerInfo;
