@@ -7,4 +7,6 @@ export default {
   '/emulator': { target, changeOrigin: true },
   '/ws': { target, ws: true, changeOrigin: true },
   '/health': { target, changeOrigin: true },
+  // The emulator's Microsoft Graph (users, chats): the console's Graph client uses the same origin.
+  '/v1.0': { target, changeOrigin: true },
 };
