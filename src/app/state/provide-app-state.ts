@@ -8,6 +8,7 @@ import * as sessionEffects from './agent/session.effects';
 import * as callControlsEffects from './calls/call-controls.effects';
 import { callsFeature } from './calls/calls.feature';
 import { provideOutboundState } from './outbound/provide-outbound-state';
+import * as participantNamesEffects from './participants/participant-names.effects';
 import { participantsFeature } from './participants/participants.feature';
 import { queueFeature } from './queue/queue.feature';
 
@@ -32,7 +33,7 @@ export function provideAppState(): EnvironmentProviders[] {
     provideState(callsFeature),
     provideState(participantsFeature),
     ...provideOutboundState(),
-    provideEffects(sessionEffects, callControlsEffects),
+    provideEffects(sessionEffects, callControlsEffects, participantNamesEffects),
     ...(environment.storeDevtools
       ? [provideStoreDevtools({ maxAge: 100, connectInZone: false, name: 'Switchboard' })]
       : []),

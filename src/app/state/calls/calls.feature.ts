@@ -6,7 +6,7 @@ import type { CallSnapshot, ConversationKind, Party } from '../../calling/snapsh
 import { ShellActions } from '../agent/agent.actions';
 import { CallingApiActions } from '../calling-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
-import { RosterActions } from '../participants/roster.actions';
+import { DirectoryApiActions, RosterActions } from '../participants/roster.actions';
 import {
   ActiveCallPanelActions,
   DtmfApiActions,
@@ -93,6 +93,19 @@ export const callsFeature = createFeature({
         counterpart: { identity: first.identity, displayName: first.displayName },
       });
     }),
+    on(DirectoryApiActions.participantNamed, (state, { participantId, displayName }) =>
+      callsAdapter.updateMany(
+        Object.values(state.entities)
+          .filter(
+            (call) => call?.counterpart?.identity?.rawId === participantId && !call.counterpart.displayName,
+          )
+          .map((call) => ({
+            id: call!.id,
+            changes: { counterpart: { ...call!.counterpart!, displayName } },
+          })),
+        state,
+      ),
+    ),
     on(CallingSdkEvents.callStateChanged, (state, { id, state: callState, at }) => {
       const call = state.entities[id];
       if (!call) return state;

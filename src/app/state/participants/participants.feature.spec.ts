@@ -3,7 +3,7 @@ import { call, participant } from '../testing/snapshots';
 import { callsFeature } from '../calls/calls.feature';
 import { selectActiveCallSummary, selectHeldCallSummaries } from './call-summaries';
 import { initialParticipantsState, participantKey, participantsFeature } from './participants.feature';
-import { RosterActions, RosterApiActions } from './roster.actions';
+import { DirectoryApiActions, RosterActions, RosterApiActions } from './roster.actions';
 
 const reduce = participantsFeature.reducer;
 
@@ -105,6 +105,43 @@ describe('participants feature', () => {
     );
     state = reduce(state, RosterActions.muteClicked({ callId: 'c1', participantId: '4:+1' }));
     expect(state.entities[participantKey('c1', '4:+1')]?.failure).toBeNull();
+  });
+});
+
+describe('participants named from the directory', () => {
+  it('names a Teams user in every call they are in, leaving names the SDK gave alone', () => {
+    const drew = (callId: string, displayName: string | null) =>
+      participant(callId, '8:orgid:drew', {
+        identity: { kind: 'microsoftTeamsUser', rawId: '8:orgid:drew' },
+        displayName,
+      });
+    let state = reduce(
+      initialParticipantsState,
+      CallingSdkEvents.participantsAdded({
+        callId: 'c1',
+        participants: [drew('c1', null), participant('c1')],
+      }),
+    );
+    state = reduce(
+      state,
+      CallingSdkEvents.participantsAdded({ callId: 'c2', participants: [drew('c2', 'Drew (Contoso)')] }),
+    );
+    state = reduce(
+      state,
+      DirectoryApiActions.participantNamed({ participantId: '8:orgid:drew', displayName: 'Drew Lee' }),
+    );
+    expect(state.entities[participantKey('c1', '8:orgid:drew')]?.displayName).toBe('Drew Lee');
+    expect(state.entities[participantKey('c2', '8:orgid:drew')]?.displayName).toBe('Drew (Contoso)');
+    expect(state.entities[participantKey('c1', '4:+14255550123')]?.displayName).toBe('Dana Smith');
+
+    const calls = [
+      CallingSdkEvents.callAdded({
+        call: call('out', { direction: 'Outgoing', caller: { identity: null, displayName: null } }),
+      }),
+      CallingSdkEvents.participantsAdded({ callId: 'out', participants: [drew('out', null)] }),
+      DirectoryApiActions.participantNamed({ participantId: '8:orgid:drew', displayName: 'Drew Lee' }),
+    ].reduce(callsFeature.reducer, callsFeature.reducer(undefined, { type: 'init' }));
+    expect(calls.entities['out']?.counterpart?.displayName).toBe('Drew Lee');
   });
 });
 

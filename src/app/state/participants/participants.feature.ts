@@ -5,7 +5,12 @@ import type { ParticipantSnapshot } from '../../calling/snapshots';
 import { ShellActions } from '../agent/agent.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { callsFeature } from '../calls/calls.feature';
-import { RosterActions, RosterApiActions, type ParticipantOperation } from './roster.actions';
+import {
+  DirectoryApiActions,
+  RosterActions,
+  RosterApiActions,
+  type ParticipantOperation,
+} from './roster.actions';
 
 export interface ParticipantEntry extends ParticipantSnapshot {
   /** What the agent asked of this participant (Mute, Remove) and has not heard back about. */
@@ -96,6 +101,14 @@ export const participantsFeature = createFeature({
         ...endOperation(state, callId, participantId, operation),
         failure: { ...failure, operation },
       }),
+    ),
+    on(DirectoryApiActions.participantNamed, (state, { participantId, displayName }) =>
+      participantsAdapter.updateMany(
+        Object.values(state.entities)
+          .filter((p) => p?.participantId === participantId && !p.displayName)
+          .map((p) => ({ id: participantKey(p!.callId, participantId), changes: { displayName } })),
+        state,
+      ),
     ),
     on(ShellActions.signOutClicked, () => initialParticipantsState),
   ),

@@ -29,3 +29,12 @@ export const RosterApiActions = createActionGroup({
     }>(),
   },
 });
+
+/** What the organization's directory said about the people in calls. */
+export const DirectoryApiActions = createActionGroup({
+  source: 'Directory API',
+  events: {
+    /** A Teams user the SDK gave no name (it never names Teams users) has one in the directory. */
+    'Participant Named': props<{ participantId: string; displayName: string }>(),
+  },
+});
