@@ -4,6 +4,8 @@ import { FAULT_OPERATIONS, isFaultOperation } from '../engine/faults';
 import { RANGES } from '../engine/ranges';
 import { AllCallersBusyError } from '../engine/queue-routing';
 import type { World } from '../engine/world';
+import { handleGraph } from '../graph/graph-api';
+import { graphWorldOf } from '../graph/world-graph';
 import { BadRequest, optionalNumber, optionalPair, optionalString, readJson } from './http-input';
 import { worldControl } from './world-controls';
 
@@ -41,6 +43,8 @@ export async function handleHttp(
   };
   const path = requestPath(request.url);
   if (path === undefined) return send(400, { error: 'The request target is not a valid path.' });
+  // Microsoft Graph's subset answers in Graph's shapes, CORS preflight included.
+  if (path.startsWith('/v1.0/')) return handleGraph(graphWorldOf(world), request, response);
   const route = `${request.method} ${path}`;
   try {
     if (request.method === 'OPTIONS') return send(204, undefined);
