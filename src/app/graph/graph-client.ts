@@ -46,6 +46,9 @@ export function createGraphClient(
   });
 }
 
+/** The name of the error a request fails with when no Graph access token could be had. */
+export const GRAPH_SIGN_IN_FAILED = 'GraphSignInFailed';
+
 class BearerToken implements Middleware {
   private next: Middleware | undefined;
 
@@ -62,9 +65,21 @@ class BearerToken implements Middleware {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     if (url.startsWith(this.baseUrl)) {
       const headers = new Headers(context.options?.headers);
-      headers.set('Authorization', `Bearer ${await this.accessToken()}`);
+      headers.set('Authorization', `Bearer ${await this.token()}`);
       context.options = { ...context.options, headers };
     }
     await this.next?.execute(context);
+  }
+
+  private async token(): Promise<string> {
+    try {
+      return await this.accessToken();
+    } catch (error) {
+      const failed = new Error(
+        error instanceof Error ? error.message : 'No access token for Microsoft Graph.',
+      );
+      failed.name = GRAPH_SIGN_IN_FAILED;
+      throw failed;
+    }
   }
 }

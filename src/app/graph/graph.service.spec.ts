@@ -8,6 +8,10 @@ import {
 } from './chat-threads';
 import { GraphFailure, GraphService, PHONE_PARTICIPANT_ID } from './graph.service';
 import { inProcessGraph } from './testing/in-process-graph';
+import * as graphClient from '@microsoft/microsoft-graph-client';
+import { InProcessGraph } from '../../../emulator/graph/in-process-graph';
+import { graphWorldOf } from '../../../emulator/graph/world-graph';
+import { createGraphClient, GRAPH_CLIENT_FACTORY } from './graph-client';
 import { phoneNumberTarget, teamsUserTarget } from '../calling/dial-target';
 
 const ALEX = '00000000-0000-4000-8000-00000000a001';
@@ -46,6 +50,31 @@ describe('GraphService on the emulator’s Microsoft Graph', () => {
     const failure = await service.chatMembers('19:nothing@thread.v2').catch((error: GraphFailure) => error);
     expect(failure).toEqual(new GraphFailure('Reading the call’s chat failed: the chat was not found.', 404));
     expect((failure as GraphFailure).code).toBe(404);
+  });
+});
+
+describe('GraphService without a Graph sign-in', () => {
+  it('says the sign-in cannot reach Graph, not that the network failed', async () => {
+    const emulator = createInMemoryEmulator();
+    TestBed.configureTestingModule({
+      providers: [
+        {
+          provide: GRAPH_CLIENT_FACTORY,
+          useValue: async () =>
+            createGraphClient(
+              graphClient,
+              'https://graph.emulator.test/',
+              () => Promise.reject(new Error('This sign-in cannot reach Microsoft Graph.')),
+              new InProcessGraph(graphWorldOf(emulator.world)),
+            ),
+        },
+      ],
+    });
+    await expectAsync(TestBed.inject(GraphService).searchPeople('Bl')).toBeRejectedWith(
+      new GraphFailure(
+        'Looking people up in the directory failed: This sign-in cannot reach Microsoft Graph.',
+      ),
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import { inject, Injectable, Injector } from '@angular/core';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Failure } from '../calling/calling-codes';
-import { GRAPH_CLIENT_FACTORY } from './graph-client';
+import { GRAPH_CLIENT_FACTORY, GRAPH_SIGN_IN_FAILED } from './graph-client';
 
 /** A person in the organization's directory, as the dialer suggests them. */
 export interface DirectoryPerson {
@@ -176,7 +176,10 @@ const STATUS_WORDS: Record<number, string> = {
 /** A Graph error in words: what failed, and why, with the HTTP status as its code. */
 export function toGraphFailure(error: unknown, purpose: string, notFound = STATUS_WORDS[404]): GraphFailure {
   if (error instanceof GraphFailure) return error;
-  const { statusCode, message } = (error ?? {}) as { statusCode?: unknown; message?: unknown };
+  const { statusCode, message, code, body } = (error ?? {}) as Record<string, unknown>;
+  // The Graph client keeps a middleware's error as `code` (its name) and `body` ("name: message").
+  if (code === GRAPH_SIGN_IN_FAILED)
+    return new GraphFailure(`${purpose} failed: ${String(body).replace(`${GRAPH_SIGN_IN_FAILED}: `, '')}`);
   const status = typeof statusCode === 'number' && statusCode > 0 ? statusCode : undefined;
   if (status === undefined)
     return new GraphFailure(`${purpose} failed: Microsoft Graph could not be reached. Check the network.`);
