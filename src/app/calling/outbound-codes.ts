@@ -18,6 +18,8 @@ const UNANSWERED: Record<string, string> = {
   '480/10076': 'They are offline.',
   '480': 'They are offline.',
   '0/0': 'You hung up before it connected.',
+  '404': 'No one has this Teams user id.',
+  '403/49020': 'An information barrier keeps them out of this chat’s calls.',
 };
 
 const UNJOINED: Record<string, string> = {

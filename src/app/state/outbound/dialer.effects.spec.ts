@@ -128,6 +128,38 @@ describe('placing calls from the dialer, on the emulator', () => {
     ]);
   });
 
+  it('says in words, with the code, what the SDK refuses, and resumes the call it held for it', async () => {
+    const { app, failure } = await dialer();
+    const queued = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
+    await app.settle();
+    app.store.dispatch(QueuePanelActions.acceptClicked({ id: queued }));
+    await app.settle();
+    app.store.dispatch(DialerActions.callClicked({ target: phoneNumberTarget('+0425') }));
+    await app.settle();
+    expect(failure()).toEqual(
+      jasmine.objectContaining({
+        message: jasmine.stringMatching(/^Placing the call failed: /),
+        code: 400,
+        subCode: 49002,
+      }),
+    );
+    expect(app.state(callsFeature.selectActiveCall)).toEqual(
+      jasmine.objectContaining({ id: queued, state: 'Connected' }),
+    );
+    expect(app.state(dialerFeature.selectStatus)).toBe('idle');
+  });
+
+  it('says nobody has a Teams user id the directory does not know', async () => {
+    const { app, failure } = await dialer();
+    const nobody = teamsUserTarget('00000000-0000-4000-8000-000000000bad', 'Nobody');
+    app.store.dispatch(DialerActions.callClicked({ target: nobody }));
+    await app.settle();
+    expect(failure()).toEqual({
+      message: 'The call to Nobody did not connect. No one has this Teams user id.',
+      code: 404,
+    });
+  });
+
   it('places a group call with a Teams user and a phone number in a chat made for it', async () => {
     const { app, roster, log } = await dialer();
     const targets = [teamsUserTarget(RILEY, 'Riley Brooks'), phoneNumberTarget('+14255550123')];
