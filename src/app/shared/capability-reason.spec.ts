@@ -1,5 +1,5 @@
 import type { CallCapabilities } from '../calling/snapshots';
-import { permissionFor } from './capability-reason';
+import { addPeoplePermission, permissionFor } from './capability-reason';
 
 describe('capabilities in words', () => {
   it('allows what the call allows, and what it has not said either way', () => {
@@ -47,5 +47,18 @@ describe('capabilities in words', () => {
     expect(permissionFor(denied('SomethingNew'), 'turnVideoOn', 'meeting').reason).toBe(
       'You cannot turn your camera on in this meeting.',
     );
+  });
+
+  it('lets the agent add someone when either Teams users or phone numbers may be added', () => {
+    const denied = { isPresent: false, reason: 'RoleRestricted' } as const;
+    const capable = { isPresent: true, reason: 'Capable' } as const;
+    expect(
+      addPeoplePermission({ addTeamsUser: denied, addPhoneNumber: capable }, 'meeting').allowed,
+    ).toBeTrue();
+    expect(addPeoplePermission(null, 'oneToOne').allowed).toBeTrue();
+    expect(addPeoplePermission({ addTeamsUser: denied, addPhoneNumber: denied }, 'meeting')).toEqual({
+      allowed: false,
+      reason: 'Only the organizer and presenters can add people to this meeting.',
+    });
   });
 });

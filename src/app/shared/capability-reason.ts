@@ -76,3 +76,17 @@ export function permissionFor(
       return notAllowed(`You cannot ${verb} ${where} ${call.this}.`);
   }
 }
+
+/**
+ * Whether the agent can add someone: a Teams user or a phone number will do. When neither is
+ * allowed, the reason speaks of adding people (the Teams user's reason, said of people).
+ */
+export function addPeoplePermission(
+  capabilities: CallCapabilities | null,
+  kind: ConversationKind,
+): Permission {
+  const teamsUser = permissionFor(capabilities, 'addTeamsUser', kind);
+  if (teamsUser.allowed) return teamsUser;
+  if (permissionFor(capabilities, 'addPhoneNumber', kind).allowed) return ALLOWED;
+  return permissionFor({ addCommunicationUser: capabilities?.addTeamsUser }, 'addCommunicationUser', kind);
+}

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import type { DtmfTone } from '@azure/communication-calling';
+import { MatDialog } from '@angular/material/dialog';
 import { Store } from '@ngrx/store';
 import { Ticker } from '../../core/ticker';
 import { ActiveCallPanelActions, DtmfKeypadActions } from '../../state/calls/call-panels.actions';
@@ -9,6 +10,10 @@ import { selectActiveCallParticipants } from '../../state/participants/participa
 import { RosterActions } from '../../state/participants/roster.actions';
 import { endedCallText } from '../../shared/call-title';
 import { partyName } from '../../shared/party-name';
+import {
+  AddParticipantDialogComponent,
+  type AddParticipantDialogData,
+} from '../dialer/add-participant-dialog.component';
 import { VideoGalleryComponent, type VideoTile } from '../video/video-gallery.component';
 import { ActiveCallCardComponent } from './active-call-card.component';
 import { DtmfKeypadComponent } from './dtmf-keypad.component';
@@ -57,6 +62,7 @@ import { ParticipantListComponent } from './participant-list.component';
             store.dispatch(roster.removeClicked({ callId: summary.call.id, participantId: $event }))
           "
           (muteAll)="store.dispatch(roster.muteAllOthersClicked({ callId: summary.call.id }))"
+          (add)="addParticipant(summary.call.id)"
         />
       } @else {
         <p class="sb-empty">No active call. Accept a call from the queue.</p>
@@ -77,6 +83,7 @@ import { ParticipantListComponent } from './participant-list.component';
 })
 export class ActiveCallPanelComponent {
   protected readonly store = inject(Store);
+  private readonly dialog = inject(MatDialog);
   protected readonly ticker = inject(Ticker);
   protected readonly actions = ActiveCallPanelActions;
   protected readonly roster = RosterActions;
@@ -111,6 +118,11 @@ export class ActiveCallPanelComponent {
   protected failureOf(operation: 'sendDtmf' | 'muteAllRemoteParticipants') {
     const failure = this.summary()?.call.failure;
     return failure?.operation === operation ? failure : null;
+  }
+
+  /** The dialog finds the person or number, gets the call's chat ready and adds them through the line. */
+  protected addParticipant(callId: string): void {
+    this.dialog.open(AddParticipantDialogComponent, { data: { callId } satisfies AddParticipantDialogData });
   }
 
   protected sendTone(callId: string, tone: DtmfTone): void {

@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import type { CallCapabilities, ConversationKind } from '../../calling/snapshots';
 import { CallingApiActions } from '../../state/calling-api.actions';
@@ -29,7 +30,7 @@ describe('ParticipantListComponent in the active call', () => {
     store.dispatch(CallingSdkEvents.callAdded({ call: call('m', { kind, capabilities }) }));
     store.dispatch(CallingSdkEvents.participantsAdded({ callId: 'm', participants: [drew, dana] }));
     const roster = await TestbedHarnessEnvironment.loader(fixture).getHarness(ParticipantListHarness);
-    return { store, roster, dispatched };
+    return { fixture, store, roster, dispatched };
   }
 
   it('mutes and removes one participant, waiting for the SDK before allowing it again', async () => {
@@ -67,12 +68,16 @@ describe('ParticipantListComponent in the active call', () => {
     );
   });
 
-  it('disables Mute, Remove and Mute all others, saying why, for a meeting attendee', async () => {
+  it('disables Add participant, Mute, Remove and Mute all others, saying why, for a meeting attendee', async () => {
     const { roster } = await onACall({
       muteOthers: { isPresent: false, reason: 'RoleRestricted' },
       removeParticipant: { isPresent: false, reason: 'RoleRestricted' },
+      addTeamsUser: { isPresent: false, reason: 'RoleRestricted' },
+      addPhoneNumber: { isPresent: false, reason: 'RoleRestricted' },
     });
+    expect(await roster.canAddParticipant()).toBeFalse();
     expect(await roster.getReasons()).toEqual([
+      'Only the organizer and presenters can add people to this meeting.',
       'Only the organizer and presenters can mute other people in this meeting.',
       'Only the organizer and presenters can remove people from this meeting.',
     ]);
@@ -96,9 +101,19 @@ describe('ParticipantListComponent in the active call', () => {
     expect(await (await roster.getParticipant('Dana Smith')).canRemove()).toBeFalse();
   });
 
+  it('opens the Add participant dialog for the call', async () => {
+    const { roster, fixture } = await onACall({ addTeamsUser: { isPresent: true, reason: 'Capable' } });
+    await roster.addParticipant();
+    const dialogs =
+      await TestbedHarnessEnvironment.documentRootLoader(fixture).getAllHarnesses(MatDialogHarness);
+    expect(dialogs.length).toBe(1);
+    await dialogs[0].close();
+  });
+
   it('offers the controls while the call has not said what it allows', async () => {
     const { roster } = await onACall(null, 'group');
     expect(await roster.getReasons()).toEqual([]);
+    expect(await roster.canAddParticipant()).toBeTrue();
     expect(await roster.canMuteAllOthers()).toBeTrue();
     expect(await (await roster.getParticipant('Drew Lee')).canRemove()).toBeTrue();
   });

@@ -4,7 +4,7 @@ import type { Failure } from '../../calling/calling-codes';
 import type { CallCapabilities, ConversationKind } from '../../calling/snapshots';
 import type { ParticipantEntry } from '../../state/participants/participants.feature';
 import { participantStateLabel, participantStateTone } from '../../shared/call-state-label';
-import { permissionFor } from '../../shared/capability-reason';
+import { addPeoplePermission, permissionFor } from '../../shared/capability-reason';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { partyName } from '../../shared/party-name';
 import { StateChipComponent } from '../../shared/state-chip.component';
@@ -38,6 +38,17 @@ const ROLE_LABELS: Record<string, string> = {
       <button
         mat-stroked-button
         type="button"
+        class="add"
+        [disabled]="!addAllowed().allowed"
+        [disabledInteractive]="!addAllowed().allowed"
+        [attr.aria-describedby]="addAllowed().allowed ? null : 'roster-add-reason'"
+        (click)="addAllowed().allowed && add.emit()"
+      >
+        Add participant
+      </button>
+      <button
+        mat-stroked-button
+        type="button"
         class="mute-all"
         [disabled]="!canMuteAll()"
         [disabledInteractive]="!muteAllowed().allowed"
@@ -47,6 +58,9 @@ const ROLE_LABELS: Record<string, string> = {
         Mute all others
       </button>
     </div>
+    @if (addAllowed().reason; as reason) {
+      <p class="reason" id="roster-add-reason">{{ reason }}</p>
+    }
     @for (line of restrictions().lines; track line.id) {
       <p class="reason" [id]="line.id">{{ line.text }}</p>
     }
@@ -115,7 +129,7 @@ const ROLE_LABELS: Record<string, string> = {
     }
     h3 {
       font: var(--mat-sys-title-small);
-      margin: 0;
+      margin: 0 auto 0 0;
     }
     .reason {
       margin: 0 0 8px;
@@ -178,10 +192,13 @@ export class ParticipantListComponent {
   readonly muteParticipant = output<string>();
   readonly removeParticipant = output<string>();
   readonly muteAll = output<void>();
+  /** Add participant was clicked: the container opens the dialog that adds someone. */
+  readonly add = output<void>();
 
   protected readonly muteAllowed = computed(() =>
     permissionFor(this.capabilities(), 'muteOthers', this.kind()),
   );
+  protected readonly addAllowed = computed(() => addPeoplePermission(this.capabilities(), this.kind()));
   protected readonly removeAllowed = computed(() =>
     permissionFor(this.capabilities(), 'removeParticipant', this.kind()),
   );

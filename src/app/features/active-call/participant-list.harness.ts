@@ -54,6 +54,7 @@ export class ParticipantListHarness extends ComponentHarness {
   private readonly heading = this.locatorFor('h3');
   private readonly rows = this.locatorForAll(ParticipantRowHarness);
   private readonly muteAllButton = this.locatorFor(MatButtonHarness.with({ text: 'Mute all others' }));
+  private readonly addButton = this.locatorFor(MatButtonHarness.with({ text: 'Add participant' }));
   private readonly reasons = this.locatorForAll('.reason');
   private readonly muteAllFailure = this.locatorForOptional('.mute-all-failure');
 
@@ -80,7 +81,15 @@ export class ParticipantListHarness extends ComponentHarness {
     return !(await (await this.muteAllButton()).isDisabled());
   }
 
-  /** Why Mute or Remove are unavailable, in words. */
+  async addParticipant(): Promise<void> {
+    return (await this.addButton()).click();
+  }
+
+  async canAddParticipant(): Promise<boolean> {
+    return !(await (await this.addButton()).isDisabled());
+  }
+
+  /** Why Add participant, Mute or Remove are unavailable, in words. */
   async getReasons(): Promise<string[]> {
     return Promise.all((await this.reasons()).map((reason) => reason.text()));
   }
