@@ -13,6 +13,8 @@ export default {
   '/emulator': { target: emulator, changeOrigin: true },
   '/ws': { target: emulator, ws: true, changeOrigin: true },
   '/health': { target: emulator, changeOrigin: true },
+  // The emulator's Microsoft Graph (users, chats): the console's Graph client uses the same origin.
+  '/v1.0': { target: emulator, changeOrigin: true },
   // The emulated Entra ID (`/<tenant id>/...`): MSAL's discovery, token and logout requests and the
   // account picker. X-Forwarded-Host keeps the endpoints its discovery names on this origin.
   '^/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/': {

@@ -22,11 +22,11 @@ test('an agent accepts a queued call, mutes, holds, resumes and hangs up, leakin
   await expect(ringing).toHaveCount(0);
   await expect(active.getByRole('listitem', { name: 'Robin Park' })).toContainText('Connected');
 
-  await active.getByRole('button', { name: 'Mute' }).click();
+  await active.getByRole('button', { name: 'Mute', exact: true }).click();
   await expect(active.getByRole('button', { name: 'Unmute' })).toBeVisible();
   await expect(active.getByText('Muted', { exact: true })).toBeVisible();
   await active.getByRole('button', { name: 'Unmute' }).click();
-  await expect(active.getByRole('button', { name: 'Mute' })).toBeVisible();
+  await expect(active.getByRole('button', { name: 'Mute', exact: true })).toBeVisible();
 
   await active.getByRole('button', { name: 'Hold' }).click();
   const held = page.getByRole('region', { name: /Calls on hold/ });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every runner in turn (the emulator's and server/'s Node tests, the production build's
-// bundle checks, Karma, Playwright), each printing
-// its own summary, then one line that adds them up for CI: `Tests: N passed, N failed`.
+// bundle checks, the interop test, Karma, Playwright), each printing its own summary, then one line
+// that adds them up for CI: `Tests: N passed, N failed`.
 // A runner that fails without a countable summary (a compile error, a crash) counts as one failure.
 // Karma and Playwright need Chromium: it is checked (and installed where possible) before any runs.
 import { spawn } from 'node:child_process';
@@ -31,6 +31,12 @@ const runners = [
   nodeTests('server'),
   // The production build: initial JavaScript under its gzip budget, the Calling SDK lazy.
   nodeTests('bench'),
+  {
+    // Microsoft's StatefulCallClient on the emulator's module, from its own folder and packages.
+    name: 'interop (node:test)',
+    command: [process.execPath, 'emulator/interop/stateful-client/run.mjs'],
+    count: (out) => ({ passed: last(out, /ℹ pass (\d+)/g), failed: last(out, /ℹ fail (\d+)/g) }),
+  },
   {
     name: 'unit (Karma)',
     needsBrowser: true,

@@ -268,13 +268,18 @@ describe('emulator client (the drop-in SDK module)', () => {
     alex.agent.off('connectionStateChanged', onConnection);
   });
 
-  it('says clearly what it does not model yet', async () => {
-    const { signIn } = await setUp();
-    const { agent } = await signIn('alex');
-    assert.throws(() => agent.startCall({ phoneNumber: '+14255550100' }), {
+  it('says clearly what it does not model (screen sharing), with 501', async () => {
+    const { emulator, signIn } = await setUp();
+    const alex = await signIn('alex');
+    emulator.world.enqueuePhoneCall({ talkMs: 60_000 });
+    await emulator.settle();
+    const call = await alex.ringing[0].accept();
+    await assert.rejects(call.startScreenSharing(), {
       code: 501,
-      message: /startCall is not modelled/,
+      message: /startScreenSharing is not modelled/,
     });
+    await call.hangUp();
+    alex.stop();
   });
 
   it('has a caller who hangs up mid-sentence stop speaking before turning Disconnected', async () => {

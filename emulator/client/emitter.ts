@@ -43,6 +43,12 @@ export class Emitter {
     this.tally.add(-1);
   }
 
+  /** Drops every listener (a disposed feature's, as the SDK's features drop theirs). */
+  removeAll(): void {
+    for (const [event, list] of [...this.listeners])
+      for (const listener of [...list]) this.off(event, listener);
+  }
+
   emit(event: string, args?: unknown): void {
     for (const listener of this.listeners.get(event) ?? []) {
       try {

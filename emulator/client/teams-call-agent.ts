@@ -1,16 +1,23 @@
-import type { CallAgentKind, ConnectionState, TeamsCall, TeamsCallAgent } from '@azure/communication-calling';
+import type {
+  ConnectionState,
+  JoinCallOptions,
+  StartTeamsGroupCallOptions,
+  TeamsCall,
+  TeamsCallAgent,
+} from '@azure/communication-calling';
 import { END } from '../engine/codes';
-import type { EndReasonWire, ServerMessage } from '../protocol/messages';
-import { notModelled, type Connection } from './connection';
+import type { EndReasonWire, ErrorWire, Operation, ServerMessage } from '../protocol/messages';
+import { callingError, type Connection } from './connection';
+import { CallAgentKind } from './sdk-values';
 import { Emitter, type Listener, type ListenerTally } from './emitter';
-import { EmulatedTeamsCall } from './teams-call';
+import { callAgentFeature } from './features';
+import { newCallId, readJoin, readStartCall } from './outgoing-call';
+import { EmulatedTeamsCall, type CallStart } from './teams-call';
 import { EmulatedTeamsIncomingCall } from './teams-incoming-call';
 
 /** The Teams user's `TeamsCallAgent`: incoming calls, calls, the connection. */
 export class EmulatedTeamsCallAgent implements TeamsCallAgent {
-  // The SDK types `kind` as an enum whose values are these strings; the enum object is a value of
-  // the real SDK's bundle, which the emulator does not load.
-  readonly kind = 'TeamsCallAgent' as unknown as CallAgentKind;
+  readonly kind = CallAgentKind.TeamsCallAgent;
   private currentConnectionState: ConnectionState = 'Connected';
   private currentCalls: EmulatedTeamsCall[] = [];
   private readonly ringing = new Map<string, EmulatedTeamsIncomingCall>();
@@ -19,6 +26,7 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent {
   private readonly events: Emitter;
   private connection: Connection | null = null;
   private early: ServerMessage[] | null = [];
+  private readonly agentFeatures = new Map<string, unknown>();
   disposed = false;
 
   constructor(private readonly tally: ListenerTally) {
@@ -47,12 +55,51 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent {
     }, 0);
   }
 
-  startCall(): TeamsCall {
-    throw notModelled('startCall');
+  /**
+   * A 1:1 call (one Teams user or phone number) or a group call (several, with their chat's
+   * `threadId`). Malformed participants or a group call without a thread throw here, and no call
+   * starts; what the world decides (busy, declined, not found, ...) ends the call with its reason.
+   */
+  startCall(participants: unknown, options?: StartTeamsGroupCallOptions): TeamsCall {
+    const connection = this.requireConnection();
+    const outgoing = readStartCall(participants, options);
+    const call = this.outgoing({
+      kind: outgoing.targets.length > 1 || outgoing.threadId !== undefined ? 'group' : 'oneToOne',
+      ...(outgoing.threadId !== undefined && { threadId: outgoing.threadId }),
+    });
+    call.seed(outgoing.participants);
+    return this.place(connection, call, outgoing.video, {
+      op: 'startCall',
+      callId: call.id,
+      targets: outgoing.targets,
+      ...(outgoing.threadId !== undefined && { threadId: outgoing.threadId }),
+      video: outgoing.video !== undefined,
+    });
   }
 
-  join(): TeamsCall {
-    throw notModelled('join');
+  /** A Teams meeting by its link, its coordinates, or its meeting ID and passcode. */
+  join(meetingLocator: unknown, options?: JoinCallOptions): TeamsCall {
+    const connection = this.requireConnection();
+    const { locator, video } = readJoin(meetingLocator, options);
+    const call = this.outgoing({ kind: 'meeting' });
+    return this.place(connection, call, video, {
+      op: 'join',
+      callId: call.id,
+      locator,
+      video: video !== undefined,
+    });
+  }
+
+  /**
+   * The agent's features (the SDK's bundle has `feature()` on the agent, though its typings do not
+   * declare it): one object per feature, as the SDK hands out.
+   */
+  feature<TFeature>(factory: unknown): TFeature {
+    const name = (factory as { name?: unknown } | null)?.name;
+    const key = typeof name === 'string' ? name : '';
+    const feature = this.agentFeatures.get(key) ?? callAgentFeature(factory, this.tally);
+    this.agentFeatures.set(key, feature);
+    return feature as TFeature;
   }
 
   on(event: string, listener: Listener): void {
@@ -66,7 +113,9 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    // Disposing ends this agent's calls (the world ends them for the other side too).
+    // Disposing hangs up this agent's calls, so the other parties see them end as hung up.
+    for (const call of this.currentCalls)
+      this.connection?.request({ op: 'hangUp', callId: call.id }).catch(() => undefined);
     this.endEverything(END.hungUp);
     this.connection?.close();
   }
@@ -103,7 +152,10 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent {
         this.ringing.delete(message.id);
         return;
       case 'callAdded': {
+        const placed = this.callById(message.call.id);
+        if (placed) return placed.describe(message.call);
         const call = new EmulatedTeamsCall(message.call, this.connection, this.tally);
+        call.seed(message.call.remoteParticipants);
         const incoming = this.ringing.get(call.id);
         if (incoming) {
           this.ringing.delete(call.id);
@@ -132,12 +184,46 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent {
     }
   }
 
+  private requireConnection(): Connection {
+    if (this.disposed || !this.connection)
+      throw callingError({ code: 400, message: 'This TeamsCallAgent has been disposed: create a new one.' });
+    return this.connection;
+  }
+
+  /** A call this console starts or joins, before the world has answered. */
+  private outgoing(start: Partial<CallStart>): EmulatedTeamsCall {
+    return new EmulatedTeamsCall(
+      { id: newCallId(), direction: 'Outgoing', state: 'None', isMuted: false, ...start },
+      this.connection!,
+      this.tally,
+    );
+  }
+
+  /** Lists the call (`callsUpdated`) and asks the world for it; a refusal ends it with the world's code. */
+  private place(
+    connection: Connection,
+    call: EmulatedTeamsCall,
+    video: Parameters<EmulatedTeamsCall['startWithVideo']>[0] | undefined,
+    operation: Operation,
+  ): EmulatedTeamsCall {
+    if (video) call.startWithVideo(video);
+    this.currentCalls = [...this.currentCalls, call];
+    this.events.emit('callsUpdated', { added: [call], removed: [] });
+    connection.request(operation).catch((error: ErrorWire) => {
+      if (!this.currentCalls.includes(call)) return;
+      call.failed(error);
+      this.removeCall(call, call.callEndReason ?? END.hungUp);
+    });
+    return call;
+  }
+
   private callById(id: string): EmulatedTeamsCall | undefined {
     return this.currentCalls.find((call) => call.id === id);
   }
 
   private removeCall(call: EmulatedTeamsCall, reason: EndReasonWire): void {
     this.currentCalls = this.currentCalls.filter((c) => c !== call);
+    call.disposeFeatures();
     this.events.emit('callsUpdated', { added: [], removed: [call] });
     this.accepted.get(call.id)?.end(reason);
     this.accepted.delete(call.id);

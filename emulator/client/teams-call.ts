@@ -1,30 +1,49 @@
 import type {
+  AddTeamsParticipantOptions,
   CallEndReason,
   CallerInfo,
   CallFeature,
   CallFeatureFactory,
-  CallKind,
   CallState,
+  HangUpOptions,
   LocalAudioStream,
   LocalVideoStream,
-  Lobby,
   ParticipantRole,
   RemoteAudioStream,
   RemoteParticipant,
   TeamsCall,
 } from '@azure/communication-calling';
-import type { CallWire, EndReasonWire, ParticipantWire, ServerMessage } from '../protocol/messages';
+import { notInitializedCapabilities } from '../engine/capabilities';
+import type {
+  CallKindWire,
+  CallWire,
+  EndReasonWire,
+  ErrorWire,
+  ParticipantWire,
+  ServerMessage,
+} from '../protocol/messages';
 import { EmulatedCallInfo } from './call-info';
+import { CallRoster } from './call-roster';
+import { CallFeatures } from './call-features';
 import { notModelled, type Connection } from './connection';
+import { CallKind } from './sdk-values';
 import { Emitter, type Listener, type ListenerTally } from './emitter';
+import { LocalVideo } from './local-video';
 import { EmulatedLobby } from './lobby';
-import { EmulatedRemoteParticipant } from './remote-participant';
 
 type CallChange = Extract<ServerMessage, { type: 'callChanged' }>;
 
-/** A Teams call: its state machine, mute, hold and roster, mirrored from the world. */
+/** What a call starts as, before (or as) the world describes it. */
+export type CallStart = Pick<CallWire, 'id' | 'direction' | 'state' | 'isMuted'> &
+  Partial<Omit<CallWire, 'id' | 'direction' | 'state' | 'isMuted' | 'remoteParticipants'>>;
+
+/**
+ * A Teams call: its state machine, mute, hold, video, DTMF and roster, mirrored from the world.
+ * Calls this console starts or joins exist before the world answers (`None`); the world's
+ * `callAdded` then describes them. A call that ends takes its participants with it first.
+ */
 export class EmulatedTeamsCall implements TeamsCall {
-  readonly kind = 'TeamsCall' as unknown as CallKind; // an SDK enum; see EmulatedTeamsCallAgent.kind
+  readonly kind = CallKind.TeamsCall;
   readonly id: string;
   readonly direction: TeamsCall['direction'];
   readonly callerInfo: CallerInfo;
@@ -32,33 +51,40 @@ export class EmulatedTeamsCall implements TeamsCall {
   readonly info: EmulatedCallInfo;
   readonly isIncomingAudioMuted = false;
   readonly isScreenSharingOn = false;
-  readonly isLocalVideoStarted = false;
-  readonly localVideoStreams: ReadonlyArray<LocalVideoStream> = [];
   readonly localAudioStreams: ReadonlyArray<LocalAudioStream> = [];
   readonly remoteAudioStreams: ReadonlyArray<RemoteAudioStream> = [];
-  readonly role: ParticipantRole = 'Attendee';
-  readonly lobby: Lobby;
+  readonly lobby: EmulatedLobby;
+  /** oneToOne, group or meeting: the emulator's own, for tests (the SDK has only `info.threadId`). */
+  callKind: CallKindWire;
   private currentState: CallState;
   private currentIsMuted: boolean;
+  private currentRole: ParticipantRole;
   private endReason: CallEndReason | undefined;
-  private participants: EmulatedRemoteParticipant[] = [];
   private readonly events: Emitter;
+  private readonly roster: CallRoster;
+  private readonly video: LocalVideo;
+  private readonly features: CallFeatures;
 
   constructor(
-    wire: CallWire,
+    start: CallStart,
     private readonly connection: Connection,
     private readonly tally: ListenerTally,
   ) {
-    this.id = wire.id;
-    this.direction = wire.direction;
-    this.callerInfo = wire.callerInfo;
-    if (wire.transferorInfo) this.transferorInfo = wire.transferorInfo;
-    this.currentState = wire.state;
-    this.currentIsMuted = wire.isMuted;
-    this.info = new EmulatedCallInfo(wire.id, wire.id, wire.threadId, tally);
-    this.lobby = new EmulatedLobby(tally);
+    this.id = start.id;
+    this.direction = start.direction;
+    this.callerInfo = start.callerInfo ?? { identifier: undefined };
+    if (start.transferorInfo) this.transferorInfo = start.transferorInfo;
+    this.currentState = start.state;
+    this.currentIsMuted = start.isMuted;
+    this.currentRole = start.role ?? 'Unknown';
+    this.callKind = start.kind ?? 'oneToOne';
     this.events = new Emitter(tally);
-    this.participants = wire.remoteParticipants.map((p) => this.participantFrom(p));
+    this.info = new EmulatedCallInfo(start.serverCallId ?? start.id, start.id, start.threadId, tally);
+    const callId = () => this.id;
+    this.lobby = new EmulatedLobby(callId, connection, tally);
+    this.features = new CallFeatures(start.capabilities ?? notInitializedCapabilities(), tally);
+    this.roster = new CallRoster(callId, connection, tally, this.events, this.lobby, this.features.speakers);
+    this.video = new LocalVideo(callId, connection, this.events);
   }
 
   get state(): CallState {
@@ -69,20 +95,36 @@ export class EmulatedTeamsCall implements TeamsCall {
     return this.currentIsMuted;
   }
 
+  get role(): ParticipantRole {
+    return this.currentRole;
+  }
+
   get callEndReason(): CallEndReason | undefined {
     return this.endReason;
   }
 
   get remoteParticipants(): ReadonlyArray<RemoteParticipant> {
-    return this.participants;
+    return this.roster.participants;
   }
 
+  get localVideoStreams(): ReadonlyArray<LocalVideoStream> {
+    return this.video.localVideoStreams;
+  }
+
+  get isLocalVideoStarted(): boolean {
+    return this.video.started;
+  }
+
+  /** Every feature of the SDK's typings: Capabilities and DominantSpeakers behave, the others are inert. */
   feature<TFeature extends CallFeature>(factory: CallFeatureFactory<TFeature>): TFeature {
-    throw notModelled(`The ${(factory as { name?: string }).name ?? 'requested'} call feature`);
+    return this.features.get(factory) as TFeature;
   }
 
-  async hangUp(): Promise<void> {
-    await this.connection.request({ op: 'hangUp', callId: this.id });
+  async hangUp(options?: HangUpOptions): Promise<void> {
+    await this.connection.request({
+      op: options?.forEveryone ? 'hangUpForEveryone' : 'hangUp',
+      callId: this.id,
+    });
   }
 
   async mute(): Promise<void> {
@@ -105,12 +147,33 @@ export class EmulatedTeamsCall implements TeamsCall {
     await this.connection.request({ op: 'muteAllRemoteParticipants', callId: this.id });
   }
 
-  addParticipant(): RemoteParticipant {
-    throw notModelled('addParticipant');
+  /**
+   * Adds a Teams user or phone number: the participant is returned at once (`Idle`) and follows
+   * `Connecting`, `Ringing`, `Connected` (or ends `Disconnected` with the reason). The chat thread
+   * is required, as the SDK's documentation for Teams users says.
+   */
+  addParticipant(
+    identifier: Parameters<TeamsCall['addParticipant']>[0],
+    options?: AddTeamsParticipantOptions,
+  ): RemoteParticipant {
+    return this.roster.invite(identifier, options?.threadId);
   }
 
-  async removeParticipant(): Promise<void> {
-    throw notModelled('removeParticipant');
+  /** Resolves once the participant has left `remoteParticipants` (and `remoteParticipantsUpdated` fired). */
+  removeParticipant(identifier: Parameters<TeamsCall['removeParticipant']>[0]): Promise<void> {
+    return this.roster.remove(identifier);
+  }
+
+  async sendDtmf(dtmfTone: string): Promise<void> {
+    await this.connection.request({ op: 'sendDtmf', callId: this.id, tone: String(dtmfTone) });
+  }
+
+  startVideo(localVideoStream: LocalVideoStream): Promise<void> {
+    return this.video.start(localVideoStream);
+  }
+
+  stopVideo(localVideoStream: LocalVideoStream): Promise<void> {
+    return this.video.stop(localVideoStream);
   }
 
   async muteIncomingAudio(): Promise<void> {
@@ -119,18 +182,6 @@ export class EmulatedTeamsCall implements TeamsCall {
 
   async unmuteIncomingAudio(): Promise<void> {
     throw notModelled('unmuteIncomingAudio');
-  }
-
-  async sendDtmf(): Promise<void> {
-    throw notModelled('sendDtmf');
-  }
-
-  async startVideo(): Promise<void> {
-    throw notModelled('startVideo');
-  }
-
-  async stopVideo(): Promise<void> {
-    throw notModelled('stopVideo');
   }
 
   async startScreenSharing(): Promise<void> {
@@ -150,7 +201,7 @@ export class EmulatedTeamsCall implements TeamsCall {
   }
 
   async setConstraints(): Promise<void> {
-    throw notModelled('setConstraints');
+    // The emulator sends no real video: there is nothing to constrain.
   }
 
   dispose(): void {
@@ -165,55 +216,91 @@ export class EmulatedTeamsCall implements TeamsCall {
     this.events.off(event, listener);
   }
 
+  // From the world ---------------------------------------------------------------------------
+
+  /** The call left the agent's calls: its features are disposed, as the SDK's agent does. */
+  disposeFeatures(): void {
+    this.features.dispose();
+  }
+
+  /** The participants it starts with, without `remoteParticipantsUpdated` (nobody could listen yet). */
+  seed(participants: readonly ParticipantWire[]): void {
+    for (const participant of participants) this.roster.added(participant, false);
+  }
+
+  /** Video given at the start (`startCall`, `join`, `accept` options). */
+  startWithVideo(stream: LocalVideoStream): void {
+    this.video.startWith(stream);
+  }
+
+  /** The world's description of a call this console started or joined (its participants merge). */
+  describe(wire: CallWire): void {
+    this.info.update({ serverCallId: wire.serverCallId });
+    const { remoteParticipants, ...call } = wire;
+    this.apply({ type: 'callChanged', ...call, id: this.id });
+    for (const participant of remoteParticipants) this.roster.added(participant);
+  }
+
   /** A change from the world. The end reason is set before the state, as the SDK does. */
-  apply(change: CallChange): void {
-    if (change.callEndReason) this.endReason = change.callEndReason;
+  apply(change: Partial<CallChange> & { id: string }): void {
+    if (change.state === 'Disconnected')
+      return this.endLocally(change.callEndReason ?? { code: 0, subCode: 0 });
+    if (change.kind) this.callKind = change.kind;
+    if (change.threadId) this.info.update({ threadId: change.threadId });
+    if (change.role !== undefined && change.role !== this.currentRole) {
+      this.currentRole = change.role;
+      this.events.emit('roleChanged');
+    }
+    if (change.capabilities)
+      this.features.capabilities.update(
+        change.capabilities,
+        change.role ? 'RoleChanged' : 'MeetingOptionOrOrganizerPolicyChanged',
+      );
     if (change.isMuted !== undefined && change.isMuted !== this.currentIsMuted) {
       this.currentIsMuted = change.isMuted;
       this.events.emit('isMutedChanged');
     }
-    if (change.state !== undefined && change.state !== this.currentState) {
-      this.currentState = change.state;
-      this.events.emit('stateChanged');
-    }
+    // After isMuted turned true: a consumer reading `isMuted` in the handler sees it.
+    if (change.mutedByOthers) this.events.emit('mutedByOthers');
+    this.setState(change.state);
   }
 
   /**
-   * The call ends on this side, without the world (the agent disposed, the connection lost), in
-   * the order the world ends one: each participant stops speaking, turns `Disconnected` with the
-   * call's end reason and leaves the roster; then the call goes `Disconnecting`, then
-   * `Disconnected` with the end reason already set. `Disconnected` is the last state of both: an
-   * ended call holds no participant that still reads `Connected`.
+   * The call ends, told by the world or not (the agent disposed, the connection lost): each
+   * participant stops speaking, turns `Disconnected` with the call's end reason and leaves the
+   * roster; then the call goes `Disconnecting`, then `Disconnected` with the end reason already
+   * set. `Disconnected` is the last state of both.
    */
   endLocally(callEndReason: EndReasonWire): void {
-    for (const participant of this.participants) {
-      const ids = { callId: this.id, participantId: participant.id };
-      participant.apply({ type: 'participantChanged', ...ids, isSpeaking: false });
-      participant.apply({ type: 'participantChanged', ...ids, state: 'Disconnected', callEndReason });
-      this.participantRemoved(participant.id);
-    }
-    this.apply({ type: 'callChanged', id: this.id, state: 'Disconnecting' });
-    this.apply({ type: 'callChanged', id: this.id, state: 'Disconnected', callEndReason });
+    if (this.currentState === 'Disconnected') return;
+    this.roster.endAll(callEndReason);
+    this.video.end();
+    this.setState('Disconnecting');
+    this.endReason = callEndReason;
+    this.setState('Disconnected');
   }
 
-  participantAdded(wire: ParticipantWire): void {
-    const participant = this.participantFrom(wire);
-    this.participants = [...this.participants, participant];
-    this.events.emit('remoteParticipantsUpdated', { added: [participant], removed: [] });
+  /** Starting or joining failed in the world: the call ends with the world's code. */
+  failed(error: ErrorWire): void {
+    this.setState(this.currentState === 'None' ? 'Connecting' : undefined);
+    this.endLocally({ code: error.code, ...(error.subCode !== undefined && { subCode: error.subCode }) });
+  }
+
+  participantAdded(wire: Parameters<CallRoster['added']>[0]): void {
+    this.roster.added(wire);
   }
 
   participantChanged(change: Extract<ServerMessage, { type: 'participantChanged' }>): void {
-    this.participants.find((p) => p.id === change.participantId)?.apply(change);
+    this.roster.changed(change);
   }
 
   participantRemoved(id: string): void {
-    const participant = this.participants.find((p) => p.id === id);
-    if (!participant) return;
-    this.participants = this.participants.filter((p) => p !== participant);
-    this.events.emit('remoteParticipantsUpdated', { added: [], removed: [participant] });
+    this.roster.removed(id);
   }
 
-  private participantFrom(wire: ParticipantWire): EmulatedRemoteParticipant {
-    return new EmulatedRemoteParticipant(wire.id, wire, this.id, this.connection, this.tally);
+  private setState(state: CallState | undefined): void {
+    if (state === undefined || state === this.currentState) return;
+    this.currentState = state;
+    this.events.emit('stateChanged');
   }
 }

@@ -1,18 +1,21 @@
 import type {
+  AcceptCallOptions,
   CallEndReason,
   CallerInfo,
-  IncomingCallKind,
   TeamsCall,
   TeamsIncomingCall,
 } from '@azure/communication-calling';
 import type { EndReasonWire, IncomingCallWire } from '../protocol/messages';
 import { EmulatedCallInfo } from './call-info';
 import type { Connection } from './connection';
+import { IncomingCallKind } from './sdk-values';
 import { Emitter, type Listener, type ListenerTally } from './emitter';
+import { readVideo } from './outgoing-call';
+import type { EmulatedTeamsCall } from './teams-call';
 
 /** A call ringing for this Teams user, until it is accepted, declined, taken elsewhere or abandoned. */
 export class EmulatedTeamsIncomingCall implements TeamsIncomingCall {
-  readonly kind = 'TeamsIncomingCall' as unknown as IncomingCallKind; // an SDK enum; see EmulatedTeamsCallAgent.kind
+  readonly kind = IncomingCallKind.TeamsIncomingCall;
   readonly id: string;
   readonly callerInfo: CallerInfo;
   readonly transferorInfo?: CallerInfo;
@@ -24,13 +27,13 @@ export class EmulatedTeamsIncomingCall implements TeamsIncomingCall {
     wire: IncomingCallWire,
     private readonly connection: Connection,
     /** Finds the call the world created for an accepted incoming call. */
-    private readonly callById: (id: string) => TeamsCall | undefined,
+    private readonly callById: (id: string) => EmulatedTeamsCall | undefined,
     tally: ListenerTally,
   ) {
     this.id = wire.id;
     this.callerInfo = wire.callerInfo;
     if (wire.transferorInfo) this.transferorInfo = wire.transferorInfo;
-    this.info = new EmulatedCallInfo(wire.id, wire.id, undefined, tally);
+    this.info = new EmulatedCallInfo(wire.id, wire.id, wire.threadId, tally);
     this.events = new Emitter(tally);
   }
 
@@ -38,12 +41,17 @@ export class EmulatedTeamsIncomingCall implements TeamsIncomingCall {
     return this.endReason;
   }
 
-  async accept(): Promise<TeamsCall> {
-    const { callId } = (await this.connection.request({ op: 'accept', incomingCallId: this.id })) as {
-      callId: string;
-    };
+  /** Answers; with `videoOptions.localVideoStreams`, with the camera on. */
+  async accept(options?: AcceptCallOptions): Promise<TeamsCall> {
+    const video = readVideo(options);
+    const { callId } = (await this.connection.request({
+      op: 'accept',
+      incomingCallId: this.id,
+      video: video !== undefined,
+    })) as { callId: string };
     const call = this.callById(callId);
     if (!call) throw new Error(`The emulator accepted call ${callId} but never announced it.`);
+    if (video) call.startWithVideo(video);
     return call;
   }
 

@@ -16,6 +16,19 @@ export const END = {
   vanished: { code: 0, subCode: 4521 },
   phoneParticipantHungUp: { code: 0, subCode: 560000 },
   networkLost: { code: 496, subCode: 7 },
+  /** Removed by another participant (`removeParticipant`, or refused from a meeting's lobby). */
+  removed: { code: 0, subCode: 5300 },
+  /** The meeting's organizer (or a presenter) ended it for everyone. */
+  endedForEveryone: { code: 0, subCode: 4097 },
+  busy: { code: 486, subCode: 560486 },
+  /** The Teams user has no registered endpoint (never signed in). */
+  noEndpoint: { code: 480, subCode: 10037 },
+  /** The Teams user is registered but offline. */
+  offline: { code: 480, subCode: 10076 },
+  /** No such user, meeting or chat thread. */
+  notFound: { code: 404 },
+  /** A Teams user outside a chat thread that has an information barrier (the emulator's subCode). */
+  informationBarrier: { code: 403, subCode: 49020 },
 } as const satisfies Record<string, CodePair>;
 
 export const ERROR = {
@@ -30,6 +43,28 @@ export const ERROR = {
   unauthenticated: { code: 401, subCode: 10009 },
   notFound: { code: 404 },
   notModelled: { code: 501 },
+  /** More than 15 mute operations in 30 seconds from one console. */
+  throttled: { code: 429 },
+  noValidVideoStream: { code: 400, subCode: 41025 },
+  videoAlreadyStarted: { code: 400, subCode: 41027 },
+  videoAlreadyStopped: { code: 400, subCode: 41030 },
+  // The emulator's own subCodes (490xx): ACS refuses these cases too, but its exact subCode for
+  // each is not published; consumers should rely on the code and the message.
+  groupCallNeedsThread: { code: 400, subCode: 49001 },
+  invalidPhoneNumber: { code: 400, subCode: 49002 },
+  invalidTeamsUserId: { code: 400, subCode: 49003 },
+  invalidTarget: { code: 400, subCode: 49004 },
+  invalidMeetingLocator: { code: 400, subCode: 49005 },
+  addParticipantNeedsThread: { code: 400, subCode: 49006 },
+  invalidThreadId: { code: 400, subCode: 49007 },
+  alreadyInCall: { code: 400, subCode: 49008 },
+  invalidDtmfTone: { code: 400, subCode: 49009 },
+  noPhoneParticipant: { code: 400, subCode: 49010 },
+  roleRestricted: { code: 403, subCode: 49011 },
+  notApplicable: { code: 400, subCode: 49012 },
+  callingYourself: { code: 400, subCode: 49013 },
+  participantNotConnected: { code: 400, subCode: 49014 },
+  invalidCallId: { code: 400, subCode: 49015 },
 } as const satisfies Record<string, CodePair>;
 
 /** An operation the world refused: what the client rejects the SDK call with. */

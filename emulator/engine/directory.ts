@@ -12,6 +12,18 @@ export interface DirectoryUser {
   readonly microsoftTeamsUserId: string;
 }
 
+/**
+ * A Teams user of the tenant who is not at a console: the world plays them by a fixed rule when
+ * called (README.md, "Scripted parties"). They cannot sign in.
+ */
+export interface Colleague {
+  readonly key: string;
+  readonly displayName: string;
+  readonly microsoftTeamsUserId: string;
+  /** What they do when called: answer after a moment, decline, let it ring, or be offline. */
+  readonly whenCalled: 'answer' | 'decline' | 'noAnswer' | 'offline';
+}
+
 export interface CallQueue {
   readonly name: string;
   /** Teams call queues answer through a resource account: an app identity. */
@@ -31,6 +43,16 @@ export const USERS: readonly DirectoryUser[] = [
   { key: 'casey', displayName: 'Casey Novak', role: 'agent', microsoftTeamsUserId: guid(0xa003) },
   { key: 'sam', displayName: 'Sam Okafor', role: 'supervisor', microsoftTeamsUserId: guid(0x5001) },
 ];
+
+export const COLLEAGUES: readonly Colleague[] = [
+  { key: 'riley', displayName: 'Riley Brooks', microsoftTeamsUserId: guid(0xb001), whenCalled: 'answer' },
+  { key: 'jordan', displayName: 'Jordan Diaz', microsoftTeamsUserId: guid(0xb002), whenCalled: 'decline' },
+  { key: 'taylor', displayName: 'Taylor Kim', microsoftTeamsUserId: guid(0xb003), whenCalled: 'noAnswer' },
+  { key: 'avery', displayName: 'Avery Stone', microsoftTeamsUserId: guid(0xb004), whenCalled: 'offline' },
+];
+
+/** The emulated tenant (the same id the emulated Entra ID issues tokens for). */
+export const TENANT_ID = '00000000-0000-4000-8000-0000000e0000';
 
 export const QUEUES: readonly CallQueue[] = [
   { name: 'Billing', resourceAccountId: guid(0xc001) },
@@ -56,6 +78,9 @@ export const CALLERS: readonly PhoneCaller[] = [
 /** Phone numbers are E.164: a + and up to 15 digits, the first not 0. */
 export const E164 = /^\+[1-9]\d{1,14}$/;
 
+/** A Microsoft Entra object id, as Teams user ids are: a GUID. */
+export const TEAMS_USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * A user as the emulator's API shows it (the directory, the token exchange): the directory's
  * fields and nothing else, whatever else a user comes to carry.
@@ -69,7 +94,7 @@ export function publicUser(user: DirectoryUser): DirectoryUser {
   };
 }
 
-export function teamsUserIdentifier(user: DirectoryUser): MicrosoftTeamsUserKind {
+export function teamsUserIdentifier(user: { microsoftTeamsUserId: string }): MicrosoftTeamsUserKind {
   return {
     kind: 'microsoftTeamsUser',
     microsoftTeamsUserId: user.microsoftTeamsUserId,
@@ -92,13 +117,34 @@ export function phoneIdentifier(phoneNumber: string): PhoneNumberKind {
   return { kind: 'phoneNumber', phoneNumber, rawId: `4:${phoneNumber}` };
 }
 
+/** Who a Teams user id is in the tenant: a console user, a scripted colleague, or nobody. */
+export type TeamsUserLookup =
+  | { readonly kind: 'user'; readonly user: DirectoryUser }
+  | { readonly kind: 'colleague'; readonly colleague: Colleague }
+  | { readonly kind: 'unknown' };
+
 export class Directory {
+  /** The users who can sign in at a console (agents and the supervisor). */
   readonly users = USERS;
+  readonly colleagues = COLLEAGUES;
   readonly queues = QUEUES;
   readonly callers = CALLERS;
 
   user(key: string): DirectoryUser | undefined {
     return this.users.find((user) => user.key === key);
+  }
+
+  colleague(key: string): Colleague | undefined {
+    return this.colleagues.find((colleague) => colleague.key === key);
+  }
+
+  /** A Teams user by their object id (case-insensitive, as GUIDs are). */
+  teamsUser(microsoftTeamsUserId: string): TeamsUserLookup {
+    const id = microsoftTeamsUserId.toLowerCase();
+    const user = this.users.find((u) => u.microsoftTeamsUserId === id);
+    if (user) return { kind: 'user', user };
+    const colleague = this.colleagues.find((c) => c.microsoftTeamsUserId === id);
+    return colleague ? { kind: 'colleague', colleague } : { kind: 'unknown' };
   }
 
   queue(name: string): CallQueue | undefined {

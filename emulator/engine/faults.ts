@@ -16,6 +16,17 @@ const OPERATIONS: Record<FaultOperation, true> = {
   hangUp: true,
   muteParticipant: true,
   muteAllRemoteParticipants: true,
+  startCall: true,
+  join: true,
+  hangUpForEveryone: true,
+  startVideo: true,
+  stopVideo: true,
+  admit: true,
+  admitAll: true,
+  rejectFromLobby: true,
+  removeParticipant: true,
+  addParticipant: true,
+  sendDtmf: true,
 };
 
 export const FAULT_OPERATIONS = Object.keys(OPERATIONS) as FaultOperation[];

@@ -118,7 +118,7 @@ describe('queue routing', () => {
 
   it('picks a caller who is not already waiting or talking, and says so when every caller is', async () => {
     const { world, endpoints } = await setUp('alex');
-    const callerOf = (id: string) => world.calls.get(id)!.callerInfo.identifier;
+    const callerOf = (id: string) => [...world.calls.all.get(id)!.parties.values()][0].identifier;
     const ids = world.directory.callers.map(() => world.enqueuePhoneCall({ patienceMs: 60_000 }));
     const numbers = ids.map((id) => {
       const identifier = callerOf(id);
@@ -174,7 +174,7 @@ describe('a connected call', () => {
     await op('hold');
     await op('resume');
     await op('hangUp');
-    assert.deepEqual(states(), ['Connected', 'LocalHold', 'Connected', 'Disconnecting', 'Disconnected']);
+    assert.deepEqual(states(), ['Connected', 'LocalHold', 'Connected', 'Disconnected']);
     const last = of('alex', 'callChanged').at(-1);
     assert.ok(last?.type === 'callChanged');
     assert.deepEqual(last.callEndReason, { code: 0, subCode: 0 });
@@ -235,7 +235,9 @@ describe('a connected call', () => {
     assert.equal(leaving.state, 'Disconnected');
     assert.deepEqual(leaving.callEndReason, { code: 0, subCode: 560000 });
     assert.equal(of('alex', 'participantRemoved').length, 1);
-    assert.deepEqual(states().slice(-2), ['Disconnecting', 'Disconnected']);
+    assert.deepEqual(states().slice(-1), ['Disconnected']);
+    const ended = of('alex', 'callChanged').at(-1);
+    assert.deepEqual(ended?.type === 'callChanged' && ended.callEndReason, { code: 0, subCode: 560000 });
   });
 
   /** Alex on a call whose caller is mid-sentence at `talkMs` (see `msUntilCallerSpeaks`). */
@@ -245,7 +247,8 @@ describe('a connected call', () => {
     const id = context.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: speaksAt + 1 });
     await context.world.request(context.endpoints['alex'], { op: 'accept', incomingCallId: id });
     context.clock.advance(speaksAt);
-    assert.equal(context.world.snapshot().calls[0].participants[0].isSpeaking, true);
+    const caller = context.world.snapshot().calls[0].parties.find((p) => p.kind === 'phone');
+    assert.equal(caller?.isSpeaking, true);
     const from = context.inbox.get('alex')!.length;
     /** What alex was sent since the caller started speaking, in words. */
     const story = () =>
@@ -271,26 +274,17 @@ describe('a connected call', () => {
       'caller isSpeaking false',
       'caller Disconnected',
       'caller removed',
-      'call Disconnecting',
       'call Disconnected',
     ]);
   });
 
-  it('ends a speaking caller (silent, Disconnected 0/0, removed) before the call, when the agent hangs up', async () => {
+  it('ends the agent’s call in one message when the agent hangs up (its client ends the caller first)', async () => {
     const { world, endpoints, id, story, inbox } = await speakingAtTheEnd();
     await world.request(endpoints['alex'], { op: 'hangUp', callId: id });
-    assert.deepEqual(story(), [
-      'caller isSpeaking false',
-      'caller Disconnected',
-      'caller removed',
-      'call Disconnecting',
-      'call Disconnected',
-    ]);
-    const removed = inbox.get('alex')!.find((m) => m.type === 'participantRemoved');
-    assert.deepEqual(removed?.type === 'participantRemoved' && removed.callEndReason, {
-      code: 0,
-      subCode: 0,
-    });
+    assert.deepEqual(story(), ['call Disconnected']);
+    const ended = inbox.get('alex')!.at(-1);
+    assert.deepEqual(ended?.type === 'callChanged' && ended.callEndReason, { code: 0, subCode: 0 });
+    assert.deepEqual(world.snapshot().calls, []);
   });
 
   it('keeps the caller quiet while on hold', async () => {

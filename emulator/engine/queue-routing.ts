@@ -1,24 +1,12 @@
 import type { EndReasonWire } from '../protocol/messages';
-import { CallModel } from './call-model';
-import { END, ERROR, WorldError } from './codes';
-import { ConnectedCalls } from './connected-calls';
-import { E164, phoneIdentifier, queueIdentifier, type PhoneCaller } from './directory';
+import { RING_TIMEOUT_MS, partyInfo, type CallModel, type Party } from './call-model';
+import { END } from './codes';
+import { E164, phoneIdentifier, queueIdentifier, type CallQueue, type PhoneCaller } from './directory';
 import { RANGES, rangeProblem } from './ranges';
-import type { Endpoint, World } from './world';
+import type { EnqueueOptions, Endpoint, QueuePort, WorldPort } from './world-port';
 
-export interface EnqueueOptions {
-  /** The caller's number, E.164. */
-  from?: string;
-  displayName?: string;
-  queue?: string;
-  /** How long the caller waits for an answer before hanging up (at most a day). */
-  patienceMs?: number;
-  /** How long the caller talks once answered before hanging up (at most a day). */
-  talkMs?: number;
-}
-
-/** Nobody answers for about two minutes: the call ends 487/10004 (docs/acs-codes.md). */
-export const RING_TIMEOUT_MS = 120_000;
+export type { EnqueueOptions } from './world-port';
+export { RING_TIMEOUT_MS } from './call-model';
 
 /** `enqueue` without `from` when every directory caller is already waiting or talking. */
 export class AllCallersBusyError extends Error {
@@ -31,18 +19,22 @@ export class AllCallersBusyError extends Error {
   }
 }
 
-/**
- * A Teams call queue in conference-less "ring everyone" mode: an inbound phone call rings every
- * signed-in agent at once; the first to accept gets it and it stops ringing everywhere else.
- * The answered call is then `ConnectedCalls`' to run.
- */
-export class QueueRouting {
-  readonly calls = new Map<string, CallModel>();
-  readonly connected: ConnectedCalls;
+interface Waiting {
+  readonly call: CallModel;
+  readonly queue: CallQueue;
+  readonly caller: Party;
+}
 
-  constructor(private readonly world: World) {
-    this.connected = new ConnectedCalls(world, this.calls, (call) => this.forget(call));
-  }
+/**
+ * A Teams call queue (the behaviour of its resource account) in "ring everyone" mode: an inbound
+ * phone call rings every signed-in agent at once; the first to accept gets it and it stops
+ * ringing everywhere else (the call engine does that: a queue's call rings for no party). The
+ * caller waits with their patience, then talks for their talk time once answered.
+ */
+export class QueueRouting implements QueuePort {
+  private readonly waiting = new Map<string, Waiting>();
+
+  constructor(private readonly world: WorldPort) {}
 
   enqueue(options: EnqueueOptions): string {
     for (const name of ['patienceMs', 'talkMs'] as const) {
@@ -50,7 +42,7 @@ export class QueueRouting {
         options[name] === undefined ? undefined : rangeProblem(name, options[name], RANGES.milliseconds);
       if (problem) throw new RangeError(problem);
     }
-    const { clock, directory } = this.world;
+    const { calls, clock, directory } = this.world;
     const random = this.world.random.routing;
     const known = options.from
       ? directory.callers.find((c) => c.phoneNumber === options.from)
@@ -68,30 +60,56 @@ export class QueueRouting {
         `No call queue named "${options.queue}" (${directory.queues.map((q) => q.name).join(', ')}).`,
       );
     const displayName = options.displayName ?? known?.displayName;
-    const call = new CallModel(
-      random.guid(),
-      clock.now(),
-      { identifier: phoneIdentifier(phoneNumber), ...(displayName && { displayName }) },
-      { identifier: queueIdentifier(queue), displayName: queue.name },
-      options.talkMs ?? random.between(45_000, 180_000),
-    );
-    this.calls.set(call.id, call);
+    const call = calls.create('oneToOne', random.guid());
+    call.status = 'waiting';
+    const caller = calls.addParty(call, {
+      identifier: phoneIdentifier(phoneNumber),
+      ...(displayName && { displayName }),
+      kind: 'phone',
+      state: 'Connected',
+      talkMs: options.talkMs ?? random.between(45_000, 180_000),
+    });
+    this.waiting.set(call.id, { call, queue, caller });
+    call.hooks.answered = () => {
+      this.waiting.delete(call.id);
+      call.clearTimer(clock, 'patience');
+      this.world.scripts.startTalking(call, caller);
+    };
+    call.hooks.ended = () => this.waiting.delete(call.id);
     const patienceMs = options.patienceMs ?? random.between(60_000, 180_000);
-    call.setTimer(this.world.clock, 'patience', Math.min(patienceMs, RING_TIMEOUT_MS), () =>
+    call.setTimer(clock, 'patience', Math.min(patienceMs, RING_TIMEOUT_MS), () =>
       this.abandon(call, patienceMs < RING_TIMEOUT_MS ? END.callerCancelled : END.noAnswer),
     );
-    for (const endpoint of this.world.signedInEndpoints('agent')) this.ring(call, endpoint);
+    for (const endpoint of this.world.signedInEndpoints('agent'))
+      this.ring(this.waiting.get(call.id)!, endpoint);
     return call.id;
   }
 
   /** Directory callers not in a live call: one person cannot wait in the queue twice at once. */
   idleCallers(): PhoneCaller[] {
     const busy = new Set(
-      [...this.calls.values()].flatMap(({ callerInfo: { identifier } }) =>
-        identifier.kind === 'phoneNumber' ? [identifier.phoneNumber] : [],
+      [...this.world.calls.all.values()].flatMap((call) =>
+        [...call.parties.values()].flatMap(({ identifier }) =>
+          identifier.kind === 'phoneNumber' ? [identifier.phoneNumber] : [],
+        ),
       ),
     );
     return this.world.directory.callers.filter((caller) => !busy.has(caller.phoneNumber));
+  }
+
+  waitingCount(): number {
+    return this.waiting.size;
+  }
+
+  /** The calls waiting in a queue, oldest first: for `GET /emulator/state`. */
+  waitingCalls(): readonly Waiting[] {
+    return [...this.waiting.values()];
+  }
+
+  /** An agent who signs in while callers wait starts ringing too. */
+  endpointJoined(endpoint: Endpoint): void {
+    if (endpoint.user?.role !== 'agent') return;
+    for (const waiting of this.waiting.values()) this.ring(waiting, endpoint);
   }
 
   private pickIdleCaller(): PhoneCaller {
@@ -100,78 +118,17 @@ export class QueueRouting {
     return this.world.random.routing.pick(idle);
   }
 
-  waitingCount(): number {
-    return [...this.calls.values()].filter((call) => call.status === 'waiting').length;
-  }
-
-  endpointJoined(endpoint: Endpoint): void {
-    if (endpoint.user?.role !== 'agent') return;
-    for (const call of this.calls.values()) if (call.status === 'waiting') this.ring(call, endpoint);
-  }
-
-  /** A console went away (disposed, or its connection dropped): it stops ringing, its calls end. */
-  endpointLeft(endpoint: Endpoint): void {
-    for (const call of this.calls.values()) call.ringing.delete(endpoint.id);
-    this.connected.endpointLeft(endpoint.id);
-  }
-
-  accept(endpoint: Endpoint, id: string): { callId: string } {
-    const call = this.calls.get(id);
-    if (!call || call.status !== 'waiting' || !call.ringing.has(endpoint.id)) {
-      throw new WorldError(ERROR.acceptNotRinging, 'The incoming call is no longer ringing.');
-    }
-    call.clearTimer(this.world.clock, 'patience');
-    call.ringing.delete(endpoint.id);
-    for (const other of call.ringing)
-      this.world.send(other, { type: 'incomingCallEnded', id, callEndReason: END.acceptedElsewhere });
-    call.ringing.clear();
-    this.connected.connect(call, endpoint);
-    return { callId: id };
-  }
-
-  reject(endpoint: Endpoint, id: string): void {
-    const call = this.calls.get(id);
-    if (!call || call.status !== 'waiting' || !call.ringing.has(endpoint.id)) {
-      throw new WorldError(ERROR.rejectNotRinging, 'The incoming call is no longer ringing.');
-    }
-    // Declined here only: the caller keeps waiting for another agent.
-    call.ringing.delete(endpoint.id);
-    call.declined.add(endpoint.id);
-    endpoint.send({ type: 'incomingCallEnded', id, callEndReason: END.declined });
-  }
-
-  dispose(): void {
-    for (const call of this.calls.values()) call.clearTimers(this.world.clock);
-    this.calls.clear();
-  }
-
-  // ----------------------------------------------------------------------------------------
-
-  private ring(call: CallModel, endpoint: Endpoint): void {
-    if (call.ringing.has(endpoint.id) || call.declined.has(endpoint.id)) return;
-    call.ringing.add(endpoint.id);
-    endpoint.send({
-      type: 'incomingCall',
-      incomingCall: {
-        id: call.id,
-        callerInfo: call.callerInfo,
-        ...(call.transferorInfo && { transferorInfo: call.transferorInfo }),
-      },
+  private ring({ call, queue, caller }: Waiting, endpoint: Endpoint): void {
+    if (call.offers.has(endpoint.id) || call.declined.has(endpoint.id)) return;
+    this.world.calls.offer(call, endpoint, {
+      callerInfo: partyInfo(caller),
+      transferorInfo: { identifier: queueIdentifier(queue), displayName: queue.name },
     });
   }
 
   /** The caller gave up waiting (or nobody answered in time): it stops ringing everywhere. */
   private abandon(call: CallModel, reason: EndReasonWire): void {
-    if (call.status !== 'waiting') return;
-    for (const endpointId of call.ringing)
-      this.world.send(endpointId, { type: 'incomingCallEnded', id: call.id, callEndReason: reason });
-    this.forget(call);
-  }
-
-  private forget(call: CallModel): void {
-    call.status = 'ended';
-    call.clearTimers(this.world.clock);
-    call.ringing.clear();
-    this.calls.delete(call.id);
+    if (!this.waiting.has(call.id)) return;
+    this.world.calls.end(call, reason, { offers: reason });
   }
 }

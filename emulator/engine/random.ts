@@ -23,6 +23,11 @@ export class Random {
     return items[Math.floor(this.next() * items.length)];
   }
 
+  /** `length` characters drawn from `alphabet`. */
+  chars(length: number, alphabet: string): string {
+    return Array.from({ length }, () => alphabet[Math.floor(this.next() * alphabet.length)]).join('');
+  }
+
   /** A hex id shaped like the SDK's call ids (a GUID). */
   guid(): string {
     const hex = (n: number) =>
@@ -37,6 +42,9 @@ const PURPOSES = {
   routing: 0x726f7574,
   scenario: 0x7363656e,
   speaking: 0x7370656b,
+  /** Ids of calls, chat threads and meetings the world makes (not the queue's calls). */
+  calls: 0x63616c6c,
+  meetings: 0x6d656574,
 } as const;
 
 export type RandomStreams = { readonly [P in keyof typeof PURPOSES]: Random };
@@ -52,6 +60,8 @@ export function randomStreams(seed: number = Math.floor(Math.random() * 2 ** 31)
     routing: stream(PURPOSES.routing),
     scenario: stream(PURPOSES.scenario),
     speaking: stream(PURPOSES.speaking),
+    calls: stream(PURPOSES.calls),
+    meetings: stream(PURPOSES.meetings),
   };
 }
 

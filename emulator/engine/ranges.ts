@@ -27,6 +27,12 @@ export const RANGES = {
   wholeSeconds: { min: 0, max: DAY_SECONDS, integer: true, unit: 'seconds' },
   arrivalsPerMinute: { min: 0.01, max: 600, integer: false, unit: 'calls per minute' },
   maxWaiting: { min: 1, max: 1000, integer: true, unit: 'callers' },
+  /** A chat's members: a Teams group chat holds at most 250. */
+  threadMembers: { min: 1, max: 250, integer: true, unit: 'members' },
+  /** How long a meeting's organizer lets joiners wait in the lobby: at most an hour. */
+  autoAdmitSeconds: { min: 0, max: 3600, integer: false, unit: 'seconds' },
+  /** Colleagues in a meeting from its start: the directory has a handful. */
+  meetingAttendees: { min: 0, max: 50, integer: true, unit: 'colleagues' },
   port: { min: 0, max: 65_535, integer: true },
   seed: { min: 0, max: 2 ** 32 - 1, integer: true },
 } as const satisfies Record<string, NumberRange>;

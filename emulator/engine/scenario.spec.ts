@@ -10,14 +10,15 @@ function callsPlaced(world: World, clock: ManualClock, minutes: number) {
   const seen = new Map<string, unknown>();
   for (let second = 0; second < minutes * 60; second++) {
     clock.advance(1_000);
-    for (const call of world.calls.values()) {
-      if (!seen.has(call.id))
-        seen.set(call.id, {
-          id: call.id,
-          at: call.createdAt,
-          caller: call.callerInfo,
-          queue: call.transferorInfo?.displayName,
-          talkMs: call.talkMs,
+    for (const waiting of world.snapshot().queue) {
+      const caller = [...world.calls.all.get(waiting.id)!.parties.values()][0];
+      if (!seen.has(waiting.id))
+        seen.set(waiting.id, {
+          id: waiting.id,
+          at: clock.now() - waiting.waitingMs,
+          caller: waiting.caller,
+          queue: waiting.queue,
+          talkMs: caller.talkMs,
         });
     }
   }

@@ -1,6 +1,6 @@
 import type { TimerHandle } from './clock';
 import { pairProblem, RANGES, rangeProblem } from './ranges';
-import type { World } from './world';
+import type { WorldPort } from './world-port';
 
 /** Calls that keep arriving, so a first run shows a working queue within seconds. */
 export interface ScenarioOptions {
@@ -26,7 +26,7 @@ export class Scenario {
   private timer: TimerHandle | null = null;
 
   constructor(
-    private readonly world: World,
+    private readonly world: Pick<WorldPort, 'clock' | 'random' | 'queue'>,
     options: false | Partial<ScenarioOptions> = {},
   ) {
     this.options = validate({ ...DEFAULT_SCENARIO, ...(options || {}) });
@@ -69,13 +69,13 @@ export class Scenario {
 
   private arrive(): void {
     const random = this.world.random.scenario;
-    if (this.world.waitingCount() >= this.options.maxWaiting) return;
+    if (this.world.queue.waitingCount() >= this.options.maxWaiting) return;
     // Every caller in the directory is already on the line: nobody is left to dial in, and a
     // throw here would escape the timer and take the server down.
-    if (this.world.idleCallers().length === 0) return;
+    if (this.world.queue.idleCallers().length === 0) return;
     const [minPatience, maxPatience] = this.options.patienceSeconds;
     const [minTalk, maxTalk] = this.options.talkSeconds;
-    this.world.enqueuePhoneCall({
+    this.world.queue.enqueue({
       patienceMs: random.between(minPatience, maxPatience) * 1000,
       talkMs: random.between(minTalk, maxTalk) * 1000,
     });

@@ -9,7 +9,6 @@ import wellKnown from '../well-known.json';
  * SDK's `TeamsCallAgent` takes only a token with a tenant). The world keeps the token-to-user map;
  * no signature is checked.
  */
-
 const base64url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 export interface IssuedToken {
@@ -22,24 +21,38 @@ export class TokenIssuer {
 
   constructor(private readonly random: Random) {}
 
-  issue(user: DirectoryUser, now: number, lifetimeMs: number): IssuedToken {
+  issue(user: DirectoryUser, now: number, lifetimeMs: number, purpose: 'acs' | 'entra' = 'acs'): IssuedToken {
     const expiresOn = now + lifetimeMs;
-    const payload = {
-      skypeid: `orgid:${user.microsoftTeamsUserId}`,
-      scp: 1024,
-      tid: wellKnown.tenantId,
-      acsScope: 'voip,chat',
-      resourceId: wellKnown.acsResourceId,
-      iat: Math.floor(now / 1000),
-      exp: Math.floor(expiresOn / 1000),
-    };
+    const payload =
+      purpose === 'acs'
+        ? {
+            skypeid: `orgid:${user.microsoftTeamsUserId}`,
+            scp: 1024,
+            tid: wellKnown.tenantId,
+            acsScope: 'voip,chat',
+            resourceId: wellKnown.acsResourceId,
+            iat: Math.floor(now / 1000),
+            exp: Math.floor(expiresOn / 1000),
+          }
+        : {
+            oid: user.microsoftTeamsUserId,
+            name: user.displayName,
+            iat: Math.floor(now / 1000),
+            exp: Math.floor(expiresOn / 1000),
+          };
     const token = [
-      base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: 'emulator-acs' })),
+      base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: `emulator-${purpose}` })),
       base64url(JSON.stringify(payload)),
       base64url(this.random.guid()),
     ].join('.');
     this.issued.set(token, { userKey: user.key, expiresOn });
     return { token, expiresOn };
+  }
+
+  /** Like `verify`, without forgetting an expired token. */
+  peek(token: string, now: number): string | undefined {
+    const entry = this.issued.get(token);
+    return entry && entry.expiresOn > now ? entry.userKey : undefined;
   }
 
   /** The user a token was issued to, if it was issued here and has not expired. */

@@ -1,13 +1,25 @@
 import type { ClientMessage, Operation, ServerMessage } from '../protocol/messages';
-import { CallModel, type Leg } from './call-model';
+import { Answering } from './answering';
+import { Calls } from './calls';
 import { RealClock, type Clock } from './clock';
 import { ERROR, WorldError } from './codes';
+import { Dialer } from './dialing';
 import { Directory, type DirectoryUser, type PhoneCaller } from './directory';
 import { Faults } from './faults';
-import { QueueRouting, type EnqueueOptions } from './queue-routing';
+import { LegOperations } from './leg-operations';
+import { MeetingCalls } from './meeting-calls';
+import { Meetings } from './meetings';
+import { QueueRouting } from './queue-routing';
 import { randomStreams, type RandomStreams } from './random';
 import { Scenario, type ScenarioOptions } from './scenario';
+import { ScriptedParties } from './scripted-parties';
+import { worldSnapshot } from './snapshot';
+import { Speech } from './speech';
+import { Threads } from './threads';
 import { TokenIssuer } from './tokens';
+import type { EnqueueOptions, Endpoint, WorldPort } from './world-port';
+
+export type { Endpoint } from './world-port';
 
 export interface WorldOptions {
   clock?: Clock;
@@ -16,40 +28,54 @@ export interface WorldOptions {
   scenario?: false | Partial<ScenarioOptions>;
 }
 
-/** A console connected to the world: one emulator client's `TeamsCallAgent`. */
-export interface Endpoint {
-  readonly id: string;
-  user: DirectoryUser | null;
-  listeners: number;
-  readonly send: (message: ServerMessage) => void;
-  /** Closes the connection from the world's side (a dropped network). */
-  readonly drop: () => void;
-}
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The authoritative state every console shares: who is connected, which calls wait in which
- * queue and ring where, and every connected call. Pure TypeScript: the same world runs inside
- * the server and, over an in-memory transport, inside unit tests.
+ * The authoritative state every console shares, and the hub of `engine/`: who is connected, the
+ * calls (conversations of parties, `calls.ts`), the chat threads and meetings, and the policies
+ * that act in calls (queue routing, scripted parties, speech, the lobby), each of which reaches
+ * the others only through the `WorldPort` this class implements. Pure TypeScript: the same world
+ * runs inside the server and, over an in-memory transport, inside unit tests.
  */
-export class World {
+export class World implements WorldPort {
   readonly clock: Clock;
-  /** One seeded stream per purpose (tokens, routing, scenario, speaking): see `randomStreams`. */
+  /** One seeded stream per purpose (tokens, routing, scenario, speaking, ...): see `randomStreams`. */
   readonly random: RandomStreams;
   readonly directory = new Directory();
   readonly faults = new Faults();
+  readonly threads: Threads;
+  readonly meetings: Meetings;
+  readonly calls: Calls;
+  readonly speech: Speech;
+  readonly scripts: ScriptedParties;
+  readonly lobby: MeetingCalls;
+  readonly queue: QueueRouting;
   readonly scenario: Scenario;
+  private readonly answering: Answering;
+  private readonly dialer: Dialer;
+  private readonly legOperations: LegOperations;
   private readonly acsTokens: TokenIssuer;
+  private readonly signInTokens: TokenIssuer;
   private readonly endpoints = new Map<string, Endpoint>();
-  private readonly routing: QueueRouting;
+  /** Users whose console was ever signed in: called while offline, they are `480/10076`. */
+  private readonly seenOnline = new Set<string>();
   private nextEndpoint = 1;
 
   constructor(options: WorldOptions = {}) {
     this.clock = options.clock ?? new RealClock();
     this.random = randomStreams(options.seed);
     this.acsTokens = new TokenIssuer(this.random.tokens);
-    this.routing = new QueueRouting(this);
+    this.signInTokens = new TokenIssuer(this.random.tokens);
+    this.threads = new Threads(this.random.calls);
+    this.meetings = new Meetings(this.directory, this.random.meetings);
+    this.calls = new Calls(this);
+    this.speech = new Speech(this);
+    this.scripts = new ScriptedParties(this);
+    this.lobby = new MeetingCalls(this);
+    this.queue = new QueueRouting(this);
+    this.answering = new Answering(this);
+    this.dialer = new Dialer(this);
+    this.legOperations = new LegOperations(this);
     this.scenario = new Scenario(this, options.scenario);
   }
 
@@ -61,7 +87,21 @@ export class World {
     lifetimeMs = DAY_MS,
   ): { token: string; expiresOn: number; user: DirectoryUser } {
     const user = this.requireUser(userKey);
-    return { ...this.acsTokens.issue(user, this.clock.now(), lifetimeMs), user };
+    return { ...this.acsTokens.issue(user, this.clock.now(), lifetimeMs, 'acs'), user };
+  }
+
+  /**
+   * An in-process stand-in for a sign-in's access token, for tests that run the world without its
+   * Entra ID (the emulator's Microsoft Graph takes it as it takes Entra's Graph tokens).
+   */
+  signIn(userKey: string): string {
+    return this.signInTokens.issue(this.requireUser(userKey), this.clock.now(), DAY_MS, 'entra').token;
+  }
+
+  /** Whose sign-in access token this is (no side effects): for the emulator's Microsoft Graph. */
+  accessTokenUser(accessToken: string): DirectoryUser | undefined {
+    const userKey = this.signInTokens.peek(accessToken, this.clock.now());
+    return userKey ? this.directory.user(userKey) : undefined;
   }
 
   private requireUser(userKey: string): DirectoryUser {
@@ -82,7 +122,9 @@ export class World {
     const endpoint = this.endpoints.get(endpointId);
     if (!endpoint) return;
     this.endpoints.delete(endpointId);
-    this.routing.endpointLeft(endpoint);
+    this.answering.endpointLeft(endpointId);
+    this.calls.endpointLeft(endpointId);
+    this.legOperations.forget(endpointId);
   }
 
   /** Cuts a user's consoles off, as a network failure would. */
@@ -162,17 +204,23 @@ export class World {
 
     switch (operation.op) {
       case 'accept':
-        return this.routing.accept(endpoint, operation.incomingCallId);
+        return this.answering.accept(endpoint, operation.incomingCallId, operation.video ?? false);
       case 'reject':
-        return this.routing.reject(endpoint, operation.incomingCallId);
-      case 'mute':
-      case 'unmute':
-      case 'hold':
-      case 'resume':
-      case 'hangUp':
-        return this.routing.connected.legOperation(endpoint, operation.callId, operation.op);
+        return this.answering.reject(endpoint, operation.incomingCallId);
+      case 'startCall':
+        return this.dialer.startCall(endpoint, operation);
+      case 'addParticipant':
+        return this.dialer.addParticipant(endpoint, operation);
+      case 'join':
+        return this.lobby.join(endpoint, operation, (e, id) => this.dialer.checkNewCallId(e, id));
+      case 'admit':
+        return this.lobby.admit(endpoint, operation.callId, operation.participantId);
+      case 'admitAll':
+        return this.lobby.admitAll(endpoint, operation.callId);
+      case 'rejectFromLobby':
+        return this.lobby.rejectFromLobby(endpoint, operation.callId, operation.participantId);
       default:
-        throw new WorldError(ERROR.notModelled, `${operation.op} is not modelled by the emulator yet.`);
+        return this.legOperations.run(endpoint, operation);
     }
   }
 
@@ -182,65 +230,39 @@ export class World {
     const user = userKey ? this.directory.user(userKey) : undefined;
     if (!user) throw new WorldError(ERROR.unauthenticated, 'The access token is not valid or has expired.');
     endpoint.user = user;
-    this.routing.endpointJoined(endpoint);
+    this.seenOnline.add(user.key);
+    this.queue.endpointJoined(endpoint);
+  }
+
+  wasOnline(userKey: string): boolean {
+    return this.seenOnline.has(userKey);
   }
 
   // Calls ----------------------------------------------------------------------------------
 
   /** A phone caller dials a call queue: every signed-in agent's console starts ringing. */
   enqueuePhoneCall(options: EnqueueOptions = {}): string {
-    return this.routing.enqueue(options);
+    return this.queue.enqueue(options);
   }
 
   waitingCount(): number {
-    return this.routing.waitingCount();
+    return this.queue.waitingCount();
   }
 
   /** Directory callers free to dial in (not waiting in a queue or talking already). */
   idleCallers(): PhoneCaller[] {
-    return this.routing.idleCallers();
-  }
-
-  get calls(): ReadonlyMap<string, CallModel> {
-    return this.routing.calls;
+    return this.queue.idleCallers();
   }
 
   /** Plain JSON of the queue, the calls and the consoles, for `GET /emulator/state` and tests. */
   snapshot() {
-    const now = this.clock.now();
-    const userOf = (id: string) => this.endpoints.get(id)?.user?.key ?? id;
-    const calls = [...this.routing.calls.values()];
-    return {
-      now,
-      queue: calls
-        .filter((call) => call.status === 'waiting')
-        .map((call) => ({
-          id: call.id,
-          caller: call.callerInfo,
-          queue: call.transferorInfo?.displayName ?? null,
-          waitingMs: now - call.createdAt,
-          ringing: [...call.ringing].map(userOf),
-        })),
-      calls: calls
-        .filter((call) => call.status === 'connected')
-        .map((call) => ({
-          id: call.id,
-          caller: call.callerInfo,
-          queue: call.transferorInfo?.displayName ?? null,
-          legs: [...call.legs.values()].map((leg: Leg) => ({
-            userKey: userOf(leg.endpointId),
-            state: leg.state,
-            isMuted: leg.isMuted,
-          })),
-          participants: [...call.parties.values()].map((p) => ({
-            id: p.id,
-            state: p.state,
-            isMuted: p.isMuted,
-            isSpeaking: p.isSpeaking,
-          })),
-        })),
+    return worldSnapshot({
+      now: this.clock.now(),
+      calls: this.calls.all.values(),
+      waiting: this.queue.waitingCalls(),
+      userOf: (id) => this.endpoints.get(id)?.user?.key ?? id,
       consoles: this.listenerCounts().consoles,
-    };
+    });
   }
 
   /** Listeners each console holds on SDK objects, as its client reports them. */
@@ -257,7 +279,7 @@ export class World {
 
   dispose(): void {
     this.scenario.stop();
-    this.routing.dispose();
+    this.calls.dispose();
     for (const endpoint of [...this.endpoints.values()]) {
       this.close(endpoint.id);
       endpoint.drop();

@@ -1,10 +1,21 @@
-import type { CallDirection, CallState, RemoteParticipantState } from '@azure/communication-calling';
+import type {
+  CallDirection,
+  CallState,
+  CapabilityResolutionReason,
+  ParticipantCapabilityName,
+  ParticipantRole,
+  RemoteParticipantState,
+} from '@azure/communication-calling';
 import type { CommunicationIdentifierKind } from '@azure/communication-common';
 
 /**
  * The wire between an emulator client (the drop-in SDK module in a console) and the world. JSON
  * only. Changes travel as small granular events (one participant's one property), because a
  * 350-person meeting's speaker storm must not resend whole rosters.
+ *
+ * Each console names its calls itself: `callId` is the id of that console's call (its leg), which
+ * is the world's call id for a call it answered or started, and its own id for a meeting it joined
+ * (every attendee's `TeamsCall` has its own id, as with ACS; `serverCallId` is the shared one).
  */
 export interface EndReasonWire {
   readonly code: number;
@@ -27,6 +38,9 @@ export interface ParticipantWire {
   readonly state: RemoteParticipantState;
   readonly isMuted: boolean;
   readonly isSpeaking: boolean;
+  /** Whether their camera is on (a `RemoteVideoStream` of type `Video` is available). */
+  readonly videoOn: boolean;
+  readonly role: ParticipantRole;
   readonly callEndReason?: EndReasonWire;
 }
 
@@ -34,26 +48,78 @@ export interface IncomingCallWire {
   readonly id: string;
   readonly callerInfo: PartyWire;
   readonly transferorInfo?: PartyWire;
+  readonly threadId?: string;
 }
+
+export type CallKindWire = 'oneToOne' | 'group' | 'meeting';
+
+export type CapabilitiesWire = Readonly<
+  Record<
+    ParticipantCapabilityName,
+    { readonly isPresent: boolean; readonly reason: CapabilityResolutionReason }
+  >
+>;
 
 export interface CallWire {
   readonly id: string;
+  readonly serverCallId: string;
+  readonly kind: CallKindWire;
   readonly direction: CallDirection;
   readonly state: CallState;
   readonly isMuted: boolean;
-  readonly callerInfo: PartyWire;
+  /** Who called, for a call this console answered; absent for calls it started or joined. */
+  readonly callerInfo?: PartyWire;
   readonly transferorInfo?: PartyWire;
-  readonly remoteParticipants: readonly ParticipantWire[];
   readonly threadId?: string;
+  readonly role: ParticipantRole;
+  readonly capabilities: CapabilitiesWire;
+  readonly remoteParticipants: readonly ParticipantWire[];
 }
+
+/** Whom a console calls or adds. */
+export type TargetWire =
+  | { readonly kind: 'microsoftTeamsUser'; readonly microsoftTeamsUserId: string }
+  | { readonly kind: 'phoneNumber'; readonly phoneNumber: string };
+
+export type MeetingLocatorWire =
+  | { readonly meetingLink: string }
+  | {
+      readonly threadId: string;
+      readonly organizerId: string;
+      readonly tenantId: string;
+      readonly messageId: string;
+    }
+  | { readonly meetingId: string; readonly passcode: string };
+
+// Distributive: one member of `Operation` per name, so `Extract<Operation, { op: 'mute' }>` finds it.
+type OnCall<Op extends string> = Op extends string ? { readonly op: Op; readonly callId: string } : never;
+type OnParticipant<Op extends string> = Op extends string
+  ? { readonly op: Op; readonly callId: string; readonly participantId: string }
+  : never;
 
 /** Operations a client asks of the world; each is answered by one `result`. */
 export type Operation =
   | { readonly op: 'hello'; readonly token: string }
-  | { readonly op: 'accept' | 'reject'; readonly incomingCallId: string }
-  | { readonly op: 'mute' | 'unmute' | 'hold' | 'resume' | 'hangUp'; readonly callId: string }
-  | { readonly op: 'muteParticipant'; readonly callId: string; readonly participantId: string }
-  | { readonly op: 'muteAllRemoteParticipants'; readonly callId: string };
+  | { readonly op: 'accept'; readonly incomingCallId: string; readonly video?: boolean }
+  | { readonly op: 'reject'; readonly incomingCallId: string }
+  | {
+      readonly op: 'startCall';
+      readonly callId: string;
+      readonly targets: readonly TargetWire[];
+      readonly threadId?: string;
+      readonly video?: boolean;
+    }
+  | {
+      readonly op: 'join';
+      readonly callId: string;
+      readonly locator: MeetingLocatorWire;
+      readonly video?: boolean;
+    }
+  | OnCall<'mute' | 'unmute' | 'hold' | 'resume' | 'hangUp' | 'hangUpForEveryone'>
+  | OnCall<'muteAllRemoteParticipants' | 'startVideo' | 'stopVideo' | 'admitAll'>
+  | OnParticipant<'muteParticipant' | 'removeParticipant' | 'admit' | 'rejectFromLobby'>
+  | (OnCall<'addParticipant'> & { readonly target: TargetWire; readonly threadId?: string })
+  | (OnCall<'sendDtmf'> & { readonly tone: string });
 
 export type OperationName = Operation['op'];
 
@@ -75,9 +141,16 @@ export type ServerMessage =
   | {
       readonly type: 'callChanged';
       readonly id: string;
+      /** `Disconnected` (with its reason) ends the call: the client ends its participants first. */
       readonly state?: CallState;
       readonly isMuted?: boolean;
+      /** Set with `isMuted: true` when another participant muted this console. */
+      readonly mutedByOthers?: boolean;
       readonly callEndReason?: EndReasonWire;
+      readonly kind?: CallKindWire;
+      readonly threadId?: string;
+      readonly role?: ParticipantRole;
+      readonly capabilities?: CapabilitiesWire;
     }
   | { readonly type: 'participantAdded'; readonly callId: string; readonly participant: ParticipantWire }
   | {
@@ -87,6 +160,8 @@ export type ServerMessage =
       readonly state?: RemoteParticipantState;
       readonly isMuted?: boolean;
       readonly isSpeaking?: boolean;
+      readonly videoOn?: boolean;
+      readonly role?: ParticipantRole;
       readonly callEndReason?: EndReasonWire;
     }
   | {

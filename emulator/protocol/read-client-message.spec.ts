@@ -15,6 +15,31 @@ describe('readClientMessage', () => {
         requestId: 4,
         operation: { op: 'muteParticipant', callId: 'c1', participantId: 'p' },
       },
+      {
+        type: 'request',
+        requestId: 5,
+        operation: {
+          op: 'startCall',
+          callId: 'c2',
+          targets: [
+            { kind: 'phoneNumber', phoneNumber: '+14255550100' },
+            { kind: 'microsoftTeamsUser', microsoftTeamsUserId: 'x' },
+          ],
+          threadId: '19:a@thread.v2',
+          video: false,
+        },
+      },
+      {
+        type: 'request',
+        requestId: 6,
+        operation: { op: 'join', callId: 'c3', locator: { meetingLink: 'l' } },
+      },
+      {
+        type: 'request',
+        requestId: 7,
+        operation: { op: 'join', callId: 'c3', locator: { meetingId: '1', passcode: 'p' } },
+      },
+      { type: 'request', requestId: 8, operation: { op: 'sendDtmf', callId: 'c1', tone: 'Num1' } },
     ]) {
       assert.deepEqual(readClientMessage(message), { ok: true, message });
     }
@@ -36,6 +61,26 @@ describe('readClientMessage', () => {
       'missing field': { type: 'request', requestId: 1, operation: { op: 'mute' } },
       'field not a string': { type: 'request', requestId: 1, operation: { op: 'hello', token: null } },
       'long op': { type: 'request', requestId: 1, operation: { op: '€'.repeat(200) } },
+      'no targets': {
+        type: 'request',
+        requestId: 1,
+        operation: { op: 'startCall', callId: 'c', targets: [] },
+      },
+      'bad target': {
+        type: 'request',
+        requestId: 1,
+        operation: { op: 'startCall', callId: 'c', targets: [{ kind: 'communicationUser', id: 'x' }] },
+      },
+      'video as text': {
+        type: 'request',
+        requestId: 1,
+        operation: { op: 'accept', incomingCallId: 'c', video: 'yes' },
+      },
+      'locator of no form': {
+        type: 'request',
+        requestId: 1,
+        operation: { op: 'join', callId: 'c', locator: { meetingId: '1' } },
+      },
     };
     for (const [name, value] of Object.entries(refused)) {
       const result = readClientMessage(value);

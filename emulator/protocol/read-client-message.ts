@@ -3,19 +3,36 @@ import type { ClientMessage, Operation, OperationName } from './messages';
 export type ReadResult =
   { readonly ok: true; readonly message: ClientMessage } | { readonly ok: false; readonly reason: string };
 
-/** The string fields each operation needs, so a request the world runs is shaped as the type says. */
-const OPERATION_FIELDS: Record<OperationName, readonly string[]> = {
-  hello: ['token'],
-  accept: ['incomingCallId'],
-  reject: ['incomingCallId'],
-  mute: ['callId'],
-  unmute: ['callId'],
-  hold: ['callId'],
-  resume: ['callId'],
-  hangUp: ['callId'],
-  muteParticipant: ['callId', 'participantId'],
-  muteAllRemoteParticipants: ['callId'],
+/** The kinds of field an operation carries; `?` marks an optional one. */
+type FieldKind = 'string' | 'string?' | 'boolean?' | 'target' | 'targets' | 'locator';
+
+/** The fields each operation needs, so a request the world runs is shaped as the type says. */
+const OPERATION_FIELDS: Record<OperationName, Readonly<Record<string, FieldKind>>> = {
+  hello: { token: 'string' },
+  accept: { incomingCallId: 'string', video: 'boolean?' },
+  reject: { incomingCallId: 'string' },
+  startCall: { callId: 'string', targets: 'targets', threadId: 'string?', video: 'boolean?' },
+  join: { callId: 'string', locator: 'locator', video: 'boolean?' },
+  mute: { callId: 'string' },
+  unmute: { callId: 'string' },
+  hold: { callId: 'string' },
+  resume: { callId: 'string' },
+  hangUp: { callId: 'string' },
+  hangUpForEveryone: { callId: 'string' },
+  muteAllRemoteParticipants: { callId: 'string' },
+  startVideo: { callId: 'string' },
+  stopVideo: { callId: 'string' },
+  admitAll: { callId: 'string' },
+  muteParticipant: { callId: 'string', participantId: 'string' },
+  removeParticipant: { callId: 'string', participantId: 'string' },
+  admit: { callId: 'string', participantId: 'string' },
+  rejectFromLobby: { callId: 'string', participantId: 'string' },
+  addParticipant: { callId: 'string', target: 'target', threadId: 'string?' },
+  sendDtmf: { callId: 'string', tone: 'string' },
 };
+
+/** At most this many targets in one `startCall` (a Teams group call's ringing limit). */
+const MAX_TARGETS = 250;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -44,10 +61,10 @@ export function readClientMessage(value: unknown): ReadResult {
       const op = operation['op'];
       if (!Object.hasOwn(OPERATION_FIELDS, op))
         return { ok: false, reason: `request: unknown operation "${printable(op)}".` };
-      const missing = OPERATION_FIELDS[op as OperationName].find(
-        (field) => typeof operation[field] !== 'string',
-      );
-      if (missing) return { ok: false, reason: `${op}: "${missing}" must be a string.` };
+      for (const [field, kind] of Object.entries(OPERATION_FIELDS[op as OperationName])) {
+        const problem = fieldProblem(operation[field], kind);
+        if (problem) return { ok: false, reason: `${op}: "${field}" ${problem}` };
+      }
       return {
         ok: true,
         message: {
@@ -59,6 +76,42 @@ export function readClientMessage(value: unknown): ReadResult {
     }
     default:
       return { ok: false, reason: 'A message\'s "type" must be "request" or "listeners".' };
+  }
+}
+
+const isTarget = (value: unknown): boolean =>
+  isObject(value) &&
+  ((value['kind'] === 'microsoftTeamsUser' && typeof value['microsoftTeamsUserId'] === 'string') ||
+    (value['kind'] === 'phoneNumber' && typeof value['phoneNumber'] === 'string'));
+
+/** A locator's shape (which of its three forms, with string fields); the world reads its content. */
+const isLocator = (value: unknown): boolean => {
+  if (!isObject(value)) return false;
+  const strings = (...keys: string[]) => keys.every((key) => typeof value[key] === 'string');
+  return (
+    strings('meetingLink') ||
+    strings('meetingId', 'passcode') ||
+    strings('threadId', 'organizerId', 'tenantId', 'messageId')
+  );
+};
+
+/** What is wrong with one field, said after its name (short: it may end up in a close frame). */
+function fieldProblem(value: unknown, kind: FieldKind): string | undefined {
+  if (value === undefined && kind.endsWith('?')) return undefined;
+  switch (kind) {
+    case 'string':
+    case 'string?':
+      return typeof value === 'string' ? undefined : 'must be a string.';
+    case 'boolean?':
+      return typeof value === 'boolean' ? undefined : 'must be true or false.';
+    case 'target':
+      return isTarget(value) ? undefined : 'must be a Teams user or phone number target.';
+    case 'targets':
+      return Array.isArray(value) && value.length >= 1 && value.length <= MAX_TARGETS && value.every(isTarget)
+        ? undefined
+        : `must be 1 to ${MAX_TARGETS} targets.`;
+    case 'locator':
+      return isLocator(value) ? undefined : 'must be a link, coordinates, or ID and passcode.';
   }
 }
 

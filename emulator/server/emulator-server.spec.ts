@@ -136,7 +136,8 @@ describe('emulator server', () => {
         talkSeconds: 0.5,
       });
       assert.equal(placed.status, 201);
-      assert.equal(edges.world.calls.get(String(placed.body['id']))?.talkMs, 500);
+      const call = edges.world.calls.all.get(String(placed.body['id']));
+      assert.equal([...(call?.parties.values() ?? [])][0]?.talkMs, 500);
       const scenario = { arrivalsPerMinute: 600, maxWaiting: 1000, patienceSeconds: [0, 86_400] };
       assert.equal((await postJson(edges.url, '/emulator/scenario', scenario)).status, 200);
     } finally {
@@ -190,9 +191,14 @@ describe('emulator server', () => {
     const call = await incoming.accept();
     assert.equal(call.state, 'Connected');
     const state = await api('/emulator/state');
-    assert.deepEqual((state.body['calls'] as { legs: unknown[] }[])[0].legs, [
-      { userKey: 'alex', state: 'Connected', isMuted: false },
-    ]);
+    const parties = (state.body['calls'] as { parties: { kind: string; leg?: unknown }[] }[])[0].parties;
+    assert.deepEqual(
+      parties.map((party) => [party.kind, party.leg]),
+      [
+        ['phone', undefined],
+        ['console', { userKey: 'alex', callId: incoming.id, direction: 'Incoming', state: 'Connected' }],
+      ],
+    );
     // The client reports its listener count on its next turn; a request after that rides the same
     // socket behind the report, so once it is answered the world has the count.
     await new Promise((resolve) => setImmediate(resolve));

@@ -1,64 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { publicUser } from '../engine/directory';
 import { FAULT_OPERATIONS, isFaultOperation } from '../engine/faults';
-import { type NumberRange, pairProblem, RANGES, rangeProblem } from '../engine/ranges';
+import { RANGES } from '../engine/ranges';
 import { AllCallersBusyError } from '../engine/queue-routing';
 import type { World } from '../engine/world';
-
-/** A request the API refuses, with the status and a message that says what to fix. */
-class BadRequest extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
-  let body = '';
-  for await (const chunk of request) {
-    body += chunk;
-    if (body.length > 64 * 1024) throw new BadRequest(413, 'The request body is larger than 64 KiB.');
-  }
-  if (!body.trim()) return {};
-  try {
-    const value: unknown = JSON.parse(body);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error();
-    return value as Record<string, unknown>;
-  } catch {
-    throw new BadRequest(400, 'The request body must be a JSON object.');
-  }
-}
-
-/** A number field in its range (see `RANGES`); a 400 naming the field and the range otherwise. */
-function optionalNumber(body: Record<string, unknown>, key: string, range: NumberRange): number | undefined {
-  const value = body[key];
-  if (value === undefined) return undefined;
-  const problem = rangeProblem(key, value, range);
-  if (problem) throw new BadRequest(400, problem);
-  return value as number;
-}
-
-/** A `[min, max]` field, both bounds in `range`. */
-function optionalPair(
-  body: Record<string, unknown>,
-  key: string,
-  range: NumberRange,
-): [number, number] | undefined {
-  const value = body[key];
-  if (value === undefined) return undefined;
-  const problem = pairProblem(key, value, range);
-  if (problem) throw new BadRequest(400, problem);
-  return value as [number, number];
-}
-
-function optionalString(body: Record<string, unknown>, key: string): string | undefined {
-  const value = body[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !value) throw new BadRequest(400, `"${key}" must be a non-empty string.`);
-  return value;
-}
+import { BadRequest, optionalNumber, optionalPair, optionalString, readJson } from './http-input';
+import { worldControl } from './world-controls';
 
 /**
  * The path of a request's target, or `undefined` when the target is no path at all: `//a:99999`
@@ -75,7 +22,8 @@ export function requestPath(target: string | undefined): string | undefined {
 
 /**
  * The emulator's HTTP API: its directory and controls for tests and demos (place a call, the
- * scenario, faults). Signing in is its Entra ID's (`cloud/`), the token exchange `server/`'s.
+ * scenario, faults). Microsoft's cloud (Entra ID, ACS identity, Graph) is `cloud/`'s; the token
+ * exchange is `server/`'s.
  */
 export async function handleHttp(
   world: World,
@@ -179,8 +127,10 @@ export async function handleHttp(
         if (!userKey) throw new BadRequest(400, '"userKey" names whose consoles to cut off.');
         return send(200, { dropped: world.dropConnection(userKey) });
       }
-      default:
-        return send(404, { error: `No route ${route}.` });
+      default: {
+        const answer = await worldControl(world, route, () => readJson(request));
+        return answer ? send(answer.status, answer.body) : send(404, { error: `No route ${route}.` });
+      }
     }
   } catch (error) {
     if (error instanceof BadRequest) return send(error.status, { error: error.message });

@@ -10,7 +10,7 @@ export interface InMemoryEmulator {
   readonly transport: EmulatorTransport;
   /** An ACS token for a directory user, e.g. `tokenFor('alex')`. */
   tokenFor(userKey: string): string;
-  /** Moves the world's clock forward and lets every delivery it causes arrive. */
+  /** Lets what is in flight arrive, moves the world's clock forward, and lets every delivery it causes arrive. */
   advance(ms: number): Promise<void>;
   /** Lets every message in flight arrive, without moving the clock. */
   settle(): Promise<void>;
@@ -46,16 +46,17 @@ export function createInMemoryEmulator(
         },
       );
       return {
+        // What a client sends before it closes still arrives (a socket flushes before its close frame).
         send(message: ClientMessage) {
-          deliver(() => {
-            if (!open) return;
-            world.receive(endpointId, message, (result) => deliver(() => open && handlers.message(result)));
-          });
+          if (!open) return;
+          deliver(() =>
+            world.receive(endpointId, message, (result) => deliver(() => open && handlers.message(result))),
+          );
         },
         close() {
           if (!open) return;
           open = false;
-          world.close(endpointId);
+          deliver(() => world.close(endpointId));
         },
       };
     },
@@ -77,7 +78,9 @@ export function createInMemoryEmulator(
     clock,
     transport,
     tokenFor: (userKey) => world.issueToken(userKey).token,
+    // What is in flight arrives first (a request sent just before is handled at the current time).
     advance: async (ms) => {
+      await settle();
       clock.advance(ms);
       await settle();
     },

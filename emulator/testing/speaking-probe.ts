@@ -18,7 +18,7 @@ export async function msUntilCallerSpeaks(seed: number, stepMs = 10): Promise<nu
     await world.request(endpoint, { op: 'hello', token: world.issueToken('alex').token });
     const id = world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
     await world.request(endpoint, { op: 'accept', incomingCallId: id });
-    const speaking = () => [...world.calls.get(id)!.parties.values()].some((party) => party.isSpeaking);
+    const speaking = () => [...world.calls.all.get(id)!.parties.values()].some((party) => party.isSpeaking);
     for (let elapsed = stepMs; elapsed < 600_000; elapsed += stepMs) {
       clock.advance(stepMs);
       if (speaking()) return elapsed;

@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { World } from '../../engine/world';
+import { handleGraph } from '../../graph/graph-api';
+import type { GraphWorld } from '../../graph/graph-world';
+import { graphWorldOf } from '../../graph/world-graph';
 import { requestPath } from '../http-api';
 import { AcsIdentity } from './acs-identity';
-import { AppRegistration, EntraError, ISSUER, TENANT_ID } from './app-registration';
+import { AppRegistration, EntraError, GRAPH_RESOURCE, ISSUER, TENANT_ID } from './app-registration';
 import { EntraAuthorize } from './entra-authorize';
 import { tokenErrorBody } from './entra-errors';
 import { EntraGrants } from './entra-grants';
@@ -19,8 +22,10 @@ const TENANT_PATH = /^\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 
 /**
  * The parts of Microsoft's cloud the emulator stands in for over HTTP, each for Microsoft's own
- * client: Entra ID's OpenID Connect endpoints under `/<tenant>/` (for MSAL) and ACS identity's
- * `/teamsUser/:exchangeAccessToken` (for `@azure/communication-identity`).
+ * client: Entra ID's OpenID Connect endpoints under `/<tenant>/` (for MSAL), ACS identity's
+ * `/teamsUser/:exchangeAccessToken` (for `@azure/communication-identity`) and Microsoft Graph's
+ * `/v1.0/` (for `@microsoft/microsoft-graph-client`), which takes the Graph tokens this Entra ID
+ * issues.
  */
 export class MicrosoftCloud {
   private readonly authorizeEndpoints: EntraAuthorize;
@@ -28,7 +33,7 @@ export class MicrosoftCloud {
   private readonly identity: AcsIdentity;
 
   private constructor(
-    world: World,
+    private readonly world: World,
     readonly signer: EntraSigner,
     options: CloudOptions,
   ) {
@@ -45,12 +50,18 @@ export class MicrosoftCloud {
 
   handles(request: IncomingMessage): boolean {
     const path = requestPath(request.url);
-    return path !== undefined && (TENANT_PATH.test(path) || path === '/teamsUser/:exchangeAccessToken');
+    return (
+      path !== undefined &&
+      (TENANT_PATH.test(path) || path === '/teamsUser/:exchangeAccessToken' || path.startsWith('/v1.0/'))
+    );
   }
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://emulator');
     try {
+      if (url.pathname.startsWith('/v1.0/')) {
+        return await handleGraph(await this.graphWorldFor(request), request, response);
+      }
       if (url.pathname === '/teamsUser/:exchangeAccessToken' && request.method === 'POST') {
         return await this.identity.exchangeTeamsUserAccessToken(request, response, url);
       }
@@ -69,6 +80,24 @@ export class MicrosoftCloud {
         error_description: 'The emulator failed to handle the request.',
       });
     }
+  }
+
+  /**
+   * The world as Graph sees this request: a bearer this Entra ID signed for Graph (signature,
+   * issuer, audience, expiry on the world's clock) is its user's, as it is to Microsoft Graph.
+   * The world's own in-process sign-in tokens (`world.signIn`, for tests) still count too.
+   */
+  private async graphWorldFor(request: IncomingMessage): Promise<GraphWorld> {
+    const graph = graphWorldOf(this.world);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!bearer) return graph;
+    const oid = await this.signer.verify(bearer, GRAPH_RESOURCE, this.world.clock.now()).then(
+      (claims) => String(claims['oid']),
+      () => undefined,
+    );
+    return oid === undefined
+      ? graph
+      : { ...graph, tokenUser: (token) => (token === bearer ? oid : graph.tokenUser(token)) };
   }
 
   private async entra(

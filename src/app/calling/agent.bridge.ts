@@ -7,6 +7,7 @@ import type {
 import { defer, from, merge, Observable } from 'rxjs';
 import { filter, finalize, map, mergeMap, share } from 'rxjs/operators';
 import { callEvents } from './call.bridge';
+import type { CallFeatureFactories } from './capabilities.bridge';
 import type { CallRegistry } from './call-registry';
 import type { CallingEvent } from './calling-events';
 import { incomingCallEvents } from './incoming-call.bridge';
@@ -21,6 +22,7 @@ export function agentEvents(
   agent: TeamsCallAgent,
   registry: CallRegistry,
   now: () => number,
+  features?: CallFeatureFactories,
 ): Observable<CallingEvent> {
   const incoming$ = fromSdkEvent<{ incomingCall: TeamsIncomingCall }>(agent, 'incomingCall').pipe(
     mergeMap(({ incomingCall }) => {
@@ -44,16 +46,15 @@ export function agentEvents(
     // A call the agent drops from its calls has ended, whether or not its Disconnected came first
     // (as Microsoft's stateful client treats `callsUpdated`'s `removed`).
     const removed$ = callsUpdated$.pipe(filter(({ removed }) => removed.includes(call)));
-    return callEvents(
-      call,
-      now,
-      (previousId, nextId) => {
+    return callEvents(call, now, {
+      onIdChanged: (previousId, nextId) => {
         registry.removeCall(previousId);
         registry.addCall(call, nextId);
         id = nextId;
       },
       removed$,
-    ).pipe(finalize(() => registry.removeCall(id)));
+      features,
+    }).pipe(finalize(() => registry.removeCall(id)));
   };
   const calls$ = merge(
     defer(() => from(agent.calls)),

@@ -1,10 +1,13 @@
 import { Injectable } from '@angular/core';
 import type {
+  CallClient,
+  DeviceManager,
   RemoteParticipant,
   TeamsCall,
   TeamsCallAgent,
   TeamsIncomingCall,
 } from '@azure/communication-calling';
+import type { CallingValues } from './calling-backend';
 import { CallingFailure } from './calling-codes';
 import { participantId } from './snapshots';
 
@@ -15,6 +18,7 @@ import { participantId } from './snapshots';
 @Injectable({ providedIn: 'root' })
 export class CallRegistry {
   private currentAgent: TeamsCallAgent | null = null;
+  private currentClient: { client: CallClient; values: CallingValues } | null = null;
   private readonly incomingCalls = new Map<string, TeamsIncomingCall>();
   private readonly calls = new Map<string, TeamsCall>();
 
@@ -25,6 +29,22 @@ export class CallRegistry {
 
   setAgent(agent: TeamsCallAgent | null): void {
     this.currentAgent = agent;
+  }
+
+  /** The session's `CallClient`, and the values of the module it came from. */
+  setClient(client: CallClient, values: CallingValues): void {
+    this.currentClient = { client, values };
+  }
+
+  /** The SDK's feature factories and media classes, from the session's module. */
+  get values(): CallingValues {
+    if (!this.currentClient) throw new CallingFailure('You are not connected to the calling service.');
+    return this.currentClient.values;
+  }
+
+  deviceManager(): Promise<DeviceManager> {
+    if (!this.currentClient) throw new CallingFailure('You are not connected to the calling service.');
+    return this.currentClient.client.getDeviceManager();
   }
 
   addIncomingCall(incoming: TeamsIncomingCall): void {
@@ -73,6 +93,7 @@ export class CallRegistry {
 
   clear(): void {
     this.currentAgent = null;
+    this.currentClient = null;
     this.incomingCalls.clear();
     this.calls.clear();
   }

@@ -1,27 +1,55 @@
 import type { RemoteParticipant, TeamsCall } from '@azure/communication-calling';
 import { EMPTY, Observable, Subscription } from 'rxjs';
+import {
+  capabilitiesEvents,
+  capabilitiesFeatureOf,
+  toCapabilities,
+  type CallFeatureFactories,
+} from './capabilities.bridge';
 import type { CallingEvent } from './calling-events';
+import {
+  dominantSpeakersEvents,
+  dominantSpeakersFeatureOf,
+  toDominantSpeakers,
+} from './dominant-speakers.bridge';
 import { participantEvents } from './participant.bridge';
-import { fromSdkEvent } from './sdk-event';
-import { participantId, toCallSnapshot, toEndReason, toParticipantSnapshot } from './snapshots';
+import { fromSdkEvent, type SdkEventTarget } from './sdk-event';
+import {
+  participantId,
+  toCallSnapshot,
+  toConversation,
+  toEndReason,
+  toParticipantSnapshot,
+} from './snapshots';
+
+export interface CallEventsOptions {
+  /** Lets the registry re-key the call (the SDK may assign a new id once connected). */
+  readonly onIdChanged?: (previousId: string, id: string) => void;
+  /** Emits when the agent removed the call from its calls: it has ended. */
+  readonly removed$?: Observable<unknown>;
+  /** The module's `Features`, to follow the call's capabilities and dominant speakers. */
+  readonly features?: CallFeatureFactories;
+}
 
 /**
  * Everything one call reports, from the moment it is announced until it ends (Disconnected, or
  * `removed$` says the agent removed it from its calls), when the Observable completes and its
- * teardown removes the call's and its participants' listeners. `onIdChanged` lets the registry
- * re-key the call (the SDK may assign a new id once connected).
+ * teardown removes the listeners of the call, its features, its participants and their video
+ * streams.
  */
 export function callEvents(
   call: TeamsCall,
   now: () => number,
-  onIdChanged: (previousId: string, id: string) => void = () => undefined,
-  removed$: Observable<unknown> = EMPTY,
+  { onIdChanged = () => undefined, removed$ = EMPTY, features }: CallEventsOptions = {},
 ): Observable<CallingEvent> {
   return new Observable<CallingEvent>((subscriber) => {
     let id = call.id;
+    const currentId = () => id;
     const subscriptions = new Subscription();
     const roster = new Map<string, Subscription>();
     const emit = (event: CallingEvent) => subscriber.next(event);
+    const on = (event: string, handle: () => void) =>
+      subscriptions.add(fromSdkEvent(call, event).subscribe(handle));
 
     const watch = (participants: readonly RemoteParticipant[]) => {
       if (participants.length === 0) return;
@@ -33,7 +61,7 @@ export function callEvents(
       for (const participant of participants) {
         const key = participantId(participant);
         roster.get(key)?.unsubscribe();
-        roster.set(key, participantEvents(() => id, key, participant).subscribe(emit));
+        roster.set(key, participantEvents(currentId, key, participant).subscribe(emit));
       }
     };
     const unwatch = (participant: RemoteParticipant) => {
@@ -52,7 +80,15 @@ export function callEvents(
       subscriber.complete();
     };
 
-    emit({ type: 'callAdded', call: toCallSnapshot(call, now()) });
+    const capabilities = capabilitiesFeatureOf(call, features);
+    const dominantSpeakers = dominantSpeakersFeatureOf(call, features);
+    emit({
+      type: 'callAdded',
+      call: toCallSnapshot(call, now(), {
+        capabilities: capabilities ? toCapabilities(capabilities.capabilities) : null,
+        dominantSpeakers: dominantSpeakers ? toDominantSpeakers(dominantSpeakers) : [],
+      }),
+    });
     if (call.state === 'Disconnected') {
       end();
       return;
@@ -68,27 +104,42 @@ export function callEvents(
         watch(added);
       }),
     );
-    subscriptions.add(
-      fromSdkEvent(call, 'isMutedChanged').subscribe(() =>
-        emit({ type: 'callMutedChanged', id, isMuted: call.isMuted }),
-      ),
-    );
-    subscriptions.add(
-      fromSdkEvent(call, 'idChanged').subscribe(() => {
-        const previousId = id;
-        id = call.id;
-        onIdChanged(previousId, id);
-        emit({ type: 'callIdChanged', previousId, id });
-      }),
-    );
+    on('isMutedChanged', () => emit({ type: 'callMutedChanged', id, isMuted: call.isMuted }));
+    on('mutedByOthers', () => emit({ type: 'callMutedByOthers', id, at: now() }));
+    on('roleChanged', () => emit({ type: 'callRoleChanged', id, role: call.role }));
+    let isLocalVideoStarted = call.isLocalVideoStarted;
+    const localVideoChanged = () => {
+      if (call.isLocalVideoStarted === isLocalVideoStarted) return;
+      isLocalVideoStarted = call.isLocalVideoStarted;
+      emit({ type: 'callLocalVideoChanged', id, isLocalVideoStarted });
+    };
+    on('isLocalVideoStartedChanged', localVideoChanged);
+    on('localVideoStreamsUpdated', localVideoChanged);
+    on('idChanged', () => {
+      const previousId = id;
+      id = call.id;
+      onIdChanged(previousId, id);
+      emit({ type: 'callIdChanged', previousId, id });
+    });
+    if (capabilities) subscriptions.add(capabilitiesEvents(capabilities, currentId).subscribe(emit));
+    if (dominantSpeakers)
+      subscriptions.add(dominantSpeakersEvents(dominantSpeakers, currentId).subscribe(emit));
     subscriptions.add(removed$.subscribe(end));
-    subscriptions.add(
-      fromSdkEvent(call, 'stateChanged').subscribe(() =>
-        call.state === 'Disconnected'
-          ? end()
-          : emit({ type: 'callStateChanged', id, state: call.state, at: now() }),
-      ),
-    );
+    // A call becomes a group call when it gets a thread (a 1:1 escalated by adding someone): its
+    // kind is read again when its info changes, and with each state it reaches.
+    let conversation = toConversation(call);
+    const conversationChanged = () => {
+      const next = toConversation(call);
+      if (next.kind === conversation.kind && next.threadId === conversation.threadId) return;
+      conversation = next;
+      emit({ type: 'callConversationChanged', id, ...next });
+    };
+    subscriptions.add(fromSdkEvent(callInfoEvents(call), 'callInfoChanged').subscribe(conversationChanged));
+    on('stateChanged', () => {
+      if (call.state === 'Disconnected') return end();
+      conversationChanged();
+      emit({ type: 'callStateChanged', id, state: call.state, at: now() });
+    });
 
     return () => {
       subscriptions.unsubscribe();
@@ -96,4 +147,12 @@ export function callEvents(
       roster.clear();
     };
   });
+}
+
+/** The call's info names its subscribe pair `onCallInfoChanged`/`offCallInfoChanged`. */
+function callInfoEvents(call: TeamsCall): SdkEventTarget {
+  return {
+    on: (event, listener) => call.info.onCallInfoChanged(event as 'callInfoChanged', listener),
+    off: (event, listener) => call.info.offCallInfoChanged(event as 'callInfoChanged', listener),
+  };
 }

@@ -23,7 +23,23 @@ export class CallingFailure extends Error implements Failure {
 }
 
 export type CallOperation =
-  'accept' | 'reject' | 'mute' | 'unmute' | 'hold' | 'resume' | 'hangUp' | 'connect';
+  | 'accept'
+  | 'reject'
+  | 'mute'
+  | 'unmute'
+  | 'hold'
+  | 'resume'
+  | 'hangUp'
+  | 'connect'
+  | 'startCall'
+  | 'join'
+  | 'addParticipant'
+  | 'muteParticipant'
+  | 'removeParticipant'
+  | 'muteAllRemoteParticipants'
+  | 'sendDtmf'
+  | 'startVideo'
+  | 'stopVideo';
 
 const OPERATION_WORDS: Record<CallOperation, string> = {
   accept: 'Accepting the call',
@@ -34,6 +50,15 @@ const OPERATION_WORDS: Record<CallOperation, string> = {
   resume: 'Resuming the call',
   hangUp: 'Hanging up',
   connect: 'Connecting to the calling service',
+  startCall: 'Placing the call',
+  join: 'Joining the meeting',
+  addParticipant: 'Adding the participant',
+  muteParticipant: 'Muting the participant',
+  removeParticipant: 'Removing the participant',
+  muteAllRemoteParticipants: 'Muting everyone else',
+  sendDtmf: 'Sending the tone',
+  startVideo: 'Turning your camera on',
+  stopVideo: 'Turning your camera off',
 };
 
 /** Operation errors, by `code/subCode` or by bare `code` (docs/acs-codes.md, operations that fail). */
@@ -46,6 +71,9 @@ const ERROR_MESSAGES: Record<string, string> = {
   '400/41016': 'Unmuting the microphone failed. Try again.',
   '500/41033': 'Putting the call on hold failed. The call is still live.',
   '500/41034': 'Resuming the call failed. The call is still on hold.',
+  '400/41025': 'Your camera could not be started. Try again.',
+  '400/41027': 'Your camera is already on in this call.',
+  '400/41030': 'Your camera is already off in this call.',
   '412/43013': 'No camera was found.',
   '403/43001': 'The browser has not been allowed to use the camera.',
   '400/40613': 'The browser has not been allowed to use the microphone or camera.',

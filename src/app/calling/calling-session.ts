@@ -3,7 +3,7 @@ import type { CallClient, TeamsCallAgent } from '@azure/communication-calling';
 import type { CommunicationTokenCredential } from '@azure/communication-common';
 import { Observable, Subscription } from 'rxjs';
 import { agentEvents } from './agent.bridge';
-import { CALL_CLIENT_FACTORY } from './calling-backend';
+import { CALL_CLIENT_FACTORY, CALLING_VALUES } from './calling-backend';
 import { CONNECT_SCHEDULER, connectAgent } from './connect-agent';
 import type { CallingEvent } from './calling-events';
 import { CallRegistry } from './call-registry';
@@ -19,6 +19,7 @@ export const systemNow = (): number => Date.now();
 @Injectable({ providedIn: 'root' })
 export class CallingSession {
   private readonly createCallClient = inject(CALL_CLIENT_FACTORY);
+  private readonly loadValues = inject(CALLING_VALUES);
   private readonly registry = inject(CallRegistry);
   private readonly scheduler = inject(CONNECT_SCHEDULER);
 
@@ -30,6 +31,7 @@ export class CallingSession {
       let events: Subscription | undefined;
 
       (async () => {
+        const values = await this.loadValues();
         const newClient = await this.createCallClient();
         client = newClient;
         const newAgent = await connectAgent(newClient, credential, this.scheduler);
@@ -41,8 +43,9 @@ export class CallingSession {
         }
         agent = newAgent;
         this.registry.setAgent(agent);
+        this.registry.setClient(newClient, values);
         subscriber.next({ type: 'agentReady', connectionState: agent.connectionState });
-        events = agentEvents(agent, this.registry, now).subscribe(subscriber);
+        events = agentEvents(agent, this.registry, now, values.Features).subscribe(subscriber);
       })().catch((error: unknown) => {
         void client?.dispose().catch(() => undefined);
         subscriber.error(error);

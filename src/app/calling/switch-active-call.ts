@@ -1,8 +1,10 @@
-import type { TeamsCall } from '@azure/communication-calling';
+import type { TeamsCall, TeamsCallAgent } from '@azure/communication-calling';
 import { firstValueFrom, fromEvent, of, type SchedulerLike } from 'rxjs';
 import { first, map, startWith, takeUntil, timeout } from 'rxjs/operators';
 import type { CallRegistry } from './call-registry';
 import { toFailure, type Failure } from './calling-codes';
+import { toSdkIdentifier, type DialTarget } from './dial-target';
+import type { MeetingLocator } from './meeting-locator';
 import { fromSdkEvent } from './sdk-event';
 
 /**
@@ -25,10 +27,26 @@ export const SWITCH_ABANDONED: Failure = {
   message: 'The calling service did not answer in time. Check your calls before trying again.',
 };
 
-/** The call to make the one the agent talks on: a ringing call to accept, or a held call to resume. */
+/**
+ * The call to make the one the agent talks on: a ringing call to accept, a held call to resume, a
+ * new call to place, or a meeting to join. `startCall` and `join` return the new call at once
+ * (the SDK's methods are synchronous); `onCall` receives it.
+ */
 export type CallToTake =
   | { readonly operation: 'accept'; readonly incomingCallId: string }
-  | { readonly operation: 'resume'; readonly callId: string };
+  | { readonly operation: 'resume'; readonly callId: string }
+  | {
+      readonly operation: 'startCall';
+      readonly targets: readonly DialTarget[];
+      /** The chat thread a group call needs (several targets). */
+      readonly threadId?: string;
+      readonly onCall?: (call: TeamsCall) => void;
+    }
+  | {
+      readonly operation: 'join';
+      readonly locator: MeetingLocator;
+      readonly onCall?: (call: TeamsCall) => void;
+    };
 
 /** What a switch has just done, in order, for whoever reports its progress. */
 export type SwitchStep =
@@ -50,7 +68,7 @@ export interface SwitchOptions {
  * 1. finds the call to take: one that stopped ringing, or ended, leaves the agent's calls alone;
  * 2. waits for any call still connecting to connect (it could not be held, and would stay live);
  * 3. holds every call the agent is live on, by the SDK's own state (the store may lag behind);
- * 4. accepts or resumes the call to take.
+ * 4. accepts or resumes the call to take, or places or joins the new one.
  * A failed step resumes what the switch held. Resolves to the failure to report, or null: either
  * the agent is on the new call, or back where they were, or told which call is still on hold.
  */
@@ -111,12 +129,42 @@ export async function switchActiveCall(
 
 /** The SDK call that takes the target; throws (in words) if the target has gone. */
 function findTake(registry: CallRegistry, target: CallToTake): () => Promise<unknown> {
-  if (target.operation === 'accept') {
-    const incoming = registry.incomingCall(target.incomingCallId);
-    return () => incoming.accept();
+  switch (target.operation) {
+    case 'accept': {
+      const incoming = registry.incomingCall(target.incomingCallId);
+      return () => incoming.accept();
+    }
+    case 'resume': {
+      const call = registry.call(target.callId);
+      return () => call.resume();
+    }
+    case 'startCall': {
+      const agent = registry.agent;
+      // Synchronous in the SDK: a missing thread or a bad target throws here, and no call starts.
+      return async () => target.onCall?.(startCall(agent, target.targets, target.threadId));
+    }
+    case 'join': {
+      const agent = registry.agent;
+      return async () => target.onCall?.(joinMeeting(agent, target.locator));
+    }
   }
-  const call = registry.call(target.callId);
-  return () => call.resume();
+}
+
+/** A 1:1 call takes its one target as is; a group call takes them all and its chat thread. */
+function startCall(agent: TeamsCallAgent, targets: readonly DialTarget[], threadId?: string): TeamsCall {
+  const identifiers = targets.map(toSdkIdentifier);
+  return identifiers.length === 1 && threadId === undefined
+    ? agent.startCall(identifiers[0])
+    : agent.startCall(identifiers, threadId === undefined ? {} : { threadId });
+}
+
+/**
+ * `TeamsCallAgent.join` takes a meeting's link, its ID and passcode, or its coordinates (thread,
+ * organizer, tenant and message ids). The SDK's typings declare the first two for Teams users; the
+ * coordinates go through the same method.
+ */
+function joinMeeting(agent: TeamsCallAgent, locator: MeetingLocator): TeamsCall {
+  return (agent as { join(locator: MeetingLocator): TeamsCall }).join(locator);
 }
 
 /** True once the call has left the connecting states; false after the time limit or when abandoned. */

@@ -42,6 +42,16 @@ describe('redact', () => {
     );
   });
 
+  it('hides a meeting’s thread id, plain or in a URL, and keeps a group chat’s', () => {
+    expect(redact('join 19:meeting_NzQ4MjE0YTEt@thread.v2 as coordinates')).toBe(
+      'join [meeting thread] as coordinates',
+    );
+    expect(redact('GET /chats/19%3Ameeting_NzQ4MjE0YTEt%40thread.v2/members')).toBe(
+      'GET /chats/[meeting thread]/members',
+    );
+    expect(redact('chat 19:4f1c2d@thread.v2')).toBe('chat 19:4f1c2d@thread.v2');
+  });
+
   it('keeps E.164 phone numbers, which agents need to read in logs', () => {
     expect(redact('caller +14255550123')).toBe('caller +14255550123');
     expect(redact('caller +447911123456')).toBe('caller +447911123456');

@@ -14,6 +14,9 @@ const RULES: ReadonlyArray<[RegExp, string]> = [
   ],
   [/("?meetingId"?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,}&]+)/gi, '$1[redacted]'],
   [/https:\/\/teams\.microsoft\.com\/l\/meetup-join\/[^\s"']+/gi, '[meeting link]'],
+  // A meeting's thread id is one of the coordinates that join it (with organizer, tenant, message).
+  [/19:meeting_[^\s"'@]+@thread\.(v2|tacv2|skype)/gi, '[meeting thread]'],
+  [/19%3Ameeting_[^\s"'/&]+/gi, '[meeting thread]'],
   [/(?<![+\d])\d{3}\s?\d{3}\s?\d{3}\s?\d{3}(?!\d)/g, '[meeting id]'],
 ];
 

@@ -21,6 +21,28 @@ export function toCallingSdkAction(event: Exclude<CallingEvent, { type: 'partici
       return CallingSdkEvents.callIdChanged({ previousId: event.previousId, id: event.id });
     case 'callMutedChanged':
       return CallingSdkEvents.callMutedChanged({ id: event.id, isMuted: event.isMuted });
+    case 'callMutedByOthers':
+      return CallingSdkEvents.callMutedByOthers({ id: event.id, at: event.at });
+    case 'callConversationChanged':
+      return CallingSdkEvents.callConversationChanged({
+        id: event.id,
+        kind: event.kind,
+        threadId: event.threadId,
+      });
+    case 'callRoleChanged':
+      return CallingSdkEvents.callRoleChanged({ id: event.id, role: event.role });
+    case 'callLocalVideoChanged':
+      return CallingSdkEvents.callLocalVideoChanged({
+        id: event.id,
+        isLocalVideoStarted: event.isLocalVideoStarted,
+      });
+    case 'callCapabilitiesChanged':
+      return CallingSdkEvents.callCapabilitiesChanged({ id: event.id, capabilities: event.capabilities });
+    case 'callDominantSpeakersChanged':
+      return CallingSdkEvents.callDominantSpeakersChanged({
+        id: event.id,
+        dominantSpeakers: event.dominantSpeakers,
+      });
     case 'callEnded':
       return CallingSdkEvents.callEnded({ id: event.id, callEndReason: event.callEndReason, at: event.at });
     case 'participantsAdded':

@@ -1,9 +1,11 @@
-import type { CallState, ConnectionState } from '@azure/communication-calling';
+import type { CallState, ConnectionState, ParticipantRole } from '@azure/communication-calling';
 import { createActionGroup, props } from '@ngrx/store';
 import type { Failure } from '../calling/calling-codes';
 import type { ParticipantChanges } from '../calling/calling-events';
 import type {
+  CallCapabilities,
   CallSnapshot,
+  ConversationKind,
   EndReason,
   IncomingCallSnapshot,
   ParticipantSnapshot,
@@ -28,6 +30,13 @@ export const CallingSdkEvents = createActionGroup({
     'Call State Changed': props<{ id: string; state: CallState; at: number }>(),
     'Call Id Changed': props<{ previousId: string; id: string }>(),
     'Call Muted Changed': props<{ id: string; isMuted: boolean }>(),
+    'Call Muted By Others': props<{ id: string; at: number }>(),
+    'Call Conversation Changed': props<{ id: string; kind: ConversationKind; threadId: string | null }>(),
+    'Call Role Changed': props<{ id: string; role: ParticipantRole }>(),
+    'Call Local Video Changed': props<{ id: string; isLocalVideoStarted: boolean }>(),
+    /** The capabilities that changed; the others stay as they were. */
+    'Call Capabilities Changed': props<{ id: string; capabilities: CallCapabilities }>(),
+    'Call Dominant Speakers Changed': props<{ id: string; dominantSpeakers: readonly string[] }>(),
     'Call Ended': props<{ id: string; callEndReason: EndReason | null; at: number }>(),
     'Participants Added': props<{ callId: string; participants: ParticipantSnapshot[] }>(),
     /** Participant changes of one animation frame, coalesced (speaker storms in large meetings). */

@@ -7,6 +7,8 @@ import { agentFeature } from './agent/agent.feature';
 import * as sessionEffects from './agent/session.effects';
 import * as callControlsEffects from './calls/call-controls.effects';
 import { callsFeature } from './calls/calls.feature';
+import { provideOutboundState } from './outbound/provide-outbound-state';
+import * as participantNamesEffects from './participants/participant-names.effects';
 import { participantsFeature } from './participants/participants.feature';
 import { queueFeature } from './queue/queue.feature';
 
@@ -30,7 +32,8 @@ export function provideAppState(): EnvironmentProviders[] {
     provideState(queueFeature),
     provideState(callsFeature),
     provideState(participantsFeature),
-    provideEffects(sessionEffects, callControlsEffects),
+    ...provideOutboundState(),
+    provideEffects(sessionEffects, callControlsEffects, participantNamesEffects),
     ...(environment.storeDevtools
       ? [provideStoreDevtools({ maxAge: 100, connectInZone: false, name: 'Switchboard' })]
       : []),

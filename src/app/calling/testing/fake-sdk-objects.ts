@@ -1,7 +1,7 @@
 /**
  * Hand-made SDK objects for the few behaviours the emulator never shows (a call whose id changes,
- * an agent that drops a call without its Disconnected): just enough of the SDK's shape, with an
- * honest on/off and a listener count.
+ * an agent that drops a call without its Disconnected) and for bridge tests: just enough of the
+ * SDK's shape, with an honest on/off and a listener count.
  */
 export class FakeSdkObject {
   private readonly listeners = new Map<string, Set<(args?: unknown) => void>>();
@@ -24,23 +24,71 @@ export class FakeSdkObject {
   }
 }
 
+export class FakeVideoStream extends FakeSdkObject {
+  readonly mediaStreamType = 'Video';
+  isAvailable = false;
+
+  constructor(readonly id = 1) {
+    super();
+  }
+}
+
 export class FakeParticipant extends FakeSdkObject {
   identifier = { phoneNumber: '+14255550123', rawId: '4:+14255550123' };
   state = 'Connected';
+  role = 'Unknown';
   isMuted = false;
   isSpeaking = false;
   displayName = 'Dana Smith';
+  videoStreams: FakeVideoStream[] = [];
 }
+
+export class FakeCallInfo extends FakeSdkObject {
+  threadId: string | undefined = undefined;
+
+  onCallInfoChanged(event: string, listener: (args?: unknown) => void): void {
+    this.on(event, listener);
+  }
+
+  offCallInfoChanged(event: string, listener: (args?: unknown) => void): void {
+    this.off(event, listener);
+  }
+}
+
+export class FakeCapabilities extends FakeSdkObject {
+  capabilities: Record<string, { isPresent: boolean; reason: string }> = {
+    muteOthers: { isPresent: true, reason: 'Capable' },
+    removeParticipant: { isPresent: false, reason: 'RoleRestricted' },
+  };
+}
+
+export class FakeDominantSpeakers extends FakeSdkObject {
+  dominantSpeakers = { speakersList: [] as unknown[], timestamp: new Date(0) };
+}
+
+/** The factories a `FakeCall` understands, passed where the SDK's `Features` would be. */
+export const FAKE_FEATURES = {
+  Capabilities: { name: 'Capabilities' },
+  DominantSpeakers: { name: 'DominantSpeakers' },
+} as const;
 
 export class FakeCall extends FakeSdkObject {
   direction = 'Incoming';
   state = 'Connected';
+  role = 'Unknown';
   isMuted = false;
+  isLocalVideoStarted = false;
+  readonly info = new FakeCallInfo();
   callerInfo = { identifier: { phoneNumber: '+14255550123' }, displayName: 'Dana Smith' };
   remoteParticipants: FakeParticipant[] = [new FakeParticipant()];
+  readonly features = { Capabilities: new FakeCapabilities(), DominantSpeakers: new FakeDominantSpeakers() };
 
   constructor(public id = 'call-1') {
     super();
+  }
+
+  feature(factory: { name: keyof FakeCall['features'] }): FakeSdkObject {
+    return this.features[factory.name];
   }
 }
 

@@ -41,7 +41,10 @@ export abstract class AuthService {
    * renewal needs the user. Call it from a click, or the browser blocks the popup.
    */
   abstract signInAgain(): Promise<void>;
-  /** An access token for Microsoft Graph's scopes: silently, or in a popup when Entra asks. */
+  /**
+   * An access token for Microsoft Graph (the directory, Teams chats) for the signed-in user, for
+   * Graph's scopes: silently, or in a popup when Entra asks. Rejects with a message saying why.
+   */
   abstract graphAccessToken(): Promise<string>;
   /** Ends the session and the Microsoft sign-in (a redirect to Entra ID's sign-out). */
   abstract signOut(): Promise<void>;

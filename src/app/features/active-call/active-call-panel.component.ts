@@ -1,40 +1,81 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import type { DtmfTone } from '@azure/communication-calling';
+import { MatDialog } from '@angular/material/dialog';
 import { Store } from '@ngrx/store';
 import { Ticker } from '../../core/ticker';
-import { ActiveCallPanelActions } from '../../state/calls/call-panels.actions';
+import { ActiveCallPanelActions, DtmfKeypadActions } from '../../state/calls/call-panels.actions';
 import { callsFeature } from '../../state/calls/calls.feature';
+import { selectActiveCallSummary } from '../../state/participants/call-summaries';
 import { selectActiveCallParticipants } from '../../state/participants/participants.feature';
+import { RosterActions } from '../../state/participants/roster.actions';
+import { endedCallText } from '../../shared/call-title';
 import { partyName } from '../../shared/party-name';
+import {
+  AddParticipantDialogComponent,
+  type AddParticipantDialogData,
+} from '../dialer/add-participant-dialog.component';
+import { VideoGalleryComponent, type VideoTile } from '../video/video-gallery.component';
 import { ActiveCallCardComponent } from './active-call-card.component';
+import { DtmfKeypadComponent } from './dtmf-keypad.component';
 import { ParticipantListComponent } from './participant-list.component';
 
-/** The call the agent is talking on, its controls and its roster; or how the last call ended. */
+/** The call the agent is talking on: its controls, keypad, video and roster; or how the last call ended. */
 @Component({
   selector: 'sb-active-call-panel',
-  imports: [ActiveCallCardComponent, ParticipantListComponent],
+  imports: [ActiveCallCardComponent, DtmfKeypadComponent, ParticipantListComponent, VideoGalleryComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="active-call-heading">
       <h2 id="active-call-heading" class="sb-panel-title">Active call</h2>
-      @if (call(); as call) {
+      @if (summary(); as summary) {
         <sb-active-call-card
-          [call]="call"
+          [summary]="summary"
           [now]="ticker.now()"
-          (mute)="store.dispatch(actions.muteClicked({ callId: call.id }))"
-          (unmute)="store.dispatch(actions.unmuteClicked({ callId: call.id }))"
-          (hold)="store.dispatch(actions.holdClicked({ callId: call.id }))"
-          (hangUp)="store.dispatch(actions.hangUpClicked({ callId: call.id }))"
+          (mute)="store.dispatch(actions.muteClicked({ callId: summary.call.id }))"
+          (unmute)="store.dispatch(actions.unmuteClicked({ callId: summary.call.id }))"
+          (hold)="store.dispatch(actions.holdClicked({ callId: summary.call.id }))"
+          (hangUp)="store.dispatch(actions.hangUpClicked({ callId: summary.call.id }))"
+          (startVideo)="store.dispatch(actions.startVideoClicked({ callId: summary.call.id }))"
+          (stopVideo)="store.dispatch(actions.stopVideoClicked({ callId: summary.call.id }))"
+          (dismissMutedNotice)="store.dispatch(actions.mutedNoticeDismissed({ callId: summary.call.id }))"
         />
-        <sb-participant-list [participants]="participants()" />
+        @if (summary.hasPhoneParty) {
+          <sb-dtmf-keypad
+            [sent]="summary.call.dtmfSent"
+            [failure]="failureOf('sendDtmf')"
+            (tone)="sendTone(summary.call.id, $event)"
+          />
+        }
+        @if (videoTiles().length > 0) {
+          <sb-video-gallery [tiles]="videoTiles()" />
+        }
+        <sb-participant-list
+          [participants]="participants()"
+          [kind]="summary.call.kind"
+          [capabilities]="summary.call.capabilities"
+          [mutingAll]="summary.call.pending === 'muteAllRemoteParticipants'"
+          [muteAllFailure]="failureOf('muteAllRemoteParticipants')"
+          (muteParticipant)="
+            store.dispatch(roster.muteClicked({ callId: summary.call.id, participantId: $event }))
+          "
+          (removeParticipant)="
+            store.dispatch(roster.removeClicked({ callId: summary.call.id, participantId: $event }))
+          "
+          (muteAll)="store.dispatch(roster.muteAllOthersClicked({ callId: summary.call.id }))"
+          (add)="addParticipant(summary.call.id)"
+        />
       } @else {
         <p class="sb-empty">No active call. Accept a call from the queue.</p>
       }
       @if (lastEnded(); as ended) {
-        <p class="ended" role="status">Call with {{ endedName() }} ended: {{ ended.message }}</p>
+        <p class="ended" role="status">{{ endedText() }}</p>
       }
     </section>
   `,
   styles: `
+    sb-dtmf-keypad {
+      margin-top: 16px;
+    }
     .ended {
       color: var(--mat-sys-on-surface-variant);
     }
@@ -42,13 +83,49 @@ import { ParticipantListComponent } from './participant-list.component';
 })
 export class ActiveCallPanelComponent {
   protected readonly store = inject(Store);
+  private readonly dialog = inject(MatDialog);
   protected readonly ticker = inject(Ticker);
   protected readonly actions = ActiveCallPanelActions;
-  protected readonly call = this.store.selectSignal(callsFeature.selectActiveCall);
+  protected readonly roster = RosterActions;
+  protected readonly summary = this.store.selectSignal(selectActiveCallSummary);
   protected readonly lastEnded = this.store.selectSignal(callsFeature.selectLastEnded);
   protected readonly participants = this.store.selectSignal(selectActiveCallParticipants);
-  protected readonly endedName = computed(() => {
+  protected readonly endedText = computed(() => {
     const ended = this.lastEnded();
-    return ended ? partyName(ended.caller) : '';
+    return ended ? endedCallText(ended) : '';
   });
+
+  /** The agent's preview first, then each participant whose camera is on. */
+  protected readonly videoTiles = computed((): VideoTile[] => {
+    const call = this.summary()?.call;
+    if (!call) return [];
+    const tiles: VideoTile[] = call.isLocalVideoStarted
+      ? [{ key: 'local', source: { kind: 'local', callId: call.id }, label: 'Your camera' }]
+      : [];
+    for (const p of this.participants()) {
+      for (const stream of p.videoStreams) {
+        if (stream.mediaStreamType !== 'Video' || !stream.isAvailable) continue;
+        tiles.push({
+          key: `${p.participantId}|${stream.id}`,
+          source: { kind: 'remote', callId: call.id, participantId: p.participantId, streamId: stream.id },
+          label: partyName({ identity: p.identity, displayName: p.displayName }),
+        });
+      }
+    }
+    return tiles;
+  });
+
+  protected failureOf(operation: 'sendDtmf' | 'muteAllRemoteParticipants') {
+    const failure = this.summary()?.call.failure;
+    return failure?.operation === operation ? failure : null;
+  }
+
+  /** The dialog finds the person or number, gets the call's chat ready and adds them through the line. */
+  protected addParticipant(callId: string): void {
+    this.dialog.open(AddParticipantDialogComponent, { data: { callId } satisfies AddParticipantDialogData });
+  }
+
+  protected sendTone(callId: string, tone: DtmfTone): void {
+    this.store.dispatch(DtmfKeypadActions.tonePressed({ callId, tone }));
+  }
 }

@@ -4,7 +4,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { Store } from '@ngrx/store';
 import { CallingApiActions } from '../../state/calling-api.actions';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
-import { call } from '../../state/testing/snapshots';
+import { call, participant } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { HeldCallHarness } from './held-call.harness';
 import { HeldCallsPanelComponent } from './held-calls-panel.component';
@@ -64,5 +64,32 @@ describe('HeldCallsPanelComponent', () => {
     const fixture = TestBed.createComponent(HeldCallsPanelComponent);
     await fixture.whenStable();
     expect((fixture.nativeElement as HTMLElement).textContent).toContain('No calls on hold.');
+  });
+
+  it('lists a held group call and a held meeting by what they are', async () => {
+    const { fixture, store, loader } = await setUp();
+    const none = { identity: null, displayName: null };
+    store.dispatch(
+      CallingSdkEvents.callAdded({ call: call('g', { kind: 'group', direction: 'Outgoing', caller: none }) }),
+    );
+    store.dispatch(
+      CallingSdkEvents.participantsAdded({
+        callId: 'g',
+        participants: [participant('g', '4:+14255550111'), participant('g', '4:+14255550122')],
+      }),
+    );
+    store.dispatch(CallingSdkEvents.callStateChanged({ id: 'g', state: 'LocalHold', at: 20_000 }));
+    store.dispatch(
+      CallingSdkEvents.callAdded({ call: call('m', { kind: 'meeting', caller: none, role: 'Organizer' }) }),
+    );
+    store.dispatch(CallingSdkEvents.callStateChanged({ id: 'm', state: 'LocalHold', at: 30_000 }));
+    await fixture.whenStable();
+    const held = await loader.getAllHarnesses(HeldCallHarness);
+    expect(await Promise.all(held.map((h) => h.getLabel()))).toEqual([
+      'Held Teams meeting',
+      'Held group call of 3',
+      'Held call with Dana Smith',
+    ]);
+    expect(await Promise.all(held.map((h) => h.getState()))).toEqual(['On hold', 'On hold', 'On hold']);
   });
 });

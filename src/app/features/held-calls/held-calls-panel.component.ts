@@ -3,15 +3,17 @@ import { MatButton } from '@angular/material/button';
 import { Store } from '@ngrx/store';
 import { Ticker } from '../../core/ticker';
 import { HeldCallsPanelActions } from '../../state/calls/call-panels.actions';
-import { callsFeature, type CallEntry } from '../../state/calls/calls.feature';
+import { selectHeldCallSummaries, type CallSummary } from '../../state/participants/call-summaries';
+import { callStateLabel, callStateTone } from '../../shared/call-state-label';
+import { callDetail, callTitle } from '../../shared/call-title';
 import { DurationPipe } from '../../shared/duration.pipe';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
-import { partyName } from '../../shared/party-name';
+import { StateChipComponent } from '../../shared/state-chip.component';
 
 /** Calls the agent put on hold, with Resume (which holds the active call first). */
 @Component({
   selector: 'sb-held-calls-panel',
-  imports: [MatButton, DurationPipe, FailureMessageComponent],
+  imports: [MatButton, DurationPipe, FailureMessageComponent, StateChipComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="held-heading">
@@ -22,10 +24,13 @@ import { partyName } from '../../shared/party-name';
         <p class="sb-empty">No calls on hold.</p>
       } @else {
         <ul class="sb-cards" aria-label="Calls on hold">
-          @for (call of calls(); track call.id) {
-            <li class="sb-held-call" [attr.aria-label]="'Held call with ' + name(call)">
-              <span class="caller">{{ name(call) }}</span>
-              <span class="sb-chip">On hold</span>
+          @for (held of calls(); track held.call.id) {
+            @let call = held.call;
+            <li class="sb-held-call" [attr.aria-label]="label(held)">
+              <span class="caller"
+                >{{ title(held) }} <span class="detail">{{ detail(held) }}</span></span
+              >
+              <sb-state-chip [label]="stateLabel(call.state)" [tone]="stateTone(call.state)" />
               <span class="time"
                 ><span class="sb-visually-hidden">Time on hold: </span
                 >{{ ticker.now() - call.changedAt | duration }}</span
@@ -59,6 +64,11 @@ import { partyName } from '../../shared/party-name';
       font: var(--mat-sys-title-medium);
       margin-right: auto;
     }
+    .detail {
+      display: block;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-medium);
+    }
     .time {
       font-variant-numeric: tabular-nums;
     }
@@ -70,8 +80,23 @@ import { partyName } from '../../shared/party-name';
 export class HeldCallsPanelComponent {
   private readonly store = inject(Store);
   protected readonly ticker = inject(Ticker);
-  protected readonly calls = this.store.selectSignal(callsFeature.selectHeldCalls);
-  protected readonly name = (call: CallEntry) => partyName(call.caller);
+  protected readonly calls = this.store.selectSignal(selectHeldCallSummaries);
+  protected readonly stateLabel = callStateLabel;
+  protected readonly stateTone = callStateTone;
+  protected readonly title = ({ call, peopleCount }: CallSummary) => callTitle(call, peopleCount);
+  protected readonly detail = ({ call, others, peopleCount }: CallSummary) =>
+    callDetail(call, others, peopleCount);
+  /** "Held call with Dana Smith", "Held group call of 3", "Held Teams meeting". */
+  protected readonly label = (held: CallSummary): string => {
+    switch (held.call.kind) {
+      case 'oneToOne':
+        return `Held call with ${this.title(held)}`;
+      case 'group':
+        return `Held group call of ${held.peopleCount}`;
+      case 'meeting':
+        return 'Held Teams meeting';
+    }
+  };
 
   resume(callId: string): void {
     this.store.dispatch(HeldCallsPanelActions.resumeClicked({ callId }));

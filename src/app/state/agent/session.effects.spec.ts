@@ -2,12 +2,14 @@ import { TestBed } from '@angular/core/testing';
 import { BrowserAuthError } from '@azure/msal-browser';
 import { Store } from '@ngrx/store';
 import { NEVER, Subject, VirtualTimeScheduler } from 'rxjs';
-import { CALL_CLIENT_FACTORY } from '../../calling/calling-backend';
+import { CALL_CLIENT_FACTORY, CALLING_VALUES } from '../../calling/calling-backend';
 import { CONNECT_SCHEDULER, CONNECT_TIME_LIMIT_MS } from '../../calling/connect-agent';
 import { TokenExchangeError } from '../../core/auth/auth-failure';
 import { AuthService } from '../../core/auth/auth.service';
 import type { TokenRenewalEvent } from '../../core/auth/token-renewal';
 import { LOG_SINK } from '../../core/logger';
+import { RUNTIME_CONFIG } from '../../core/runtime-config';
+import { EMULATED_CONFIG } from '../../core/testing/runtime-configs';
 import { provideAppState } from '../provide-app-state';
 import { startEmulatedConsole } from '../testing/emulated-console';
 import { AppActions, AuthApiActions, ShellActions } from './agent.actions';
@@ -89,6 +91,8 @@ function startConsoleWithAuth(auth: Partial<AuthService>) {
       { provide: AuthService, useValue: { renewal$: NEVER, credential: () => ({ dispose() {} }), ...auth } },
       // The calling service never answers: these tests are about signing in.
       { provide: CALL_CLIENT_FACTORY, useValue: () => new Promise(() => undefined) },
+      { provide: CALLING_VALUES, useValue: () => new Promise(() => undefined) },
+      { provide: RUNTIME_CONFIG, useValue: EMULATED_CONFIG },
       { provide: LOG_SINK, useValue: { error() {}, warn() {}, info() {}, debug() {} } },
     ],
   });

@@ -5,10 +5,12 @@ import { CallRegistry } from '../../calling/call-registry';
 import { AuthApiActions, ShellActions } from '../agent/agent.actions';
 import { carryOut, type ControlEntry } from './call-control';
 import { CALL_CONTROL_SCHEDULER } from './call-control-time';
+import { activeCallControls } from './active-call.controls';
 import { callPanelControls } from './call-panel.controls';
+import { outboundControls } from './outbound.controls';
 
 /** Every click the line answers: add a `*.controls.ts` list here for new controls. */
-const CONTROLS: readonly ControlEntry[] = [...callPanelControls];
+const CONTROLS: readonly ControlEntry[] = [...callPanelControls, ...activeCallControls, ...outboundControls];
 
 const controlsByClick = new Map(CONTROLS.map((entry) => [entry.click.type, entry]));
 

@@ -1,7 +1,8 @@
 import { CallingApiActions } from '../calling-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
-import { call } from '../testing/snapshots';
-import { ActiveCallPanelActions } from './call-panels.actions';
+import { RosterActions } from '../participants/roster.actions';
+import { call, participant } from '../testing/snapshots';
+import { ActiveCallPanelActions, DtmfApiActions, DtmfKeypadActions } from './call-panels.actions';
 import { callsFeature, initialCallsState, type CallsState } from './calls.feature';
 
 const reduce = callsFeature.reducer;
@@ -97,5 +98,139 @@ describe('calls feature', () => {
     expect(state.lastEnded?.message).toBe('You hung up.');
     state = reduce(state, CallingSdkEvents.callAdded({ call: call('c2') }));
     expect(state.lastEnded).toBeNull();
+  });
+
+  it('names a 1:1 by its caller when incoming, by the party called when outgoing', () => {
+    let state = reduce(initialCallsState, CallingSdkEvents.callAdded({ call: call('in') }));
+    state = reduce(
+      state,
+      CallingSdkEvents.callAdded({
+        call: call('out', { direction: 'Outgoing', caller: { identity: null, displayName: null } }),
+      }),
+    );
+    expect(state.entities['out']?.counterpart).toBeNull();
+    const drew = participant('out', '8:orgid:drew', {
+      identity: { kind: 'microsoftTeamsUser', rawId: '8:orgid:drew' },
+      displayName: 'Drew Lee',
+    });
+    state = reduce(state, CallingSdkEvents.participantsAdded({ callId: 'out', participants: [drew] }));
+    expect(state.entities['in']?.counterpart?.displayName).toBe('Dana Smith');
+    expect(state.entities['out']?.counterpart).toEqual({ identity: drew.identity, displayName: 'Drew Lee' });
+
+    state = reduce(state, CallingSdkEvents.callEnded({ id: 'out', callEndReason: { code: 0 }, at: 9 }));
+    expect(state.lastEnded).toEqual({
+      id: 'out',
+      kind: 'oneToOne',
+      counterpart: { identity: drew.identity, displayName: 'Drew Lee' },
+      message: 'You hung up.',
+      at: 9,
+    });
+  });
+
+  it('names no single party for a group call or a meeting', () => {
+    let state = reduce(
+      initialCallsState,
+      CallingSdkEvents.callAdded({ call: call('g', { direction: 'Outgoing', kind: 'group' }) }),
+    );
+    state = reduce(
+      state,
+      CallingSdkEvents.participantsAdded({ callId: 'g', participants: [participant('g')] }),
+    );
+    expect(state.entities['g']?.counterpart).toBeNull();
+  });
+
+  it('shows that another participant muted the agent until the agent unmutes or dismisses it', () => {
+    let state = reduce(initialCallsState, CallingSdkEvents.callAdded({ call: call('c1') }));
+    state = reduce(state, CallingSdkEvents.callMutedChanged({ id: 'c1', isMuted: true }));
+    state = reduce(state, CallingSdkEvents.callMutedByOthers({ id: 'c1', at: 5 }));
+    expect(state.entities['c1']?.mutedByOthersAt).toBe(5);
+    state = reduce(state, CallingSdkEvents.callMutedChanged({ id: 'c1', isMuted: false }));
+    expect(state.entities['c1']?.mutedByOthersAt).toBeNull();
+
+    state = reduce(state, CallingSdkEvents.callMutedByOthers({ id: 'c1', at: 6 }));
+    state = reduce(state, ActiveCallPanelActions.mutedNoticeDismissed({ callId: 'c1' }));
+    expect(state.entities['c1']?.mutedByOthersAt).toBeNull();
+  });
+
+  it('merges capability changes into what the call already reported', () => {
+    let state = reduce(
+      initialCallsState,
+      CallingSdkEvents.callAdded({
+        call: call('c1', {
+          capabilities: {
+            muteOthers: { isPresent: false, reason: 'RoleRestricted' },
+            removeParticipant: { isPresent: false, reason: 'RoleRestricted' },
+          },
+        }),
+      }),
+    );
+    state = reduce(
+      state,
+      CallingSdkEvents.callCapabilitiesChanged({
+        id: 'c1',
+        capabilities: { muteOthers: { isPresent: true, reason: 'Capable' } },
+      }),
+    );
+    expect(state.entities['c1']?.capabilities).toEqual({
+      muteOthers: { isPresent: true, reason: 'Capable' },
+      removeParticipant: { isPresent: false, reason: 'RoleRestricted' },
+    });
+  });
+
+  it('keeps the tones sent, and a failed tone’s reason until the next key', () => {
+    let state = reduce(initialCallsState, CallingSdkEvents.callAdded({ call: call('c1') }));
+    state = reduce(state, DtmfKeypadActions.tonePressed({ callId: 'c1', tone: 'Num1' }));
+    expect(state.entities['c1']?.pending).toBeNull();
+    state = reduce(state, DtmfApiActions.dtmfToneSent({ callId: 'c1', tone: 'Num1' }));
+    state = reduce(state, DtmfApiActions.dtmfToneSent({ callId: 'c1', tone: 'Pound' }));
+    const failure = { message: 'Sending the tone failed: no', code: 400 };
+    state = reduce(state, DtmfApiActions.dtmfToneFailed({ callId: 'c1', tone: 'Star', failure }));
+    expect(state.entities['c1']).toEqual(
+      jasmine.objectContaining({
+        dtmfSent: ['Num1', 'Pound'],
+        failure: { ...failure, operation: 'sendDtmf' },
+      }),
+    );
+    state = reduce(state, DtmfKeypadActions.tonePressed({ callId: 'c1', tone: 'Num2' }));
+    expect(state.entities['c1']?.failure).toBeNull();
+  });
+
+  it('tracks Mute all others, the camera, role and dominant speakers on the call', () => {
+    let state = reduce(initialCallsState, CallingSdkEvents.callAdded({ call: call('c1') }));
+    state = reduce(state, RosterActions.muteAllOthersClicked({ callId: 'c1' }));
+    expect(state.entities['c1']?.pending).toBe('muteAllRemoteParticipants');
+    state = reduce(
+      state,
+      CallingApiActions.callOperationFailed({
+        callId: 'c1',
+        operation: 'muteAllRemoteParticipants',
+        failure: {
+          message: 'Too many mute requests in a short time. Wait a few seconds and try again.',
+          code: 429,
+        },
+      }),
+    );
+    expect(state.entities['c1']?.failure?.code).toBe(429);
+    state = reduce(state, ActiveCallPanelActions.startVideoClicked({ callId: 'c1' }));
+    expect(state.entities['c1']).toEqual(jasmine.objectContaining({ pending: 'startVideo', failure: null }));
+    state = reduce(state, CallingSdkEvents.callLocalVideoChanged({ id: 'c1', isLocalVideoStarted: true }));
+    state = reduce(state, CallingSdkEvents.callRoleChanged({ id: 'c1', role: 'Presenter' }));
+    state = reduce(
+      state,
+      CallingSdkEvents.callDominantSpeakersChanged({ id: 'c1', dominantSpeakers: ['4:+14255550123'] }),
+    );
+    state = reduce(
+      state,
+      CallingSdkEvents.callConversationChanged({ id: 'c1', kind: 'group', threadId: '19:a@thread.v2' }),
+    );
+    expect(state.entities['c1']).toEqual(
+      jasmine.objectContaining({
+        isLocalVideoStarted: true,
+        role: 'Presenter',
+        dominantSpeakers: ['4:+14255550123'],
+        kind: 'group',
+        threadId: '19:a@thread.v2',
+      }),
+    );
   });
 });

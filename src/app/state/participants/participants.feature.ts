@@ -1,11 +1,22 @@
 import { createEntityAdapter, type EntityState, type Update } from '@ngrx/entity';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
+import type { Failure } from '../../calling/calling-codes';
 import type { ParticipantSnapshot } from '../../calling/snapshots';
 import { ShellActions } from '../agent/agent.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { callsFeature } from '../calls/calls.feature';
+import {
+  DirectoryApiActions,
+  RosterActions,
+  RosterApiActions,
+  type ParticipantOperation,
+} from './roster.actions';
 
-export type ParticipantEntry = ParticipantSnapshot;
+export interface ParticipantEntry extends ParticipantSnapshot {
+  /** What the agent asked of this participant (Mute, Remove) and has not heard back about. */
+  readonly pending: ParticipantOperation | null;
+  readonly failure: (Failure & { readonly operation: ParticipantOperation }) | null;
+}
 
 /** Participants of every call, keyed by (call id, participant raw id): rosters can be large. */
 export const participantKey = (callId: string, participantId: string): string => `${callId}|${participantId}`;
@@ -22,12 +33,36 @@ function keysOfCall(state: ParticipantsState, callId: string): string[] {
   return (state.ids as string[]).filter((key) => key.startsWith(prefix));
 }
 
+function updateParticipant(
+  state: ParticipantsState,
+  callId: string,
+  participantId: string,
+  changes: Partial<ParticipantEntry>,
+): ParticipantsState {
+  return participantsAdapter.updateOne({ id: participantKey(callId, participantId), changes }, state);
+}
+
+/** An operation that ends clears `pending` only if it is still the one pending (Mute, then Remove). */
+function endOperation(
+  state: ParticipantsState,
+  callId: string,
+  participantId: string,
+  operation: ParticipantOperation,
+): Partial<ParticipantEntry> {
+  return state.entities[participantKey(callId, participantId)]?.pending === operation
+    ? { pending: null }
+    : {};
+}
+
 export const participantsFeature = createFeature({
   name: 'participants',
   reducer: createReducer(
     initialParticipantsState,
     on(CallingSdkEvents.participantsAdded, (state, { participants }) =>
-      participantsAdapter.upsertMany(participants, state),
+      participantsAdapter.upsertMany(
+        participants.map((participant) => ({ ...participant, pending: null, failure: null })),
+        state,
+      ),
     ),
     on(CallingSdkEvents.participantsChanged, (state, { changes }) => {
       // Changes to participants who already left are dropped by updateMany (no such entity).
@@ -52,6 +87,29 @@ export const participantsFeature = createFeature({
         participantsAdapter.removeMany(keysOfCall(state, previousId), state),
       );
     }),
+    on(RosterActions.muteClicked, (state, { callId, participantId }) =>
+      updateParticipant(state, callId, participantId, { pending: 'muteParticipant', failure: null }),
+    ),
+    on(RosterActions.removeClicked, (state, { callId, participantId }) =>
+      updateParticipant(state, callId, participantId, { pending: 'removeParticipant', failure: null }),
+    ),
+    on(RosterApiActions.participantOperationSucceeded, (state, { callId, participantId, operation }) =>
+      updateParticipant(state, callId, participantId, endOperation(state, callId, participantId, operation)),
+    ),
+    on(RosterApiActions.participantOperationFailed, (state, { callId, participantId, operation, failure }) =>
+      updateParticipant(state, callId, participantId, {
+        ...endOperation(state, callId, participantId, operation),
+        failure: { ...failure, operation },
+      }),
+    ),
+    on(DirectoryApiActions.participantNamed, (state, { participantId, displayName }) =>
+      participantsAdapter.updateMany(
+        Object.values(state.entities)
+          .filter((p) => p?.participantId === participantId && !p.displayName)
+          .map((p) => ({ id: participantKey(p!.callId, participantId), changes: { displayName } })),
+        state,
+      ),
+    ),
     on(ShellActions.signOutClicked, () => initialParticipantsState),
   ),
   extraSelectors: ({ selectParticipantsState }) => ({

@@ -5,9 +5,10 @@ import { AzureCommunicationTokenCredential } from '@azure/communication-common';
 import { Store } from '@ngrx/store';
 import { asapScheduler, Subject } from 'rxjs';
 import { take } from 'rxjs/operators';
+import * as emulatorClient from '../../../../emulator/client';
 import { CallClient, configure, listenerCount } from '../../../../emulator/client';
 import { createInMemoryEmulator, type InMemoryEmulator } from '../../../../emulator/testing/in-memory';
-import { CALL_CLIENT_FACTORY } from '../../calling/calling-backend';
+import { CALL_CLIENT_FACTORY, CALLING_VALUES, type CallingValues } from '../../calling/calling-backend';
 import { CallRegistry } from '../../calling/call-registry';
 import { AuthService, type RestoredSession } from '../../core/auth/auth.service';
 import type { TokenRenewalEvent } from '../../core/auth/token-renewal';
@@ -47,8 +48,9 @@ class InMemoryAuth extends AuthService {
     return new AzureCommunicationTokenCredential(this.emulator.tokenFor(this.userKey));
   }
   async signInAgain(): Promise<void> {}
+  /** The world's in-process stand-in for a sign-in's token, which its Graph takes. */
   async graphAccessToken(): Promise<string> {
-    throw new Error('No Graph in the in-memory emulator.');
+    return this.emulator.world.signIn(this.userKey);
   }
   async signOut(): Promise<void> {
     this.signedIn = false;
@@ -79,6 +81,7 @@ export async function startEmulatedConsole(
     providers: [
       provideAppState(),
       { provide: CALL_CLIENT_FACTORY, useValue: async () => new CallClient() as unknown as SdkCallClient },
+      { provide: CALLING_VALUES, useValue: async () => emulatorClient as unknown as CallingValues },
       { provide: AuthService, useValue: new InMemoryAuth(emulator, userKey) },
       { provide: FRAME_SCHEDULER, useValue: asapScheduler },
       ...providers,

@@ -3,6 +3,7 @@ import { provideState, provideStore } from '@ngrx/store';
 import { Ticker } from '../../core/ticker';
 import { agentFeature } from '../agent/agent.feature';
 import { callsFeature } from '../calls/calls.feature';
+import { provideOutboundTestState } from '../outbound/provide-outbound-state';
 import { participantsFeature } from '../participants/participants.feature';
 import { queueFeature } from '../queue/queue.feature';
 
@@ -17,6 +18,7 @@ export function provideTestState(now = signal(0)): (Provider | EnvironmentProvid
     provideState(queueFeature),
     provideState(callsFeature),
     provideState(participantsFeature),
+    ...provideOutboundTestState(),
     { provide: Ticker, useValue: { now } },
   ];
 }

@@ -14,24 +14,37 @@ export function call(id: string, overrides: Partial<CallSnapshot> = {}): CallSna
   return {
     id,
     direction: 'Incoming',
+    kind: 'oneToOne',
+    threadId: null,
     state: 'Connected',
+    role: 'Unknown',
     isMuted: false,
+    isLocalVideoStarted: false,
     caller: dana,
     queue: 'Billing',
     startedAt: 1_000,
     callEndReason: null,
+    capabilities: null,
+    dominantSpeakers: [],
     ...overrides,
   };
 }
 
-export function participant(callId: string, participantId = '4:+14255550123'): ParticipantSnapshot {
+export function participant(
+  callId: string,
+  participantId = '4:+14255550123',
+  overrides: Partial<ParticipantSnapshot> = {},
+): ParticipantSnapshot {
   return {
     callId,
     participantId,
     identity: { kind: 'phoneNumber', rawId: participantId, phoneNumber: participantId.slice(2) },
     displayName: 'Dana Smith',
     state: 'Connected',
+    role: 'Unknown',
     isMuted: false,
     isSpeaking: false,
+    videoStreams: [],
+    ...overrides,
   };
 }

@@ -1,0 +1,48 @@
+/**
+ * What the emulator's Microsoft Graph needs from the world: the tenant's Teams users, who an
+ * access token belongs to, and the chat threads calls share with Teams chats. The Graph routes
+ * depend on this interface only (the world is the hub; Graph is one of its faces).
+ */
+export interface GraphUser {
+  /** The Entra object id: the user's `microsoftTeamsUserId`. */
+  readonly id: string;
+  readonly displayName: string;
+  readonly userPrincipalName: string;
+}
+
+export interface GraphChat {
+  /** The chat's thread id, `19:<guid>@thread.v2`: the `threadId` a group call takes. */
+  readonly id: string;
+  readonly topic: string | null;
+  /** Member object ids, in the order they joined. */
+  readonly members: readonly string[];
+  readonly createdAt: number;
+}
+
+/** A change the world refuses (no such chat, a member across an information barrier, ...). */
+export class GraphWorldError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface GraphWorld {
+  readonly tenantId: string;
+  now(): number;
+  users(): readonly GraphUser[];
+  /** The object id of the user an access token was issued to; undefined for a bad or expired one. */
+  tokenUser(accessToken: string): string | undefined;
+  createChat(members: readonly string[], topic: string | null): GraphChat;
+  chat(id: string): GraphChat | undefined;
+  addChatMember(chatId: string, userId: string): void;
+  removeChatMember(chatId: string, userId: string): void;
+}
+
+/**
+ * Stands in for a phone party in a chat. A group chat for a call with one Teams user and phone
+ * numbers has it as a member; it is nobody in the directory.
+ */
+export const PHONE_PARTICIPANT_ID = '00000000-0000-0000-0000-000000000000';

@@ -1,0 +1,37 @@
+import { answerGraph } from './graph-routes';
+import type { GraphWorld } from './graph-world';
+
+/** The part of a Graph client request a terminal middleware sees (`Context` in the Graph client). */
+interface GraphClientContext {
+  request: RequestInfo;
+  options?: RequestInit;
+  response?: Response;
+}
+
+/**
+ * The emulator's Graph in the test's own process, as the last middleware of a
+ * `@microsoft/microsoft-graph-client` client: requests are answered by the same routes the server
+ * answers over HTTP, one event-loop turn later (as a network would), with no server to start.
+ */
+export class InProcessGraph {
+  constructor(private readonly world: GraphWorld) {}
+
+  async execute(context: GraphClientContext): Promise<void> {
+    const request = new Request(context.request, context.options);
+    const url = new URL(request.url);
+    const text = await request.text();
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const answer = answerGraph(this.world, {
+      method: request.method,
+      url: `${url.pathname}${url.search}`,
+      headers,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+    });
+    context.response = new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  }
+}

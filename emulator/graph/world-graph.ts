@@ -1,0 +1,51 @@
+import { TENANT_ID } from '../engine/directory';
+import type { ChatThread } from '../engine/threads';
+import type { World } from '../engine/world';
+import { GraphWorldError, type GraphChat, type GraphUser, type GraphWorld } from './graph-world';
+
+/** The emulated tenant's sign-in names: `<key>@switchboard.example`, as its Entra ID issues them. */
+export const TENANT_DOMAIN = 'switchboard.example';
+
+function toChat(thread: ChatThread): GraphChat {
+  return {
+    id: thread.id,
+    topic: thread.topic ?? null,
+    members: [...thread.members],
+    createdAt: thread.createdAt,
+  };
+}
+
+/**
+ * The world as Microsoft Graph sees it: the directory's Teams users (console users and scripted
+ * colleagues), the sign-in access tokens it issued, and its chat threads, which are the threads
+ * group calls and `addParticipant` name.
+ */
+export function graphWorldOf(world: World): GraphWorld {
+  const users = (): GraphUser[] =>
+    [...world.directory.users, ...world.directory.colleagues].map((user) => ({
+      id: user.microsoftTeamsUserId,
+      displayName: user.displayName,
+      userPrincipalName: `${user.key}@${TENANT_DOMAIN}`,
+    }));
+  const change = (apply: () => void) => {
+    try {
+      apply();
+    } catch (error) {
+      throw new GraphWorldError(404, (error as Error).message);
+    }
+  };
+  return {
+    tenantId: TENANT_ID,
+    now: () => world.clock.now(),
+    users,
+    tokenUser: (token) => world.accessTokenUser(token)?.microsoftTeamsUserId,
+    createChat: (members, topic) =>
+      toChat(world.threads.create({ members, ...(topic && { topic }) }, world.clock.now())),
+    chat: (id) => {
+      const thread = world.threads.get(id);
+      return thread && toChat(thread);
+    },
+    addChatMember: (id, userId) => change(() => world.threads.addMember(id, userId)),
+    removeChatMember: (id, userId) => change(() => world.threads.removeMember(id, userId)),
+  };
+}

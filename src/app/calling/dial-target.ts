@@ -1,0 +1,45 @@
+import type { MicrosoftTeamsUserIdentifier, PhoneNumberIdentifier } from '@azure/communication-common';
+import { formatPhoneNumberAsTyped } from './phone-number';
+
+/**
+ * Someone the agent calls or adds to a call, as the store keeps it (plain data): a Teams user
+ * from the directory, or a phone number in E.164.
+ */
+export type DialTarget =
+  | {
+      readonly kind: 'microsoftTeamsUser';
+      readonly microsoftTeamsUserId: string;
+      readonly displayName: string;
+    }
+  | { readonly kind: 'phoneNumber'; readonly phoneNumber: string };
+
+export function teamsUserTarget(microsoftTeamsUserId: string, displayName: string): DialTarget {
+  return { kind: 'microsoftTeamsUser', microsoftTeamsUserId, displayName };
+}
+
+export function phoneNumberTarget(phoneNumber: string): DialTarget {
+  return { kind: 'phoneNumber', phoneNumber };
+}
+
+/** The identifier the SDK takes for the target (`startCall`, `addParticipant`, `removeParticipant`). */
+export function toSdkIdentifier(target: DialTarget): MicrosoftTeamsUserIdentifier | PhoneNumberIdentifier {
+  return target.kind === 'phoneNumber'
+    ? { phoneNumber: target.phoneNumber }
+    : { microsoftTeamsUserId: target.microsoftTeamsUserId };
+}
+
+/** The target's raw id, as the roster knows participants (`8:orgid:<id>`, `4:+14255550100`). */
+export function targetRawId(target: DialTarget): string {
+  return target.kind === 'phoneNumber' ? `4:${target.phoneNumber}` : `8:orgid:${target.microsoftTeamsUserId}`;
+}
+
+/** The target on screen: a Teams user's name, a number grouped as its country writes it. */
+export function targetName(target: DialTarget): string {
+  return target.kind === 'phoneNumber' ? formatPhoneNumberAsTyped(target.phoneNumber) : target.displayName;
+}
+
+/** "Blake Chen", "Blake Chen and +1 425 555 0100", "Blake Chen, Casey Novak and +1 425 555 0100". */
+export function describeTargets(targets: readonly DialTarget[]): string {
+  const names = targets.map(targetName);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}

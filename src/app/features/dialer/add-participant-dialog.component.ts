@@ -1,0 +1,208 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import {
+  MatAutocomplete,
+  MatAutocompleteTrigger,
+  type MatAutocompleteSelectedEvent,
+} from '@angular/material/autocomplete';
+import { MatButton } from '@angular/material/button';
+import { MatOption } from '@angular/material/core';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { Store } from '@ngrx/store';
+import { targetRawId, teamsUserTarget, type DialTarget } from '../../calling/dial-target';
+import type { DirectoryPerson } from '../../graph/graph.service';
+import { agentFeature } from '../../state/agent/agent.feature';
+import { AddParticipantDialogActions } from '../../state/outbound/add-participant.actions';
+import { DialerActions } from '../../state/outbound/dialer.actions';
+import { dialerFeature } from '../../state/outbound/dialer.feature';
+import { isNameSearch, readTypedEntry } from '../../state/outbound/dialer-input';
+import { participantAdditionsFeature } from '../../state/outbound/participant-additions.feature';
+import { FailureMessageComponent } from '../../shared/failure-message.component';
+import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number';
+
+export interface AddParticipantDialogData {
+  /** The call to add someone to. */
+  readonly callId: string;
+}
+
+/**
+ * Adds a Teams user (by name) or a phone number to a call. The call's chat gets them first (or a
+ * chat is created for a call without one), then `addParticipant`; the dialog closes once they
+ * ring, and says why if adding them fails.
+ */
+@Component({
+  selector: 'sb-add-participant-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatAutocomplete,
+    MatAutocompleteTrigger,
+    MatButton,
+    MatDialogActions,
+    MatDialogClose,
+    MatDialogContent,
+    MatDialogTitle,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    MatOption,
+    FailureMessageComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title>Add participant</h2>
+    <mat-dialog-content>
+      <mat-form-field class="field" subscriptSizing="dynamic">
+        <mat-label>Name or phone number</mat-label>
+        <input
+          matInput
+          [formControl]="text"
+          [matAutocomplete]="suggestionList"
+          autocomplete="off"
+          spellcheck="false"
+          cdkFocusInitial
+          (keydown.enter)="enter($event)"
+          (input)="groupPhoneNumber($event)"
+        />
+        <mat-autocomplete
+          #suggestionList="matAutocomplete"
+          [displayWith]="showTypedTextOnly"
+          (optionSelected)="picked($event)"
+        >
+          @for (person of suggestions(); track person.id) {
+            <mat-option [value]="person">{{ person.displayName }}</mat-option>
+          }
+        </mat-autocomplete>
+        @if (problem(); as problem) {
+          <mat-hint class="problem" role="alert">{{ problem }}</mat-hint>
+        } @else {
+          <mat-hint>A Teams user from the directory, or a phone number starting with +.</mat-hint>
+        }
+      </mat-form-field>
+      @if (progress(); as progress) {
+        <p role="status">{{ progress }}</p>
+      }
+      @if (failure(); as failure) {
+        <sb-failure-message [failure]="failure" />
+      }
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      <button mat-button type="button" mat-dialog-close>Cancel</button>
+      <button mat-flat-button type="button" [disabled]="adding()" (click)="add()">Add</button>
+    </mat-dialog-actions>
+  `,
+  styles: `
+    .field {
+      width: 100%;
+      min-width: 320px;
+    }
+    .problem {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class AddParticipantDialogComponent {
+  private readonly store = inject(Store);
+  private readonly dialog = inject(MatDialogRef<AddParticipantDialogComponent>);
+  private readonly data = inject<AddParticipantDialogData>(MAT_DIALOG_DATA);
+  private readonly trigger = viewChild.required(MatAutocompleteTrigger);
+  protected readonly showTypedTextOnly = showTypedTextOnly;
+  protected readonly text = new FormControl('', { nonNullable: true });
+  protected readonly problem = signal<string | null>(null);
+  protected readonly suggestions = this.store.selectSignal(dialerFeature.selectSuggestions);
+  private readonly searching = this.store.selectSignal(dialerFeature.selectSearching);
+  private readonly user = this.store.selectSignal(agentFeature.selectUser);
+  private readonly additions = this.store.selectSignal(participantAdditionsFeature.selectEntities);
+  /** The participant this dialog is adding (by raw id), once Add is clicked. */
+  private readonly addingId = signal<string | null>(null);
+
+  private readonly addition = computed(() => {
+    const id = this.addingId();
+    return id ? (this.additions()[`${this.data.callId}|${id}`] ?? null) : null;
+  });
+  protected readonly adding = computed(() => ['preparing', 'adding'].includes(this.addition()?.status ?? ''));
+  protected readonly progress = computed(() => {
+    const addition = this.addition();
+    return addition && this.adding() ? `Adding ${addition.name}…` : null;
+  });
+  protected readonly failure = computed(() => this.addition()?.failure ?? null);
+
+  private wasNameSearch = false;
+
+  constructor() {
+    this.text.valueChanges.subscribe((value) => {
+      // Picking a suggestion writes the person into the control; `picked` takes it from there.
+      if (typeof value !== 'string') return;
+      this.problem.set(null);
+      const nameSearch = isNameSearch(value);
+      if (nameSearch || this.wasNameSearch) this.store.dispatch(DialerActions.searchChanged({ text: value }));
+      this.wasNameSearch = nameSearch;
+    });
+    // Once they ring, the roster follows them: the dialog's work is done.
+    effect(() => {
+      if (this.addition()?.status === 'ringing') this.dialog.close(true);
+    });
+  }
+
+  protected enter(event: Event): void {
+    if (event.defaultPrevented || this.trigger().activeOption) return;
+    event.preventDefault();
+    this.add();
+  }
+
+  protected groupPhoneNumber(event: Event): void {
+    groupPhoneNumberAsTyped(event, this.text);
+  }
+
+  protected picked(event: MatAutocompleteSelectedEvent): void {
+    const person = event.option.value as DirectoryPerson;
+    this.submit(teamsUserTarget(person.id, person.displayName));
+  }
+
+  protected add(): void {
+    const entry = readTypedEntry(
+      this.text.value,
+      this.suggestions(),
+      this.user()?.microsoftTeamsUserId ?? null,
+    );
+    switch (entry.kind) {
+      case 'empty':
+        this.problem.set('Type a name or a phone number.');
+        return;
+      case 'target':
+        this.submit(entry.target);
+        return;
+      case 'teamsUserId':
+        this.problem.set('Type their name and pick them from the suggestions.');
+        return;
+      case 'problem':
+        this.problem.set(
+          this.searching()
+            ? 'Still looking in the directory: pick from the suggestions once they appear.'
+            : entry.message,
+        );
+    }
+  }
+
+  private submit(target: DialTarget): void {
+    this.addingId.set(targetRawId(target));
+    this.store.dispatch(AddParticipantDialogActions.addClicked({ callId: this.data.callId, target }));
+  }
+}

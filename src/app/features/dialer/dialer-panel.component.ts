@@ -1,0 +1,268 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import {
+  MatAutocomplete,
+  MatAutocompleteTrigger,
+  type MatAutocompleteSelectedEvent,
+} from '@angular/material/autocomplete';
+import { MatButton } from '@angular/material/button';
+import { MatChipGrid, MatChipInput, MatChipRemove, MatChipRow } from '@angular/material/chips';
+import { MatOption } from '@angular/material/core';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { Store } from '@ngrx/store';
+import { targetName, teamsUserTarget, type DialTarget } from '../../calling/dial-target';
+import type { DirectoryPerson } from '../../graph/graph.service';
+import { agentFeature } from '../../state/agent/agent.feature';
+import { DialerActions } from '../../state/outbound/dialer.actions';
+import { dialerFeature } from '../../state/outbound/dialer.feature';
+import { isNameSearch, readTypedEntry } from '../../state/outbound/dialer-input';
+import { FailureMessageComponent } from '../../shared/failure-message.component';
+import { ParticipantAdditionsComponent } from './participant-additions.component';
+import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number';
+
+/**
+ * Place a call from one input: a name from the directory (suggested as the agent types), a phone
+ * number (grouped as typed, checked as E.164) or a Teams user id. Each becomes a chip; one chip is
+ * a 1:1 call, several a group call.
+ */
+@Component({
+  selector: 'sb-dialer-panel',
+  imports: [
+    ReactiveFormsModule,
+    MatAutocomplete,
+    MatAutocompleteTrigger,
+    MatButton,
+    MatChipGrid,
+    MatChipInput,
+    MatChipRemove,
+    MatChipRow,
+    MatFormField,
+    MatHint,
+    MatLabel,
+    MatOption,
+    FailureMessageComponent,
+    ParticipantAdditionsComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section aria-labelledby="dialer-heading">
+      <h2 id="dialer-heading" class="sb-panel-title">Place a call</h2>
+      <mat-form-field class="field" subscriptSizing="dynamic">
+        <mat-label>Name, phone number or Teams user id</mat-label>
+        <mat-chip-grid #chips aria-label="Who to call" [disabled]="busy()">
+          @for (target of targets(); track $index) {
+            <mat-chip-row (removed)="remove($index)">
+              {{ name(target) }}
+              <button matChipRemove type="button" [attr.aria-label]="'Remove ' + name(target)">×</button>
+            </mat-chip-row>
+          }
+          <input
+            #entry
+            [formControl]="text"
+            [matChipInputFor]="chips"
+            [matChipInputSeparatorKeyCodes]="[]"
+            [matAutocomplete]="suggestionList"
+            autocomplete="off"
+            spellcheck="false"
+            (keydown.enter)="enter($event)"
+            (input)="groupPhoneNumber($event)"
+          />
+        </mat-chip-grid>
+        <mat-autocomplete
+          #suggestionList="matAutocomplete"
+          [displayWith]="showTypedTextOnly"
+          (optionSelected)="picked($event)"
+          aria-label="People in the directory"
+        >
+          @for (person of suggestions(); track person.id) {
+            <mat-option [value]="person"
+              >{{ person.displayName }}
+              @if (person.userPrincipalName) {
+                <span class="upn">({{ person.userPrincipalName }})</span>
+              }
+            </mat-option>
+          }
+        </mat-autocomplete>
+        @if (problem(); as problem) {
+          <mat-hint class="problem" role="alert">{{ problem }}</mat-hint>
+        } @else {
+          <mat-hint>Press Enter to add. Several people make a group call.</mat-hint>
+        }
+      </mat-form-field>
+      @if (searchNote(); as note) {
+        <p class="note" role="status">{{ note }}</p>
+      }
+      @if (searchFailure(); as failure) {
+        <sb-failure-message [failure]="failure" />
+      }
+      <div class="actions">
+        <button mat-flat-button type="button" [disabled]="busy()" (click)="call()">{{ callLabel() }}</button>
+        @if (status(); as status) {
+          <span class="status" role="status">{{ status }}</span>
+        }
+      </div>
+      @if (failure(); as failure) {
+        <sb-failure-message [failure]="failure" />
+      }
+      <sb-participant-additions />
+    </section>
+  `,
+  styles: `
+    .field {
+      width: 100%;
+    }
+    .upn,
+    .note {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .actions {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      margin: 8px 0;
+    }
+    .status {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .problem {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class DialerPanelComponent {
+  private readonly store = inject(Store);
+  private readonly trigger = viewChild.required(MatAutocompleteTrigger);
+  private readonly entry = viewChild.required<ElementRef<HTMLInputElement>>('entry');
+  protected readonly text = new FormControl('', { nonNullable: true });
+  protected readonly problem = signal<string | null>(null);
+  protected readonly targets = this.store.selectSignal(dialerFeature.selectTargets);
+  protected readonly suggestions = this.store.selectSignal(dialerFeature.selectSuggestions);
+  protected readonly searchFailure = this.store.selectSignal(dialerFeature.selectSearchFailure);
+  protected readonly failure = this.store.selectSignal(dialerFeature.selectFailure);
+  private readonly dialer = this.store.selectSignal(dialerFeature.selectDialerState);
+  private readonly user = this.store.selectSignal(agentFeature.selectUser);
+  private readonly typed = toSignal(this.text.valueChanges, { initialValue: '' });
+  protected readonly name = targetName;
+  protected readonly showTypedTextOnly = showTypedTextOnly;
+
+  protected readonly busy = computed(
+    () => this.dialer().status !== 'idle' || this.dialer().lookingUp !== null,
+  );
+
+  protected readonly callLabel = computed(() => (this.targets().length > 1 ? 'Start group call' : 'Call'));
+
+  protected readonly searchNote = computed(() => {
+    const { searching, search, people } = this.dialer();
+    if (searching) return 'Looking in the directory…';
+    return isNameSearch(search) && search === this.typed() && people.length === 0
+      ? `Nobody in the directory matches “${search.trim()}”.`
+      : null;
+  });
+
+  protected readonly status = computed(() => {
+    const { status, placing, placed, lookingUp } = this.dialer();
+    if (lookingUp) return 'Looking the Teams user up…';
+    if (status === 'preparing') return `Creating the chat for the group call with ${placing}…`;
+    if (status === 'placing' || status === 'starting') return `Calling ${placing}…`;
+    if (placed) return `Calling ${placed.description}…`;
+    return null;
+  });
+
+  private wasNameSearch = false;
+
+  constructor() {
+    this.text.valueChanges.subscribe((value) => {
+      // Picking a suggestion writes the person into the control; `picked` takes it from there.
+      if (typeof value !== 'string') return;
+      this.problem.set(null);
+      const nameSearch = isNameSearch(value);
+      // Only names are looked up: numbers and ids stay out of the action log as they are typed.
+      if (nameSearch || this.wasNameSearch) this.store.dispatch(DialerActions.searchChanged({ text: value }));
+      this.wasNameSearch = nameSearch;
+    });
+  }
+
+  /** Enter adds what was typed; on a highlighted suggestion, the autocomplete picks it instead. */
+  protected enter(event: Event): void {
+    if (event.defaultPrevented || this.trigger().activeOption) return;
+    event.preventDefault();
+    this.add();
+  }
+
+  protected groupPhoneNumber(event: Event): void {
+    groupPhoneNumberAsTyped(event, this.text);
+  }
+
+  protected picked(event: MatAutocompleteSelectedEvent): void {
+    const person = event.option.value as DirectoryPerson;
+    this.store.dispatch(
+      DialerActions.targetAdded({ target: teamsUserTarget(person.id, person.displayName) }),
+    );
+    this.clear();
+  }
+
+  protected remove(index: number): void {
+    this.store.dispatch(DialerActions.targetRemoved({ index }));
+  }
+
+  /** Calls the chips, and what is still typed if it reads as someone; one is 1:1, several a group. */
+  protected call(): void {
+    const typed = this.add();
+    if (typed === 'problem' || typed === 'lookingUp') return;
+    const targets: DialTarget[] = [...this.targets()];
+    if (targets.length === 0) {
+      this.problem.set('Type who to call: a name, a phone number or a Teams user id.');
+      return;
+    }
+    this.store.dispatch(
+      targets.length === 1
+        ? DialerActions.callClicked({ target: targets[0] })
+        : DialerActions.groupCallClicked({ targets }),
+    );
+  }
+
+  /** Turns the typed text into a chip, or says what is wrong with it. */
+  private add(): 'empty' | 'added' | 'lookingUp' | 'problem' {
+    const entry = readTypedEntry(
+      this.text.value,
+      this.suggestions(),
+      this.user()?.microsoftTeamsUserId ?? null,
+    );
+    switch (entry.kind) {
+      case 'empty':
+        return 'empty';
+      case 'target':
+        this.store.dispatch(DialerActions.targetAdded({ target: entry.target }));
+        this.clear();
+        return 'added';
+      case 'teamsUserId':
+        this.store.dispatch(DialerActions.teamsUserIdEntered({ id: entry.id }));
+        this.clear();
+        return 'lookingUp';
+      case 'problem':
+        this.problem.set(
+          this.dialer().searching
+            ? 'Still looking in the directory: pick from the suggestions once they appear.'
+            : entry.message,
+        );
+        return 'problem';
+    }
+  }
+
+  private clear(): void {
+    // The autocomplete writes a picked option into the input too: clear the input, not only the control.
+    this.entry().nativeElement.value = '';
+    this.text.setValue('');
+    this.problem.set(null);
+  }
+}

@@ -1,0 +1,138 @@
+import { TestBed } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { ActionsSubject, Store, type Action } from '@ngrx/store';
+import {
+  discardSealedMeetingLocators,
+  sealedMeetingLocatorCount,
+  unsealMeetingLocator,
+} from '../../calling/sealed-meeting-locators';
+import { CallingSdkEvents } from '../../state/calling-sdk.actions';
+import { OutboundApiActions, OutboundSwitchActions } from '../../state/outbound/dialer.actions';
+import { MeetingJoinFormActions } from '../../state/outbound/meeting-join.actions';
+import { call } from '../../state/testing/snapshots';
+import { provideTestState } from '../../state/testing/provide-test-state';
+import { MeetingJoinPanelComponent } from './meeting-join-panel.component';
+import { MeetingJoinPanelHarness } from './meeting-join-panel.harness';
+
+const LINK =
+  'https://teams.microsoft.com/l/meetup-join/19%3Ameeting_NzQ4MjE0%40thread.v2/1700000000123?context=%7B%22Tid%22%3A%22t%22%7D';
+
+describe('MeetingJoinPanelComponent', () => {
+  // Without effects, nothing unseals what the form sealed.
+  afterEach(() => discardSealedMeetingLocators());
+
+  async function setUp() {
+    TestBed.configureTestingModule({ providers: provideTestState() });
+    const fixture = TestBed.createComponent(MeetingJoinPanelComponent);
+    const store = TestBed.inject(Store);
+    const dispatched: Action[] = [];
+    TestBed.inject(ActionsSubject).subscribe((action) => dispatched.push(action));
+    const panel = await TestbedHarnessEnvironment.harnessForFixture(fixture, MeetingJoinPanelHarness);
+    const joins = () =>
+      dispatched.filter(
+        (a): a is ReturnType<typeof MeetingJoinFormActions.joinClicked> =>
+          MeetingJoinFormActions.joinClicked.type === a.type,
+      );
+    return { store, panel, dispatched, joins };
+  }
+
+  it('says what is wrong with a meeting ID and passcode, field by field, and joins nothing', async () => {
+    const { panel, joins } = await setUp();
+    await panel.choose('Meeting ID');
+    await panel.fill('Meeting ID', '123 456 789 01');
+    await panel.fill('Passcode', 'aB3');
+    await panel.join();
+    expect(await panel.getErrors()).toEqual({
+      'Meeting ID': ['A meeting ID has 12 digits; this one has 11.'],
+      Passcode: ['A passcode has 6 characters; this one has 3.'],
+    });
+    expect(joins()).toEqual([]);
+  });
+
+  it('masks the passcode until the agent asks to see it', async () => {
+    const { panel } = await setUp();
+    await panel.choose('Meeting ID');
+    expect(await panel.getType('Passcode')).toBe('password');
+    expect(await panel.isPasscodeShown()).toBeFalse();
+    await panel.togglePasscode();
+    expect(await panel.getType('Passcode')).toBe('text');
+    expect(await panel.isPasscodeShown()).toBeTrue();
+  });
+
+  it('joins by meeting ID and passcode without putting either in the action', async () => {
+    const { panel, dispatched, joins } = await setUp();
+    await panel.choose('Meeting ID');
+    await panel.fill('Meeting ID', '123 456 789 012');
+    await panel.fill('Passcode', 'aB3dE6');
+    await panel.join();
+    expect(joins().map((j) => j.kind)).toEqual(['meetingId']);
+    expect(JSON.stringify(dispatched)).not.toMatch(/123456789012|123 456 789 012|aB3dE6/);
+    expect(unsealMeetingLocator(joins()[0]!.ticket)).toEqual({
+      meetingId: '123456789012',
+      passcode: 'aB3dE6',
+    });
+    expect(sealedMeetingLocatorCount()).toBe(0);
+  });
+
+  it('checks a meeting link and joins by it', async () => {
+    const { panel, joins } = await setUp();
+    await panel.fill('Meeting link', 'https://zoom.us/j/1');
+    await panel.join();
+    expect(await panel.getErrors()).toEqual({
+      'Meeting link': ['This is not a Teams meeting link: it goes to zoom.us, not teams.microsoft.com.'],
+    });
+    await panel.fill('Meeting link', LINK);
+    await panel.join();
+    expect(unsealMeetingLocator(joins()[0]!.ticket)).toEqual({ meetingLink: LINK });
+  });
+
+  it('checks each coordinate', async () => {
+    const { panel, joins } = await setUp();
+    await panel.choose('Coordinates');
+    await panel.fill('Thread id', '19:abc');
+    await panel.fill('Organizer id', 'sam');
+    await panel.fill('Message id', '0');
+    await panel.join();
+    expect(await panel.getErrors()).toEqual({
+      'Thread id': ['A meeting thread id looks like 19:meeting_…@thread.v2.'],
+      'Organizer id': [
+        'The organizer id is the organizer’s object id: a GUID like 8c0a7a44-1b2c-4d5e-9f00-123456789abc.',
+      ],
+      'Tenant id': ['Type the tenant id.'],
+    });
+    expect(joins()).toEqual([]);
+  });
+
+  it('shows the agent waiting in the lobby, then clears the form once in', async () => {
+    const { store, panel } = await setUp();
+    await panel.fill('Meeting link', LINK);
+    await panel.join();
+    expect(await panel.getProgress()).toBe('Joining the Teams meeting…');
+    expect(await panel.canJoin()).toBeFalse();
+    store.dispatch(OutboundSwitchActions.joiningMeeting());
+    store.dispatch(
+      CallingSdkEvents.callAdded({ call: call('m1', { kind: 'meeting', state: 'Connecting' }) }),
+    );
+    store.dispatch(OutboundApiActions.meetingJoined({ callId: 'm1' }));
+    store.dispatch(CallingSdkEvents.callStateChanged({ id: 'm1', state: 'InLobby', at: 2 }));
+    expect(await panel.getProgress()).toBe('Waiting in the lobby: someone in the meeting will let you in.');
+    expect(await panel.getValue('Meeting link')).toBe('');
+    store.dispatch(CallingSdkEvents.callStateChanged({ id: 'm1', state: 'Connected', at: 3 }));
+    expect(await panel.getProgress()).toBeNull();
+    expect(await panel.canJoin()).toBeTrue();
+  });
+
+  it('says, with the code, that no meeting matched', async () => {
+    const { store, panel } = await setUp();
+    await panel.fill('Meeting link', LINK);
+    await panel.join();
+    store.dispatch(OutboundSwitchActions.joiningMeeting());
+    store.dispatch(
+      CallingSdkEvents.callAdded({ call: call('m1', { kind: 'meeting', state: 'Connecting' }) }),
+    );
+    store.dispatch(CallingSdkEvents.callEnded({ id: 'm1', callEndReason: { code: 404 }, at: 2 }));
+    expect(await panel.getFailure()).toBe(
+      'Could not join the Teams meeting. No meeting matches these details: check them and try again. (code 404)',
+    );
+  });
+});

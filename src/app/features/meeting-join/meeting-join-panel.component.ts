@@ -1,0 +1,215 @@
+import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatTab, MatTabGroup } from '@angular/material/tabs';
+import { Store } from '@ngrx/store';
+import {
+  meetingIdProblem,
+  meetingLinkProblem,
+  meetingThreadIdProblem,
+  messageIdProblem,
+  organizerIdProblem,
+  parseMeetingCoordinates,
+  parseMeetingIdAndPasscode,
+  parseMeetingLink,
+  passcodeProblem,
+  tenantIdProblem,
+  type MeetingLocator,
+  type MeetingLocatorKind,
+} from '../../calling/meeting-locator';
+import type { Parsed } from '../../calling/parsed';
+import { sealMeetingLocator } from '../../calling/sealed-meeting-locators';
+import { MeetingJoinFormActions } from '../../state/outbound/meeting-join.actions';
+import { meetingJoinFeature } from '../../state/outbound/meeting-join.feature';
+import { FailureMessageComponent } from '../../shared/failure-message.component';
+
+/** A field's check as a form validator: the sentence saying what is wrong, under `problem`. */
+function checkedBy(problem: (text: string) => string | null): ValidatorFn {
+  return (control) => {
+    const found = problem(String(control.value ?? ''));
+    return found ? { problem: found } : null;
+  };
+}
+
+const field = (problem: (text: string) => string | null) =>
+  new FormControl('', { nonNullable: true, validators: checkedBy(problem) });
+
+/**
+ * Join a Teams meeting by its link, its coordinates, or its meeting ID and passcode (masked, with a
+ * Show toggle). What the agent types is a secret: it stays in this form until Join, then goes
+ * sealed to the join (never into an action, the store, a URL or storage), and the form is cleared
+ * once the meeting is joined.
+ */
+@Component({
+  selector: 'sb-meeting-join-panel',
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    MatSuffix,
+    MatTab,
+    MatTabGroup,
+    FailureMessageComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section aria-labelledby="meeting-join-heading">
+      <h2 id="meeting-join-heading" class="sb-panel-title">Join a Teams meeting</h2>
+      <mat-tab-group mat-stretch-tabs="false" animationDuration="0ms" aria-label="How to name the meeting">
+        <mat-tab label="Link">
+          <form [formGroup]="byLink" (ngSubmit)="join('link')" autocomplete="off">
+            <mat-form-field class="field">
+              <mat-label>Meeting link</mat-label>
+              <input matInput formControlName="meetingLink" spellcheck="false" />
+              <mat-hint>https://teams.microsoft.com/l/meetup-join/…</mat-hint>
+              <mat-error>{{ problemOf(byLink.controls.meetingLink) }}</mat-error>
+            </mat-form-field>
+            <button mat-flat-button type="submit" [disabled]="joining()">Join</button>
+          </form>
+        </mat-tab>
+        <mat-tab label="Coordinates">
+          <form [formGroup]="byCoordinates" (ngSubmit)="join('coordinates')" autocomplete="off">
+            <mat-form-field class="field">
+              <mat-label>Thread id</mat-label>
+              <input matInput formControlName="threadId" spellcheck="false" />
+              <mat-error>{{ problemOf(byCoordinates.controls.threadId) }}</mat-error>
+            </mat-form-field>
+            <mat-form-field class="field">
+              <mat-label>Organizer id</mat-label>
+              <input matInput formControlName="organizerId" spellcheck="false" />
+              <mat-error>{{ problemOf(byCoordinates.controls.organizerId) }}</mat-error>
+            </mat-form-field>
+            <mat-form-field class="field">
+              <mat-label>Tenant id</mat-label>
+              <input matInput formControlName="tenantId" spellcheck="false" />
+              <mat-error>{{ problemOf(byCoordinates.controls.tenantId) }}</mat-error>
+            </mat-form-field>
+            <mat-form-field class="field">
+              <mat-label>Message id</mat-label>
+              <input matInput formControlName="messageId" inputmode="numeric" />
+              <mat-error>{{ problemOf(byCoordinates.controls.messageId) }}</mat-error>
+            </mat-form-field>
+            <button mat-flat-button type="submit" [disabled]="joining()">Join</button>
+          </form>
+        </mat-tab>
+        <mat-tab label="Meeting ID">
+          <form [formGroup]="byMeetingId" (ngSubmit)="join('meetingId')" autocomplete="off">
+            <mat-form-field class="field">
+              <mat-label>Meeting ID</mat-label>
+              <input matInput formControlName="meetingId" inputmode="numeric" spellcheck="false" />
+              <mat-hint>12 digits, as in the invitation</mat-hint>
+              <mat-error>{{ problemOf(byMeetingId.controls.meetingId) }}</mat-error>
+            </mat-form-field>
+            <mat-form-field class="field">
+              <mat-label>Passcode</mat-label>
+              <!-- one-time-code: browsers do not offer to save it as a password. -->
+              <input
+                matInput
+                formControlName="passcode"
+                [type]="showPasscode() ? 'text' : 'password'"
+                autocomplete="one-time-code"
+                spellcheck="false"
+              />
+              <button
+                mat-button
+                matSuffix
+                type="button"
+                [attr.aria-pressed]="showPasscode()"
+                (click)="showPasscode.set(!showPasscode())"
+              >
+                {{ showPasscode() ? 'Hide' : 'Show' }}
+              </button>
+              <mat-hint>6 characters; upper and lower case matter</mat-hint>
+              <mat-error>{{ problemOf(byMeetingId.controls.passcode) }}</mat-error>
+            </mat-form-field>
+            <button mat-flat-button type="submit" [disabled]="joining()">Join</button>
+          </form>
+        </mat-tab>
+      </mat-tab-group>
+      @if (progress(); as progress) {
+        <p class="progress" role="status">{{ progress }}</p>
+      }
+      @if (failure(); as failure) {
+        <sb-failure-message [failure]="failure" />
+      }
+    </section>
+  `,
+  styles: `
+    form {
+      display: grid;
+      gap: 4px;
+      padding-top: 12px;
+      justify-items: start;
+    }
+    .field {
+      width: 100%;
+    }
+    .progress {
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class MeetingJoinPanelComponent {
+  private readonly store = inject(Store);
+  protected readonly byLink = new FormGroup({ meetingLink: field(meetingLinkProblem) });
+  protected readonly byCoordinates = new FormGroup({
+    threadId: field(meetingThreadIdProblem),
+    organizerId: field(organizerIdProblem),
+    tenantId: field(tenantIdProblem),
+    messageId: field(messageIdProblem),
+  });
+  protected readonly byMeetingId = new FormGroup({
+    meetingId: field(meetingIdProblem),
+    passcode: field(passcodeProblem),
+  });
+  protected readonly showPasscode = signal(false);
+  protected readonly joining = this.store.selectSignal(meetingJoinFeature.selectJoining);
+  protected readonly progress = this.store.selectSignal(meetingJoinFeature.selectJoinProgress);
+  protected readonly failure = this.store.selectSignal(meetingJoinFeature.selectFailure);
+  private readonly joined = this.store.selectSignal(meetingJoinFeature.selectJoined);
+
+  constructor() {
+    // Joined: nothing the agent typed stays on screen (or in memory) longer than it is needed.
+    effect(() => {
+      if (!this.joined()) return;
+      this.byLink.reset();
+      this.byCoordinates.reset();
+      this.byMeetingId.reset();
+      this.showPasscode.set(false);
+    });
+  }
+
+  protected problemOf(control: FormControl<string>): string {
+    return (control.errors?.['problem'] as string | undefined) ?? '';
+  }
+
+  protected join(kind: MeetingLocatorKind): void {
+    const form = { link: this.byLink, coordinates: this.byCoordinates, meetingId: this.byMeetingId }[kind];
+    form.markAllAsTouched();
+    if (form.invalid || this.joining()) return;
+    const locator = this.locator(kind);
+    if (!locator.ok) return;
+    this.store.dispatch(
+      MeetingJoinFormActions.joinClicked({ ticket: sealMeetingLocator(locator.value), kind }),
+    );
+  }
+
+  private locator(kind: MeetingLocatorKind): Parsed<MeetingLocator> {
+    switch (kind) {
+      case 'link':
+        return parseMeetingLink(this.byLink.controls.meetingLink.value);
+      case 'coordinates':
+        return parseMeetingCoordinates(this.byCoordinates.getRawValue());
+      case 'meetingId': {
+        const { meetingId, passcode } = this.byMeetingId.getRawValue();
+        return parseMeetingIdAndPasscode(meetingId, passcode);
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import type { CallParties } from '../calling/call-parties';
+import type { DialTarget } from '../calling/dial-target';
+import { PHONE_PARTICIPANT_ID, type GraphService } from './graph.service';
+
+/**
+ * Who the chat of a call has as members. A group call needs a chat thread, and Teams recommends
+ * which (docs/architecture.md, chat threads): with more than two Teams users, a group chat of
+ * them; with fewer and phone parties, a group chat of the Teams users and the phone participant
+ * stand-in `00000000-0000-0000-0000-000000000000`.
+ */
+export function chatMembersForCall(teamsUserIds: readonly string[], withPhoneParties: boolean): string[] {
+  const users = [...new Set(teamsUserIds)];
+  return users.length > 2 || !withPhoneParties ? users : [...users, PHONE_PARTICIPANT_ID];
+}
+
+/** The chat thread for a new group call from the signed-in user to these targets. */
+export async function threadForGroupCall(
+  graph: GraphService,
+  me: string,
+  targets: readonly DialTarget[],
+): Promise<string> {
+  const teamsUsers = targets.flatMap((t) =>
+    t.kind === 'microsoftTeamsUser' ? [t.microsoftTeamsUserId] : [],
+  );
+  const withPhones = targets.some((t) => t.kind === 'phoneNumber');
+  return graph.createGroupChat(chatMembersForCall([me, ...teamsUsers], withPhones));
+}
+
+export interface ParticipantThread {
+  /**
+   * A chat created for the call (a 1:1 being escalated has none), or null: the call's own thread
+   * then serves, read from the live call (a meeting's thread is one of its secret coordinates).
+   */
+  readonly createdThreadId: string | null;
+  /** The chat membership added for the newcomer, to undo if adding them to the call fails. */
+  readonly addedMembershipId: string | null;
+}
+
+/**
+ * The thread to add a participant with, the chat made ready first, as Teams asks: a Teams user
+ * joins the call's chat before the call (an information barrier may refuse them otherwise); a call
+ * without a chat (a 1:1 being escalated) gets a new group chat of everyone who will be on it.
+ */
+export async function threadForNewParticipant(
+  graph: GraphService,
+  call: CallParties,
+  target: DialTarget,
+): Promise<ParticipantThread> {
+  const newcomer = target.kind === 'microsoftTeamsUser' ? target.microsoftTeamsUserId : null;
+  if (!call.threadId) {
+    const members = chatMembersForCall(
+      newcomer ? [...call.teamsUserIds, newcomer] : call.teamsUserIds,
+      call.hasPhoneParty || !newcomer,
+    );
+    return { createdThreadId: await graph.createGroupChat(members), addedMembershipId: null };
+  }
+  if (!newcomer) return { createdThreadId: null, addedMembershipId: null };
+  const members = await graph.chatMembers(call.threadId);
+  if (members.some((m) => m.userId === newcomer)) return { createdThreadId: null, addedMembershipId: null };
+  return { createdThreadId: null, addedMembershipId: await graph.addChatMember(call.threadId, newcomer) };
+}
+
+/** Takes a Teams user who left the call out of its chat too (the chat and the roster are kept alike). */
+export async function removeFromCallChat(
+  graph: GraphService,
+  threadId: string,
+  userId: string,
+): Promise<void> {
+  const membership = (await graph.chatMembers(threadId)).find((m) => m.userId === userId);
+  if (membership) await graph.removeChatMember(threadId, membership.membershipId);
+}

@@ -1,0 +1,135 @@
+import { TestBed } from '@angular/core/testing';
+import { createInMemoryEmulator } from '../../../emulator/testing/in-memory';
+import {
+  chatMembersForCall,
+  removeFromCallChat,
+  threadForGroupCall,
+  threadForNewParticipant,
+} from './chat-threads';
+import { GraphFailure, GraphService, PHONE_PARTICIPANT_ID } from './graph.service';
+import { inProcessGraph } from './testing/in-process-graph';
+import * as graphClient from '@microsoft/microsoft-graph-client';
+import { InProcessGraph } from '../../../emulator/graph/in-process-graph';
+import { graphWorldOf } from '../../../emulator/graph/world-graph';
+import { createGraphClient, GRAPH_CLIENT_FACTORY } from './graph-client';
+import { phoneNumberTarget, teamsUserTarget } from '../calling/dial-target';
+
+const ALEX = '00000000-0000-4000-8000-00000000a001';
+const BLAKE = '00000000-0000-4000-8000-00000000a002';
+const CASEY = '00000000-0000-4000-8000-00000000a003';
+
+function setUp(userKey = 'alex') {
+  const emulator = createInMemoryEmulator();
+  const graph = inProcessGraph();
+  graph.attach(emulator.world, userKey);
+  TestBed.configureTestingModule({ providers: [graph.provider] });
+  const members = (threadId: string) => [...(emulator.world.threads.get(threadId)?.members ?? [])];
+  return { world: emulator.world, service: TestBed.inject(GraphService), members };
+}
+
+describe('GraphService on the emulator’s Microsoft Graph', () => {
+  it('suggests people whose name starts with what was typed', async () => {
+    const { service } = setUp();
+    const found = await service.searchPeople('ca');
+    expect(found).toEqual([
+      { id: CASEY, displayName: 'Casey Novak', userPrincipalName: 'casey@switchboard.example' },
+    ]);
+    expect(await service.searchPeople('  ')).toEqual([]);
+  });
+
+  it('names the person a Teams user id belongs to, and says when nobody has it', async () => {
+    const { service } = setUp();
+    expect((await service.person(BLAKE)).displayName).toBe('Blake Chen');
+    await expectAsync(service.person('00000000-0000-4000-8000-000000000bad')).toBeRejectedWith(
+      new GraphFailure('Nobody in your organization’s directory has this Teams user id.', 404),
+    );
+  });
+
+  it('says which request failed and why, with the HTTP status', async () => {
+    const { service } = setUp();
+    const failure = await service.chatMembers('19:nothing@thread.v2').catch((error: GraphFailure) => error);
+    expect(failure).toEqual(new GraphFailure('Reading the call’s chat failed: the chat was not found.', 404));
+    expect((failure as GraphFailure).code).toBe(404);
+  });
+});
+
+describe('GraphService without a Graph sign-in', () => {
+  it('says the sign-in cannot reach Graph, not that the network failed', async () => {
+    const emulator = createInMemoryEmulator();
+    TestBed.configureTestingModule({
+      providers: [
+        {
+          provide: GRAPH_CLIENT_FACTORY,
+          useValue: async () =>
+            createGraphClient(
+              graphClient,
+              'https://graph.emulator.test/',
+              () => Promise.reject(new Error('This sign-in cannot reach Microsoft Graph.')),
+              new InProcessGraph(graphWorldOf(emulator.world)),
+            ),
+        },
+      ],
+    });
+    await expectAsync(TestBed.inject(GraphService).searchPeople('Bl')).toBeRejectedWith(
+      new GraphFailure(
+        'Looking people up in the directory failed: This sign-in cannot reach Microsoft Graph.',
+      ),
+    );
+  });
+});
+
+describe('chat threads for calls', () => {
+  it('follows Teams’ recommendations for who is in a call’s chat', () => {
+    expect(chatMembersForCall([ALEX], true)).toEqual([ALEX, PHONE_PARTICIPANT_ID]);
+    expect(chatMembersForCall([ALEX, BLAKE], true)).toEqual([ALEX, BLAKE, PHONE_PARTICIPANT_ID]);
+    expect(chatMembersForCall([ALEX, BLAKE, CASEY], true)).toEqual([ALEX, BLAKE, CASEY]);
+    expect(chatMembersForCall([ALEX, BLAKE, CASEY, ALEX], false)).toEqual([ALEX, BLAKE, CASEY]);
+  });
+
+  it('creates a group call’s chat: the agent and the phone participant stand-in for phone numbers', async () => {
+    const { service, members } = setUp();
+    const phones = [phoneNumberTarget('+14255550101'), phoneNumberTarget('+14255550102')];
+    const threadId = await threadForGroupCall(service, ALEX, phones);
+    expect(threadId).toMatch(/^19:[\w-]+@thread\.v2$/);
+    expect(members(threadId)).toEqual([ALEX, PHONE_PARTICIPANT_ID]);
+  });
+
+  it('creates a chat of the Teams users for a group call with more than two of them', async () => {
+    const { service, members } = setUp();
+    const threadId = await threadForGroupCall(service, ALEX, [
+      teamsUserTarget(BLAKE, 'Blake Chen'),
+      teamsUserTarget(CASEY, 'Casey Novak'),
+      phoneNumberTarget('+14255550101'),
+    ]);
+    expect(members(threadId)).toEqual([ALEX, BLAKE, CASEY]);
+  });
+
+  it('gives a 1:1 being escalated a new chat of everyone who will be on it', async () => {
+    const { service, members } = setUp();
+    const ready = await threadForNewParticipant(
+      service,
+      { threadId: undefined, teamsUserIds: [ALEX], hasPhoneParty: true },
+      phoneNumberTarget('+14255550102'),
+    );
+    expect(ready.addedMembershipId).toBeNull();
+    expect(members(ready.createdThreadId!)).toEqual([ALEX, PHONE_PARTICIPANT_ID]);
+  });
+
+  it('adds a Teams user to the call’s chat before the call, once, and takes them out again', async () => {
+    const { service, members, world } = setUp();
+    const threadId = world.threads.create({ members: [ALEX, BLAKE, PHONE_PARTICIPANT_ID] }, 0).id;
+    const call = { threadId, teamsUserIds: [ALEX, BLAKE], hasPhoneParty: true };
+    const ready = await threadForNewParticipant(service, call, teamsUserTarget(CASEY, 'Casey Novak'));
+    expect(ready.createdThreadId).toBeNull();
+    expect(ready.addedMembershipId).toEqual(jasmine.any(String));
+    expect(members(threadId)).toEqual([ALEX, BLAKE, PHONE_PARTICIPANT_ID, CASEY]);
+
+    const again = await threadForNewParticipant(service, call, teamsUserTarget(CASEY, 'Casey Novak'));
+    expect(again.addedMembershipId).toBeNull();
+    const phone = await threadForNewParticipant(service, call, phoneNumberTarget('+14255550103'));
+    expect(phone).toEqual({ createdThreadId: null, addedMembershipId: null });
+
+    await removeFromCallChat(service, threadId, CASEY);
+    expect(members(threadId)).toEqual([ALEX, BLAKE, PHONE_PARTICIPANT_ID]);
+  });
+});

@@ -1,0 +1,190 @@
+import { inject, Injectable, Injector } from '@angular/core';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Failure } from '../calling/calling-codes';
+import { GRAPH_CLIENT_FACTORY, GRAPH_SIGN_IN_FAILED } from './graph-client';
+
+/** A person in the organization's directory, as the dialer suggests them. */
+export interface DirectoryPerson {
+  /** The Entra object id: a Teams user's `microsoftTeamsUserId`. */
+  readonly id: string;
+  readonly displayName: string;
+  /** Their sign-in name or mail, to tell two people of the same name apart. */
+  readonly userPrincipalName: string | null;
+}
+
+/** A member of a chat: its membership id (to remove it) and the user it is. */
+export interface ChatMember {
+  readonly membershipId: string;
+  readonly userId: string;
+}
+
+/**
+ * Stands in for a phone party in a chat: a group chat for a call with one Teams user and phone
+ * numbers has it as a member (docs/architecture.md, chat threads).
+ */
+export const PHONE_PARTICIPANT_ID = '00000000-0000-0000-0000-000000000000';
+
+/** A failed Graph request, in words, with the HTTP status as its code. */
+export class GraphFailure extends Error implements Failure {
+  constructor(
+    message: string,
+    readonly code?: number,
+  ) {
+    super(message);
+    this.name = 'GraphFailure';
+  }
+}
+
+const SUGGESTIONS = 8;
+
+const bind = (userId: string) => `https://graph.microsoft.com/v1.0/users('${userId}')`;
+
+/**
+ * The console's boundary with Microsoft Graph, beside `calling/`: the directory (who to call) and
+ * Teams chats (the threads group calls and added participants need). Every failure is a
+ * `GraphFailure` saying what could not be done and why.
+ */
+@Injectable({ providedIn: 'root' })
+export class GraphService {
+  // The client is made on first use: a session that never looks anyone up never configures Graph.
+  private readonly injector = inject(Injector);
+  private client: Promise<Client> | null = null;
+
+  /** People whose name starts with the text (Graph's `$search` on display names). */
+  async searchPeople(text: string): Promise<DirectoryPerson[]> {
+    const term = text.replace(/["\\]/g, '').trim();
+    if (!term) return [];
+    const found = await this.request('Looking people up in the directory', (graph) =>
+      graph
+        .api('/users')
+        .header('ConsistencyLevel', 'eventual')
+        .search(`"displayName:${encodeURIComponent(term)}"`)
+        .select('id,displayName,userPrincipalName')
+        .top(SUGGESTIONS)
+        .get(),
+    );
+    return ((found as { value?: unknown[] }).value ?? []).map(toPerson);
+  }
+
+  /** One person by object id; a `GraphFailure` with code 404 when nobody has it. */
+  async person(id: string): Promise<DirectoryPerson> {
+    try {
+      const found = await this.request('Looking the user up in the directory', (graph) =>
+        graph
+          .api(`/users/${encodeURIComponent(id)}`)
+          .select('id,displayName,userPrincipalName')
+          .get(),
+      );
+      return toPerson(found);
+    } catch (error) {
+      if (error instanceof GraphFailure && error.code === 404)
+        throw new GraphFailure('Nobody in your organization’s directory has this Teams user id.', 404);
+      throw error;
+    }
+  }
+
+  /** Creates a group chat with these members (the signed-in user among them); resolves to its thread id. */
+  async createGroupChat(memberIds: readonly string[]): Promise<string> {
+    const chat = await this.request(
+      'Creating the call’s chat',
+      (graph) =>
+        graph.api('/chats').post({
+          chatType: 'group',
+          members: memberIds.map((id) => ({
+            '@odata.type': '#microsoft.graph.aadUserConversationMember',
+            roles: ['owner'],
+            'user@odata.bind': bind(id),
+          })),
+        }),
+      'someone to be in it is not in your organization’s directory',
+    );
+    return (chat as { id: string }).id;
+  }
+
+  async chatMembers(chatId: string): Promise<ChatMember[]> {
+    const members = await this.request(
+      'Reading the call’s chat',
+      (graph) => graph.api(`/chats/${encodeURIComponent(chatId)}/members`).get(),
+      'the chat was not found',
+    );
+    return ((members as { value?: { id: string; userId: string }[] }).value ?? []).map((m) => ({
+      membershipId: m.id,
+      userId: m.userId,
+    }));
+  }
+
+  /** Adds a user to a chat, seeing the chat's history; resolves to the new membership's id. */
+  async addChatMember(chatId: string, userId: string): Promise<string> {
+    const member = await this.request('Adding them to the call’s chat', (graph) =>
+      graph.api(`/chats/${encodeURIComponent(chatId)}/members`).post({
+        '@odata.type': '#microsoft.graph.aadUserConversationMember',
+        roles: ['owner'],
+        visibleHistoryStartDateTime: '0001-01-01T00:00:00Z',
+        'user@odata.bind': bind(userId),
+      }),
+    );
+    return (member as { id: string }).id;
+  }
+
+  async removeChatMember(chatId: string, membershipId: string): Promise<void> {
+    await this.request('Removing them from the call’s chat', (graph) =>
+      graph.api(`/chats/${encodeURIComponent(chatId)}/members/${encodeURIComponent(membershipId)}`).delete(),
+    );
+  }
+
+  /** One request; a failure says what failed (`purpose`) and why (`notFound` words a 404). */
+  private async request<T>(
+    purpose: string,
+    send: (graph: Client) => Promise<T>,
+    notFound = 'it was not found',
+  ): Promise<T> {
+    let graph: Client;
+    try {
+      this.client ??= this.injector.get(GRAPH_CLIENT_FACTORY)();
+      graph = await this.client;
+    } catch {
+      this.client = null;
+      throw new GraphFailure(`${purpose} failed: Microsoft Graph could not be loaded.`);
+    }
+    try {
+      return await send(graph);
+    } catch (error) {
+      throw toGraphFailure(error, purpose, notFound);
+    }
+  }
+}
+
+function toPerson(value: unknown): DirectoryPerson {
+  const { id, displayName, userPrincipalName } = value as Record<string, unknown>;
+  return {
+    id: String(id),
+    displayName: typeof displayName === 'string' && displayName ? displayName : String(id),
+    userPrincipalName: typeof userPrincipalName === 'string' ? userPrincipalName : null,
+  };
+}
+
+const STATUS_WORDS: Record<number, string> = {
+  400: 'Microsoft Graph did not accept the request',
+  401: 'your sign-in has expired: sign in again',
+  403: 'your account is not allowed to do this (ask an administrator about the app’s Graph permissions)',
+  404: 'it was not found',
+  409: 'it changed at the same time elsewhere: try again',
+  429: 'Microsoft Graph is busy: wait a few seconds and try again',
+  503: 'Microsoft Graph is unavailable: try again shortly',
+};
+
+/** A Graph error in words: what failed, and why, with the HTTP status as its code. */
+export function toGraphFailure(error: unknown, purpose: string, notFound = STATUS_WORDS[404]): GraphFailure {
+  if (error instanceof GraphFailure) return error;
+  const { statusCode, message, code, body } = (error ?? {}) as Record<string, unknown>;
+  // The Graph client keeps a middleware's error as `code` (its name) and `body` ("name: message").
+  if (code === GRAPH_SIGN_IN_FAILED)
+    return new GraphFailure(`${purpose} failed: ${String(body).replace(`${GRAPH_SIGN_IN_FAILED}: `, '')}`);
+  const status = typeof statusCode === 'number' && statusCode > 0 ? statusCode : undefined;
+  if (status === undefined)
+    return new GraphFailure(`${purpose} failed: Microsoft Graph could not be reached. Check the network.`);
+  const why =
+    (status === 404 ? notFound : STATUS_WORDS[status]) ??
+    (typeof message === 'string' && message ? message : `HTTP ${status}`);
+  return new GraphFailure(`${purpose} failed: ${why}.`, status);
+}

@@ -1,0 +1,77 @@
+import type { TeamsCall } from '@azure/communication-calling';
+import type { CallRegistry } from '../../calling/call-registry';
+import { toFailure } from '../../calling/calling-codes';
+import { toSdkIdentifier, type DialTarget } from '../../calling/dial-target';
+import type { MeetingLocator } from '../../calling/meeting-locator';
+import { unsealMeetingLocator } from '../../calling/sealed-meeting-locators';
+import { switchActiveCall } from '../../calling/switch-active-call';
+import {
+  ChatThreadsApiActions,
+  DialerActions,
+  OutboundApiActions,
+  OutboundSwitchActions,
+} from '../outbound/dialer.actions';
+import { MeetingJoinFormActions } from '../outbound/meeting-join.actions';
+import { attempt, control, switchSteps, type Control, type ControlEntry } from './call-control';
+
+/**
+ * Placing a call: like Accept, it first holds the call the agent is on (one active call at a time),
+ * and resumes it if the new call cannot be placed.
+ */
+function placeCall(registry: CallRegistry, targets: readonly DialTarget[], threadId?: string): Control {
+  let placed: TeamsCall | null = null;
+  return {
+    run: (options) =>
+      switchActiveCall(
+        registry,
+        { operation: 'startCall', targets, threadId, onCall: (call) => (placed = call) },
+        options,
+      ),
+    step: switchSteps(() => OutboundSwitchActions.startingCall()),
+    succeeded: () => OutboundApiActions.callPlaced({ callId: placed?.id ?? '' }),
+    failed: (failure) => OutboundApiActions.placeCallFailed({ failure }),
+  };
+}
+
+/** Joining a meeting holds the current call first too. The locator is unsealed only now. */
+function joinMeeting(registry: CallRegistry, ticket: string): Control {
+  let joined: TeamsCall | null = null;
+  return {
+    run: async (options) => {
+      let locator: MeetingLocator;
+      try {
+        locator = unsealMeetingLocator(ticket);
+      } catch (error) {
+        return toFailure(error, 'join');
+      }
+      return switchActiveCall(
+        registry,
+        { operation: 'join', locator, onCall: (call) => (joined = call) },
+        options,
+      );
+    },
+    step: switchSteps(() => OutboundSwitchActions.joiningMeeting()),
+    succeeded: () => OutboundApiActions.meetingJoined({ callId: joined?.id ?? '' }),
+    failed: (failure) => OutboundApiActions.joinMeetingFailed({ failure }),
+  };
+}
+
+/** Place a call (1:1, or a group call once its chat thread is ready), join a meeting, add a participant. */
+export const outboundControls: readonly ControlEntry[] = [
+  control(DialerActions.callClicked, ({ target }, registry) => placeCall(registry, [target])),
+  control(ChatThreadsApiActions.groupCallThreadReady, ({ targets, threadId }, registry) =>
+    placeCall(registry, targets, threadId),
+  ),
+  control(MeetingJoinFormActions.joinClicked, ({ ticket }, registry) => joinMeeting(registry, ticket)),
+  control(ChatThreadsApiActions.participantThreadReady, ({ callId, target, createdThreadId }, registry) => ({
+    // Synchronous in the SDK: it returns the participant, who then rings (or fails) in the roster.
+    run: () =>
+      attempt('addParticipant', async () => {
+        const call = registry.call(callId);
+        const threadId = createdThreadId ?? call.info.threadId;
+        call.addParticipant(toSdkIdentifier(target), threadId ? { threadId } : {});
+      }),
+    succeeded: () => OutboundApiActions.participantAdded({ callId, target }),
+    failed: (failure) => OutboundApiActions.addParticipantFailed({ callId, target, failure }),
+  })),
+];

@@ -1,0 +1,9 @@
+import { createActionGroup, props } from '@ngrx/store';
+import type { DialTarget } from '../../calling/dial-target';
+
+export const AddParticipantDialogActions = createActionGroup({
+  source: 'Add Participant Dialog',
+  events: {
+    'Add Clicked': props<{ callId: string; target: DialTarget }>(),
+  },
+});

@@ -1,0 +1,136 @@
+import { TestBed } from '@angular/core/testing';
+import { Actions } from '@ngrx/effects';
+import { phoneNumberTarget, teamsUserTarget } from '../../calling/dial-target';
+import { PHONE_PARTICIPANT_ID } from '../../graph/graph.service';
+import { inProcessGraph } from '../../graph/testing/in-process-graph';
+import { callsFeature } from '../calls/calls.feature';
+import { participantsFeature } from '../participants/participants.feature';
+import { RosterActions } from '../participants/roster.actions';
+import { QueuePanelActions } from '../queue/queue-panel.actions';
+import { startEmulatedConsole } from '../testing/emulated-console';
+import { AddParticipantDialogActions } from './add-participant.actions';
+import { participantAdditionsFeature } from './participant-additions.feature';
+
+const ALEX = '00000000-0000-4000-8000-00000000a001';
+const RILEY = '00000000-0000-4000-8000-00000000b001';
+const JORDAN = '00000000-0000-4000-8000-00000000b002';
+
+/** Alex on a call with a queued caller, Graph in process. */
+async function onACall() {
+  const graph = inProcessGraph();
+  const app = await startEmulatedConsole('alex', {
+    providers: [graph.provider],
+    beforeSignIn: (emulator) => graph.attach(emulator.world, 'alex'),
+  });
+  const log: string[] = [];
+  TestBed.inject(Actions).subscribe(({ type }) => log.push(type));
+  const id = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
+  await app.settle();
+  app.store.dispatch(QueuePanelActions.acceptClicked({ id }));
+  await app.settle();
+  log.length = 0;
+  const call = () => app.state(callsFeature.selectActiveCall)!;
+  const roster = () =>
+    app.state(participantsFeature.selectAllParticipants).map((p) => [p.identity.rawId, p.state]);
+  const chat = () => [
+    ...(app.emulator.world.threads.get(app.registry.call(call().id).info.threadId!)?.members ?? []),
+  ];
+  const additions = () => app.state(participantAdditionsFeature.selectAllAdditions);
+  const add = (target: Parameters<typeof AddParticipantDialogActions.addClicked>[0]['target']) =>
+    app.store.dispatch(AddParticipantDialogActions.addClicked({ callId: call().id, target }));
+  return { app, log, call, roster, chat, additions, add };
+}
+
+describe('adding participants to a call, on the emulator', () => {
+  it('escalates a 1:1 phone call with a second number: a chat of the agent and the phone stand-in first', async () => {
+    const { app, log, call, roster, chat, additions, add } = await onACall();
+    add(phoneNumberTarget('+14255550123'));
+    await app.settle();
+    expect(chat()).toEqual([ALEX, PHONE_PARTICIPANT_ID]);
+    expect(call()).toEqual(
+      jasmine.objectContaining({ kind: 'group', threadId: app.registry.call(call().id).info.threadId }),
+    );
+    expect(additions().map((a) => [a.name, a.status])).toEqual([['+1 425 555 0123', 'ringing']]);
+    expect(
+      log.filter((type) => /^\[(Add Participant Dialog|Chat Threads API|Calling API)\]/.test(type)),
+    ).toEqual([
+      '[Add Participant Dialog] Add Clicked',
+      '[Chat Threads API] Participant Thread Ready',
+      '[Calling API] Participant Added',
+    ]);
+    await app.advance(5_000);
+    expect(roster()).toEqual(jasmine.arrayContaining([['4:+14255550123', 'Connected']]));
+    expect(additions()).toEqual([]);
+  });
+
+  it('adds a Teams user to the call’s chat before adding them to the call', async () => {
+    const { app, chat, roster, add } = await onACall();
+    add(phoneNumberTarget('+14255550123'));
+    await app.settle();
+    add(teamsUserTarget(RILEY, 'Riley Brooks'));
+    await app.settle();
+    expect(chat()).toEqual([ALEX, PHONE_PARTICIPANT_ID, RILEY]);
+    await app.advance(5_000);
+    expect(roster()).toEqual(jasmine.arrayContaining([[`8:orgid:${RILEY}`, 'Connected']]));
+  });
+
+  it('takes a Teams user removed from the call out of its chat too', async () => {
+    const { app, chat, roster, add, call } = await onACall();
+    add(phoneNumberTarget('+14255550123'));
+    await app.settle();
+    add(teamsUserTarget(RILEY, 'Riley Brooks'));
+    await app.advance(5_000);
+    expect(chat()).toContain(RILEY);
+    app.store.dispatch(RosterActions.removeClicked({ callId: call().id, participantId: `8:orgid:${RILEY}` }));
+    await app.settle();
+    expect(roster().map(([id]) => id)).not.toContain(`8:orgid:${RILEY}`);
+    expect(chat()).toEqual([ALEX, PHONE_PARTICIPANT_ID]);
+  });
+
+  it('says, with the code, that an added number was busy', async () => {
+    const { app, additions, add } = await onACall();
+    add(phoneNumberTarget('+14255550486'));
+    await app.advance(1_000);
+    expect(additions()).toEqual([
+      jasmine.objectContaining({
+        status: 'failed',
+        failure: {
+          message: '+1 425 555 0486 was not added to the call. The number is busy.',
+          code: 486,
+          subCode: 560486,
+        },
+      }),
+    ]);
+  });
+
+  it('takes a Teams user who declined out of the call’s chat again', async () => {
+    const { app, chat, additions, add } = await onACall();
+    add(phoneNumberTarget('+14255550123'));
+    await app.settle();
+    add(teamsUserTarget(JORDAN, 'Jordan Diaz'));
+    await app.settle();
+    expect(chat()).toContain(JORDAN);
+    await app.advance(2_000);
+    expect(additions().find((a) => a.name === 'Jordan Diaz')?.failure?.message).toBe(
+      'Jordan Diaz was not added to the call. They declined the call.',
+    );
+    expect(chat()).not.toContain(JORDAN);
+  });
+
+  it('says why the call’s chat could not be made ready, and adds nobody', async () => {
+    const { app, additions, roster, add } = await onACall();
+    add(teamsUserTarget('00000000-0000-4000-8000-000000000bad', 'Nobody'));
+    await app.settle();
+    expect(additions()).toEqual([
+      jasmine.objectContaining({
+        status: 'failed',
+        failure: {
+          message:
+            'Creating the call’s chat failed: someone to be in it is not in your organization’s directory.',
+          code: 404,
+        },
+      }),
+    ]);
+    expect(roster().length).toBe(1);
+  });
+});

@@ -1,0 +1,240 @@
+import { inject } from '@angular/core';
+import { Actions, createEffect, ofType } from '@ngrx/effects';
+import { concatLatestFrom } from '@ngrx/operators';
+import { Store } from '@ngrx/store';
+import { EMPTY, from, of, timer } from 'rxjs';
+import { catchError, concatMap, filter, map, switchMap, tap } from 'rxjs/operators';
+import { callParties } from '../../calling/call-parties';
+import { targetRawId } from '../../calling/dial-target';
+import { CallRegistry } from '../../calling/call-registry';
+import { CallingFailure, type Failure } from '../../calling/calling-codes';
+import { discardSealedMeetingLocators } from '../../calling/sealed-meeting-locators';
+import { removeFromCallChat, threadForGroupCall, threadForNewParticipant } from '../../graph/chat-threads';
+import { GraphService, toGraphFailure } from '../../graph/graph.service';
+import { ShellActions } from '../agent/agent.actions';
+import { CallingSdkEvents } from '../calling-sdk.actions';
+import { RosterApiActions } from '../participants/roster.actions';
+import { agentFeature } from '../agent/agent.feature';
+import { AddParticipantDialogActions } from './add-participant.actions';
+import {
+  ChatThreadsApiActions,
+  DialerActions,
+  DirectoryApiActions,
+  OutboundApiActions,
+} from './dialer.actions';
+import { isNameSearch } from './dialer-input';
+import { additionKey, participantAdditionsFeature } from './participant-additions.feature';
+import { DIRECTORY_SEARCH_SCHEDULER, SEARCH_DEBOUNCE_MS } from './outbound-time';
+
+/** A Teams user's raw id prefix: `8:orgid:` (public cloud), `8:gcch:`, `8:dod:`. */
+const TEAMS_RAW_ID = /^8:(orgid|gcch|dod):/i;
+
+/** A Graph failure in words with its HTTP status; the console's own (a call that ended) as it is. */
+const failureOf = (error: unknown, purpose: string): Failure => {
+  if (error instanceof CallingFailure) return { message: error.message };
+  const { message, code } = toGraphFailure(error, purpose);
+  return code === undefined ? { message } : { message, code };
+};
+
+/** Suggestions as the agent types a name: the directory is asked once typing pauses. */
+export const searchPeople$ = createEffect(
+  (
+    actions$ = inject(Actions),
+    graph = inject(GraphService),
+    scheduler = inject(DIRECTORY_SEARCH_SCHEDULER),
+  ) =>
+    actions$.pipe(
+      ofType(DialerActions.searchChanged),
+      switchMap(({ text }) =>
+        isNameSearch(text)
+          ? timer(SEARCH_DEBOUNCE_MS, scheduler).pipe(
+              switchMap(() => graph.searchPeople(text)),
+              map((people) => DirectoryApiActions.peopleFound({ text, people })),
+              catchError((error: unknown) =>
+                of(
+                  DirectoryApiActions.peopleSearchFailed({
+                    text,
+                    failure: failureOf(error, 'Looking people up'),
+                  }),
+                ),
+              ),
+            )
+          : EMPTY,
+      ),
+    ),
+  { functional: true },
+);
+
+/** A pasted Teams user id becomes a target once the directory says whose it is. */
+export const lookUpPerson$ = createEffect(
+  (actions$ = inject(Actions), graph = inject(GraphService)) =>
+    actions$.pipe(
+      ofType(DialerActions.teamsUserIdEntered),
+      concatMap(({ id }) =>
+        from(graph.person(id)).pipe(
+          map((person) => DirectoryApiActions.personFound({ person })),
+          catchError((error: unknown) =>
+            of(
+              DirectoryApiActions.personLookupFailed({
+                id,
+                failure: failureOf(error, 'Looking the user up'),
+              }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** A group call's chat thread, before the call is placed through the line of call controls. */
+export const groupCallThread$ = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), graph = inject(GraphService)) =>
+    actions$.pipe(
+      ofType(DialerActions.groupCallClicked),
+      concatLatestFrom(() => store.select(agentFeature.selectUser)),
+      concatMap(([{ targets }, user]) =>
+        from(threadForGroupCall(graph, user?.microsoftTeamsUserId ?? '', targets)).pipe(
+          map((threadId) => ChatThreadsApiActions.groupCallThreadReady({ targets, threadId })),
+          catchError((error: unknown) =>
+            of(
+              ChatThreadsApiActions.groupCallThreadFailed({
+                failure: failureOf(error, 'Creating the call’s chat'),
+              }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** The call's chat made ready for a newcomer, before they are added through the line. */
+export const participantThread$ = createEffect(
+  (
+    actions$ = inject(Actions),
+    store = inject(Store),
+    graph = inject(GraphService),
+    registry = inject(CallRegistry),
+  ) =>
+    actions$.pipe(
+      ofType(AddParticipantDialogActions.addClicked),
+      concatLatestFrom(() => store.select(agentFeature.selectUser)),
+      concatMap(([{ callId, target }, user]) =>
+        from(
+          (async () =>
+            threadForNewParticipant(
+              graph,
+              callParties(registry, callId, user?.microsoftTeamsUserId ?? ''),
+              target,
+            ))(),
+        ).pipe(
+          map(({ createdThreadId, addedMembershipId }) =>
+            ChatThreadsApiActions.participantThreadReady({
+              callId,
+              target,
+              createdThreadId,
+              addedMembershipId,
+            }),
+          ),
+          catchError((error: unknown) =>
+            of(
+              ChatThreadsApiActions.participantThreadFailed({
+                callId,
+                target,
+                failure: failureOf(error, 'Getting the call’s chat ready'),
+              }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/**
+ * Adding someone to the call failed (the SDK refused, or they never connected: busy, declined, no
+ * answer) after they joined its chat for it: they leave the chat again, so nothing is half done.
+ */
+export const undoChatMembership$ = createEffect(
+  (
+    actions$ = inject(Actions),
+    store = inject(Store),
+    graph = inject(GraphService),
+    registry = inject(CallRegistry),
+  ) =>
+    actions$.pipe(
+      ofType(OutboundApiActions.addParticipantFailed, CallingSdkEvents.participantRemoved),
+      map((action) => ({
+        callId: action.callId,
+        participantId: 'target' in action ? targetRawId(action.target) : action.participantId,
+      })),
+      concatLatestFrom(() => store.select(participantAdditionsFeature.selectEntities)),
+      concatMap(([{ callId, participantId }, additions]) => {
+        const addition = additions[additionKey(callId, participantId)];
+        const membershipId = addition?.status === 'failed' ? addition.addedMembershipId : null;
+        if (!membershipId) return EMPTY;
+        return from(
+          (async () => {
+            const threadId = registry.call(callId).info.threadId;
+            if (threadId) await graph.removeChatMember(threadId, membershipId);
+          })(),
+        ).pipe(
+          map(() => ChatThreadsApiActions.chatMemberRemoved({ callId, participantId })),
+          catchError((error: unknown) =>
+            of(
+              ChatThreadsApiActions.chatMemberRemovalFailed({
+                callId,
+                participantId,
+                failure: failureOf(error, 'Taking them out of the call’s chat again'),
+              }),
+            ),
+          ),
+        );
+      }),
+    ),
+  { functional: true },
+);
+
+/**
+ * A Teams user removed from a call leaves its chat too: Teams does not keep the two in step, so the
+ * console does, as it added them to both.
+ */
+export const leaveChatOnRemoval$ = createEffect(
+  (actions$ = inject(Actions), graph = inject(GraphService), registry = inject(CallRegistry)) =>
+    actions$.pipe(
+      ofType(RosterApiActions.participantOperationSucceeded),
+      filter(
+        ({ operation, participantId }) =>
+          operation === 'removeParticipant' && TEAMS_RAW_ID.test(participantId),
+      ),
+      concatMap(({ callId, participantId }) => {
+        const threadId = registry.liveCalls().find((call) => call.id === callId)?.info.threadId;
+        if (!threadId) return EMPTY;
+        const userId = participantId.replace(TEAMS_RAW_ID, '').toLowerCase();
+        return from(removeFromCallChat(graph, threadId, userId)).pipe(
+          map(() => ChatThreadsApiActions.chatMemberRemoved({ callId, participantId })),
+          catchError((error: unknown) =>
+            of(
+              ChatThreadsApiActions.chatMemberRemovalFailed({
+                callId,
+                participantId,
+                failure: failureOf(error, 'Taking them out of the call’s chat'),
+              }),
+            ),
+          ),
+        );
+      }),
+    ),
+  { functional: true },
+);
+
+/** Meeting locators sealed for a join the line never ran are dropped with the session. */
+export const discardMeetingLocators$ = createEffect(
+  (actions$ = inject(Actions)) =>
+    actions$.pipe(
+      ofType(ShellActions.signOutClicked),
+      tap(() => discardSealedMeetingLocators()),
+    ),
+  { functional: true, dispatch: false },
+);
