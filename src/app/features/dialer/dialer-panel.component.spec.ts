@@ -56,6 +56,18 @@ describe('DialerPanelComponent', () => {
     expect(await dialer.getText()).toBe('');
   });
 
+  it('picks a suggestion with the keyboard alone', async () => {
+    const { store, dialer, dispatched } = await setUp();
+    await dialer.type('Bla');
+    store.dispatch(DirectoryApiActions.peopleFound({ text: 'Bla', people: [BLAKE, BLAIR] }));
+    await dialer.pressArrowDown();
+    await dialer.pressArrowDown();
+    await dialer.pressEnter();
+    expect(await dialer.getTargets()).toEqual(['Blair Ode']);
+    expect(dispatched.filter((a) => a.type === DialerActions.targetAdded.type).length).toBe(1);
+    expect(await dialer.getProblem()).toBeNull();
+  });
+
   it('groups a phone number as it is typed and makes it a chip on Enter, in E.164', async () => {
     const { dialer, dispatched, typesDispatched } = await setUp();
     await dialer.type('+14255550101');

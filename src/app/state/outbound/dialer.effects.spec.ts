@@ -15,6 +15,7 @@ import { DIRECTORY_SEARCH_SCHEDULER } from './outbound-time';
 const ALEX = '00000000-0000-4000-8000-00000000a001';
 const RILEY = '00000000-0000-4000-8000-00000000b001';
 const JORDAN = '00000000-0000-4000-8000-00000000b002';
+const TAYLOR = '00000000-0000-4000-8000-00000000b003';
 const AVERY = '00000000-0000-4000-8000-00000000b004';
 
 /** Alex at a console whose Graph is the emulator's, in process; the directory's lookups on virtual time. */
@@ -105,6 +106,19 @@ describe('placing calls from the dialer, on the emulator', () => {
       subCode: 10076,
     });
     expect(app.state(callsFeature.selectAllCalls)).toEqual([]);
+  });
+
+  it('says nobody answered once a colleague lets it ring for two minutes', async () => {
+    const { app, failure } = await dialer();
+    app.store.dispatch(DialerActions.callClicked({ target: teamsUserTarget(TAYLOR, 'Taylor Kim') }));
+    await app.advance(119_000);
+    expect(failure()).toBeNull();
+    await app.advance(1_000);
+    expect(failure()).toEqual({
+      message: 'The call to Taylor Kim did not connect. Nobody answered.',
+      code: 487,
+      subCode: 10004,
+    });
   });
 
   it('holds the call the agent is on before placing a new one, as Accept does', async () => {
