@@ -73,9 +73,6 @@ import { ParticipantListComponent } from './participant-list.component';
     </section>
   `,
   styles: `
-    sb-dtmf-keypad {
-      margin-top: 16px;
-    }
     .ended {
       color: var(--mat-sys-on-surface-variant);
     }
