@@ -1,12 +1,16 @@
 import { TestBed } from '@angular/core/testing';
 import { Store } from '@ngrx/store';
 import { phoneNumberTarget } from '../../calling/dial-target';
+import { formatPhoneNumberAsTyped } from '../../calling/phone-number';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import { AddParticipantDialogActions } from '../../state/outbound/add-participant.actions';
 import { ChatThreadsApiActions, OutboundApiActions } from '../../state/outbound/dialer.actions';
 import { call } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { ParticipantAdditionsComponent } from './participant-additions.component';
+
+/** A number as the dialer makes it a target: E.164, shown grouped. */
+const phone = (e164: string) => phoneNumberTarget(e164, formatPhoneNumberAsTyped(e164));
 
 describe('ParticipantAdditionsComponent', () => {
   async function onACall() {
@@ -21,7 +25,7 @@ describe('ParticipantAdditionsComponent', () => {
     return { store, text };
   }
 
-  const target = phoneNumberTarget('+14255550486');
+  const target = phone('+14255550486');
 
   it('says who is being added until they connect', async () => {
     const { store, text } = await onACall();
