@@ -60,9 +60,15 @@ export class LocalVideo {
     this.set([]);
   }
 
-  /** The call ended: nothing is sent any more. */
+  /**
+   * The call ended: nothing is sent any more, and a stream made with `autoDisposeOnCallEnd` (the
+   * SDK's default) is disposed, so its camera is released.
+   */
   end(): void {
+    const sent = this.streams;
     if (this.started) this.set([]);
+    for (const stream of sent)
+      if (stream instanceof LocalVideoStream && stream.autoDisposeOnCallEnd) stream.dispose();
   }
 
   private set(streams: SdkLocalVideoStream[]): void {

@@ -63,6 +63,22 @@ describe('video', () => {
     await finish();
   });
 
+  it('releases the camera when the call ends, unless the stream was made to outlive it', async () => {
+    const { emulator, call, blakeCall, finish } = await oneToOne();
+    const camera = new LocalVideoStream(FAKE_CAMERA);
+    const kept = new LocalVideoStream(FAKE_CAMERA, { autoDisposeOnCallEnd: false });
+    await call.startVideo(camera as never);
+    await blakeCall.startVideo(kept as never);
+    await emulator.settle();
+    await call.hangUp();
+    await emulator.settle();
+    await assert.rejects(camera.getMediaStream(), /has been disposed/);
+    assert.deepEqual(blakeCall.localVideoStreams, []);
+    // Only the stream's own end: in Node no camera opens, so the kept one fails for that reason.
+    await assert.rejects(kept.getMediaStream(), { code: 412, subCode: 43013 });
+    await finish();
+  });
+
   it('answers with the camera on when accept() is given a LocalVideoStream', async () => {
     const { emulator, consoles: c, finish } = await consoles('alex', 'blake');
     const call = c.alex.agent.startCall(c.blake.identifier);

@@ -47,7 +47,8 @@ export class LocalAudioStream implements PublicOf<Sdk.LocalAudioStream> {
           'A LocalAudioStream needs a microphone (an AudioDeviceInfo from getMicrophones()) or a MediaStream.',
       });
     }
-    this.autoDisposeOnCallEnd = options?.autoDisposeOnCallEnd ?? false;
+    // The SDK's default: a call that ends releases the microphone it was sending.
+    this.autoDisposeOnCallEnd = options?.autoDisposeOnCallEnd ?? true;
   }
 
   get source(): Sdk.AudioDeviceInfo {

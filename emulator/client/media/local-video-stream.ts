@@ -32,7 +32,8 @@ export class LocalVideoStream implements PublicOf<Sdk.LocalVideoStream> {
         message: 'A LocalVideoStream needs a camera (a VideoDeviceInfo from getCameras()) or a MediaStream.',
       });
     }
-    this.autoDisposeOnCallEnd = options?.autoDisposeOnCallEnd ?? false;
+    // The SDK's default: a call that ends releases the camera it was sending.
+    this.autoDisposeOnCallEnd = options?.autoDisposeOnCallEnd ?? true;
   }
 
   get source(): Sdk.VideoDeviceInfo {

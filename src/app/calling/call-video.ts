@@ -15,7 +15,8 @@ export async function startVideo(registry: CallRegistry, callId: string): Promis
   if (!access.video) throw new CallingFailure('The browser has not been allowed to use the camera.');
   const [camera] = await devices.getCameras();
   if (!camera) throw new CallingFailure('No camera was found. Connect one and try again.');
-  const stream = new registry.values.LocalVideoStream(camera);
+  // The SDK lets go of the camera when the call ends (its default, said here to make it plain).
+  const stream = new registry.values.LocalVideoStream(camera, { autoDisposeOnCallEnd: true });
   try {
     await call.startVideo(stream);
   } catch (error) {

@@ -1,5 +1,4 @@
 import type { MicrosoftTeamsUserIdentifier, PhoneNumberIdentifier } from '@azure/communication-common';
-import { formatPhoneNumberAsTyped } from './phone-number';
 
 /**
  * Someone the agent calls or adds to a call, as the store keeps it (plain data): a Teams user
@@ -11,14 +10,19 @@ export type DialTarget =
       readonly microsoftTeamsUserId: string;
       readonly displayName: string;
     }
-  | { readonly kind: 'phoneNumber'; readonly phoneNumber: string };
+  | {
+      readonly kind: 'phoneNumber';
+      readonly phoneNumber: string;
+      /** The number as the agent reads it, grouped as its country writes it. */
+      readonly displayName: string;
+    };
 
 export function teamsUserTarget(microsoftTeamsUserId: string, displayName: string): DialTarget {
   return { kind: 'microsoftTeamsUser', microsoftTeamsUserId, displayName };
 }
 
-export function phoneNumberTarget(phoneNumber: string): DialTarget {
-  return { kind: 'phoneNumber', phoneNumber };
+export function phoneNumberTarget(phoneNumber: string, displayName = phoneNumber): DialTarget {
+  return { kind: 'phoneNumber', phoneNumber, displayName };
 }
 
 /** The identifier the SDK takes for the target (`startCall`, `addParticipant`, `removeParticipant`). */
@@ -35,7 +39,7 @@ export function targetRawId(target: DialTarget): string {
 
 /** The target on screen: a Teams user's name, a number grouped as its country writes it. */
 export function targetName(target: DialTarget): string {
-  return target.kind === 'phoneNumber' ? formatPhoneNumberAsTyped(target.phoneNumber) : target.displayName;
+  return target.displayName;
 }
 
 /** "Blake Chen", "Blake Chen and +1 425 555 0100", "Blake Chen, Casey Novak and +1 425 555 0100". */

@@ -1,4 +1,5 @@
-import { formatPhoneNumberAsTyped, looksLikePhoneNumber, parsePhoneNumber } from './phone-number';
+import { formatPhoneNumberAsTyped, parsePhoneNumber } from './phone-number';
+import { looksLikePhoneNumber } from './phone-number-shape';
 
 describe('phone numbers as the agent types them', () => {
   it('takes a number written with spaces, dashes, dots or brackets and gives its E.164 form', () => {

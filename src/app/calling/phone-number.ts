@@ -1,9 +1,7 @@
 import { AsYouType, validatePhoneNumberLength } from 'libphonenumber-js/min';
 import metadata from 'libphonenumber-js/min/metadata';
 import { invalid, valid, type Parsed } from './parsed';
-
-/** E.164: a + and at most 15 digits, the first not 0 (the ITU's rule, and what the calling service takes). */
-export const E164_MAX_DIGITS = 15;
+import { E164_MAX_DIGITS } from './phone-number-shape';
 
 /** What agents put between digits when they read a number off a ticket: all fine. */
 const SEPARATORS = /[\s\-.()/]/g;
@@ -69,9 +67,4 @@ export function formatPhoneNumberAsTyped(typed: string): string {
   const digits = typed.replace(/[^\d]/g, '');
   if (digits.length > E164_MAX_DIGITS) return `+${digits}`;
   return new AsYouType().input(`+${digits}`);
-}
-
-/** Whether the text is meant as a phone number (rather than a name to look up): a +, 00 or digits first. */
-export function looksLikePhoneNumber(typed: string): boolean {
-  return /^\s*(\+|\(?\d)/.test(typed);
 }

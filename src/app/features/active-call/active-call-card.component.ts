@@ -6,6 +6,7 @@ import { callDetail, callTitle } from '../../shared/call-title';
 import { permissionFor } from '../../shared/capability-reason';
 import { DurationPipe } from '../../shared/duration.pipe';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
+import { partyName } from '../../shared/party-name';
 import { PartyComponent } from '../../shared/party.component';
 import { StateChipComponent } from '../../shared/state-chip.component';
 
@@ -24,6 +25,9 @@ const SHOWN_ELSEWHERE: ReadonlySet<string> = new Set(['muteAllRemoteParticipants
       <span class="title">{{ title() }}</span>
     }
     <span class="detail">{{ detail() }}</span>
+    @if (call().kind !== 'oneToOne' && summary().dominantSpeaker; as speaker) {
+      <span class="speaker">Main speaker: {{ speakerName(speaker) }}</span>
+    }
     <div class="meta">
       <sb-state-chip name="Call state" [label]="stateLabel()" [tone]="stateTone()" />
       @if (call().isMuted) {
@@ -101,7 +105,8 @@ const SHOWN_ELSEWHERE: ReadonlySet<string> = new Set(['muteAllRemoteParticipants
     .title {
       font: var(--mat-sys-headline-small);
     }
-    .detail {
+    .detail,
+    .speaker {
       color: var(--mat-sys-on-surface-variant);
     }
     .meta {
@@ -157,6 +162,7 @@ export class ActiveCallCardComponent {
   protected readonly detail = computed(() =>
     callDetail(this.call(), this.summary().others, this.summary().peopleCount),
   );
+  protected readonly speakerName = partyName;
   protected readonly stateLabel = computed(() => callStateLabel(this.call().state));
   protected readonly stateTone = computed(() => callStateTone(this.call().state));
   protected readonly failure = computed(() => {

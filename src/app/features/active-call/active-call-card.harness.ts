@@ -9,6 +9,7 @@ export class ActiveCallCardHarness extends ComponentHarness {
   private readonly titleText = this.locatorFor('.title');
   private readonly detailText = this.locatorFor('.detail');
   private readonly stateChip = this.locatorFor('sb-state-chip');
+  private readonly speaker = this.locatorForOptional('.speaker');
   private readonly chips = this.locatorForAll('.meta .sb-chip:not(sb-state-chip)');
   private readonly notice = this.locatorForOptional('.notice .message');
   private readonly dismissButton = this.locatorFor(MatButtonHarness.with({ text: 'Dismiss' }));
@@ -23,6 +24,12 @@ export class ActiveCallCardHarness extends ComponentHarness {
   /** "Outgoing call to a Teams user", "With Drew Lee and Dana Smith", "5 people, you are the organizer". */
   async getDetail(): Promise<string> {
     return (await this.detailText()).text();
+  }
+
+  /** "Main speaker: Drew Lee" in a group call or meeting, or null. */
+  async getMainSpeaker(): Promise<string | null> {
+    const speaker = await this.speaker();
+    return speaker ? speaker.text() : null;
   }
 
   /** The call state as a screen reader reads it: "Call state: Connected". */

@@ -96,6 +96,14 @@ describe('ActiveCallPanelComponent', () => {
     );
     expect(await (await card()).getTitle()).toBe('Group call of 3');
     expect(await (await card()).getDetail()).toBe('With Drew Lee and Dana Smith');
+    expect(await (await card()).getMainSpeaker()).toBeNull();
+    store.dispatch(
+      CallingSdkEvents.callDominantSpeakersChanged({
+        id: 'g',
+        dominantSpeakers: ['8:orgid:drew', '4:+14255550123'],
+      }),
+    );
+    expect(await (await card()).getMainSpeaker()).toBe('Main speaker: Drew Lee');
   });
 
   it('names a meeting, how many are in it and the agent’s role', async () => {

@@ -9,12 +9,12 @@ import { selectActiveCallSummary } from '../../state/participants/call-summaries
 import { selectActiveCallParticipants } from '../../state/participants/participants.feature';
 import { RosterActions } from '../../state/participants/roster.actions';
 import { endedCallText } from '../../shared/call-title';
-import { partyName } from '../../shared/party-name';
 import {
   AddParticipantDialogComponent,
   type AddParticipantDialogData,
 } from '../dialer/add-participant-dialog.component';
-import { VideoGalleryComponent, type VideoTile } from '../video/video-gallery.component';
+import { VideoGalleryComponent } from '../video/video-gallery.component';
+import { videoTiles } from '../video/video-tiles';
 import { ActiveCallCardComponent } from './active-call-card.component';
 import { DtmfKeypadComponent } from './dtmf-keypad.component';
 import { ParticipantListComponent } from './participant-list.component';
@@ -46,8 +46,8 @@ import { ParticipantListComponent } from './participant-list.component';
             (tone)="sendTone(summary.call.id, $event)"
           />
         }
-        @if (videoTiles().length > 0) {
-          <sb-video-gallery [tiles]="videoTiles()" />
+        @if (video().tiles.length > 0) {
+          <sb-video-gallery [tiles]="video().tiles" [hidden]="video().hidden" />
         }
         <sb-participant-list
           [participants]="participants()"
@@ -73,9 +73,6 @@ import { ParticipantListComponent } from './participant-list.component';
     </section>
   `,
   styles: `
-    sb-dtmf-keypad {
-      margin-top: 16px;
-    }
     .ended {
       color: var(--mat-sys-on-surface-variant);
     }
@@ -95,24 +92,10 @@ export class ActiveCallPanelComponent {
     return ended ? endedCallText(ended) : '';
   });
 
-  /** The agent's preview first, then each participant whose camera is on. */
-  protected readonly videoTiles = computed((): VideoTile[] => {
+  /** The agent's preview first, then the participants whose camera is on (the first few). */
+  protected readonly video = computed(() => {
     const call = this.summary()?.call;
-    if (!call) return [];
-    const tiles: VideoTile[] = call.isLocalVideoStarted
-      ? [{ key: 'local', source: { kind: 'local', callId: call.id }, label: 'Your camera' }]
-      : [];
-    for (const p of this.participants()) {
-      for (const stream of p.videoStreams) {
-        if (stream.mediaStreamType !== 'Video' || !stream.isAvailable) continue;
-        tiles.push({
-          key: `${p.participantId}|${stream.id}`,
-          source: { kind: 'remote', callId: call.id, participantId: p.participantId, streamId: stream.id },
-          label: partyName({ identity: p.identity, displayName: p.displayName }),
-        });
-      }
-    }
-    return tiles;
+    return call ? videoTiles(call, this.participants()) : { tiles: [], hidden: 0 };
   });
 
   protected failureOf(operation: 'sendDtmf' | 'muteAllRemoteParticipants') {

@@ -40,7 +40,8 @@ export function toneLabel(tone: DtmfTone): string {
   imports: [MatButton, FailureMessageComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="keys" role="group" aria-label="Keypad" (keydown)="typed($event)">
+    <h3 id="keypad-heading">Keypad</h3>
+    <div class="keys" role="group" aria-labelledby="keypad-heading" (keydown)="typed($event)">
       @for (key of keys; track key.tone) {
         <button
           mat-stroked-button
@@ -68,6 +69,10 @@ export function toneLabel(tone: DtmfTone): string {
       display: grid;
       gap: 8px;
       justify-items: start;
+    }
+    h3 {
+      font: var(--mat-sys-title-small);
+      margin: 16px 0 0;
     }
     .keys {
       display: grid;

@@ -24,8 +24,13 @@ import { QueuePanelComponent } from '../queue/queue-panel.component';
     <sb-active-call-panel class="panel active" />
     <sb-held-calls-panel class="panel held" />
     <div class="outbound">
-      <sb-dialer-panel class="panel" />
-      <sb-meeting-join-panel class="panel" />
+      <!-- Placing calls and joining meetings load after the queue is up (numbering plans, forms). -->
+      @defer (on idle) {
+        <sb-dialer-panel class="panel" />
+        <sb-meeting-join-panel class="panel" />
+      } @placeholder {
+        <p class="panel sb-empty">Loading the dialer…</p>
+      }
     </div>
   `,
   styles: `

@@ -5,6 +5,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { firstValueFrom } from 'rxjs';
 import { phoneNumberTarget, teamsUserTarget } from '../../calling/dial-target';
+import { formatPhoneNumberAsTyped } from '../../calling/phone-number';
 import { AddParticipantDialogActions } from '../../state/outbound/add-participant.actions';
 import {
   ChatThreadsApiActions,
@@ -14,6 +15,9 @@ import {
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { AddParticipantDialogComponent } from './add-participant-dialog.component';
 import { AddParticipantDialogHarness } from './add-participant-dialog.harness';
+
+/** A number as the dialer makes it a target: E.164, shown grouped. */
+const phone = (e164: string) => phoneNumberTarget(e164, formatPhoneNumberAsTyped(e164));
 
 @Component({ template: '' })
 class Host {}
@@ -43,7 +47,7 @@ describe('AddParticipantDialogComponent', () => {
     await dialog.type('+14255550123');
     expect(await dialog.getText()).toBe('+1 425 555 0123');
     await dialog.add();
-    const target = phoneNumberTarget('+14255550123');
+    const target = phone('+14255550123');
     expect(dispatched).toContain(AddParticipantDialogActions.addClicked({ callId: 'c1', target }));
     expect(await dialog.getStatus()).toBe('Adding +1 425 555 0123…');
     expect(await dialog.canAdd()).toBeFalse();
@@ -82,7 +86,7 @@ describe('AddParticipantDialogComponent', () => {
     store.dispatch(
       OutboundApiActions.addParticipantFailed({
         callId: 'c1',
-        target: phoneNumberTarget('+14255550123'),
+        target: phone('+14255550123'),
         failure: { message: 'Adding the participant failed: no.', code: 400, subCode: 49008 },
       }),
     );

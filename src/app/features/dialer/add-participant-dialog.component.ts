@@ -32,9 +32,10 @@ import { agentFeature } from '../../state/agent/agent.feature';
 import { AddParticipantDialogActions } from '../../state/outbound/add-participant.actions';
 import { DialerActions } from '../../state/outbound/dialer.actions';
 import { dialerFeature } from '../../state/outbound/dialer.feature';
-import { isNameSearch, readTypedEntry } from '../../state/outbound/dialer-input';
+import { isNameSearch } from '../../state/outbound/dialer-input';
 import { participantAdditionsFeature } from '../../state/outbound/participant-additions.feature';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
+import { readTypedEntry } from './typed-entry';
 import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number';
 
 export interface AddParticipantDialogData {

@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { phoneNumberTarget, teamsUserTarget } from '../../calling/dial-target';
+import { formatPhoneNumberAsTyped } from '../../calling/phone-number';
 import { AuthApiActions } from '../../state/agent/agent.actions';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import {
@@ -14,6 +15,9 @@ import { call } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { DialerPanelComponent } from './dialer-panel.component';
 import { DialerPanelHarness } from './dialer-panel.harness';
+
+/** A number as the dialer makes it a target: E.164, shown grouped. */
+const phone = (e164: string) => phoneNumberTarget(e164, formatPhoneNumberAsTyped(e164));
 
 const ALEX = '00000000-0000-4000-8000-00000000a001';
 const BLAKE = {
@@ -56,13 +60,25 @@ describe('DialerPanelComponent', () => {
     expect(await dialer.getText()).toBe('');
   });
 
+  it('picks a suggestion with the keyboard alone', async () => {
+    const { store, dialer, dispatched } = await setUp();
+    await dialer.type('Bla');
+    store.dispatch(DirectoryApiActions.peopleFound({ text: 'Bla', people: [BLAKE, BLAIR] }));
+    await dialer.pressArrowDown();
+    await dialer.pressArrowDown();
+    await dialer.pressEnter();
+    expect(await dialer.getTargets()).toEqual(['Blair Ode']);
+    expect(dispatched.filter((a) => a.type === DialerActions.targetAdded.type).length).toBe(1);
+    expect(await dialer.getProblem()).toBeNull();
+  });
+
   it('groups a phone number as it is typed and makes it a chip on Enter, in E.164', async () => {
     const { dialer, dispatched, typesDispatched } = await setUp();
     await dialer.type('+14255550101');
     expect(await dialer.getText()).toBe('+1 425 555 0101');
     await dialer.pressEnter();
     expect(await dialer.getTargets()).toEqual(['+1 425 555 0101']);
-    expect(dispatched).toContain(DialerActions.targetAdded({ target: phoneNumberTarget('+14255550101') }));
+    expect(dispatched).toContain(DialerActions.targetAdded({ target: phone('+14255550101') }));
     // Numbers are not looked up: nothing of them reaches the log as they are typed.
     expect(typesDispatched()).not.toContain(DialerActions.searchChanged.type);
   });
@@ -97,7 +113,7 @@ describe('DialerPanelComponent', () => {
     const { store, dialer, dispatched } = await setUp();
     await dialer.type('+1 425 555 0101');
     await dialer.call();
-    expect(dispatched).toContain(DialerActions.callClicked({ target: phoneNumberTarget('+14255550101') }));
+    expect(dispatched).toContain(DialerActions.callClicked({ target: phone('+14255550101') }));
     expect(await dialer.getStatus()).toBe('Calling +1 425 555 0101…');
     expect(await dialer.canCall()).toBeFalse();
     store.dispatch(OutboundSwitchActions.startingCall());
@@ -118,7 +134,7 @@ describe('DialerPanelComponent', () => {
     await dialer.call();
     expect(dispatched).toContain(
       DialerActions.groupCallClicked({
-        targets: [teamsUserTarget(BLAKE.id, 'Blake Chen'), phoneNumberTarget('+442079460107')],
+        targets: [teamsUserTarget(BLAKE.id, 'Blake Chen'), phone('+442079460107')],
       }),
     );
     expect(await dialer.getStatus()).toBe(
@@ -129,7 +145,7 @@ describe('DialerPanelComponent', () => {
   it('removes a chip', async () => {
     const { store, dialer } = await setUp();
     store.dispatch(DialerActions.targetAdded({ target: teamsUserTarget(BLAKE.id, 'Blake Chen') }));
-    store.dispatch(DialerActions.targetAdded({ target: phoneNumberTarget('+14255550101') }));
+    store.dispatch(DialerActions.targetAdded({ target: phone('+14255550101') }));
     await dialer.removeTarget('Blake Chen');
     expect(await dialer.getTargets()).toEqual(['+1 425 555 0101']);
     expect(await dialer.getCallLabel()).toBe('Call');

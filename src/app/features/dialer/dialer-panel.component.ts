@@ -24,9 +24,10 @@ import type { DirectoryPerson } from '../../graph/graph.service';
 import { agentFeature } from '../../state/agent/agent.feature';
 import { DialerActions } from '../../state/outbound/dialer.actions';
 import { dialerFeature } from '../../state/outbound/dialer.feature';
-import { isNameSearch, readTypedEntry } from '../../state/outbound/dialer-input';
+import { isNameSearch } from '../../state/outbound/dialer-input';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { ParticipantAdditionsComponent } from './participant-additions.component';
+import { readTypedEntry } from './typed-entry';
 import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number';
 
 /**

@@ -23,6 +23,13 @@ export class DialerPanelHarness extends ComponentHarness {
     await input.sendKeys(text);
   }
 
+  /** Moves through the suggestions with the arrow keys, as a keyboard user does. */
+  async pressArrowDown(): Promise<void> {
+    await this.openSuggestions();
+    const input = await (await this.grid()).getInput();
+    await (await input!.host()).sendKeys(TestKey.DOWN_ARROW);
+  }
+
   async pressEnter(): Promise<void> {
     const input = await (await this.grid()).getInput();
     await (await input!.host()).sendKeys(TestKey.ENTER);

@@ -1,5 +1,6 @@
 import type { FormControl } from '@angular/forms';
-import { formatPhoneNumberAsTyped, looksLikePhoneNumber } from '../../calling/phone-number';
+import { formatPhoneNumberAsTyped } from '../../calling/phone-number';
+import { looksLikePhoneNumber } from '../../calling/phone-number-shape';
 
 /**
  * On each keystroke: groups a phone number as its country writes it ("+1 425 555 0101"), while

@@ -21,11 +21,21 @@ export interface VideoTile {
         <sb-video-tile [source]="tile.source" [label]="tile.label" />
       }
     </div>
+    @if (hidden() > 0) {
+      <p class="hidden">
+        {{ hidden() === 1 ? '1 more camera is on' : hidden() + ' more cameras are on' }}: the main speakers'
+        videos are shown.
+      </p>
+    }
   `,
   styles: `
     h3 {
       font: var(--mat-sys-title-small);
       margin: 16px 0 8px;
+    }
+    .hidden {
+      margin: 8px 0 0;
+      color: var(--mat-sys-on-surface-variant);
     }
     .tiles {
       display: grid;
@@ -36,4 +46,6 @@ export interface VideoTile {
 })
 export class VideoGalleryComponent {
   readonly tiles = input.required<readonly VideoTile[]>();
+  /** Participants whose camera is on but whose video is not shown (the gallery shows the first few). */
+  readonly hidden = input(0);
 }

@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { Actions } from '@ngrx/effects';
 import { phoneNumberTarget, teamsUserTarget } from '../../calling/dial-target';
+import { formatPhoneNumberAsTyped } from '../../calling/phone-number';
 import { PHONE_PARTICIPANT_ID } from '../../graph/graph.service';
 import { inProcessGraph } from '../../graph/testing/in-process-graph';
 import { callsFeature } from '../calls/calls.feature';
@@ -10,6 +11,9 @@ import { QueuePanelActions } from '../queue/queue-panel.actions';
 import { startEmulatedConsole } from '../testing/emulated-console';
 import { AddParticipantDialogActions } from './add-participant.actions';
 import { participantAdditionsFeature } from './participant-additions.feature';
+
+/** A number as the dialer makes it a target: E.164, shown grouped. */
+const phone = (e164: string) => phoneNumberTarget(e164, formatPhoneNumberAsTyped(e164));
 
 const ALEX = '00000000-0000-4000-8000-00000000a001';
 const RILEY = '00000000-0000-4000-8000-00000000b001';
@@ -44,7 +48,7 @@ async function onACall() {
 describe('adding participants to a call, on the emulator', () => {
   it('escalates a 1:1 phone call with a second number: a chat of the agent and the phone stand-in first', async () => {
     const { app, log, call, roster, chat, additions, add } = await onACall();
-    add(phoneNumberTarget('+14255550123'));
+    add(phone('+14255550123'));
     await app.settle();
     expect(chat()).toEqual([ALEX, PHONE_PARTICIPANT_ID]);
     expect(call()).toEqual(
@@ -65,7 +69,7 @@ describe('adding participants to a call, on the emulator', () => {
 
   it('adds a Teams user to the call’s chat before adding them to the call', async () => {
     const { app, chat, roster, add } = await onACall();
-    add(phoneNumberTarget('+14255550123'));
+    add(phone('+14255550123'));
     await app.settle();
     add(teamsUserTarget(RILEY, 'Riley Brooks'));
     await app.settle();
@@ -76,7 +80,7 @@ describe('adding participants to a call, on the emulator', () => {
 
   it('takes a Teams user removed from the call out of its chat too', async () => {
     const { app, chat, roster, add, call } = await onACall();
-    add(phoneNumberTarget('+14255550123'));
+    add(phone('+14255550123'));
     await app.settle();
     add(teamsUserTarget(RILEY, 'Riley Brooks'));
     await app.advance(5_000);
@@ -89,7 +93,7 @@ describe('adding participants to a call, on the emulator', () => {
 
   it('says, with the code, that an added number was busy', async () => {
     const { app, additions, add } = await onACall();
-    add(phoneNumberTarget('+14255550486'));
+    add(phone('+14255550486'));
     await app.advance(1_000);
     expect(additions()).toEqual([
       jasmine.objectContaining({
@@ -105,7 +109,7 @@ describe('adding participants to a call, on the emulator', () => {
 
   it('takes a Teams user who declined out of the call’s chat again', async () => {
     const { app, chat, additions, add } = await onACall();
-    add(phoneNumberTarget('+14255550123'));
+    add(phone('+14255550123'));
     await app.settle();
     add(teamsUserTarget(JORDAN, 'Jordan Diaz'));
     await app.settle();

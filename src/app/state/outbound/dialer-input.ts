@@ -1,7 +1,5 @@
-import { phoneNumberTarget, teamsUserTarget, type DialTarget } from '../../calling/dial-target';
-import { looksLikePhoneNumber, parsePhoneNumber } from '../../calling/phone-number';
-import { looksLikeTeamsUserId, parseTeamsUserId } from '../../calling/teams-user-id';
-import type { DirectoryPerson } from '../../graph/graph.service';
+import { looksLikePhoneNumber } from '../../calling/phone-number-shape';
+import { looksLikeTeamsUserId } from '../../calling/teams-user-id';
 
 /** The fewest characters of a name worth looking up (one letter matches half the directory). */
 export const MIN_SEARCH_LENGTH = 2;
@@ -12,48 +10,4 @@ export function isNameSearch(text: string): boolean {
   return (
     trimmed.length >= MIN_SEARCH_LENGTH && !looksLikePhoneNumber(trimmed) && !looksLikeTeamsUserId(trimmed)
   );
-}
-
-/** What the agent's typed text amounts to when they press Enter (or Call). */
-export type TypedEntry =
-  | { readonly kind: 'empty' }
-  | { readonly kind: 'target'; readonly target: DialTarget }
-  /** A Teams user id: whose it is comes from the directory. */
-  | { readonly kind: 'teamsUserId'; readonly id: string }
-  | { readonly kind: 'problem'; readonly message: string };
-
-/**
- * Reads the dialer's one input: a phone number (checked as E.164), a Teams user id, or a name,
- * which must match exactly one of the directory's suggestions.
- */
-export function readTypedEntry(
-  text: string,
-  suggestions: readonly DirectoryPerson[],
-  me: string | null,
-): TypedEntry {
-  const typed = text.trim();
-  if (!typed) return { kind: 'empty' };
-  if (looksLikeTeamsUserId(typed)) {
-    const id = parseTeamsUserId(typed);
-    if (!id.ok) return { kind: 'problem', message: id.message };
-    if (id.value === me)
-      return { kind: 'problem', message: 'That is your own id: you cannot call yourself.' };
-    return { kind: 'teamsUserId', id: id.value };
-  }
-  if (looksLikePhoneNumber(typed)) {
-    const number = parsePhoneNumber(typed);
-    return number.ok
-      ? { kind: 'target', target: phoneNumberTarget(number.value) }
-      : { kind: 'problem', message: number.message };
-  }
-  const matches = suggestions.filter((p) => p.displayName.toLowerCase() === typed.toLowerCase());
-  const only = matches.length === 1 ? matches[0] : suggestions.length === 1 ? suggestions[0] : undefined;
-  if (only) return { kind: 'target', target: teamsUserTarget(only.id, only.displayName) };
-  return {
-    kind: 'problem',
-    message:
-      suggestions.length === 0
-        ? `Nobody in the directory is called “${typed}”. Type a name, a phone number starting with +, or a Teams user id.`
-        : 'Several people match: pick one from the suggestions.',
-  };
 }

@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { Actions } from '@ngrx/effects';
 import { VirtualTimeScheduler } from 'rxjs';
 import { phoneNumberTarget, teamsUserTarget } from '../../calling/dial-target';
+import { formatPhoneNumberAsTyped } from '../../calling/phone-number';
 import { PHONE_PARTICIPANT_ID } from '../../graph/graph.service';
 import { inProcessGraph } from '../../graph/testing/in-process-graph';
 import { callsFeature } from '../calls/calls.feature';
@@ -12,9 +13,13 @@ import { DialerActions } from './dialer.actions';
 import { dialerFeature } from './dialer.feature';
 import { DIRECTORY_SEARCH_SCHEDULER } from './outbound-time';
 
+/** A number as the dialer makes it a target: E.164, shown grouped. */
+const phone = (e164: string) => phoneNumberTarget(e164, formatPhoneNumberAsTyped(e164));
+
 const ALEX = '00000000-0000-4000-8000-00000000a001';
 const RILEY = '00000000-0000-4000-8000-00000000b001';
 const JORDAN = '00000000-0000-4000-8000-00000000b002';
+const TAYLOR = '00000000-0000-4000-8000-00000000b003';
 const AVERY = '00000000-0000-4000-8000-00000000b004';
 
 /** Alex at a console whose Graph is the emulator's, in process; the directory's lookups on virtual time. */
@@ -67,8 +72,8 @@ describe('placing calls from the dialer, on the emulator', () => {
 
   it('calls a phone number: Outgoing, early media, then connected, and the dialer is cleared', async () => {
     const { app, roster } = await dialer();
-    app.store.dispatch(DialerActions.targetAdded({ target: phoneNumberTarget('+14255550123') }));
-    app.store.dispatch(DialerActions.callClicked({ target: phoneNumberTarget('+14255550123') }));
+    app.store.dispatch(DialerActions.targetAdded({ target: phone('+14255550123') }));
+    app.store.dispatch(DialerActions.callClicked({ target: phone('+14255550123') }));
     await app.settle();
     expect(app.state(callsFeature.selectActiveCall)).toEqual(
       jasmine.objectContaining({ direction: 'Outgoing', kind: 'oneToOne' }),
@@ -83,7 +88,7 @@ describe('placing calls from the dialer, on the emulator', () => {
 
   it('says in words, with the code, that a number was busy, a colleague declined, or is offline', async () => {
     const { app, failure } = await dialer();
-    app.store.dispatch(DialerActions.callClicked({ target: phoneNumberTarget('+14255550486') }));
+    app.store.dispatch(DialerActions.callClicked({ target: phone('+14255550486') }));
     await app.advance(1_000);
     expect(failure()).toEqual({
       message: 'The call to +1 425 555 0486 did not connect. The number is busy.',
@@ -107,6 +112,19 @@ describe('placing calls from the dialer, on the emulator', () => {
     expect(app.state(callsFeature.selectAllCalls)).toEqual([]);
   });
 
+  it('says nobody answered once a colleague lets it ring for two minutes', async () => {
+    const { app, failure } = await dialer();
+    app.store.dispatch(DialerActions.callClicked({ target: teamsUserTarget(TAYLOR, 'Taylor Kim') }));
+    await app.advance(119_000);
+    expect(failure()).toBeNull();
+    await app.advance(1_000);
+    expect(failure()).toEqual({
+      message: 'The call to Taylor Kim did not connect. Nobody answered.',
+      code: 487,
+      subCode: 10004,
+    });
+  });
+
   it('holds the call the agent is on before placing a new one, as Accept does', async () => {
     const { app, log } = await dialer();
     const queued = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
@@ -114,7 +132,7 @@ describe('placing calls from the dialer, on the emulator', () => {
     app.store.dispatch(QueuePanelActions.acceptClicked({ id: queued }));
     await app.settle();
     log.length = 0;
-    app.store.dispatch(DialerActions.callClicked({ target: phoneNumberTarget('+14255550123') }));
+    app.store.dispatch(DialerActions.callClicked({ target: phone('+14255550123') }));
     await app.settle();
     expect(app.state(callsFeature.selectHeldCalls).map((c) => [c.id, c.state])).toEqual([
       [queued, 'LocalHold'],
@@ -134,7 +152,7 @@ describe('placing calls from the dialer, on the emulator', () => {
     await app.settle();
     app.store.dispatch(QueuePanelActions.acceptClicked({ id: queued }));
     await app.settle();
-    app.store.dispatch(DialerActions.callClicked({ target: phoneNumberTarget('+0425') }));
+    app.store.dispatch(DialerActions.callClicked({ target: phone('+0425') }));
     await app.settle();
     expect(failure()).toEqual(
       jasmine.objectContaining({
@@ -162,7 +180,7 @@ describe('placing calls from the dialer, on the emulator', () => {
 
   it('places a group call with a Teams user and a phone number in a chat made for it', async () => {
     const { app, roster, log } = await dialer();
-    const targets = [teamsUserTarget(RILEY, 'Riley Brooks'), phoneNumberTarget('+14255550123')];
+    const targets = [teamsUserTarget(RILEY, 'Riley Brooks'), phone('+14255550123')];
     app.store.dispatch(DialerActions.groupCallClicked({ targets }));
     await app.settle();
     const call = app.state(callsFeature.selectActiveCall)!;
@@ -185,9 +203,7 @@ describe('placing calls from the dialer, on the emulator', () => {
   it('says why a group call could not get its chat, and places nothing', async () => {
     const { app, failure } = await dialer();
     const nobody = teamsUserTarget('00000000-0000-4000-8000-000000000bad', 'Nobody');
-    app.store.dispatch(
-      DialerActions.groupCallClicked({ targets: [nobody, phoneNumberTarget('+14255550123')] }),
-    );
+    app.store.dispatch(DialerActions.groupCallClicked({ targets: [nobody, phone('+14255550123')] }));
     await app.settle();
     expect(failure()).toEqual({
       message:

@@ -12,12 +12,20 @@ export interface CallSummary {
   readonly others: readonly Party[];
   /** A phone number takes part: the call can send DTMF tones. */
   readonly hasPhoneParty: boolean;
+  /** The most dominant speaker still in the call (`Features.DominantSpeakers`), if any. */
+  readonly dominantSpeaker: Party | null;
 }
 
 /** How many other parties a summary names. */
 export const NAMED_OTHERS = 3;
 
 const present = (participant: ParticipantEntry) => participant.state !== 'Disconnected';
+
+function dominantSpeaker(call: CallEntry, inCall: readonly ParticipantEntry[]): Party | null {
+  const [first] = call.dominantSpeakers;
+  const speaker = first === undefined ? undefined : inCall.find((p) => p.participantId === first);
+  return speaker ? { identity: speaker.identity, displayName: speaker.displayName } : null;
+}
 
 function summarize(call: CallEntry, roster: readonly ParticipantEntry[]): CallSummary {
   const inCall = roster.filter(present);
@@ -26,6 +34,7 @@ function summarize(call: CallEntry, roster: readonly ParticipantEntry[]): CallSu
     peopleCount: inCall.length + 1,
     others: inCall.slice(0, NAMED_OTHERS).map(({ identity, displayName }) => ({ identity, displayName })),
     hasPhoneParty: inCall.some((participant) => participant.identity.kind === 'phoneNumber'),
+    dominantSpeaker: dominantSpeaker(call, inCall),
   };
 }
 
