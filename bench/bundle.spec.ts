@@ -3,22 +3,36 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type { FastifyInstance } from 'fastify';
+import { ACS_ACCESS_KEY } from '../emulator/server/cloud/acs-identity';
+import { AUTHORITY, SWITCHBOARD_CLIENT_ID, TENANT_ID } from '../emulator/server/cloud/app-registration';
+import { startEmulator, type RunningEmulator } from '../emulator/server/emulator-server';
+import { buildServer } from '../server/app';
+import { readServerConfig } from '../server/config';
+import launch from '../scripts/chromium.cjs';
 import { buildProduction, chunksOf, INITIAL_JS_GZIP_BUDGET, report, type Chunk } from './bundle';
 
 const SDK = 'node_modules/@azure/communication-calling/';
 
+let outputPath: string;
+let chunks: Chunk[];
+
+before(() => {
+  outputPath = mkdtempSync(join(tmpdir(), 'switchboard-bundle-'));
+  buildProduction(outputPath);
+  chunks = chunksOf(outputPath);
+  console.log(report(chunks));
+});
+after(() => rmSync(outputPath, { recursive: true, force: true }));
+
+const lazyChunk = (entryPoint: string) => {
+  const chunk = chunks.find((c) => c.entryPoint === entryPoint);
+  assert.ok(chunk && !chunk.initial, `no lazy chunk starts at ${entryPoint}`);
+  return chunk;
+};
+
 describe('the production build', () => {
-  let outputPath: string;
-  let chunks: Chunk[];
-
-  before(() => {
-    outputPath = mkdtempSync(join(tmpdir(), 'switchboard-bundle-'));
-    buildProduction(outputPath);
-    chunks = chunksOf(outputPath);
-    console.log(report(chunks));
-  });
-  after(() => rmSync(outputPath, { recursive: true, force: true }));
-
   it('downloads no more than 300 KB of JavaScript (gzip) at start', () => {
     const initialGzip = chunks.filter((c) => c.initial).reduce((total, c) => total + c.gzipBytes, 0);
     assert.ok(
@@ -36,9 +50,8 @@ describe('the production build', () => {
   });
 
   it('keeps the emulator’s calling module and MSAL’s redirect bridge out of the start too', () => {
-    const lazyEntries = chunks.filter((c) => !c.initial).map((c) => c.entryPoint);
-    assert.ok(lazyEntries.includes('emulator/client/index.ts'), `lazy chunks: ${lazyEntries.join(', ')}`);
-    assert.ok(lazyEntries.includes('node_modules/@azure/msal-browser/dist/redirect_bridge/index.mjs'));
+    lazyChunk('emulator/client/index.ts');
+    lazyChunk('node_modules/@azure/msal-browser/dist/redirect_bridge/index.mjs');
     const initialInputs = chunks.filter((c) => c.initial).flatMap((c) => c.inputs);
     assert.equal(initialInputs.filter((input) => input.startsWith('emulator/client/')).length, 0);
   });
@@ -62,5 +75,80 @@ describe('the production build', () => {
       `angular.json's initial maximumError ${maximumError} is ${Math.round(gzipAtLimit)} bytes gzip at this ` +
         `build's ratio (${(raw / gzip).toFixed(2)}:1); set it near ${Math.round((INITIAL_JS_GZIP_BUDGET * raw) / gzip / 1000)}kB`,
     );
+  });
+});
+
+/**
+ * The build as deployed: `server/` serves it and its `config.json`, with the emulator as its Entra
+ * ID, ACS identity and calling service (the emulator on its own origin, as `emulatorUrl` allows).
+ */
+describe('the production build in the browser', () => {
+  let emulator: RunningEmulator;
+  let server: FastifyInstance;
+  let browser: Browser;
+  let consoleUrl: string;
+
+  before(async () => {
+    emulator = await startEmulator({ port: 0, seed: 3, scenario: false });
+    server = await buildServer(
+      readServerConfig({
+        ENTRA_TENANT_ID: TENANT_ID,
+        ENTRA_CLIENT_ID: SWITCHBOARD_CLIENT_ID,
+        ENTRA_AUTHORITY: AUTHORITY,
+        ENTRA_JWKS_URL: `${emulator.url}/${TENANT_ID}/discovery/v2.0/keys`,
+        ACS_CONNECTION_STRING: `endpoint=${emulator.url}/;accesskey=${ACS_ACCESS_KEY}`,
+        CONSOLE_BACKEND: 'emulator',
+        CONSOLE_EMULATOR_URL: emulator.url,
+        SERVE_CONSOLE_DIR: join(outputPath, 'browser'),
+        LOG_LEVEL: 'silent',
+      }),
+    );
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const address = server.server.address();
+    consoleUrl = `http://localhost:${typeof address === 'object' && address ? address.port : 0}/`;
+    browser = await chromium.launch({ executablePath: launch.executablePath, args: [...launch.args] });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await emulator?.close();
+  });
+
+  /** Signs in through the emulator's account picker; every script the page fetched, by file. */
+  async function signIn(page: Page): Promise<Set<string>> {
+    const scripts = new Set<string>();
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname.slice(1));
+    });
+    await page.goto(consoleUrl);
+    await page.getByRole('button', { name: /Alex Rivera/ }).click();
+    await page.getByRole('banner').getByText('Alex Rivera · Agent').waitFor();
+    return scripts;
+  }
+
+  it('in emulator mode never downloads the Calling SDK, and takes the emulator’s module instead', async () => {
+    const page = await browser.newPage();
+    const scripts = await signIn(page);
+    await page.getByRole('status').getByText('Online').waitFor();
+    assert.ok(scripts.has(lazyChunk('emulator/client/index.ts').file));
+    assert.equal(scripts.has(lazyChunk(`${SDK}dist-esm/sdk.bundle.js`).file), false);
+    await page.close();
+  });
+
+  it('in ACS mode downloads the Calling SDK when the calling session starts', async () => {
+    const context = await browser.newContext();
+    // Nothing leaves this machine: the SDK is only fetched, never connected.
+    await context.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.route('**/config.json', async (route) => {
+      const config = (await (await route.fetch()).json()) as Record<string, unknown>;
+      await route.fulfill({ json: { ...config, backend: 'acs' } });
+    });
+    const sdk = page.waitForRequest((request) =>
+      request.url().endsWith(`/${lazyChunk(`${SDK}dist-esm/sdk.bundle.js`).file}`),
+    );
+    await signIn(page);
+    await sdk;
+    await context.close();
   });
 });

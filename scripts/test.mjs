@@ -29,8 +29,9 @@ const nodeTests = (dir) => ({
 const runners = [
   nodeTests('emulator'),
   nodeTests('server'),
-  // The production build: initial JavaScript under its gzip budget, the Calling SDK lazy.
-  nodeTests('bench'),
+  // The production build: initial JavaScript under its gzip budget, the Calling SDK lazy and, in
+  // Chromium, never downloaded in emulator mode.
+  { ...nodeTests('bench'), needsBrowser: true },
   {
     // Microsoft's StatefulCallClient on the emulator's module, from its own folder and packages.
     name: 'interop (node:test)',
