@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, PendingTasks } from '@angular/core';
 import type { DtmfTone } from '@azure/communication-calling';
 import { MatDialog } from '@angular/material/dialog';
 import { Store } from '@ngrx/store';
@@ -9,10 +9,7 @@ import { selectActiveCallSummary } from '../../state/participants/call-summaries
 import { selectActiveCallParticipants } from '../../state/participants/participants.feature';
 import { RosterActions } from '../../state/participants/roster.actions';
 import { endedCallText } from '../../shared/call-title';
-import {
-  AddParticipantDialogComponent,
-  type AddParticipantDialogData,
-} from '../dialer/add-participant-dialog.component';
+import type { AddParticipantDialogData } from '../dialer/add-participant-dialog.component';
 import { VideoGalleryComponent } from '../video/video-gallery.component';
 import { videoTiles } from '../video/video-tiles';
 import { ActiveCallCardComponent } from './active-call-card.component';
@@ -81,6 +78,7 @@ import { ParticipantListComponent } from './participant-list.component';
 export class ActiveCallPanelComponent {
   protected readonly store = inject(Store);
   private readonly dialog = inject(MatDialog);
+  private readonly pendingTasks = inject(PendingTasks);
   protected readonly ticker = inject(Ticker);
   protected readonly actions = ActiveCallPanelActions;
   protected readonly roster = RosterActions;
@@ -103,9 +101,18 @@ export class ActiveCallPanelComponent {
     return failure?.operation === operation ? failure : null;
   }
 
-  /** The dialog finds the person or number, gets the call's chat ready and adds them through the line. */
+  /**
+   * The dialog finds the person or number, gets the call's chat ready and adds them through the
+   * line. It loads when first opened: its phone-number parsing stays out of the initial bundle.
+   */
   protected addParticipant(callId: string): void {
-    this.dialog.open(AddParticipantDialogComponent, { data: { callId } satisfies AddParticipantDialogData });
+    // A pending task, so the application is not stable (tests, hydration) until the dialog opens.
+    void this.pendingTasks.run(async () => {
+      const { AddParticipantDialogComponent } = await import('../dialer/add-participant-dialog.component');
+      this.dialog.open(AddParticipantDialogComponent, {
+        data: { callId } satisfies AddParticipantDialogData,
+      });
+    });
   }
 
   protected sendTone(callId: string, tone: DtmfTone): void {

@@ -38,11 +38,16 @@ import { QueuePanelComponent } from '../queue/queue-panel.component';
       display: grid;
       gap: 16px;
       padding: 16px;
-      grid-template-columns: minmax(300px, 1fr) 2fr minmax(320px, 1fr);
+      grid-template-columns: minmax(280px, 1fr) minmax(0, 2fr) minmax(360px, 1.2fr);
       grid-template-areas: 'queue active outbound' 'queue held outbound';
       /* The active call takes the height it needs; a long queue stretches only the row below it. */
       grid-template-rows: auto 1fr;
       align-items: start;
+    }
+    /* Grid items may shrink below their content's width (form fields), so the page never scrolls sideways. */
+    :host > *,
+    .outbound > * {
+      min-width: 0;
     }
     .panel {
       display: block;
