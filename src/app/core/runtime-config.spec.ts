@@ -55,7 +55,7 @@ describe('runtime configuration (config.json)', () => {
       ],
       [
         { graphBaseUrl: 'http://graph.microsoft.com/v1.0' },
-        '"graphBaseUrl" must be an https URL, such as "https://graph.microsoft.com/v1.0".',
+        '"graphBaseUrl" must be an https URL, such as "https://graph.microsoft.com/v1.0", or a path on the console’s origin.',
       ],
       [{ logLevel: 'debug' }, '"logLevel" must be one of verbose, info, warning, error, not "debug".'],
       [

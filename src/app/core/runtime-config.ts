@@ -30,6 +30,7 @@ export interface RuntimeConfig {
   };
   /** `server/`'s token exchange: the Entra tokens in, the ACS token out. */
   readonly tokenUrl: string;
+  /** Microsoft Graph with its version ("https://graph.microsoft.com/v1.0"), or a path on this origin. */
   readonly graphBaseUrl: string;
   /** How much the Calling SDK, MSAL and the console log (`@azure/logger`'s levels). */
   readonly logLevel: LogLevel;
@@ -99,8 +100,14 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
     !(typeof tokenUrl === 'string' && (tokenUrl.startsWith('/') || httpUrl(tokenUrl)))
   )
     problem('tokenUrl', 'must be a path on the console’s origin (such as "/api/token") or an https URL');
-  if (present('graphBaseUrl') && !httpUrl(graphBaseUrl))
-    problem('graphBaseUrl', 'must be an https URL, such as "https://graph.microsoft.com/v1.0"');
+  if (
+    present('graphBaseUrl') &&
+    !(typeof graphBaseUrl === 'string' && (graphBaseUrl.startsWith('/') || httpUrl(graphBaseUrl)))
+  )
+    problem(
+      'graphBaseUrl',
+      'must be an https URL, such as "https://graph.microsoft.com/v1.0", or a path on the console’s origin',
+    );
   const logLevel = settings['logLevel'] ?? 'warning';
   if (!(LOG_LEVELS as readonly unknown[]).includes(logLevel))
     problem('logLevel', `must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(logLevel)}`);

@@ -3,9 +3,6 @@ import type { Client, Context, Middleware } from '@microsoft/microsoft-graph-cli
 import { AuthService } from '../core/auth/auth.service';
 import { RUNTIME_CONFIG } from '../core/runtime-config';
 
-/** Microsoft Graph itself; the emulator answers the same paths on its own origin. */
-export const MICROSOFT_GRAPH_URL = 'https://graph.microsoft.com/';
-
 /**
  * Makes the Microsoft Graph client every Graph request goes through. The library loads through a
  * dynamic `import()` on first use: the agent may never need it in a session.
@@ -14,18 +11,35 @@ export type GraphClientFactory = () => Promise<Client>;
 
 export const GRAPH_CLIENT_FACTORY = new InjectionToken<GraphClientFactory>('GRAPH_CLIENT_FACTORY', {
   factory: () => {
-    const config = inject(RUNTIME_CONFIG);
+    const { baseUrl, version } = graphEndpoint(
+      inject(RUNTIME_CONFIG).graphBaseUrl,
+      globalThis.location.origin,
+    );
     const auth = inject(AuthService);
-    const baseUrl =
-      config.backend === 'acs'
-        ? MICROSOFT_GRAPH_URL
-        : `${(config.emulatorUrl || globalThis.location.origin).replace(/\/$/, '')}/`;
     return async () => {
       const graph = await import('@microsoft/microsoft-graph-client');
-      return createGraphClient(graph, baseUrl, () => auth.graphAccessToken(), new graph.HTTPMessageHandler());
+      return createGraphClient(
+        graph,
+        baseUrl,
+        () => auth.graphAccessToken(),
+        new graph.HTTPMessageHandler(),
+        version,
+      );
     };
   },
 });
+
+/**
+ * `config.json`'s `graphBaseUrl` ("https://graph.microsoft.com/v1.0", or "/v1.0" on the console's
+ * origin) as the client library takes it: the service's root and the version apart.
+ */
+export function graphEndpoint(graphBaseUrl: string, origin: string): { baseUrl: string; version: string } {
+  const url = new URL(graphBaseUrl.replace(/\/+$/, ''), origin);
+  const segments = url.pathname.split('/');
+  const version = segments.pop() || 'v1.0';
+  url.pathname = `${segments.join('/')}/`;
+  return { baseUrl: url.toString(), version };
+}
 
 /**
  * A Graph client whose requests carry the signed-in user's access token, then reach `transport`
@@ -38,10 +52,11 @@ export function createGraphClient(
   baseUrl: string,
   accessToken: () => Promise<string>,
   transport: Middleware,
+  version = 'v1.0',
 ): Client {
   return graph.Client.initWithMiddleware({
     baseUrl,
-    defaultVersion: 'v1.0',
+    defaultVersion: version,
     middleware: [new BearerToken(baseUrl, accessToken), transport],
   });
 }

@@ -29,9 +29,9 @@ describe('MSAL’s configuration', () => {
     );
   });
 
-  it('keeps MSAL’s cache in the tab’s sessionStorage, never localStorage, and its logs personal-data free', () => {
+  it('keeps MSAL’s cache in its encrypted localStorage, and its logs personal-data free', () => {
     const config = msalConfiguration(TENANT_CONFIG, logger(), 'https://switchboard.example');
-    expect(config.cache?.cacheLocation).toBe(BrowserCacheLocation.SessionStorage);
+    expect(config.cache?.cacheLocation).toBe(BrowserCacheLocation.LocalStorage);
     expect(config.system?.loggerOptions?.piiLoggingEnabled).toBeFalse();
     expect(config.system?.loggerOptions?.logLevel).toBe(LogLevel.Info);
   });

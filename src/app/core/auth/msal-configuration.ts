@@ -13,11 +13,12 @@ export const REDIRECT_BRIDGE_PATH = '/redirect';
 export const SIGN_IN_PATH = '/sign-in';
 
 /**
- * MSAL's configuration from `config.json`. MSAL's cache is the tab's sessionStorage, never
- * localStorage: the account and Entra's tokens (ID, access, refresh) last as long as the tab, so a
- * reload is still signed in, and closing the tab forgets them. (MSAL's memory cache cannot do a
- * redirect sign-in, `in_mem_redirect_unavailable`.) The console itself stores no token anywhere:
- * the ACS token lives in memory only.
+ * MSAL's configuration from `config.json`. MSAL's cache is localStorage, which MSAL encrypts
+ * (AES-GCM, with a key kept in a cookie that ends with the browser session): Entra's tokens are
+ * never in storage in plain text, a reload stays signed in, and closing the browser forgets them.
+ * (sessionStorage would hold them in plain text; MSAL's memory cache cannot do a redirect sign-in,
+ * `in_mem_redirect_unavailable`.) The console itself stores no token anywhere: the ACS token lives
+ * in memory only.
  */
 export function msalConfiguration(config: RuntimeConfig, logger: Logger, origin: string): Configuration {
   const emulatorBaseUrl = config.emulatorUrl || origin;
@@ -29,7 +30,7 @@ export function msalConfiguration(config: RuntimeConfig, logger: Logger, origin:
       redirectUri: `${origin}${REDIRECT_BRIDGE_PATH}`,
       postLogoutRedirectUri: `${origin}${SIGN_IN_PATH}`,
     },
-    cache: { cacheLocation: BrowserCacheLocation.SessionStorage },
+    cache: { cacheLocation: BrowserCacheLocation.LocalStorage },
     system: {
       loggerOptions: {
         loggerCallback: logger.msal,
