@@ -30,12 +30,11 @@ import { targetRawId, teamsUserTarget, type DialTarget } from '../../calling/dia
 import type { DirectoryPerson } from '../../graph/graph.service';
 import { agentFeature } from '../../state/agent/agent.feature';
 import { AddParticipantDialogActions } from '../../state/outbound/add-participant.actions';
-import { DialerActions } from '../../state/outbound/dialer.actions';
 import { dialerFeature } from '../../state/outbound/dialer.feature';
-import { isNameSearch } from '../../state/outbound/dialer-input';
 import { participantAdditionsFeature } from '../../state/outbound/participant-additions.feature';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { readTypedEntry } from './typed-entry';
+import { enterAddsTyped, searchDirectoryAsTyped, typedEntryProblem } from './typed-entry-field';
 import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number';
 
 export interface AddParticipantDialogData {
@@ -145,17 +144,8 @@ export class AddParticipantDialogComponent {
   });
   protected readonly failure = computed(() => this.addition()?.failure ?? null);
 
-  private wasNameSearch = false;
-
   constructor() {
-    this.text.valueChanges.subscribe((value) => {
-      // Picking a suggestion writes the person into the control; `picked` takes it from there.
-      if (typeof value !== 'string') return;
-      this.problem.set(null);
-      const nameSearch = isNameSearch(value);
-      if (nameSearch || this.wasNameSearch) this.store.dispatch(DialerActions.searchChanged({ text: value }));
-      this.wasNameSearch = nameSearch;
-    });
+    searchDirectoryAsTyped(this.text, this.store, this.problem);
     // Once they ring, the roster follows them: the dialog's work is done.
     effect(() => {
       if (this.addition()?.status === 'ringing') this.dialog.close(true);
@@ -163,9 +153,7 @@ export class AddParticipantDialogComponent {
   }
 
   protected enter(event: Event): void {
-    if (event.defaultPrevented || this.trigger().activeOption) return;
-    event.preventDefault();
-    this.add();
+    enterAddsTyped(event, this.trigger(), () => this.add());
   }
 
   protected groupPhoneNumber(event: Event): void {
@@ -194,11 +182,7 @@ export class AddParticipantDialogComponent {
         this.problem.set('Type their name and pick them from the suggestions.');
         return;
       case 'problem':
-        this.problem.set(
-          this.searching()
-            ? 'Still looking in the directory: pick from the suggestions once they appear.'
-            : entry.message,
-        );
+        this.problem.set(typedEntryProblem(entry.message, this.searching()));
     }
   }
 

@@ -28,6 +28,7 @@ import { isNameSearch } from '../../state/outbound/dialer-input';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { ParticipantAdditionsComponent } from './participant-additions.component';
 import { readTypedEntry } from './typed-entry';
+import { enterAddsTyped, searchDirectoryAsTyped, typedEntryProblem } from './typed-entry-field';
 import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number';
 
 /**
@@ -179,25 +180,12 @@ export class DialerPanelComponent {
     return null;
   });
 
-  private wasNameSearch = false;
-
   constructor() {
-    this.text.valueChanges.subscribe((value) => {
-      // Picking a suggestion writes the person into the control; `picked` takes it from there.
-      if (typeof value !== 'string') return;
-      this.problem.set(null);
-      const nameSearch = isNameSearch(value);
-      // Only names are looked up: numbers and ids stay out of the action log as they are typed.
-      if (nameSearch || this.wasNameSearch) this.store.dispatch(DialerActions.searchChanged({ text: value }));
-      this.wasNameSearch = nameSearch;
-    });
+    searchDirectoryAsTyped(this.text, this.store, this.problem);
   }
 
-  /** Enter adds what was typed; on a highlighted suggestion, the autocomplete picks it instead. */
   protected enter(event: Event): void {
-    if (event.defaultPrevented || this.trigger().activeOption) return;
-    event.preventDefault();
-    this.add();
+    enterAddsTyped(event, this.trigger(), () => this.add());
   }
 
   protected groupPhoneNumber(event: Event): void {
@@ -251,11 +239,7 @@ export class DialerPanelComponent {
         this.clear();
         return 'lookingUp';
       case 'problem':
-        this.problem.set(
-          this.dialer().searching
-            ? 'Still looking in the directory: pick from the suggestions once they appear.'
-            : entry.message,
-        );
+        this.problem.set(typedEntryProblem(entry.message, this.dialer().searching));
         return 'problem';
     }
   }

@@ -1,0 +1,39 @@
+import type { WritableSignal } from '@angular/core';
+import type { FormControl } from '@angular/forms';
+import type { MatAutocompleteTrigger } from '@angular/material/autocomplete';
+import type { Store } from '@ngrx/store';
+import { DialerActions } from '../../state/outbound/dialer.actions';
+import { isNameSearch } from '../../state/outbound/dialer-input';
+
+/**
+ * The dialer's one input as the dialer panel and the Add participant dialog both wire it: what
+ * the agent types is looked up in the directory while it reads as a name (numbers and ids stay
+ * out of the action log), and a new keystroke clears the last problem.
+ */
+export function searchDirectoryAsTyped(
+  text: FormControl<string>,
+  store: Store,
+  problem: WritableSignal<string | null>,
+): void {
+  let wasNameSearch = false;
+  text.valueChanges.subscribe((value) => {
+    // Picking a suggestion writes the person into the control; the component's `picked` takes it.
+    if (typeof value !== 'string') return;
+    problem.set(null);
+    const nameSearch = isNameSearch(value);
+    if (nameSearch || wasNameSearch) store.dispatch(DialerActions.searchChanged({ text: value }));
+    wasNameSearch = nameSearch;
+  });
+}
+
+/** Enter adds what was typed; on a highlighted suggestion, the autocomplete picks it instead. */
+export function enterAddsTyped(event: Event, trigger: MatAutocompleteTrigger, add: () => void): void {
+  if (event.defaultPrevented || trigger.activeOption) return;
+  event.preventDefault();
+  add();
+}
+
+/** What to tell the agent about a typed entry that is not (yet) someone to call. */
+export function typedEntryProblem(message: string, searching: boolean): string {
+  return searching ? 'Still looking in the directory: pick from the suggestions once they appear.' : message;
+}
