@@ -5,13 +5,10 @@ import { CallClient, configure, listenerCount } from '../../../emulator/client';
 import { createInMemoryEmulator } from '../../../emulator/testing/in-memory';
 import { agentEvents } from './agent.bridge';
 import { CallRegistry } from './call-registry';
-import { SWITCH_ABANDONED, switchActiveCall, type SwitchStep } from './switch-active-call';
+import { STILL_CONNECTING, SWITCH_ABANDONED, switchActiveCall, type SwitchStep } from './switch-active-call';
 
-/**
- * The switch on the emulator's SDK objects, with the registry filled by the agent's bridge as in the
- * console: Alex talks to one caller while a second call rings.
- */
-async function onACallWithAnotherRinging() {
+/** Alex signed in on the emulator, with the registry filled by the agent's bridge as in the console. */
+async function alexSignedIn() {
   const emulator = createInMemoryEmulator({ seed: 3 });
   configure({ transport: emulator.transport });
   const baseline = listenerCount();
@@ -21,19 +18,10 @@ async function onACallWithAnotherRinging() {
   const registry = new CallRegistry();
   registry.setAgent(agent);
   const bridge = agentEvents(agent, registry, () => 0).subscribe();
-  const first = emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
-  await emulator.settle();
-  await registry.incomingCall(first).accept();
-  const second = emulator.world.enqueuePhoneCall({ patienceMs: 30_000, talkMs: 600_000 });
-  await emulator.settle();
-
   const steps: SwitchStep[] = [];
   const abandon = new AbortController();
-  const options = {
-    signal: abandon.signal,
-    scheduler: new VirtualTimeScheduler(),
-    onStep: (step: SwitchStep) => steps.push(step),
-  };
+  const scheduler = new VirtualTimeScheduler();
+  const options = { signal: abandon.signal, scheduler, onStep: (step: SwitchStep) => steps.push(step) };
   /** Each call the agent has, with its state as the SDK reports it. */
   const calls = () => registry.liveCalls().map((call) => [call.id, call.state]);
   const done = async () => {
@@ -42,7 +30,31 @@ async function onACallWithAnotherRinging() {
     await emulator.settle();
     expect(listenerCount()).toBe(baseline);
   };
-  return { emulator, registry, first, second, steps, abandon, options, calls, done };
+  return { emulator, agent, registry, steps, abandon, scheduler, options, calls, done };
+}
+
+/** The switch on the emulator's SDK objects: Alex talks to one caller while a second call rings. */
+async function onACallWithAnotherRinging() {
+  const alex = await alexSignedIn();
+  const { emulator, registry } = alex;
+  const first = emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
+  await emulator.settle();
+  await registry.incomingCall(first).accept();
+  const second = emulator.world.enqueuePhoneCall({ patienceMs: 30_000, talkMs: 600_000 });
+  await emulator.settle();
+  return { ...alex, first, second };
+}
+
+/** Alex is calling a colleague, whose phone still rings, when a queued call rings for Alex. */
+async function callingOutWithACallRinging(colleagueKey: 'riley' | 'taylor') {
+  const alex = await alexSignedIn();
+  const { emulator, agent } = alex;
+  const colleague = emulator.world.directory.colleague(colleagueKey)!;
+  const outgoing = agent.startCall({ microsoftTeamsUserId: colleague.microsoftTeamsUserId });
+  const incoming = emulator.world.enqueuePhoneCall({ patienceMs: 120_000, talkMs: 600_000 });
+  await emulator.settle();
+  expect(outgoing.state).toBe('Ringing');
+  return { ...alex, outgoing, incoming };
 }
 
 describe('switchActiveCall on the emulator', () => {
@@ -154,6 +166,33 @@ describe('switchActiveCall on the emulator', () => {
     expect(await switching).toEqual(SWITCH_ABANDONED);
     expect(calls()).toEqual([[first, 'Connected']]);
     expect(registry.incomingCall(second).id).toBe(second);
+    await done();
+  });
+
+  it('waits for a call still ringing out to connect, then holds it and accepts', async () => {
+    const { emulator, registry, outgoing, incoming, steps, options, calls, done } =
+      await callingOutWithACallRinging('riley');
+    const switching = switchActiveCall(registry, { operation: 'accept', incomingCallId: incoming }, options);
+    await emulator.settle();
+    expect(steps).toEqual([{ step: 'waitingForConnectingCall', callId: outgoing.id }]);
+    await emulator.advance(3_000); // Riley answers
+    expect(await switching).toBeNull();
+    expect(calls()).toEqual([
+      [outgoing.id, 'LocalHold'],
+      [incoming, 'Connected'],
+    ]);
+    await done();
+  });
+
+  it('says the current call is still connecting when it does not connect in time, and changes nothing', async () => {
+    const { emulator, registry, outgoing, incoming, scheduler, options, calls, done } =
+      await callingOutWithACallRinging('taylor');
+    const switching = switchActiveCall(registry, { operation: 'accept', incomingCallId: incoming }, options);
+    await emulator.settle();
+    scheduler.flush(); // ten seconds pass on the switch's clock; Taylor's phone still rings
+    expect(await switching).toEqual(STILL_CONNECTING);
+    expect(calls()).toEqual([[outgoing.id, 'Ringing']]);
+    expect(registry.incomingCall(incoming).id).toBe(incoming);
     await done();
   });
 });
