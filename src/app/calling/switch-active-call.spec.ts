@@ -1,10 +1,11 @@
-import type { TeamsCallAgent } from '@azure/communication-calling';
+import type { TeamsCall, TeamsCallAgent } from '@azure/communication-calling';
 import { AzureCommunicationTokenCredential } from '@azure/communication-common';
 import { VirtualTimeScheduler } from 'rxjs';
 import { CallClient, configure, listenerCount } from '../../../emulator/client';
 import { createInMemoryEmulator } from '../../../emulator/testing/in-memory';
 import { agentEvents } from './agent.bridge';
 import { CallRegistry } from './call-registry';
+import { phoneNumberTarget } from './dial-target';
 import { STILL_CONNECTING, SWITCH_ABANDONED, switchActiveCall, type SwitchStep } from './switch-active-call';
 
 /** Alex signed in on the emulator, with the registry filled by the agent's bridge as in the console. */
@@ -193,6 +194,34 @@ describe('switchActiveCall on the emulator', () => {
     expect(await switching).toEqual(STILL_CONNECTING);
     expect(calls()).toEqual([[outgoing.id, 'Ringing']]);
     expect(registry.incomingCall(incoming).id).toBe(incoming);
+    await done();
+  });
+
+  it('resumes the caller held for a call the agent placed, once that call ends without connecting', async () => {
+    const alex = await alexSignedIn();
+    const { emulator, registry, options, calls, done } = alex;
+    const caller = emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
+    await emulator.settle();
+    await registry.incomingCall(caller).accept();
+    let placed: TeamsCall | undefined;
+    const failure = await switchActiveCall(
+      registry,
+      {
+        operation: 'startCall',
+        targets: [phoneNumberTarget('+14255550486')],
+        onCall: (call) => (placed = call),
+      },
+      options,
+    );
+    expect(failure).toBeNull();
+    await emulator.settle();
+    expect(calls()).toEqual([
+      [caller, 'LocalHold'],
+      [placed!.id, 'EarlyMedia'],
+    ]);
+    await emulator.advance(1_000); // the number is busy
+    expect(placed!.callEndReason).toEqual({ code: 486, subCode: 560486 });
+    expect(calls()).toEqual([[caller, 'Connected']]);
     await done();
   });
 });

@@ -91,7 +91,7 @@ export async function switchActiveCall(
       return signal.aborted ? SWITCH_ABANDONED : STILL_CONNECTING;
   }
 
-  let take: () => Promise<unknown>;
+  let take: () => Promise<TeamsCall | void>;
   try {
     // Again, after any wait: the call may have stopped ringing meanwhile.
     take = findTake(registry, target);
@@ -119,20 +119,40 @@ export async function switchActiveCall(
   if (signal.aborted) return undo(SWITCH_ABANDONED);
 
   onStep({ step: 'taking' });
+  let taken: TeamsCall | void;
   try {
-    await take();
-    return null;
+    taken = await take();
   } catch (error) {
     return undo(toFailure(error, target.operation));
   }
+  if (taken && held.length > 0) resumeIfNeverConnected(taken, held, registry);
+  return null;
+}
+
+/**
+ * A call placed or joined while the agent's calls were held for it can still fail once it exists
+ * (busy, declined, no answer, a meeting not found, refused from the lobby). If it ends before it
+ * ever connects, the calls held for it are resumed (unless another call has become live since),
+ * so the agent is back with their caller rather than left with everyone on hold.
+ */
+function resumeIfNeverConnected(call: TeamsCall, held: readonly TeamsCall[], registry: CallRegistry): void {
+  const watch = fromSdkEvent(call, 'stateChanged').subscribe(() => {
+    if (call.state === 'Connected') return watch.unsubscribe();
+    if (call.state !== 'Disconnected') return;
+    watch.unsubscribe();
+    const calls = registry.liveCalls();
+    if (calls.some((live) => HOLDABLE_STATES.has(live.state))) return;
+    const stillHeld = held.filter((heldCall) => calls.includes(heldCall) && heldCall.state === 'LocalHold');
+    void resumeAll(stillHeld, () => undefined);
+  });
 }
 
 /** The SDK call that takes the target; throws (in words) if the target has gone. */
-function findTake(registry: CallRegistry, target: CallToTake): () => Promise<unknown> {
+function findTake(registry: CallRegistry, target: CallToTake): () => Promise<TeamsCall | void> {
   switch (target.operation) {
     case 'accept': {
       const incoming = registry.incomingCall(target.incomingCallId);
-      return () => incoming.accept();
+      return async () => void (await incoming.accept());
     }
     case 'resume': {
       const call = registry.call(target.callId);
@@ -141,11 +161,19 @@ function findTake(registry: CallRegistry, target: CallToTake): () => Promise<unk
     case 'startCall': {
       const agent = registry.agent;
       // Synchronous in the SDK: a missing thread or a bad target throws here, and no call starts.
-      return async () => target.onCall?.(startCall(agent, target.targets, target.threadId));
+      return async () => {
+        const call = startCall(agent, target.targets, target.threadId);
+        target.onCall?.(call);
+        return call;
+      };
     }
     case 'join': {
       const agent = registry.agent;
-      return async () => target.onCall?.(joinMeeting(agent, target.locator));
+      return async () => {
+        const call = joinMeeting(agent, target.locator);
+        target.onCall?.(call);
+        return call;
+      };
     }
   }
 }

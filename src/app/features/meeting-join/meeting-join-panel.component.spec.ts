@@ -117,6 +117,7 @@ describe('MeetingJoinPanelComponent', () => {
     store.dispatch(CallingSdkEvents.callStateChanged({ id: 'm1', state: 'InLobby', at: 2 }));
     expect(await panel.getProgress()).toBe('Waiting in the lobby: someone in the meeting will let you in.');
     expect(await panel.getValue('Meeting link')).toBe('');
+    expect(await panel.getErrors()).toEqual({});
     store.dispatch(CallingSdkEvents.callStateChanged({ id: 'm1', state: 'Connected', at: 3 }));
     expect(await panel.getProgress()).toBeNull();
     expect(await panel.canJoin()).toBeTrue();
@@ -130,9 +131,12 @@ describe('MeetingJoinPanelComponent', () => {
     store.dispatch(
       CallingSdkEvents.callAdded({ call: call('m1', { kind: 'meeting', state: 'Connecting' }) }),
     );
+    store.dispatch(OutboundApiActions.meetingJoined({ callId: 'm1' }));
     store.dispatch(CallingSdkEvents.callEnded({ id: 'm1', callEndReason: { code: 404 }, at: 2 }));
     expect(await panel.getFailure()).toBe(
       'Could not join the Teams meeting. No meeting matches these details: check them and try again. (code 404)',
     );
+    // What was typed stays, to correct and try again.
+    expect(await panel.getValue('Meeting link')).toBe(LINK);
   });
 });

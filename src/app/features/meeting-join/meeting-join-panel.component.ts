@@ -1,5 +1,19 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  signal,
+  untracked,
+  viewChildren,
+} from '@angular/core';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  type ValidatorFn,
+} from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -172,15 +186,17 @@ export class MeetingJoinPanelComponent {
   protected readonly joining = this.store.selectSignal(meetingJoinFeature.selectJoining);
   protected readonly progress = this.store.selectSignal(meetingJoinFeature.selectJoinProgress);
   protected readonly failure = this.store.selectSignal(meetingJoinFeature.selectFailure);
-  private readonly joined = this.store.selectSignal(meetingJoinFeature.selectJoined);
+  private readonly entered = this.store.selectSignal(meetingJoinFeature.selectEntered);
+  private readonly forms = viewChildren(FormGroupDirective);
 
   constructor() {
-    // Joined: nothing the agent typed stays on screen (or in memory) longer than it is needed.
+    // In (the lobby or the meeting): nothing the agent typed stays on screen (or in memory) longer
+    // than it is needed. A join that fails keeps it, to correct and try again.
     effect(() => {
-      if (!this.joined()) return;
-      this.byLink.reset();
-      this.byCoordinates.reset();
-      this.byMeetingId.reset();
+      if (!this.entered()) return;
+      // resetForm on the shown form: reset alone leaves it submitted, every emptied field in error.
+      untracked(() => this.forms()).forEach((form) => form.resetForm());
+      for (const form of [this.byLink, this.byCoordinates, this.byMeetingId]) form.reset();
       this.showPasscode.set(false);
     });
   }

@@ -98,6 +98,21 @@ describe('joining Teams meetings, on the emulator', () => {
     expect(app.state(callsFeature.selectAllCalls)).toEqual([]);
   });
 
+  it('takes the agent back to the caller they held when the meeting cannot be joined', async () => {
+    const { app, join, withoutLobby } = await joiner();
+    const queued = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
+    await app.settle();
+    app.store.dispatch(QueuePanelActions.acceptClicked({ id: queued }));
+    await app.settle();
+    join({ meetingId: withoutLobby.meetingId, passcode: 'wrong1' }, 'meetingId');
+    await app.settle();
+    expect(app.state(meetingJoinFeature.selectFailure)?.code).toBe(404);
+    expect(app.state(callsFeature.selectActiveCall)).toEqual(
+      jasmine.objectContaining({ id: queued, state: 'Connected' }),
+    );
+    expect(app.state(callsFeature.selectHeldCalls)).toEqual([]);
+  });
+
   it('keeps meeting IDs, passcodes, links and coordinates out of every action and the store', async () => {
     const { app, actions, join, withLobby, withoutLobby } = await joiner();
     join({ meetingId: withLobby.meetingId, passcode: withLobby.passcode }, 'meetingId');

@@ -18,6 +18,8 @@ export interface MeetingJoinState {
   readonly starting: boolean;
   /** The meeting call joined, followed until it connects (it may wait in the lobby) or ends. */
   readonly joined: { readonly callId: string; readonly kind: MeetingLocatorKind } | null;
+  /** The meeting let the agent in (its lobby, or the meeting itself): what was typed can go. */
+  readonly entered: boolean;
   readonly failure: Failure | null;
 }
 
@@ -25,6 +27,7 @@ export const initialMeetingJoinState: MeetingJoinState = {
   joining: null,
   starting: false,
   joined: null,
+  entered: false,
   failure: null,
 };
 
@@ -56,9 +59,11 @@ export const meetingJoinFeature = createFeature({
     on(CallingSdkEvents.callIdChanged, (state, { previousId, id }): MeetingJoinState =>
       state.joined?.callId === previousId ? { ...state, joined: { ...state.joined, callId: id } } : state,
     ),
-    on(CallingSdkEvents.callStateChanged, (state, { id, state: callState }): MeetingJoinState =>
-      state.joined?.callId === id && callState === 'Connected' ? { ...state, joined: null } : state,
-    ),
+    on(CallingSdkEvents.callStateChanged, (state, { id, state: callState }): MeetingJoinState => {
+      if (state.joined?.callId !== id) return state;
+      if (callState === 'Connected') return { ...state, joined: null, entered: true };
+      return callState === 'InLobby' ? { ...state, entered: true } : state;
+    }),
     on(CallingSdkEvents.callEnded, (state, { id, callEndReason }): MeetingJoinState =>
       state.joined?.callId === id
         ? {
