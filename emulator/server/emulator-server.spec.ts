@@ -212,13 +212,40 @@ describe('emulator server', () => {
     await agent.dispose();
   });
 
+  it('lets no page from another site drive its controls or read its meetings', async () => {
+    const fromPage = (origin: string, path: string, init: RequestInit = {}) =>
+      fetch(`${emulator.url}${path}`, { ...init, headers: { Origin: origin, ...init.headers } });
+    // A page elsewhere can POST text/plain without asking first: refused, nothing placed.
+    const evil = await fromPage('https://evil.example', '/emulator/queue/calls', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{"from":"+14255550111"}',
+    });
+    assert.equal(evil.status, 403);
+    assert.equal(evil.headers.get('access-control-allow-origin'), null);
+    assert.equal((await fromPage('https://evil.example', '/emulator/meetings')).status, 403);
+    assert.equal(emulator.world.waitingCount(), 0);
+    // Without an Origin (curl, tests), or from this machine, a POST must still say it is JSON.
+    const plain = await fetch(`${emulator.url}/emulator/queue/calls`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{"from":"+14255550111"}',
+    });
+    assert.equal(plain.status, 415);
+    const local = await fromPage('http://localhost:4200', '/emulator/meetings');
+    assert.equal(local.status, 200);
+    assert.equal(local.headers.get('access-control-allow-origin'), 'http://localhost:4200');
+  });
+
   it('answers 409 to a call placed without "from" while every directory caller is on the line', async () => {
     const busy = await startEmulator({ port: 0, seed: 9, scenario: false });
     try {
       const place = () =>
-        fetch(`${busy.url}/emulator/queue/calls`, { method: 'POST', body: '{"patienceSeconds":60}' }).then(
-          async (response) => ({ status: response.status, body: (await response.json()) as unknown }),
-        );
+        fetch(`${busy.url}/emulator/queue/calls`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"patienceSeconds":60}',
+        }).then(async (response) => ({ status: response.status, body: (await response.json()) as unknown }));
       for (const _caller of busy.world.directory.callers) assert.equal((await place()).status, 201);
       assert.deepEqual(await place(), {
         status: 409,

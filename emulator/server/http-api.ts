@@ -20,6 +20,13 @@ export function requestPath(target: string | undefined): string | undefined {
   }
 }
 
+/** http(s)://localhost, 127.0.0.1, [::1] or a *.localhost name, on any port. */
+function isLoopbackOrigin(origin: string): boolean {
+  if (!URL.canParse(origin)) return false;
+  const { hostname } = new URL(origin);
+  return ['localhost', '127.0.0.1', '[::1]'].includes(hostname) || hostname.endsWith('.localhost');
+}
+
 /**
  * The emulator's HTTP API: its directory and controls for tests and demos (place a call, the
  * scenario, faults). Microsoft's cloud (Entra ID, ACS identity, Graph) is `cloud/`'s; the token
@@ -30,19 +37,31 @@ export async function handleHttp(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
+  const origin = request.headers.origin;
   const send = (status: number, body: unknown) => {
     response.writeHead(status, {
       'Content-Type': 'application/json',
       'Cache-Control': 'no-store',
-      'Access-Control-Allow-Origin': '*',
-      'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-      'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+      ...(origin &&
+        isLoopbackOrigin(origin) && {
+          'Access-Control-Allow-Origin': origin,
+          'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+          'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+          Vary: 'Origin',
+        }),
     });
     response.end(body === undefined ? '' : JSON.stringify(body));
   };
   const path = requestPath(request.url);
   if (path === undefined) return send(400, { error: 'The request target is not a valid path.' });
   const route = `${request.method} ${path}`;
+  // The controls place calls, inject faults and show meetings' passcodes: a page from another site
+  // must not drive them. Only pages served on this machine may (the console, behind the dev proxy),
+  // and a POST must say it is JSON, which a page elsewhere cannot send without asking first.
+  if (origin && !isLoopbackOrigin(origin))
+    return send(403, { error: 'The emulator’s controls answer pages on this machine (loopback) only.' });
+  if (request.method === 'POST' && !/^application\/json\b/i.test(request.headers['content-type'] ?? ''))
+    return send(415, { error: 'Send the request body as JSON (Content-Type: application/json).' });
   try {
     if (request.method === 'OPTIONS') return send(204, undefined);
     switch (route) {

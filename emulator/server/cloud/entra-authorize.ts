@@ -9,7 +9,7 @@ import {
   userPrincipalName,
   type AppRegistration,
 } from './app-registration';
-import type { AuthorizationRequest, EntraGrants } from './entra-grants';
+import { publicSessionId, type AuthorizationRequest, type EntraGrants } from './entra-grants';
 import { redirectErrorParams } from './entra-errors';
 import { cookie, readBody, redirect, sendHtml } from './http-io';
 
@@ -173,7 +173,7 @@ export class EntraAuthorize {
     }
     const hint = params.get('login_hint');
     const sid = params.get('sid');
-    if ((hint && hint !== userPrincipalName(user)) || (sid && sid !== sessionId)) {
+    if ((hint && hint !== userPrincipalName(user)) || (sid && sid !== publicSessionId(sessionId))) {
       throw new EntraError(
         'interaction_required',
         16000,
@@ -183,7 +183,9 @@ export class EntraAuthorize {
     redirect(response, this.codeUrl(held, user, sessionId));
   }
 
-  private codeUrl(held: AuthorizationRequest, user: DirectoryUser, sessionId: string): string {
+  /** `sessionSecret` is the session cookie's value; the code and the URL carry its public id only. */
+  private codeUrl(held: AuthorizationRequest, user: DirectoryUser, sessionSecret: string): string {
+    const sessionId = publicSessionId(sessionSecret);
     return responseUrl(held, {
       code: this.grants.issueCode(held, user.key, sessionId),
       client_info: clientInfo(user),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../engine/clock';
 
@@ -60,6 +61,7 @@ export class EntraGrants {
     return request && request.expiresAt > this.clock.now() ? request : undefined;
   }
 
+  /** A browser's sign-in: the secret its session cookie holds (never shown anywhere else). */
   openSession(userKey: string): string {
     const sessionId = opaque();
     this.sessions.set(sessionId, userKey);
@@ -113,4 +115,12 @@ export class EntraGrants {
     for (const [code, grant] of this.codes) if (grant.expiresAt <= now) this.codes.delete(code);
     for (const [code, expiresAt] of this.redeemed) if (expiresAt <= now) this.redeemed.delete(code);
   }
+}
+
+/**
+ * The session's public id, from the cookie's secret: what the redirect's `session_state` and the
+ * ID token's `sid` show, so neither URLs nor tokens carry what would sign the browser in again.
+ */
+export function publicSessionId(sessionSecret: string): string {
+  return createHash('sha256').update(`session:${sessionSecret}`).digest('base64url').slice(0, 32);
 }

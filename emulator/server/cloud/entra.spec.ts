@@ -222,6 +222,20 @@ describe('Entra ID (emulated): OpenID Connect for MSAL', () => {
       '00000000-0000-4000-8000-00000000a002',
     );
     assert.equal(errorOf((await silent({})).headers.get('location'))['error'], 'login_required');
+    // The redirect names the session, but what it shows cannot stand in for the cookie.
+    const sessionState = withSession['session_state'] ?? '';
+    assert.ok(sessionState && !cookie.includes(sessionState));
+    assert.equal(
+      errorOf((await silent({ cookie: `emulator_entra_session=${sessionState}` })).headers.get('location'))[
+        'error'
+      ],
+      'login_required',
+    );
+    assert.equal(
+      errorOf((await silent({ cookie }, { sid: sessionState })).headers.get('location'))['code'] !==
+        undefined,
+      true,
+    );
     assert.equal(
       errorOf((await silent({ cookie }, { login_hint: 'alex@switchboard.example' })).headers.get('location'))[
         'error'
