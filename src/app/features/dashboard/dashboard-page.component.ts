@@ -83,7 +83,7 @@ import { QueuePanelComponent } from '../queue/queue-panel.component';
     @media (max-width: 800px) {
       :host {
         grid-template-columns: 1fr;
-        grid-template-areas: 'active' 'outbound' 'queue' 'held';
+        grid-template-areas: 'active' 'queue' 'held' 'outbound';
         grid-template-rows: none;
       }
       .outbound {
