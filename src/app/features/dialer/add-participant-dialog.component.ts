@@ -34,7 +34,12 @@ import { dialerFeature } from '../../state/outbound/dialer.feature';
 import { participantAdditionsFeature } from '../../state/outbound/participant-additions.feature';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { readTypedEntry } from './typed-entry';
-import { enterAddsTyped, searchDirectoryAsTyped, typedEntryProblem } from './typed-entry-field';
+import {
+  clearStillSearchingOnceAnswered,
+  enterAddsTyped,
+  searchDirectoryAsTyped,
+  typedEntryProblem,
+} from './typed-entry-field';
 import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number';
 
 export interface AddParticipantDialogData {
@@ -146,6 +151,7 @@ export class AddParticipantDialogComponent {
 
   constructor() {
     searchDirectoryAsTyped(this.text, this.store, this.problem);
+    clearStillSearchingOnceAnswered(this.searching, this.problem);
     // Once they ring, the roster follows them: the dialog's work is done.
     effect(() => {
       if (this.addition()?.status === 'ringing') this.dialog.close(true);

@@ -48,6 +48,18 @@ describe('DialerPanelComponent', () => {
     return { fixture, store, dispatched, dialer, typesDispatched };
   }
 
+  it('says it is still looking when Enter comes before the directory answers, and no longer once it has', async () => {
+    const { store, dialer } = await setUp();
+    await dialer.type('Nobody Here');
+    await dialer.pressEnter();
+    expect(await dialer.getProblem()).toBe(
+      'Still looking in the directory: pick from the suggestions once they appear.',
+    );
+    store.dispatch(DirectoryApiActions.peopleFound({ text: 'Nobody Here', people: [] }));
+    expect(await dialer.getProblem()).toBeNull();
+    expect(await dialer.getSearchNote()).toBe('Nobody in the directory matches “Nobody Here”.');
+  });
+
   it('suggests people from the directory as a name is typed, and makes a chip of the one picked', async () => {
     const { store, dialer, dispatched } = await setUp();
     await dialer.type('Bla');

@@ -28,7 +28,12 @@ import { isNameSearch } from '../../state/outbound/dialer-input';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { ParticipantAdditionsComponent } from './participant-additions.component';
 import { readTypedEntry } from './typed-entry';
-import { enterAddsTyped, searchDirectoryAsTyped, typedEntryProblem } from './typed-entry-field';
+import {
+  clearStillSearchingOnceAnswered,
+  enterAddsTyped,
+  searchDirectoryAsTyped,
+  typedEntryProblem,
+} from './typed-entry-field';
 import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number';
 
 /**
@@ -182,6 +187,10 @@ export class DialerPanelComponent {
 
   constructor() {
     searchDirectoryAsTyped(this.text, this.store, this.problem);
+    clearStillSearchingOnceAnswered(
+      computed(() => this.dialer().searching),
+      this.problem,
+    );
   }
 
   protected enter(event: Event): void {

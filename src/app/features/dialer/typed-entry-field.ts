@@ -1,4 +1,4 @@
-import type { WritableSignal } from '@angular/core';
+import { effect, untracked, type Signal, type WritableSignal } from '@angular/core';
 import type { FormControl } from '@angular/forms';
 import type { MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import type { Store } from '@ngrx/store';
@@ -33,7 +33,22 @@ export function enterAddsTyped(event: Event, trigger: MatAutocompleteTrigger, ad
   add();
 }
 
+const STILL_SEARCHING = 'Still looking in the directory: pick from the suggestions once they appear.';
+
 /** What to tell the agent about a typed entry that is not (yet) someone to call. */
 export function typedEntryProblem(message: string, searching: boolean): string {
-  return searching ? 'Still looking in the directory: pick from the suggestions once they appear.' : message;
+  return searching ? STILL_SEARCHING : message;
+}
+
+/**
+ * Once the directory has answered, "still looking" is no longer true: it goes, and the search's
+ * own outcome (suggestions, or nobody matching) speaks. Call from a constructor.
+ */
+export function clearStillSearchingOnceAnswered(
+  searching: Signal<boolean>,
+  problem: WritableSignal<string | null>,
+): void {
+  effect(() => {
+    if (!searching() && untracked(problem) === STILL_SEARCHING) problem.set(null);
+  });
 }
