@@ -1,8 +1,6 @@
-import assert from 'node:assert/strict';
-import type { TeamsCallAgent, TeamsIncomingCall } from '@azure/communication-calling';
-import { AzureCommunicationTokenCredential } from '@azure/communication-common';
-import { CallClient, configure, listenerCount } from '../client';
+import { configure } from '../client';
 import { createInMemoryEmulator } from '../testing/in-memory';
+import { signedInConsoles } from '../testing/signed-in-consoles';
 
 /**
  * The world the samples of Microsoft's "Manage calls for Teams users" documentation run in: an
@@ -14,23 +12,8 @@ import { createInMemoryEmulator } from '../testing/in-memory';
 export async function documentedWorld() {
   const emulator = createInMemoryEmulator({ seed: 13 });
   configure({ transport: emulator.transport });
-  const baseline = listenerCount();
   const { world } = emulator;
-  const agents: TeamsCallAgent[] = [];
-  const cleanups: (() => void)[] = [];
-
-  /** Another Teams user's console, signed in and answering (or not) what rings it. */
-  const colleagueConsole = async (key: string) => {
-    const agent = await new CallClient().createTeamsCallAgent(
-      new AzureCommunicationTokenCredential(emulator.tokenFor(key)),
-    );
-    agents.push(agent);
-    const ringing: TeamsIncomingCall[] = [];
-    const onIncoming = (args: { incomingCall: TeamsIncomingCall }) => ringing.push(args.incomingCall);
-    agent.on('incomingCall', onIncoming);
-    cleanups.push(() => agent.off('incomingCall', onIncoming));
-    return { agent, ringing };
-  };
+  const { agents, offs, signIn, finish } = signedInConsoles(emulator);
 
   const userId = (key: string) =>
     (world.directory.user(key) ?? world.directory.colleague(key))!.microsoftTeamsUserId;
@@ -48,16 +31,12 @@ export async function documentedWorld() {
         { members: [...keys.map(userId), '00000000-0000-0000-0000-000000000000'] },
         world.clock.now(),
       ).id,
-    colleagueConsole,
+    /** Another Teams user's console, signed in and answering (or not) what rings it. */
+    colleagueConsole: signIn,
     /** Listens the way the samples do, and removes the listener at `finish`. */
-    track: (off: () => void) => cleanups.push(off),
+    track: (off: () => void) => offs.push(off),
     agents,
-    /** Every listener removed, every agent disposed: the count is back at its baseline. */
-    finish: async (...more: { dispose(): Promise<void> }[]) => {
-      cleanups.splice(0).forEach((off) => off());
-      for (const agent of [...agents, ...more]) await agent.dispose();
-      await emulator.settle();
-      assert.equal(listenerCount(), baseline, 'every listener was removed');
-    },
+    /** Every listener removed, every agent disposed (and `more`): the count is back at its baseline. */
+    finish,
   };
 }

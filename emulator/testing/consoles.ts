@@ -1,12 +1,8 @@
-import assert from 'node:assert/strict';
 import type { TeamsCallAgent, TeamsIncomingCall, VideoDeviceInfo } from '@azure/communication-calling';
-import {
-  AzureCommunicationTokenCredential,
-  getIdentifierRawId,
-  type CommunicationIdentifierKind,
-} from '@azure/communication-common';
-import { CallClient, configure, listenerCount } from '../client';
+import { getIdentifierRawId, type CommunicationIdentifierKind } from '@azure/communication-common';
+import { configure } from '../client';
 import { createInMemoryEmulator, type InMemoryEmulator } from './in-memory';
+import { signedInConsoles } from './signed-in-consoles';
 
 /** Something the SDK lets one listen to. */
 interface Listenable {
@@ -34,19 +30,10 @@ export interface Console {
 export async function consoles<K extends string>(...keys: K[]) {
   const emulator: InMemoryEmulator = createInMemoryEmulator({ seed: 7 });
   configure({ transport: emulator.transport });
-  const baseline = listenerCount();
-  const offs: (() => void)[] = [];
-  const agents: TeamsCallAgent[] = [];
+  const { offs, signIn: signInConsole, finish } = signedInConsoles(emulator);
 
   const signIn = async (key: string): Promise<Console> => {
-    const agent = await new CallClient().createTeamsCallAgent(
-      new AzureCommunicationTokenCredential(emulator.tokenFor(key)),
-    );
-    agents.push(agent);
-    const ringing: TeamsIncomingCall[] = [];
-    const onIncoming = (args: { incomingCall: TeamsIncomingCall }) => ringing.push(args.incomingCall);
-    agent.on('incomingCall', onIncoming);
-    offs.push(() => agent.off('incomingCall', onIncoming));
+    const { agent, ringing } = await signInConsole(key);
     const user = emulator.world.directory.user(key)!;
     return { key, agent, ringing, identifier: { microsoftTeamsUserId: user.microsoftTeamsUserId } };
   };
@@ -71,14 +58,6 @@ export async function consoles<K extends string>(...keys: K[]) {
       target.on(event, listener as never);
       offs.push(() => target.off(event, listener as never));
     }
-  };
-
-  /** Every listener off, every agent disposed, and the listener count back at its baseline. */
-  const finish = async () => {
-    offs.splice(0).forEach((off) => off());
-    for (const agent of agents) await agent.dispose();
-    await emulator.settle();
-    assert.equal(listenerCount(), baseline, 'every listener was removed');
   };
 
   return { emulator, world: emulator.world, consoles: signedIn, signIn, watch, finish };
