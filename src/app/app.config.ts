@@ -7,6 +7,8 @@ import {
 import { provideRouter } from '@angular/router';
 import { routes } from './app.routes';
 import { provideCallingBackend } from './calling/calling-backend';
+import { VideoRenderer } from './calling/video-renderer';
+import { VideoViews } from './core/video-views';
 import { provideSignIn } from './core/auth/provide-sign-in';
 import { Logger } from './core/logger';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './core/runtime-config';
@@ -26,6 +28,7 @@ export function appConfig(config: RuntimeConfig): ApplicationConfig {
       provideEnvironmentInitializer(() => inject(Logger)),
       provideRouter(routes),
       provideCallingBackend(),
+      { provide: VideoViews, useExisting: VideoRenderer },
       provideSignIn(config),
       provideAppState(),
     ],

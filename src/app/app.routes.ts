@@ -1,17 +1,20 @@
 import type { Routes } from '@angular/router';
-import { MsalGuard } from '@azure/msal-angular';
 import { SIGN_IN_PATH } from './core/auth/msal-configuration';
+import { signedInGuard } from './core/auth/signed-in.guard';
 import { SignInPageComponent } from './features/sign-in/sign-in-page.component';
+import { provideWorkspaceState } from './state/provide-workspace-state';
 
 /**
- * The workspace needs a signed-in Microsoft account: MsalGuard sends anyone else to sign in. It
- * loads on its own, after start: the first visit downloads only the shell and sign-in.
+ * The workspace needs a signed-in Microsoft account: its guard sends anyone else to sign in. It
+ * loads on its own, after start, with its state and effects: the first visit downloads only the
+ * shell and sign-in.
  */
 export const routes: Routes = [
   {
     path: '',
     pathMatch: 'full',
-    canActivate: [MsalGuard],
+    canActivate: [signedInGuard],
+    providers: [provideWorkspaceState()],
     loadComponent: () =>
       import('./features/dashboard/dashboard-page.component').then((m) => m.DashboardPageComponent),
   },

@@ -1,14 +1,6 @@
-import type { EndReason } from './snapshots';
+import type { EndReason } from '../model/snapshots';
 
-/**
- * What a failed operation tells the person who acted: a sentence, and the SDK's code/subCode for
- * support (docs/acs-codes.md). Serializable, so it travels in failure actions.
- */
-export interface Failure {
-  readonly message: string;
-  readonly code?: number;
-  readonly subCode?: number;
-}
+import type { Failure } from '../model/failure';
 
 /** An error the console raises itself (no live object to act on, bad input). */
 export class CallingFailure extends Error implements Failure {

@@ -12,7 +12,7 @@ import type {
   IncomingCallSnapshot,
   ParticipantSnapshot,
   VideoStreamSnapshot,
-} from './snapshots';
+} from '../model/snapshots';
 
 /** What the bridges report, as plain data. Effects in `state/` turn each into a "Calling SDK" action. */
 export type CallingEvent =

@@ -9,7 +9,7 @@ import { Observable } from 'rxjs';
 import { map } from 'rxjs/operators';
 import type { CallingEvent } from './calling-events';
 import { fromSdkEvent } from './sdk-event';
-import type { CallCapabilities } from './snapshots';
+import type { CallCapabilities } from '../model/snapshots';
 
 /** The feature factories the call bridges read, from the module the `CallClient` came from. */
 export type CallFeatureFactories = Pick<typeof Features, 'Capabilities' | 'DominantSpeakers'>;

@@ -3,14 +3,9 @@ import type {
   TeamsMeetingIdLocator,
   TeamsMeetingLinkLocator,
 } from '@azure/communication-calling';
-import { invalid, valid, type Parsed } from './parsed';
+import type { MeetingLocator } from '../model/meeting-locator';
+import { invalid, valid, type Parsed } from '../model/parsed';
 import { isGuid } from './teams-user-id';
-
-/**
- * The three ways to name a Teams meeting to join. Each is enough for anyone to join it, so each is
- * a secret: it goes from the join form to the SDK and nowhere else (docs/architecture.md, secrets).
- */
-export type MeetingLocator = TeamsMeetingLinkLocator | TeamsMeetingCoordinatesLocator | TeamsMeetingIdLocator;
 
 export type MeetingLocatorKind = 'link' | 'coordinates' | 'meetingId';
 

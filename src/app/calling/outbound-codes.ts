@@ -1,5 +1,6 @@
-import { describeEndReason, type Failure } from './calling-codes';
-import type { EndReason } from './snapshots';
+import { describeEndReason } from './calling-codes';
+import { type Failure } from '../model/failure';
+import type { EndReason } from '../model/snapshots';
 
 /**
  * Why a call the agent placed, or a meeting they joined, ended before it connected, by

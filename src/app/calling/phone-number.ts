@@ -1,6 +1,6 @@
 import { AsYouType, validatePhoneNumberLength } from 'libphonenumber-js/min';
 import metadata from 'libphonenumber-js/min/metadata';
-import { invalid, valid, type Parsed } from './parsed';
+import { invalid, valid, type Parsed } from '../model/parsed';
 import { E164_MAX_DIGITS } from './phone-number-shape';
 
 /** What agents put between digits when they read a number off a ticket: all fine. */

@@ -5,7 +5,7 @@ import { CallClient, configure, listenerCount } from '../../../emulator/client';
 import { createInMemoryEmulator } from '../../../emulator/testing/in-memory';
 import { agentEvents } from './agent.bridge';
 import { CallRegistry } from './call-registry';
-import { phoneNumberTarget } from './dial-target';
+import { phoneNumberTarget } from '../model/dial-target';
 import { STILL_CONNECTING, SWITCH_ABANDONED, switchActiveCall, type SwitchStep } from './switch-active-call';
 
 /** Alex signed in on the emulator, with the registry filled by the agent's bridge as in the console. */

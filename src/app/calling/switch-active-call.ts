@@ -2,9 +2,11 @@ import type { TeamsCall, TeamsCallAgent } from '@azure/communication-calling';
 import { firstValueFrom, fromEvent, of, type SchedulerLike } from 'rxjs';
 import { first, map, startWith, takeUntil, timeout } from 'rxjs/operators';
 import type { CallRegistry } from './call-registry';
-import { toFailure, type Failure } from './calling-codes';
-import { toSdkIdentifier, type DialTarget } from './dial-target';
-import type { MeetingLocator } from './meeting-locator';
+import { toFailure } from './calling-codes';
+import { type Failure } from '../model/failure';
+import { toSdkIdentifier } from './dial-target';
+import { type DialTarget } from '../model/dial-target';
+import type { MeetingLocator } from '../model/meeting-locator';
 import { fromSdkEvent } from './sdk-event';
 
 /**

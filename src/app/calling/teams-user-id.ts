@@ -1,4 +1,4 @@
-import { invalid, valid, type Parsed } from './parsed';
+import { invalid, valid, type Parsed } from '../model/parsed';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

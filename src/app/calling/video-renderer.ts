@@ -1,34 +1,15 @@
 import { inject, Injectable } from '@angular/core';
+import { VideoViews } from '../core/video-views';
 import type {
   LocalVideoStream,
   RemoteVideoStream,
   VideoStreamRenderer,
   VideoStreamRendererView,
 } from '@azure/communication-calling';
+import type { ShownVideo, VideoSource } from '../model/video-source';
 import { cameraStream } from './call-video';
 import { CallRegistry } from './call-registry';
 import { CallingFailure } from './calling-codes';
-
-/** Which video to show: the agent's own camera in a call, or a remote participant's stream. */
-export type VideoSource =
-  | { readonly kind: 'local'; readonly callId: string }
-  | {
-      readonly kind: 'remote';
-      readonly callId: string;
-      readonly participantId: string;
-      readonly streamId: number;
-    };
-
-/** A video being shown: whether it could be, and how to stop it. */
-export interface ShownVideo {
-  readonly ready: Promise<boolean>;
-  stop(): void;
-}
-
-export function sameVideoSource(a: VideoSource, b: VideoSource): boolean {
-  if (a.kind === 'local' || b.kind === 'local') return a.kind === b.kind && a.callId === b.callId;
-  return a.callId === b.callId && a.participantId === b.participantId && a.streamId === b.streamId;
-}
 
 /**
  * Renders video into the element a component gives it, with the SDK's `VideoStreamRenderer`, and
@@ -36,7 +17,7 @@ export function sameVideoSource(a: VideoSource, b: VideoSource): boolean {
  * never holds a view or a stream: a tile names its source, and the stream is found here, live.
  */
 @Injectable({ providedIn: 'root' })
-export class VideoRenderer {
+export class VideoRenderer implements VideoViews {
   private readonly registry = inject(CallRegistry);
   private views = 0;
 

@@ -1,7 +1,8 @@
 import type { RemoteParticipant, RemoteVideoStream } from '@azure/communication-calling';
 import { Observable, Subscription } from 'rxjs';
 import { fromSdkEvent } from './sdk-event';
-import { toVideoStreamSnapshots, type VideoStreamSnapshot } from './snapshots';
+import { toVideoStreamSnapshots } from './snapshots';
+import { type VideoStreamSnapshot } from '../model/snapshots';
 
 /**
  * A participant's video streams, reported whole each time one is added or removed

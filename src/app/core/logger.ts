@@ -1,6 +1,5 @@
 import { inject, Injectable, InjectionToken } from '@angular/core';
 import { AzureLogger, setLogLevel } from '@azure/logger';
-import { LogLevel as MsalLogLevel } from '@azure/msal-browser';
 import { RUNTIME_CONFIG, type LogLevel } from './runtime-config';
 import { redactValue } from './redact';
 
@@ -9,29 +8,6 @@ export type LogSink = Pick<Console, 'error' | 'warn' | 'info' | 'debug'>;
 export const LOG_SINK = new InjectionToken<LogSink>('LOG_SINK', { factory: () => console });
 
 const RANK: Record<LogLevel, number> = { error: 0, warning: 1, info: 2, verbose: 3 };
-
-/** MSAL's levels as ours (its Trace is finer than verbose, and comes out as verbose). */
-export function fromMsalLevel(level: MsalLogLevel): LogLevel {
-  switch (level) {
-    case MsalLogLevel.Error:
-      return 'error';
-    case MsalLogLevel.Warning:
-      return 'warning';
-    case MsalLogLevel.Info:
-      return 'info';
-    default:
-      return 'verbose';
-  }
-}
-
-export function toMsalLevel(level: LogLevel): MsalLogLevel {
-  return {
-    error: MsalLogLevel.Error,
-    warning: MsalLogLevel.Warning,
-    info: MsalLogLevel.Info,
-    verbose: MsalLogLevel.Verbose,
-  }[level];
-}
 
 /**
  * The one logger. It sets `@azure/logger`'s level from `config.json` (`setLogLevel`) and takes over
@@ -68,11 +44,6 @@ export class Logger {
   log(level: LogLevel, message: string, ...details: unknown[]): void {
     if (RANK[level] <= RANK[this.level]) this.write(level, [message, ...details]);
   }
-
-  /** MSAL's logger callback. MSAL is told never to log personal data; a line that has some is dropped. */
-  readonly msal = (level: MsalLogLevel, message: string, containsPii: boolean): void => {
-    if (!containsPii) this.log(fromMsalLevel(level), `msal: ${message}`);
-  };
 
   private write(level: LogLevel, args: unknown[]): void {
     const redacted = args.map(redactValue);

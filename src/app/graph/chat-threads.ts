@@ -1,5 +1,5 @@
-import type { CallParties } from '../calling/call-parties';
-import type { DialTarget } from '../calling/dial-target';
+import type { CallParties } from '../model/call-parties';
+import type { DialTarget } from '../model/dial-target';
 import { PHONE_PARTICIPANT_ID, type GraphService } from './graph.service';
 
 /**

@@ -12,7 +12,7 @@ import * as graphClient from '@microsoft/microsoft-graph-client';
 import { InProcessGraph } from '../../../emulator/graph/in-process-graph';
 import { graphWorldOf } from '../../../emulator/graph/world-graph';
 import { createGraphClient, GRAPH_CLIENT_FACTORY } from './graph-client';
-import { phoneNumberTarget, teamsUserTarget } from '../calling/dial-target';
+import { phoneNumberTarget, teamsUserTarget } from '../model/dial-target';
 
 const ALEX = '00000000-0000-4000-8000-00000000a001';
 const BLAKE = '00000000-0000-4000-8000-00000000a002';

@@ -1,16 +1,8 @@
 import { inject, Injectable, Injector } from '@angular/core';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Failure } from '../calling/calling-codes';
+import type { Failure } from '../model/failure';
+import type { DirectoryPerson } from '../model/directory-person';
 import { GRAPH_CLIENT_FACTORY, GRAPH_SIGN_IN_FAILED } from './graph-client';
-
-/** A person in the organization's directory, as the dialer suggests them. */
-export interface DirectoryPerson {
-  /** The Entra object id: a Teams user's `microsoftTeamsUserId`. */
-  readonly id: string;
-  readonly displayName: string;
-  /** Their sign-in name or mail, to tell two people of the same name apart. */
-  readonly userPrincipalName: string | null;
-}
 
 /** A member of a chat: its membership id (to remove it) and the user it is. */
 export interface ChatMember {

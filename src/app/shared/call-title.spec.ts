@@ -1,4 +1,4 @@
-import type { Party } from '../calling/snapshots';
+import type { Party } from '../model/snapshots';
 import { callDetail, callTitle, endedCallText, type NameableCall } from './call-title';
 
 const dana: Party = {

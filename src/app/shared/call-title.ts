@@ -1,5 +1,5 @@
 import type { CallDirection, ParticipantRole } from '@azure/communication-calling';
-import type { ConversationKind, Party } from '../calling/snapshots';
+import type { ConversationKind, Party } from '../model/snapshots';
 import { partyName } from './party-name';
 
 /** What the panels need to name a call (a call entry and its roster's summary). */

@@ -1,4 +1,4 @@
-import type { CallCapabilities } from '../calling/snapshots';
+import type { CallCapabilities } from '../model/snapshots';
 import { addPeoplePermission, permissionFor } from './capability-reason';
 
 describe('capabilities in words', () => {

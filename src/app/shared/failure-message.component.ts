@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { Failure } from '../calling/calling-codes';
+import type { Failure } from '../model/failure';
 
 /**
  * A failure where the person acted: the sentence first, then, quietly, the SDK's code and subCode,

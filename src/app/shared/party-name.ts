@@ -1,4 +1,4 @@
-import type { Party } from '../calling/snapshots';
+import type { Party } from '../model/snapshots';
 import { formatPhoneNumber } from './phone-number.pipe';
 
 /**

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import type { Party } from '../calling/snapshots';
+import type { Party } from '../model/snapshots';
 import { PartyComponent } from './party.component';
 
 describe('PartyComponent', () => {

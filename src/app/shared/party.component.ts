@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { Party } from '../calling/snapshots';
+import type { Party } from '../model/snapshots';
 import { partyName } from './party-name';
 import { PhoneNumberPipe } from './phone-number.pipe';
 

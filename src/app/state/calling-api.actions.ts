@@ -1,5 +1,6 @@
 import { createActionGroup, props } from '@ngrx/store';
-import type { CallOperation, Failure } from '../calling/calling-codes';
+import type { CallOperation } from '../calling/calling-codes';
+import type { Failure } from '../model/failure';
 
 /** How the operations the console asked of the SDK turned out. */
 export const CallingApiActions = createActionGroup({

@@ -1,6 +1,6 @@
 import type { CallState, ConnectionState, ParticipantRole } from '@azure/communication-calling';
 import { createActionGroup, props } from '@ngrx/store';
-import type { Failure } from '../calling/calling-codes';
+import type { Failure } from '../model/failure';
 import type { ParticipantChanges } from '../calling/calling-events';
 import type {
   CallCapabilities,
@@ -9,7 +9,7 @@ import type {
   EndReason,
   IncomingCallSnapshot,
   ParticipantSnapshot,
-} from '../calling/snapshots';
+} from '../model/snapshots';
 
 export interface ParticipantChange {
   readonly callId: string;

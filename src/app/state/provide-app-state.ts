@@ -5,14 +5,16 @@ import { provideStoreDevtools } from '@ngrx/store-devtools';
 import { environment } from '../../environments/environment';
 import { agentFeature } from './agent/agent.feature';
 import * as sessionEffects from './agent/session.effects';
-import * as callControlsEffects from './calls/call-controls.effects';
 import { callsFeature } from './calls/calls.feature';
-import { provideOutboundState } from './outbound/provide-outbound-state';
 import * as participantNamesEffects from './participants/participant-names.effects';
 import { participantsFeature } from './participants/participants.feature';
 import { queueFeature } from './queue/queue.feature';
 
-/** The store, its features and effects; runtime checks and devtools as the build says. */
+/**
+ * The store, and the features and effects of the calling session (which outlives any one screen);
+ * runtime checks and devtools as the build says. Each route registers what only its screens use
+ * (`provideWorkspaceState`).
+ */
 export function provideAppState(): EnvironmentProviders[] {
   const checks = environment.storeRuntimeChecks;
   return [
@@ -32,8 +34,7 @@ export function provideAppState(): EnvironmentProviders[] {
     provideState(queueFeature),
     provideState(callsFeature),
     provideState(participantsFeature),
-    ...provideOutboundState(),
-    provideEffects(sessionEffects, callControlsEffects, participantNamesEffects),
+    provideEffects(sessionEffects, participantNamesEffects),
     ...(environment.storeDevtools
       ? [provideStoreDevtools({ maxAge: 100, connectInZone: false, name: 'Switchboard' })]
       : []),

@@ -1,5 +1,5 @@
 import { AuthError, BrowserAuthErrorCodes, InteractionRequiredAuthError } from '@azure/msal-browser';
-import type { Failure } from '../../calling/calling-codes';
+import type { Failure } from '../../model/failure';
 
 /** `server/`'s token exchange refused, in its own words (`{ error: { code, message } }`). */
 export class TokenExchangeError extends Error {

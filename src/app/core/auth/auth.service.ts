@@ -1,6 +1,6 @@
 import type { CommunicationTokenCredential } from '@azure/communication-common';
 import type { Observable } from 'rxjs';
-import type { Failure } from '../../calling/calling-codes';
+import type { Failure } from '../../model/failure';
 import type { SignedInUser } from './signed-in-user';
 import type { TokenRenewalEvent } from './token-renewal';
 

@@ -1,5 +1,6 @@
 import { BrowserCacheLocation, type Configuration } from '@azure/msal-browser';
-import { toMsalLevel, type Logger } from '../logger';
+import type { Logger } from '../logger';
+import { msalLoggerCallback, toMsalLevel } from './msal-logging';
 import type { RuntimeConfig } from '../runtime-config';
 import { AuthorityRoute, isLocalAuthority } from './authority-route';
 
@@ -33,7 +34,7 @@ export function msalConfiguration(config: RuntimeConfig, logger: Logger, origin:
     cache: { cacheLocation: BrowserCacheLocation.LocalStorage },
     system: {
       loggerOptions: {
-        loggerCallback: logger.msal,
+        loggerCallback: msalLoggerCallback(logger),
         logLevel: toMsalLevel(logger.level),
         piiLoggingEnabled: false,
       },

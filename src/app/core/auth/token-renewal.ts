@@ -1,6 +1,6 @@
 import { InjectionToken } from '@angular/core';
 import { asyncScheduler, merge, take, timer, type Observable, type SchedulerLike } from 'rxjs';
-import type { Failure } from '../../calling/calling-codes';
+import type { Failure } from '../../model/failure';
 
 /** Whose time the renewal's backoff runs on (tests give a virtual one). */
 export const TOKEN_RENEWAL_SCHEDULER = new InjectionToken<SchedulerLike>('TOKEN_RENEWAL_SCHEDULER', {

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
-import type { Party } from '../../calling/snapshots';
+import type { Party } from '../../model/snapshots';
 import { CallingApiActions } from '../../state/calling-api.actions';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import { ActiveCallPanelActions } from '../../state/calls/call-panels.actions';

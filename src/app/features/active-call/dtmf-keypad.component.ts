@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { DtmfTone } from '@azure/communication-calling';
 import { MatButton } from '@angular/material/button';
-import type { Failure } from '../../calling/calling-codes';
+import type { Failure } from '../../model/failure';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 
 interface Key {

@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
-import type { CallCapabilities, ConversationKind } from '../../calling/snapshots';
+import type { CallCapabilities, ConversationKind } from '../../model/snapshots';
 import { CallingApiActions } from '../../state/calling-api.actions';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import { RosterActions, RosterApiActions } from '../../state/participants/roster.actions';

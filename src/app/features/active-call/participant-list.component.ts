@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import type { Failure } from '../../calling/calling-codes';
-import type { CallCapabilities, ConversationKind } from '../../calling/snapshots';
+import type { Failure } from '../../model/failure';
+import type { CallCapabilities, ConversationKind } from '../../model/snapshots';
 import type { ParticipantEntry } from '../../state/participants/participants.feature';
 import { participantStateLabel, participantStateTone } from '../../shared/call-state-label';
 import { addPeoplePermission, permissionFor } from '../../shared/capability-reason';

@@ -4,14 +4,14 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatDialog } from '@angular/material/dialog';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { firstValueFrom } from 'rxjs';
-import { phoneNumberTarget, teamsUserTarget } from '../../calling/dial-target';
+import { phoneNumberTarget, teamsUserTarget } from '../../model/dial-target';
 import { formatPhoneNumberAsTyped } from '../../calling/phone-number';
-import { AddParticipantDialogActions } from '../../state/outbound/add-participant.actions';
+import { AddParticipantDialogActions } from '../../state/dialer/add-participant.actions';
 import {
   ChatThreadsApiActions,
   DirectoryApiActions,
   OutboundApiActions,
-} from '../../state/outbound/dialer.actions';
+} from '../../state/dialer/dialer.actions';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { AddParticipantDialogComponent } from './add-participant-dialog.component';
 import { AddParticipantDialogHarness } from './add-participant-dialog.harness';

@@ -26,12 +26,14 @@ import {
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Store } from '@ngrx/store';
-import { targetRawId, teamsUserTarget, type DialTarget } from '../../calling/dial-target';
-import type { DirectoryPerson } from '../../graph/graph.service';
+import { targetRawId } from '../../calling/dial-target';
+import { teamsUserTarget } from '../../model/dial-target';
+import { type DialTarget } from '../../model/dial-target';
+import type { DirectoryPerson } from '../../model/directory-person';
 import { agentFeature } from '../../state/agent/agent.feature';
-import { AddParticipantDialogActions } from '../../state/outbound/add-participant.actions';
-import { dialerFeature } from '../../state/outbound/dialer.feature';
-import { participantAdditionsFeature } from '../../state/outbound/participant-additions.feature';
+import { AddParticipantDialogActions } from '../../state/dialer/add-participant.actions';
+import { dialerFeature } from '../../state/dialer/dialer.feature';
+import { participantAdditionsFeature } from '../../state/dialer/participant-additions.feature';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { readTypedEntry } from './typed-entry';
 import {

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
-import { phoneNumberTarget, teamsUserTarget } from '../../calling/dial-target';
+import { phoneNumberTarget, teamsUserTarget } from '../../model/dial-target';
 import { formatPhoneNumberAsTyped } from '../../calling/phone-number';
 import { AuthApiActions } from '../../state/agent/agent.actions';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
@@ -10,7 +10,7 @@ import {
   DirectoryApiActions,
   OutboundApiActions,
   OutboundSwitchActions,
-} from '../../state/outbound/dialer.actions';
+} from '../../state/dialer/dialer.actions';
 import { call } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { DialerPanelComponent } from './dialer-panel.component';

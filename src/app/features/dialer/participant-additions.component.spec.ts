@@ -1,10 +1,10 @@
 import { TestBed } from '@angular/core/testing';
 import { Store } from '@ngrx/store';
-import { phoneNumberTarget } from '../../calling/dial-target';
+import { phoneNumberTarget } from '../../model/dial-target';
 import { formatPhoneNumberAsTyped } from '../../calling/phone-number';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
-import { AddParticipantDialogActions } from '../../state/outbound/add-participant.actions';
-import { ChatThreadsApiActions, OutboundApiActions } from '../../state/outbound/dialer.actions';
+import { AddParticipantDialogActions } from '../../state/dialer/add-participant.actions';
+import { ChatThreadsApiActions, OutboundApiActions } from '../../state/dialer/dialer.actions';
 import { call } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { ParticipantAdditionsComponent } from './participant-additions.component';

@@ -3,7 +3,7 @@ import { Store } from '@ngrx/store';
 import {
   participantAdditionsFeature,
   selectActiveCallAdditions,
-} from '../../state/outbound/participant-additions.feature';
+} from '../../state/dialer/participant-additions.feature';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 
 /**

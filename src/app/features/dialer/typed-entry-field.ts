@@ -2,8 +2,8 @@ import { effect, untracked, type Signal, type WritableSignal } from '@angular/co
 import type { FormControl } from '@angular/forms';
 import type { MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import type { Store } from '@ngrx/store';
-import { DialerActions } from '../../state/outbound/dialer.actions';
-import { isNameSearch } from '../../state/outbound/dialer-input';
+import { DialerActions } from '../../state/dialer/dialer.actions';
+import { isNameSearch } from '../../state/dialer/dialer-input';
 
 /**
  * The dialer's one input as the dialer panel and the Add participant dialog both wire it: what

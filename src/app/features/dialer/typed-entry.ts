@@ -1,8 +1,9 @@
-import { phoneNumberTarget, teamsUserTarget, type DialTarget } from '../../calling/dial-target';
+import { phoneNumberTarget, teamsUserTarget } from '../../model/dial-target';
+import { type DialTarget } from '../../model/dial-target';
 import { formatPhoneNumberAsTyped, parsePhoneNumber } from '../../calling/phone-number';
 import { looksLikePhoneNumber } from '../../calling/phone-number-shape';
 import { looksLikeTeamsUserId, parseTeamsUserId } from '../../calling/teams-user-id';
-import type { DirectoryPerson } from '../../graph/graph.service';
+import type { DirectoryPerson } from '../../model/directory-person';
 
 /** What the agent's typed text amounts to when they press Enter (or Call). */
 export type TypedEntry =

@@ -1,14 +1,10 @@
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
-import {
-  discardSealedMeetingLocators,
-  sealedMeetingLocatorCount,
-  unsealMeetingLocator,
-} from '../../calling/sealed-meeting-locators';
+import { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
-import { OutboundApiActions, OutboundSwitchActions } from '../../state/outbound/dialer.actions';
-import { MeetingJoinFormActions } from '../../state/outbound/meeting-join.actions';
+import { OutboundApiActions, OutboundSwitchActions } from '../../state/dialer/dialer.actions';
+import { MeetingJoinFormActions } from '../../state/meeting-join/meeting-join.actions';
 import { call } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { MeetingJoinPanelComponent } from './meeting-join-panel.component';
@@ -19,7 +15,6 @@ const LINK =
 
 describe('MeetingJoinPanelComponent', () => {
   // Without effects, nothing unseals what the form sealed.
-  afterEach(() => discardSealedMeetingLocators());
 
   async function setUp() {
     TestBed.configureTestingModule({ providers: provideTestState() });
@@ -67,11 +62,11 @@ describe('MeetingJoinPanelComponent', () => {
     await panel.join();
     expect(joins().map((j) => j.kind)).toEqual(['meetingId']);
     expect(JSON.stringify(dispatched)).not.toMatch(/123456789012|123 456 789 012|aB3dE6/);
-    expect(unsealMeetingLocator(joins()[0]!.ticket)).toEqual({
+    expect(TestBed.inject(SealedMeetingLocators).unseal(joins()[0]!.ticket)).toEqual({
       meetingId: '123456789012',
       passcode: 'aB3dE6',
     });
-    expect(sealedMeetingLocatorCount()).toBe(0);
+    expect(TestBed.inject(SealedMeetingLocators).count).toBe(0);
   });
 
   it('checks a meeting link and joins by it', async () => {
@@ -83,7 +78,7 @@ describe('MeetingJoinPanelComponent', () => {
     });
     await panel.fill('Meeting link', LINK);
     await panel.join();
-    expect(unsealMeetingLocator(joins()[0]!.ticket)).toEqual({ meetingLink: LINK });
+    expect(TestBed.inject(SealedMeetingLocators).unseal(joins()[0]!.ticket)).toEqual({ meetingLink: LINK });
   });
 
   it('checks each coordinate', async () => {

@@ -30,13 +30,13 @@ import {
   parseMeetingLink,
   passcodeProblem,
   tenantIdProblem,
-  type MeetingLocator,
   type MeetingLocatorKind,
 } from '../../calling/meeting-locator';
-import type { Parsed } from '../../calling/parsed';
-import { sealMeetingLocator } from '../../calling/sealed-meeting-locators';
-import { MeetingJoinFormActions } from '../../state/outbound/meeting-join.actions';
-import { meetingJoinFeature } from '../../state/outbound/meeting-join.feature';
+import { type MeetingLocator } from '../../model/meeting-locator';
+import type { Parsed } from '../../model/parsed';
+import { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
+import { MeetingJoinFormActions } from '../../state/meeting-join/meeting-join.actions';
+import { meetingJoinFeature } from '../../state/meeting-join/meeting-join.feature';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 
 /** A field's check as a form validator: the sentence saying what is wrong, under `problem`. */
@@ -171,6 +171,7 @@ const field = (problem: (text: string) => string | null) =>
 })
 export class MeetingJoinPanelComponent {
   private readonly store = inject(Store);
+  private readonly meetingLocators = inject(SealedMeetingLocators);
   protected readonly byLink = new FormGroup({ meetingLink: field(meetingLinkProblem) });
   protected readonly byCoordinates = new FormGroup({
     threadId: field(meetingThreadIdProblem),
@@ -212,7 +213,7 @@ export class MeetingJoinPanelComponent {
     const locator = this.locator(kind);
     if (!locator.ok) return;
     this.store.dispatch(
-      MeetingJoinFormActions.joinClicked({ ticket: sealMeetingLocator(locator.value), kind }),
+      MeetingJoinFormActions.joinClicked({ ticket: this.meetingLocators.seal(locator.value), kind }),
     );
   }
 

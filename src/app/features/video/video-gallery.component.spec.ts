@@ -2,7 +2,8 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { Store } from '@ngrx/store';
-import { VideoRenderer, type ShownVideo, type VideoSource } from '../../calling/video-renderer';
+import { VideoViews } from '../../core/video-views';
+import { type ShownVideo, type VideoSource } from '../../model/video-source';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import { call, participant } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
@@ -37,7 +38,7 @@ describe('VideoGalleryComponent in the active call', () => {
   async function setUp() {
     const renderer = new RecordingRenderer();
     TestBed.configureTestingModule({
-      providers: [...provideTestState(signal(0)), { provide: VideoRenderer, useValue: renderer }],
+      providers: [...provideTestState(signal(0)), { provide: VideoViews, useValue: renderer }],
     });
     const fixture = TestBed.createComponent(ActiveCallPanelComponent);
     const store = TestBed.inject(Store);

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import type { VideoSource } from '../../calling/video-renderer';
+import type { VideoSource } from '../../model/video-source';
 import { VideoTileComponent } from './video-tile.component';
 
 /** A video to show, and whose it is. */

@@ -9,7 +9,8 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { sameVideoSource, VideoRenderer, type VideoSource } from '../../calling/video-renderer';
+import { VideoViews } from '../../core/video-views';
+import { sameVideoSource, type VideoSource } from '../../model/video-source';
 
 /**
  * One video: the agent's camera or a participant's, with the name under it. The view is created
@@ -69,7 +70,7 @@ export class VideoTileComponent {
 
   protected readonly failure = signal<string | null>(null);
   private readonly view = viewChild.required<ElementRef<HTMLElement>>('view');
-  private readonly renderer = inject(VideoRenderer);
+  private readonly renderer = inject(VideoViews);
   // A new but equal source (the store's snapshots are rebuilt often) keeps the view it has.
   private readonly shown = computed(() => this.source(), { equal: sameVideoSource });
 

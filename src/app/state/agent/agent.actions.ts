@@ -1,5 +1,5 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
-import type { Failure } from '../../calling/calling-codes';
+import type { Failure } from '../../model/failure';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
 
 export const AppActions = createActionGroup({

@@ -1,6 +1,6 @@
 import type { ConnectionState } from '@azure/communication-calling';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
-import type { Failure } from '../../calling/calling-codes';
+import type { Failure } from '../../model/failure';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { AuthApiActions, ShellActions, SignInPageActions } from './agent.actions';

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { BrowserAuthError } from '@azure/msal-browser';
+import { popupBlockedError } from '../../core/auth/testing/msal-errors';
 import { Store } from '@ngrx/store';
 import { NEVER, Subject, VirtualTimeScheduler } from 'rxjs';
 import { CALL_CLIENT_FACTORY, CALLING_VALUES } from '../../calling/calling-backend';
@@ -160,7 +160,7 @@ describe('session effects: signing in', () => {
       restore: async () => ({ signedIn: false, failure: null }),
       renewal$,
       signInAgain: async () => {
-        throw new BrowserAuthError('popup_window_error', '');
+        throw popupBlockedError();
       },
     });
     app.store.dispatch(

@@ -7,7 +7,8 @@ import type {
   RemoteParticipant,
 } from '@azure/communication-calling';
 import { LocalVideoStream } from '../../../../emulator/client';
-import { VideoRenderer, type VideoSource } from '../../calling/video-renderer';
+import { VideoRenderer } from '../../calling/video-renderer';
+import { type VideoSource } from '../../model/video-source';
 import type { CallOperation } from '../../calling/calling-codes';
 import { CallingApiActions } from '../calling-api.actions';
 import { participantsFeature } from '../participants/participants.feature';

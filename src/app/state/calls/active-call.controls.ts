@@ -1,4 +1,4 @@
-import type { Failure } from '../../calling/calling-codes';
+import type { Failure } from '../../model/failure';
 import { startVideo, stopVideo } from '../../calling/call-video';
 import { removeParticipant } from '../../calling/roster';
 import { RosterActions, RosterApiActions, type ParticipantOperation } from '../participants/roster.actions';

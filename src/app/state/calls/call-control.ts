@@ -1,7 +1,9 @@
 import type { Action, ActionCreator } from '@ngrx/store';
 import { Observable, type SchedulerLike } from 'rxjs';
 import type { CallRegistry } from '../../calling/call-registry';
-import { toFailure, type CallOperation, type Failure } from '../../calling/calling-codes';
+import type { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
+import { toFailure, type CallOperation } from '../../calling/calling-codes';
+import { type Failure } from '../../model/failure';
 import { SWITCH_ABANDONED, type SwitchOptions, type SwitchStep } from '../../calling/switch-active-call';
 import { CallingApiActions } from '../calling-api.actions';
 import { CONTROL_TIME_LIMIT_MS } from './call-control-time';
@@ -17,16 +19,22 @@ export interface Control {
   readonly failed: (failure: Failure) => Action;
 }
 
+/** What controls act on: the live calls, and the meeting locators the join form sealed. */
+export interface ControlContext {
+  readonly registry: CallRegistry;
+  readonly meetingLocators: SealedMeetingLocators;
+}
+
 /** A click the line of call controls answers, and what it does. */
 export interface ControlEntry {
   readonly click: ActionCreator;
-  readonly controlFor: (click: Action, registry: CallRegistry) => Control;
+  readonly controlFor: (click: Action, registry: CallRegistry, context: ControlContext) => Control;
 }
 
 /** Declares what one kind of click does (`*.controls.ts` files list theirs). */
 export function control<C extends ActionCreator>(
   click: C,
-  controlFor: (click: ReturnType<C>, registry: CallRegistry) => Control,
+  controlFor: (click: ReturnType<C>, registry: CallRegistry, context: ControlContext) => Control,
 ): ControlEntry {
   return { click, controlFor: controlFor as ControlEntry['controlFor'] };
 }

@@ -2,6 +2,7 @@ import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatMap, filter, switchMap, takeUntil } from 'rxjs/operators';
 import { CallRegistry } from '../../calling/call-registry';
+import { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
 import { AuthApiActions, ShellActions } from '../agent/agent.actions';
 import { carryOut, type ControlEntry } from './call-control';
 import { CALL_CONTROL_SCHEDULER } from './call-control-time';
@@ -21,14 +22,22 @@ const controlsByClick = new Map(CONTROLS.map((entry) => [entry.click.type, entry
  * drops what is left of it.
  */
 export const callControls$ = createEffect(
-  (actions$ = inject(Actions), registry = inject(CallRegistry), scheduler = inject(CALL_CONTROL_SCHEDULER)) =>
+  (
+    actions$ = inject(Actions),
+    registry = inject(CallRegistry),
+    meetingLocators = inject(SealedMeetingLocators),
+    scheduler = inject(CALL_CONTROL_SCHEDULER),
+  ) =>
     actions$.pipe(
       ofType(AuthApiActions.signedIn),
       switchMap(() =>
         actions$.pipe(
           filter((action) => controlsByClick.has(action.type)),
           concatMap((click) =>
-            carryOut(controlsByClick.get(click.type)!.controlFor(click, registry), scheduler),
+            carryOut(
+              controlsByClick.get(click.type)!.controlFor(click, registry, { registry, meetingLocators }),
+              scheduler,
+            ),
           ),
           takeUntil(actions$.pipe(ofType(ShellActions.signOutClicked))),
         ),

@@ -1,6 +1,6 @@
 import type { DtmfTone } from '@azure/communication-calling';
 import { createActionGroup, props } from '@ngrx/store';
-import type { Failure } from '../../calling/calling-codes';
+import type { Failure } from '../../model/failure';
 
 export const ActiveCallPanelActions = createActionGroup({
   source: 'Active Call Panel',

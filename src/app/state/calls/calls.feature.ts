@@ -1,8 +1,9 @@
 import type { DtmfTone } from '@azure/communication-calling';
 import { createEntityAdapter, type EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
-import { describeEndReason, type CallOperation, type Failure } from '../../calling/calling-codes';
-import type { CallSnapshot, ConversationKind, Party } from '../../calling/snapshots';
+import { describeEndReason, type CallOperation } from '../../calling/calling-codes';
+import { type Failure } from '../../model/failure';
+import type { CallSnapshot, ConversationKind, Party } from '../../model/snapshots';
 import { ShellActions } from '../agent/agent.actions';
 import { CallingApiActions } from '../calling-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';

@@ -1,18 +1,25 @@
 import type { TeamsCall } from '@azure/communication-calling';
 import type { CallRegistry } from '../../calling/call-registry';
 import { toFailure } from '../../calling/calling-codes';
-import { toSdkIdentifier, type DialTarget } from '../../calling/dial-target';
-import type { MeetingLocator } from '../../calling/meeting-locator';
-import { unsealMeetingLocator } from '../../calling/sealed-meeting-locators';
+import { toSdkIdentifier } from '../../calling/dial-target';
+import { type DialTarget } from '../../model/dial-target';
+import type { MeetingLocator } from '../../model/meeting-locator';
 import { switchActiveCall } from '../../calling/switch-active-call';
 import {
   ChatThreadsApiActions,
   DialerActions,
   OutboundApiActions,
   OutboundSwitchActions,
-} from '../outbound/dialer.actions';
-import { MeetingJoinFormActions } from '../outbound/meeting-join.actions';
-import { attempt, control, switchSteps, type Control, type ControlEntry } from './call-control';
+} from '../dialer/dialer.actions';
+import { MeetingJoinFormActions } from '../meeting-join/meeting-join.actions';
+import {
+  attempt,
+  control,
+  switchSteps,
+  type Control,
+  type ControlContext,
+  type ControlEntry,
+} from './call-control';
 
 /**
  * Placing a call: like Accept, it first holds the call the agent is on (one active call at a time),
@@ -34,13 +41,13 @@ function placeCall(registry: CallRegistry, targets: readonly DialTarget[], threa
 }
 
 /** Joining a meeting holds the current call first too. The locator is unsealed only now. */
-function joinMeeting(registry: CallRegistry, ticket: string): Control {
+function joinMeeting({ registry, meetingLocators }: ControlContext, ticket: string): Control {
   let joined: TeamsCall | null = null;
   return {
     run: async (options) => {
       let locator: MeetingLocator;
       try {
-        locator = unsealMeetingLocator(ticket);
+        locator = meetingLocators.unseal(ticket);
       } catch (error) {
         return toFailure(error, 'join');
       }
@@ -62,7 +69,9 @@ export const outboundControls: readonly ControlEntry[] = [
   control(ChatThreadsApiActions.groupCallThreadReady, ({ targets, threadId }, registry) =>
     placeCall(registry, targets, threadId),
   ),
-  control(MeetingJoinFormActions.joinClicked, ({ ticket }, registry) => joinMeeting(registry, ticket)),
+  control(MeetingJoinFormActions.joinClicked, ({ ticket }, _registry, context) =>
+    joinMeeting(context, ticket),
+  ),
   control(ChatThreadsApiActions.participantThreadReady, ({ callId, target, createdThreadId }, registry) => ({
     // Synchronous in the SDK: it returns the participant, who then rings (or fails) in the roster.
     run: () =>

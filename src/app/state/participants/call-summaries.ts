@@ -1,5 +1,5 @@
 import { createSelector } from '@ngrx/store';
-import type { Party } from '../../calling/snapshots';
+import type { Party } from '../../model/snapshots';
 import { callsFeature, type CallEntry } from '../calls/calls.feature';
 import { participantsFeature, type ParticipantEntry } from './participants.feature';
 

@@ -3,7 +3,7 @@ import { createIdentifierFromRawId } from '@azure/communication-common';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { from } from 'rxjs';
 import { filter, map, mergeMap } from 'rxjs/operators';
-import type { ParticipantSnapshot } from '../../calling/snapshots';
+import type { ParticipantSnapshot } from '../../model/snapshots';
 import { GraphService } from '../../graph/graph.service';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { DirectoryApiActions } from './roster.actions';

@@ -1,7 +1,7 @@
 import { createEntityAdapter, type EntityState, type Update } from '@ngrx/entity';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
-import type { Failure } from '../../calling/calling-codes';
-import type { ParticipantSnapshot } from '../../calling/snapshots';
+import type { Failure } from '../../model/failure';
+import type { ParticipantSnapshot } from '../../model/snapshots';
 import { ShellActions } from '../agent/agent.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { callsFeature } from '../calls/calls.feature';

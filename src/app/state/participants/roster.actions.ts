@@ -1,5 +1,5 @@
 import { createActionGroup, props } from '@ngrx/store';
-import type { Failure } from '../../calling/calling-codes';
+import type { Failure } from '../../model/failure';
 
 /** What the agent can do to one participant of a call. */
 export type ParticipantOperation = 'muteParticipant' | 'removeParticipant';

@@ -1,7 +1,8 @@
 import { createEntityAdapter, type EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, on } from '@ngrx/store';
-import { describeEndReason, type Failure } from '../../calling/calling-codes';
-import type { IncomingCallSnapshot } from '../../calling/snapshots';
+import { describeEndReason } from '../../calling/calling-codes';
+import { type Failure } from '../../model/failure';
+import type { IncomingCallSnapshot } from '../../model/snapshots';
 import { ShellActions } from '../agent/agent.actions';
 import { CallingApiActions } from '../calling-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';

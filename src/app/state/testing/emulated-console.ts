@@ -8,6 +8,8 @@ import { take } from 'rxjs/operators';
 import * as emulatorClient from '../../../../emulator/client';
 import { CallClient, configure, listenerCount } from '../../../../emulator/client';
 import { createInMemoryEmulator, type InMemoryEmulator } from '../../../../emulator/testing/in-memory';
+import { VideoRenderer } from '../../calling/video-renderer';
+import { VideoViews } from '../../core/video-views';
 import { CALL_CLIENT_FACTORY, CALLING_VALUES, type CallingValues } from '../../calling/calling-backend';
 import { CallRegistry } from '../../calling/call-registry';
 import { AuthService, type RestoredSession } from '../../core/auth/auth.service';
@@ -17,6 +19,7 @@ import { AppActions } from '../agent/agent.actions';
 import { agentFeature } from '../agent/agent.feature';
 import { FRAME_SCHEDULER } from '../coalesce-per-frame';
 import { provideAppState } from '../provide-app-state';
+import { provideWorkspaceState } from '../provide-workspace-state';
 
 /**
  * Sign-in as MSAL would have done it, for the in-memory emulator: the chosen user is signed in at
@@ -80,7 +83,9 @@ export async function startEmulatedConsole(
   TestBed.configureTestingModule({
     providers: [
       provideAppState(),
+      provideWorkspaceState(),
       { provide: CALL_CLIENT_FACTORY, useValue: async () => new CallClient() as unknown as SdkCallClient },
+      { provide: VideoViews, useExisting: VideoRenderer },
       { provide: CALLING_VALUES, useValue: async () => emulatorClient as unknown as CallingValues },
       { provide: AuthService, useValue: new InMemoryAuth(emulator, userKey) },
       { provide: FRAME_SCHEDULER, useValue: asapScheduler },

@@ -1,13 +1,15 @@
 import { signal, type EnvironmentProviders, type Provider } from '@angular/core';
 import { provideState, provideStore } from '@ngrx/store';
+import { VideoRenderer } from '../../calling/video-renderer';
 import { Ticker } from '../../core/ticker';
+import { VideoViews } from '../../core/video-views';
 import { agentFeature } from '../agent/agent.feature';
 import { callsFeature } from '../calls/calls.feature';
-import { provideOutboundTestState } from '../outbound/provide-outbound-state';
+import { provideWorkspaceFeatures } from '../provide-workspace-state';
 import { participantsFeature } from '../participants/participants.feature';
 import { queueFeature } from '../queue/queue.feature';
 
-/** The real store and reducers, without effects, and a clock the test sets. */
+/** The real store and reducers, without effects, a clock the test sets, and video as the app has it. */
 export function provideTestState(now = signal(0)): (Provider | EnvironmentProviders)[] {
   return [
     provideStore(
@@ -18,7 +20,8 @@ export function provideTestState(now = signal(0)): (Provider | EnvironmentProvid
     provideState(queueFeature),
     provideState(callsFeature),
     provideState(participantsFeature),
-    ...provideOutboundTestState(),
+    ...provideWorkspaceFeatures(),
     { provide: Ticker, useValue: { now } },
+    { provide: VideoViews, useExisting: VideoRenderer },
   ];
 }

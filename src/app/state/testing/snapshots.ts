@@ -1,4 +1,4 @@
-import type { CallSnapshot, IncomingCallSnapshot, ParticipantSnapshot } from '../../calling/snapshots';
+import type { CallSnapshot, IncomingCallSnapshot, ParticipantSnapshot } from '../../model/snapshots';
 
 /** Plain snapshots for reducer and component tests, as the bridges would emit them. */
 export const dana = {

@@ -1,11 +1,11 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
-import type { Failure } from '../../calling/calling-codes';
+import type { Failure } from '../../model/failure';
 import type { MeetingLocatorKind } from '../../calling/meeting-locator';
 import { describeUnjoinedMeeting } from '../../calling/outbound-codes';
 import { ShellActions } from '../agent/agent.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { callsFeature } from '../calls/calls.feature';
-import { OutboundApiActions, OutboundSwitchActions } from './dialer.actions';
+import { OutboundApiActions, OutboundSwitchActions } from '../dialer/dialer.actions';
 import { MeetingJoinFormActions } from './meeting-join.actions';
 
 /**

@@ -1,5 +1,5 @@
 import { createActionGroup, props } from '@ngrx/store';
-import type { DialTarget } from '../../calling/dial-target';
+import type { DialTarget } from '../../model/dial-target';
 
 export const AddParticipantDialogActions = createActionGroup({
   source: 'Add Participant Dialog',

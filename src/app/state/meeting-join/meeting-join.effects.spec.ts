@@ -1,12 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { Actions } from '@ngrx/effects';
 import type { Action } from '@ngrx/store';
-import type { MeetingLocator } from '../../calling/meeting-locator';
-import {
-  discardSealedMeetingLocators,
-  sealedMeetingLocatorCount,
-  sealMeetingLocator,
-} from '../../calling/sealed-meeting-locators';
+import type { MeetingLocator } from '../../model/meeting-locator';
+import { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
 import { ShellActions } from '../agent/agent.actions';
 import { ActiveCallPanelActions } from '../calls/call-panels.actions';
 import { callsFeature } from '../calls/calls.feature';
@@ -25,14 +21,17 @@ async function joiner() {
   TestBed.inject(Actions).subscribe((action) => actions.push(action));
   const [withLobby, withoutLobby] = app.emulator.world.meetings.list();
   const join = (locator: MeetingLocator, kind: 'link' | 'coordinates' | 'meetingId') =>
-    app.store.dispatch(MeetingJoinFormActions.joinClicked({ ticket: sealMeetingLocator(locator), kind }));
+    app.store.dispatch(
+      MeetingJoinFormActions.joinClicked({
+        ticket: TestBed.inject(SealedMeetingLocators).seal(locator),
+        kind,
+      }),
+    );
   const progress = () => app.state(meetingJoinFeature.selectJoinProgress);
   return { app, actions, withLobby: withLobby!, withoutLobby: withoutLobby!, join, progress };
 }
 
 describe('joining Teams meetings, on the emulator', () => {
-  beforeEach(() => discardSealedMeetingLocators());
-
   it('waits in the lobby, says so, and is in once the organizer lets the agent in', async () => {
     const { app, join, progress, withLobby } = await joiner();
     join({ meetingId: withLobby.meetingId, passcode: withLobby.passcode }, 'meetingId');
@@ -133,7 +132,7 @@ describe('joining Teams meetings, on the emulator', () => {
       withoutLobby.messageId,
     ])
       expect(seen).not.toContain(secret);
-    expect(sealedMeetingLocatorCount()).toBe(0);
+    expect(TestBed.inject(SealedMeetingLocators).count).toBe(0);
   });
 
   it('drops a sealed locator whose join never ran when the agent signs out', async () => {
@@ -145,14 +144,17 @@ describe('joining Teams meetings, on the emulator', () => {
     app.store.dispatch(QueuePanelActions.acceptClicked({ id: queued }));
     app.store.dispatch(
       MeetingJoinFormActions.joinClicked({
-        ticket: sealMeetingLocator({ meetingId: withLobby.meetingId, passcode: withLobby.passcode }),
+        ticket: TestBed.inject(SealedMeetingLocators).seal({
+          meetingId: withLobby.meetingId,
+          passcode: withLobby.passcode,
+        }),
         kind: 'meetingId',
       }),
     );
     await app.settle();
-    expect(sealedMeetingLocatorCount()).toBe(1);
+    expect(TestBed.inject(SealedMeetingLocators).count).toBe(1);
     app.store.dispatch(ShellActions.signOutClicked());
     await app.settle();
-    expect(sealedMeetingLocatorCount()).toBe(0);
+    expect(TestBed.inject(SealedMeetingLocators).count).toBe(0);
   });
 });

@@ -1,8 +1,10 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
-import type { Failure } from '../../calling/calling-codes';
-import { describeTargets, targetRawId, teamsUserTarget, type DialTarget } from '../../calling/dial-target';
+import type { Failure } from '../../model/failure';
+import { describeTargets, targetRawId } from '../../calling/dial-target';
+import { teamsUserTarget } from '../../model/dial-target';
+import { type DialTarget } from '../../model/dial-target';
 import { describeUnansweredCall } from '../../calling/outbound-codes';
-import type { DirectoryPerson } from '../../graph/graph.service';
+import type { DirectoryPerson } from '../../model/directory-person';
 import { ShellActions } from '../agent/agent.actions';
 import { agentFeature } from '../agent/agent.feature';
 import { CallingSdkEvents } from '../calling-sdk.actions';

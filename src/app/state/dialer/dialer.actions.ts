@@ -1,7 +1,7 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
-import type { Failure } from '../../calling/calling-codes';
-import type { DialTarget } from '../../calling/dial-target';
-import type { DirectoryPerson } from '../../graph/graph.service';
+import type { Failure } from '../../model/failure';
+import type { DialTarget } from '../../model/dial-target';
+import type { DirectoryPerson } from '../../model/directory-person';
 
 export const DialerActions = createActionGroup({
   source: 'Dialer',

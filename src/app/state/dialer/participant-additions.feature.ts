@@ -1,6 +1,6 @@
 import { createEntityAdapter, type EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
-import type { Failure } from '../../calling/calling-codes';
+import type { Failure } from '../../model/failure';
 import { targetName, targetRawId } from '../../calling/dial-target';
 import { describeUnansweredParticipant } from '../../calling/outbound-codes';
 import { ShellActions } from '../agent/agent.actions';

@@ -7,8 +7,9 @@ import { catchError, concatMap, filter, map, switchMap, tap } from 'rxjs/operato
 import { callParties } from '../../calling/call-parties';
 import { targetRawId } from '../../calling/dial-target';
 import { CallRegistry } from '../../calling/call-registry';
-import { CallingFailure, type Failure } from '../../calling/calling-codes';
-import { discardSealedMeetingLocators } from '../../calling/sealed-meeting-locators';
+import { CallingFailure } from '../../calling/calling-codes';
+import { type Failure } from '../../model/failure';
+import { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
 import { removeFromCallChat, threadForGroupCall, threadForNewParticipant } from '../../graph/chat-threads';
 import { GraphService, toGraphFailure } from '../../graph/graph.service';
 import { ShellActions } from '../agent/agent.actions';
@@ -231,10 +232,10 @@ export const leaveChatOnRemoval$ = createEffect(
 
 /** Meeting locators sealed for a join the line never ran are dropped with the session. */
 export const discardMeetingLocators$ = createEffect(
-  (actions$ = inject(Actions)) =>
+  (actions$ = inject(Actions), meetingLocators = inject(SealedMeetingLocators)) =>
     actions$.pipe(
       ofType(ShellActions.signOutClicked),
-      tap(() => discardSealedMeetingLocators()),
+      tap(() => meetingLocators.discardAll()),
     ),
   { functional: true, dispatch: false },
 );

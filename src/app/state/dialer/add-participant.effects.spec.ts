@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { Actions } from '@ngrx/effects';
-import { phoneNumberTarget, teamsUserTarget } from '../../calling/dial-target';
+import { phoneNumberTarget, teamsUserTarget } from '../../model/dial-target';
 import { formatPhoneNumberAsTyped } from '../../calling/phone-number';
 import { PHONE_PARTICIPANT_ID } from '../../graph/graph.service';
 import { inProcessGraph } from '../../graph/testing/in-process-graph';

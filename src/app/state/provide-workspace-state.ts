@@ -1,0 +1,28 @@
+import type { EnvironmentProviders } from '@angular/core';
+import { provideEffects } from '@ngrx/effects';
+import { provideState } from '@ngrx/store';
+import * as callControlsEffects from './calls/call-controls.effects';
+import { dialerFeature } from './dialer/dialer.feature';
+import * as directoryAndChatsEffects from './dialer/directory-and-chats.effects';
+import { participantAdditionsFeature } from './dialer/participant-additions.feature';
+import { meetingJoinFeature } from './meeting-join/meeting-join.feature';
+
+/**
+ * The state and effects only the agent's workspace uses, registered on its lazy route
+ * (`app.routes.ts`), so they load with it: placing calls, joining meetings, adding participants,
+ * and the call controls. What the calling session reports (the agent, the queue, calls and their
+ * participants) registers at the root (`provideAppState`): the session outlives any one screen,
+ * and its first events may come before a route has loaded.
+ */
+export function provideWorkspaceState(): EnvironmentProviders[] {
+  return [...provideWorkspaceFeatures(), provideEffects(callControlsEffects, directoryAndChatsEffects)];
+}
+
+/** The workspace's state without its effects, for component tests beside `provideTestState()`. */
+export function provideWorkspaceFeatures(): EnvironmentProviders[] {
+  return [
+    provideState(dialerFeature),
+    provideState(meetingJoinFeature),
+    provideState(participantAdditionsFeature),
+  ];
+}
