@@ -29,6 +29,8 @@ const nodeTests = (dir) => ({
 const runners = [
   nodeTests('emulator'),
   nodeTests('server'),
+  // The layers' lint rules fire on wrong-way imports (eslint.config.js).
+  nodeTests('scripts'),
   // The production build: initial JavaScript under its gzip budget, the Calling SDK lazy and, in
   // Chromium, never downloaded in emulator mode.
   { ...nodeTests('bench'), needsBrowser: true },
