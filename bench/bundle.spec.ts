@@ -114,15 +114,23 @@ describe('the production build in the browser', () => {
     await emulator?.close();
   });
 
-  /** Signs in through the emulator's account picker; every script the page fetched, by file. */
+  /**
+   * Signs in through the emulator's account picker; every script the page fetched, by file. Nothing
+   * on the way may break server/'s Content-Security-Policy.
+   */
   async function signIn(page: Page): Promise<Set<string>> {
     const scripts = new Set<string>();
+    const violations: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname.slice(1));
+    });
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
     await page.goto(consoleUrl);
     await page.getByRole('button', { name: /Alex Rivera/ }).click();
     await page.getByRole('banner').getByText('Alex Rivera · Agent').waitFor();
+    assert.deepEqual(violations, []);
     return scripts;
   }
 

@@ -1,10 +1,12 @@
 import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { ApiError, errorBody } from './api-error';
 import type { ServerConfig } from './config';
 import { consoleConfig, serveConsole } from './console-config';
 import { EntraTokenValidator, type SignedInUser } from './entra-token';
+import { answerClientError, HELMET_OPTIONS, MAX_HEADER_SIZE, refuseOtherCharsets } from './security';
 import { tokenRoute } from './token-route';
 import { TokenExchange } from './token-exchange';
 
@@ -40,6 +42,8 @@ export async function buildServer(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
+    http: { maxHeaderSize: MAX_HEADER_SIZE },
+    clientErrorHandler: answerClientError,
     // A number is how many proxies (App Service's front end, a gateway) stand before the server.
     trustProxy:
       typeof config.trustProxy === 'number'
@@ -72,6 +76,11 @@ export async function buildServer(
   });
   app.decorateRequest('signedIn', null);
   app.decorateRequest('authFailure', null);
+  // First, so that every answer carries the security headers, whatever refuses the request.
+  await app.register(fastifyHelmet, HELMET_OPTIONS);
+  // JSON in UTF-8 is the only body the API reads: any other type or charset is a 415.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('preParsing', refuseOtherCharsets);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     reply.header('Cache-Control', 'no-store');

@@ -44,10 +44,8 @@ export async function serveConsole(
     root,
     cacheControl: false,
     setHeaders: (reply, path) => {
+      // Its Content-Security-Policy and other security headers are every answer's (security.ts).
       reply.header('Cache-Control', HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      reply.header('X-Content-Type-Options', 'nosniff');
-      // MSAL's silent renewal frames the console in itself; nobody else may.
-      reply.header('Content-Security-Policy', "frame-ancestors 'self'");
     },
   });
   return (request) => {
