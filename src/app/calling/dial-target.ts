@@ -1,4 +1,9 @@
-import type { MicrosoftTeamsUserIdentifier, PhoneNumberIdentifier } from '@azure/communication-common';
+import {
+  getIdentifierRawId,
+  type MicrosoftTeamsUserIdentifier,
+  type PhoneNumberIdentifier,
+} from '@azure/communication-common';
+import type { TeamsCloud } from './identifiers';
 
 /**
  * Someone the agent calls or adds to a call, as the store keeps it (plain data): a Teams user
@@ -8,6 +13,8 @@ export type DialTarget =
   | {
       readonly kind: 'microsoftTeamsUser';
       readonly microsoftTeamsUserId: string;
+      /** Their tenant's cloud, the signed-in agent's (a colleague is in the agent's tenant). */
+      readonly cloud: TeamsCloud;
       readonly displayName: string;
     }
   | {
@@ -17,8 +24,12 @@ export type DialTarget =
       readonly displayName: string;
     };
 
-export function teamsUserTarget(microsoftTeamsUserId: string, displayName: string): DialTarget {
-  return { kind: 'microsoftTeamsUser', microsoftTeamsUserId, displayName };
+export function teamsUserTarget(
+  microsoftTeamsUserId: string,
+  displayName: string,
+  cloud: TeamsCloud,
+): DialTarget {
+  return { kind: 'microsoftTeamsUser', microsoftTeamsUserId, cloud, displayName };
 }
 
 export function phoneNumberTarget(phoneNumber: string, displayName = phoneNumber): DialTarget {
@@ -29,12 +40,15 @@ export function phoneNumberTarget(phoneNumber: string, displayName = phoneNumber
 export function toSdkIdentifier(target: DialTarget): MicrosoftTeamsUserIdentifier | PhoneNumberIdentifier {
   return target.kind === 'phoneNumber'
     ? { phoneNumber: target.phoneNumber }
-    : { microsoftTeamsUserId: target.microsoftTeamsUserId };
+    : { microsoftTeamsUserId: target.microsoftTeamsUserId, cloud: target.cloud };
 }
 
-/** The target's raw id, as the roster knows participants (`8:orgid:<id>`, `4:+14255550100`). */
+/**
+ * The target's raw id, as the roster knows participants: `8:orgid:<id>` (or `8:gcch:`, `8:dod:`,
+ * as their cloud says), `4:+14255550100`.
+ */
 export function targetRawId(target: DialTarget): string {
-  return target.kind === 'phoneNumber' ? `4:${target.phoneNumber}` : `8:orgid:${target.microsoftTeamsUserId}`;
+  return getIdentifierRawId(toSdkIdentifier(target));
 }
 
 /** The target on screen: a Teams user's name, a number grouped as its country writes it. */

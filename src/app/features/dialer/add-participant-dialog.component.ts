@@ -28,7 +28,7 @@ import { MatInput } from '@angular/material/input';
 import { Store } from '@ngrx/store';
 import { targetRawId, teamsUserTarget, type DialTarget } from '../../calling/dial-target';
 import type { DirectoryPerson } from '../../graph/graph.service';
-import { agentFeature } from '../../state/agent/agent.feature';
+import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature';
 import { AddParticipantDialogActions } from '../../state/outbound/add-participant.actions';
 import { dialerFeature } from '../../state/outbound/dialer.feature';
 import { participantAdditionsFeature } from '../../state/outbound/participant-additions.feature';
@@ -134,6 +134,7 @@ export class AddParticipantDialogComponent {
   protected readonly suggestions = this.store.selectSignal(dialerFeature.selectSuggestions);
   private readonly searching = this.store.selectSignal(dialerFeature.selectSearching);
   private readonly user = this.store.selectSignal(agentFeature.selectUser);
+  private readonly cloud = this.store.selectSignal(selectTeamsCloud);
   private readonly additions = this.store.selectSignal(participantAdditionsFeature.selectEntities);
   /** The participant this dialog is adding (by raw id), once Add is clicked. */
   private readonly addingId = signal<string | null>(null);
@@ -168,7 +169,7 @@ export class AddParticipantDialogComponent {
 
   protected picked(event: MatAutocompleteSelectedEvent): void {
     const person = event.option.value as DirectoryPerson;
-    this.submit(teamsUserTarget(person.id, person.displayName));
+    this.submit(teamsUserTarget(person.id, person.displayName, this.cloud()));
   }
 
   protected add(): void {
@@ -176,6 +177,7 @@ export class AddParticipantDialogComponent {
       this.text.value,
       this.suggestions(),
       this.user()?.microsoftTeamsUserId ?? null,
+      this.cloud(),
     );
     switch (entry.kind) {
       case 'empty':

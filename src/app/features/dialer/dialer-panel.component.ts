@@ -21,7 +21,7 @@ import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { Store } from '@ngrx/store';
 import { targetName, teamsUserTarget, type DialTarget } from '../../calling/dial-target';
 import type { DirectoryPerson } from '../../graph/graph.service';
-import { agentFeature } from '../../state/agent/agent.feature';
+import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature';
 import { DialerActions } from '../../state/outbound/dialer.actions';
 import { dialerFeature } from '../../state/outbound/dialer.feature';
 import { isNameSearch } from '../../state/outbound/dialer-input';
@@ -158,6 +158,7 @@ export class DialerPanelComponent {
   protected readonly failure = this.store.selectSignal(dialerFeature.selectFailure);
   private readonly dialer = this.store.selectSignal(dialerFeature.selectDialerState);
   private readonly user = this.store.selectSignal(agentFeature.selectUser);
+  private readonly cloud = this.store.selectSignal(selectTeamsCloud);
   private readonly typed = toSignal(this.text.valueChanges, { initialValue: '' });
   protected readonly name = targetName;
   protected readonly showTypedTextOnly = showTypedTextOnly;
@@ -204,7 +205,7 @@ export class DialerPanelComponent {
   protected picked(event: MatAutocompleteSelectedEvent): void {
     const person = event.option.value as DirectoryPerson;
     this.store.dispatch(
-      DialerActions.targetAdded({ target: teamsUserTarget(person.id, person.displayName) }),
+      DialerActions.targetAdded({ target: teamsUserTarget(person.id, person.displayName, this.cloud()) }),
     );
     this.clear();
   }
@@ -235,6 +236,7 @@ export class DialerPanelComponent {
       this.text.value,
       this.suggestions(),
       this.user()?.microsoftTeamsUserId ?? null,
+      this.cloud(),
     );
     switch (entry.kind) {
       case 'empty':

@@ -1,4 +1,5 @@
 import { phoneNumberTarget, teamsUserTarget, type DialTarget } from '../../calling/dial-target';
+import type { TeamsCloud } from '../../calling/identifiers';
 import { formatPhoneNumberAsTyped, parsePhoneNumber } from '../../calling/phone-number';
 import { looksLikePhoneNumber } from '../../calling/phone-number-shape';
 import { looksLikeTeamsUserId, parseTeamsUserId } from '../../calling/teams-user-id';
@@ -20,6 +21,8 @@ export function readTypedEntry(
   text: string,
   suggestions: readonly DirectoryPerson[],
   me: string | null,
+  /** The agent's cloud, which a colleague picked by name shares. */
+  cloud: TeamsCloud,
 ): TypedEntry {
   const typed = text.trim();
   if (!typed) return { kind: 'empty' };
@@ -38,7 +41,7 @@ export function readTypedEntry(
   }
   const matches = suggestions.filter((p) => p.displayName.toLowerCase() === typed.toLowerCase());
   const only = matches.length === 1 ? matches[0] : suggestions.length === 1 ? suggestions[0] : undefined;
-  if (only) return { kind: 'target', target: teamsUserTarget(only.id, only.displayName) };
+  if (only) return { kind: 'target', target: teamsUserTarget(only.id, only.displayName, cloud) };
   return {
     kind: 'problem',
     message:

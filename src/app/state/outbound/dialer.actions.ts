@@ -1,6 +1,7 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import type { Failure } from '../../calling/calling-codes';
 import type { DialTarget } from '../../calling/dial-target';
+import type { TeamsCloud } from '../../calling/identifiers';
 import type { DirectoryPerson } from '../../graph/graph.service';
 
 export const DialerActions = createActionGroup({
@@ -25,7 +26,7 @@ export const DirectoryApiActions = createActionGroup({
   events: {
     'People Found': props<{ text: string; people: DirectoryPerson[] }>(),
     'People Search Failed': props<{ text: string; failure: Failure }>(),
-    'Person Found': props<{ person: DirectoryPerson }>(),
+    'Person Found': props<{ person: DirectoryPerson; cloud: TeamsCloud }>(),
     'Person Lookup Failed': props<{ id: string; failure: Failure }>(),
   },
 });
