@@ -8,6 +8,7 @@ import type {
 } from '@azure/communication-calling';
 import type { CommunicationTokenCredential } from '@azure/communication-common';
 import { ERROR } from '../engine/codes';
+import type { TeamsCloud } from '../engine/directory';
 import { callingError, Connection, notModelled, type EmulatorTransport } from './connection';
 import { EmulatedDeviceManager } from './device-manager';
 import { ListenerTally } from './emitter';
@@ -75,7 +76,8 @@ export class CallClient implements Pick<
       () => agent.connectionLost(),
     );
     try {
-      await connection.request({ op: 'hello', token });
+      const { cloud } = (await connection.request({ op: 'hello', token })) as { cloud: TeamsCloud };
+      connection.teamsCloud = cloud;
     } catch (error) {
       connection.close();
       throw error;

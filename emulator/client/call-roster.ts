@@ -85,7 +85,7 @@ export class CallRoster {
       });
     const problem = threadIdProblem(threadId);
     if (problem) throw problem;
-    const kind = targetIdentifier(target);
+    const kind = targetIdentifier(target, this.connection.teamsCloud);
     const id = getIdentifierRawId(kind);
     if (this.find(id))
       throw callingError({ ...ERROR.alreadyInCall, message: `${id} is already in this call.` });
@@ -111,7 +111,7 @@ export class CallRoster {
   async remove(identifier: unknown): Promise<void> {
     const target = toTarget(identifier);
     if (target instanceof Error) throw target;
-    const id = getIdentifierRawId(targetIdentifier(target));
+    const id = getIdentifierRawId(targetIdentifier(target, this.connection.teamsCloud));
     await this.connection.request({ op: 'removeParticipant', callId: this.callId(), participantId: id });
     // The world told this console before it answered; should it not have, the end is the same.
     this.end(id, END.removed);

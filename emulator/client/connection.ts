@@ -1,4 +1,5 @@
 import { ERROR } from '../engine/codes';
+import type { TeamsCloud } from '../engine/directory';
 import type { ClientMessage, ErrorWire, Operation, ServerMessage } from '../protocol/messages';
 
 /** How a client reaches the world: a WebSocket to the server, or in memory for unit tests. */
@@ -42,6 +43,8 @@ export class Connection {
   private lastReported = -1;
   private reportScheduled = false;
   private listeners = 0;
+  /** The cloud of the Teams user signed in on this connection (the world says at `hello`). */
+  teamsCloud: TeamsCloud = 'public';
 
   private constructor(private readonly link: TransportConnection) {}
 

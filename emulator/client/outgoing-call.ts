@@ -5,6 +5,7 @@ import type {
 } from '@azure/communication-calling';
 import { getIdentifierRawId } from '@azure/communication-common';
 import { ERROR } from '../engine/codes';
+import type { TeamsCloud } from '../engine/directory';
 import { readMeetingLocator } from '../engine/meeting-locators';
 import { targetIdentifier, threadIdProblem, toTarget } from '../engine/targets';
 import type { MeetingLocatorWire, ParticipantWire, TargetWire } from '../protocol/messages';
@@ -24,7 +25,11 @@ export interface OutgoingCall {
   readonly video?: LocalVideoStream;
 }
 
-export function readStartCall(participants: unknown, options?: StartTeamsGroupCallOptions): OutgoingCall {
+export function readStartCall(
+  participants: unknown,
+  options: StartTeamsGroupCallOptions | undefined,
+  cloud: TeamsCloud,
+): OutgoingCall {
   const list: unknown[] = Array.isArray(participants) ? participants : [participants];
   if (list.length === 0)
     throw callingError({ ...ERROR.invalidTarget, message: 'startCall needs at least one participant.' });
@@ -47,7 +52,7 @@ export function readStartCall(participants: unknown, options?: StartTeamsGroupCa
   return {
     targets,
     participants: targets.map((target) => {
-      const identifier = targetIdentifier(target);
+      const identifier = targetIdentifier(target, cloud);
       return {
         id: getIdentifierRawId(identifier),
         identifier,

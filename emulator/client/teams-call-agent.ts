@@ -62,7 +62,7 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent {
    */
   startCall(participants: unknown, options?: StartTeamsGroupCallOptions): TeamsCall {
     const connection = this.requireConnection();
-    const outgoing = readStartCall(participants, options);
+    const outgoing = readStartCall(participants, options, connection.teamsCloud);
     const call = this.outgoing({
       kind: outgoing.targets.length > 1 || outgoing.threadId !== undefined ? 'group' : 'oneToOne',
       ...(outgoing.threadId !== undefined && { threadId: outgoing.threadId }),

@@ -1,6 +1,6 @@
 import type { Leg, Party } from './call-model';
 import { END, ERROR, WorldError } from './codes';
-import { teamsUserIdentifier } from './directory';
+import { teamsUserIdentifier, type TeamsCloud } from './directory';
 import type { Endpoint, PartySpec, WorldPort } from './world-port';
 
 /**
@@ -22,7 +22,8 @@ export class Answering {
     call.offers.delete(endpoint.id);
     for (const [other, o] of [...call.offers])
       if (o.partyId === offer.partyId) calls.endOffer(call, other, END.acceptedElsewhere);
-    const party = existing ?? calls.addParty(call, consoleParty(endpoint, 'Connecting'));
+    const party =
+      existing ?? calls.addParty(call, consoleParty(endpoint, 'Connecting', this.world.directory.cloud));
     call.clearTimer(clock, `ring:${party.id}`);
     call.status = 'live';
     calls.changeParty(call, party, { videoOn: video });
@@ -78,7 +79,7 @@ export class Answering {
  * A console's user as a party of a call. No `displayName`: the calling SDK does not set one for
  * Teams users (consumers look the user up, e.g. in Microsoft Graph).
  */
-export function consoleParty(endpoint: Endpoint, state: Party['state']): PartySpec {
+export function consoleParty(endpoint: Endpoint, state: Party['state'], cloud: TeamsCloud): PartySpec {
   const user = endpoint.user!;
-  return { identifier: teamsUserIdentifier(user), kind: 'console', key: user.key, state };
+  return { identifier: teamsUserIdentifier(user, cloud), kind: 'console', key: user.key, state };
 }

@@ -1,6 +1,7 @@
 import { getIdentifierRawId } from '@azure/communication-common';
 import type { Operation, TargetWire } from '../protocol/messages';
 import { consoleParty } from './answering';
+import { teamsUserIdentifier } from './directory';
 import { RING_TIMEOUT_MS, partyInfo, type CallModel, type Leg, type Party } from './call-model';
 import { END, ERROR, WorldError } from './codes';
 import type { ChatThread } from './threads';
@@ -32,8 +33,9 @@ export class Dialer {
         'A group call needs its chat thread: give { threadId }.',
       );
     const thread = op.threadId === undefined ? undefined : this.requireThread(op.threadId);
-    const ids = op.targets.map((target) => getIdentifierRawId(targetIdentifier(target)));
-    if (ids.includes(`8:orgid:${endpoint.user!.microsoftTeamsUserId}`))
+    const { cloud } = this.world.directory;
+    const ids = op.targets.map((target) => getIdentifierRawId(targetIdentifier(target, cloud)));
+    if (ids.includes(getIdentifierRawId(teamsUserIdentifier(endpoint.user!, cloud))))
       throw new WorldError(ERROR.callingYourself, 'A Teams user cannot call themselves.');
     if (new Set(ids).size < ids.length)
       throw new WorldError(ERROR.alreadyInCall, 'The same participant is named twice.');
@@ -41,7 +43,7 @@ export class Dialer {
     const call = calls.create(thread || op.targets.length > 1 ? 'group' : 'oneToOne', op.callId);
     if (thread) call.threadId = thread.id;
     const caller = calls.addParty(call, {
-      ...consoleParty(endpoint, 'Connecting'),
+      ...consoleParty(endpoint, 'Connecting', this.world.directory.cloud),
       videoOn: op.video ?? false,
     });
     const callees = op.targets.map((target) => calls.addParty(call, this.partyFor(target)));
@@ -110,7 +112,7 @@ export class Dialer {
   }
 
   private partyFor(target: TargetWire): PartySpec {
-    const identifier = targetIdentifier(target);
+    const identifier = targetIdentifier(target, this.world.directory.cloud);
     if (target.kind === 'phoneNumber') {
       const known = this.world.directory.callers.find((c) => c.phoneNumber === target.phoneNumber);
       return {
@@ -135,7 +137,9 @@ export class Dialer {
     const { calls, directory, scripts, threads } = this.world;
     if (party.identifier.kind === 'phoneNumber') return scripts.dialPhone(call, party);
     if (party.identifier.kind !== 'microsoftTeamsUser') return;
-    const { microsoftTeamsUserId } = party.identifier;
+    const { microsoftTeamsUserId, cloud } = party.identifier;
+    // A Teams user of another cloud is no one in this tenant.
+    if (cloud !== directory.cloud) return calls.leave(call, party, END.notFound);
     if (thread && !threads.admits(thread, microsoftTeamsUserId))
       return calls.leave(call, party, END.informationBarrier);
     const found = directory.teamsUser(microsoftTeamsUserId);

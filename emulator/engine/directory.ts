@@ -1,8 +1,18 @@
-import type {
-  MicrosoftTeamsAppKind,
-  MicrosoftTeamsUserKind,
-  PhoneNumberKind,
+import {
+  getIdentifierRawId,
+  type MicrosoftTeamsAppKind,
+  type MicrosoftTeamsUserKind,
+  type PhoneNumberKind,
 } from '@azure/communication-common';
+
+/**
+ * The Microsoft cloud the tenant lives in: the public cloud, or a US government one (GCC High,
+ * DoD). It shows in every Teams identifier ACS reports: raw ids `8:orgid:`, `8:gcch:`, `8:dod:`
+ * for users, `28:orgid:`, `28:gcch:`, `28:dod:` for resource accounts.
+ */
+export type TeamsCloud = NonNullable<MicrosoftTeamsUserKind['cloud']>;
+
+export const TEAMS_CLOUDS: readonly TeamsCloud[] = ['public', 'gcch', 'dod'];
 
 /** The emulated tenant: Teams users with contact-center roles, call queues, and people who call. */
 export interface DirectoryUser {
@@ -94,22 +104,29 @@ export function publicUser(user: DirectoryUser): DirectoryUser {
   };
 }
 
-export function teamsUserIdentifier(user: { microsoftTeamsUserId: string }): MicrosoftTeamsUserKind {
+/** A Teams user of the tenant as ACS reports them, in the tenant's cloud. */
+export function teamsUserIdentifier(
+  user: { microsoftTeamsUserId: string },
+  cloud: TeamsCloud,
+): MicrosoftTeamsUserKind {
+  const { microsoftTeamsUserId } = user;
   return {
     kind: 'microsoftTeamsUser',
-    microsoftTeamsUserId: user.microsoftTeamsUserId,
-    rawId: `8:orgid:${user.microsoftTeamsUserId}`,
+    microsoftTeamsUserId,
+    rawId: getIdentifierRawId({ microsoftTeamsUserId, cloud }),
     isAnonymous: false,
-    cloud: 'public',
+    cloud,
   };
 }
 
-export function queueIdentifier(queue: CallQueue): MicrosoftTeamsAppKind {
+/** A call queue's resource account (an app identity) as ACS reports it, in the tenant's cloud. */
+export function queueIdentifier(queue: CallQueue, cloud: TeamsCloud): MicrosoftTeamsAppKind {
+  const teamsAppId = queue.resourceAccountId;
   return {
     kind: 'microsoftTeamsApp',
-    teamsAppId: queue.resourceAccountId,
-    rawId: `28:orgid:${queue.resourceAccountId}`,
-    cloud: 'public',
+    teamsAppId,
+    rawId: getIdentifierRawId({ teamsAppId, cloud }),
+    cloud,
   };
 }
 
@@ -124,6 +141,14 @@ export type TeamsUserLookup =
   | { readonly kind: 'unknown' };
 
 export class Directory {
+  constructor(
+    /** The cloud the tenant lives in: its Teams identifiers carry it. */
+    readonly cloud: TeamsCloud = 'public',
+  ) {
+    if (!TEAMS_CLOUDS.includes(cloud))
+      throw new RangeError(`"teamsCloud" must be one of ${TEAMS_CLOUDS.join(', ')}, not "${String(cloud)}".`);
+  }
+
   /** The users who can sign in at a console (agents and the supervisor). */
   readonly users = USERS;
   readonly colleagues = COLLEAGUES;

@@ -44,7 +44,7 @@ export class MeetingCalls implements LobbyPort {
           ? 'Presenter'
           : 'Attendee';
     const party = calls.addParty(call, {
-      ...consoleParty(endpoint, 'Connecting'),
+      ...consoleParty(endpoint, 'Connecting', this.world.directory.cloud),
       role,
       videoOn: op.video ?? false,
     });
@@ -108,7 +108,7 @@ export class MeetingCalls implements LobbyPort {
     for (const key of meeting.attendees) {
       const colleague = directory.colleague(key)!;
       calls.addParty(call, {
-        identifier: teamsUserIdentifier(colleague),
+        identifier: teamsUserIdentifier(colleague, directory.cloud),
         kind: 'teamsUser',
         key,
         state: 'Connected',

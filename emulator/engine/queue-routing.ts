@@ -122,7 +122,10 @@ export class QueueRouting implements QueuePort {
     if (call.offers.has(endpoint.id) || call.declined.has(endpoint.id)) return;
     this.world.calls.offer(call, endpoint, {
       callerInfo: partyInfo(caller),
-      transferorInfo: { identifier: queueIdentifier(queue), displayName: queue.name },
+      transferorInfo: {
+        identifier: queueIdentifier(queue, this.world.directory.cloud),
+        displayName: queue.name,
+      },
     });
   }
 

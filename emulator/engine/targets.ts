@@ -1,7 +1,14 @@
 import type { CommunicationIdentifierKind } from '@azure/communication-common';
 import type { TargetWire } from '../protocol/messages';
 import { ERROR, WorldError } from './codes';
-import { E164, phoneIdentifier, TEAMS_USER_ID, teamsUserIdentifier } from './directory';
+import {
+  E164,
+  phoneIdentifier,
+  TEAMS_CLOUDS,
+  TEAMS_USER_ID,
+  teamsUserIdentifier,
+  type TeamsCloud,
+} from './directory';
 import { THREAD_ID } from './threads';
 
 /**
@@ -17,9 +24,16 @@ export function toTarget(identifier: unknown): TargetWire | WorldError {
     unknown
   >;
   if (typeof value['microsoftTeamsUserId'] === 'string') {
+    const cloud = value['cloud'];
+    if (cloud !== undefined && !TEAMS_CLOUDS.includes(cloud as TeamsCloud))
+      return new WorldError(
+        ERROR.invalidTarget,
+        `"${String(cloud)}" is not a Teams cloud: a MicrosoftTeamsUserIdentifier's cloud is ${TEAMS_CLOUDS.join(', ')}.`,
+      );
     const target: TargetWire = {
       kind: 'microsoftTeamsUser',
       microsoftTeamsUserId: value['microsoftTeamsUserId'],
+      ...(cloud !== undefined && { cloud: cloud as TeamsCloud }),
     };
     return targetProblem(target) ?? target;
   }
@@ -53,10 +67,14 @@ export function targetProblem(target: TargetWire): WorldError | undefined {
   return undefined;
 }
 
-export function targetIdentifier(target: TargetWire): CommunicationIdentifierKind {
+/** The target as ACS reports it: a Teams user in their identifier's cloud, or else in `cloud` (the caller's). */
+export function targetIdentifier(target: TargetWire, cloud: TeamsCloud): CommunicationIdentifierKind {
   return target.kind === 'phoneNumber'
     ? phoneIdentifier(target.phoneNumber)
-    : teamsUserIdentifier({ microsoftTeamsUserId: target.microsoftTeamsUserId.toLowerCase() });
+    : teamsUserIdentifier(
+        { microsoftTeamsUserId: target.microsoftTeamsUserId.toLowerCase() },
+        target.cloud ?? cloud,
+      );
 }
 
 /** What is wrong with a chat thread id, as the error to throw, or `undefined`. */

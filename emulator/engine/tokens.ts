@@ -1,4 +1,5 @@
-import type { DirectoryUser } from './directory';
+import { getIdentifierRawId } from '@azure/communication-common';
+import { teamsUserIdentifier, type DirectoryUser, type TeamsCloud } from './directory';
 import type { Random } from './random';
 import wellKnown from '../well-known.json';
 
@@ -19,14 +20,18 @@ export interface IssuedToken {
 export class TokenIssuer {
   private readonly issued = new Map<string, { userKey: string; expiresOn: number }>();
 
-  constructor(private readonly random: Random) {}
+  constructor(
+    private readonly random: Random,
+    private readonly cloud: TeamsCloud,
+  ) {}
 
   issue(user: DirectoryUser, now: number, lifetimeMs: number, purpose: 'acs' | 'entra' = 'acs'): IssuedToken {
     const expiresOn = now + lifetimeMs;
     const payload =
       purpose === 'acs'
         ? {
-            skypeid: `orgid:${user.microsoftTeamsUserId}`,
+            // The user's raw id without its `8:`: `orgid:<id>`, `gcch:<id>`, `dod:<id>`.
+            skypeid: getIdentifierRawId(teamsUserIdentifier(user, this.cloud)).slice('8:'.length),
             scp: 1024,
             tid: wellKnown.tenantId,
             acsScope: 'voip,chat',

@@ -4,7 +4,7 @@ import { Calls } from './calls';
 import { RealClock, type Clock } from './clock';
 import { ERROR, WorldError } from './codes';
 import { Dialer } from './dialing';
-import { Directory, type DirectoryUser, type PhoneCaller } from './directory';
+import { Directory, type DirectoryUser, type PhoneCaller, type TeamsCloud } from './directory';
 import { Faults } from './faults';
 import { LegOperations } from './leg-operations';
 import { MeetingCalls } from './meeting-calls';
@@ -26,6 +26,8 @@ export interface WorldOptions {
   seed?: number;
   /** `false`: no calls arrive by themselves. */
   scenario?: false | Partial<ScenarioOptions>;
+  /** The cloud the tenant lives in (`public` unless said): every Teams identifier follows it. */
+  teamsCloud?: TeamsCloud;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,7 +43,7 @@ export class World implements WorldPort {
   readonly clock: Clock;
   /** One seeded stream per purpose (tokens, routing, scenario, speaking, ...): see `randomStreams`. */
   readonly random: RandomStreams;
-  readonly directory = new Directory();
+  readonly directory: Directory;
   readonly faults = new Faults();
   readonly threads: Threads;
   readonly meetings: Meetings;
@@ -64,8 +66,9 @@ export class World implements WorldPort {
   constructor(options: WorldOptions = {}) {
     this.clock = options.clock ?? new RealClock();
     this.random = randomStreams(options.seed);
-    this.acsTokens = new TokenIssuer(this.random.tokens);
-    this.signInTokens = new TokenIssuer(this.random.tokens);
+    this.directory = new Directory(options.teamsCloud);
+    this.acsTokens = new TokenIssuer(this.random.tokens, this.directory.cloud);
+    this.signInTokens = new TokenIssuer(this.random.tokens, this.directory.cloud);
     this.threads = new Threads(this.random.calls);
     this.meetings = new Meetings(this.directory, this.random.meetings);
     this.calls = new Calls(this);
@@ -225,13 +228,15 @@ export class World implements WorldPort {
   }
 
   /** Signs the console in as the token's user. The client needs nothing back but success. */
-  private hello(endpoint: Endpoint, token: string): void {
+  /** Signs the console in; it learns the tenant's cloud, as the SDK does from its token. */
+  private hello(endpoint: Endpoint, token: string): { cloud: TeamsCloud } {
     const userKey = this.acsTokens.verify(token, this.clock.now());
     const user = userKey ? this.directory.user(userKey) : undefined;
     if (!user) throw new WorldError(ERROR.unauthenticated, 'The access token is not valid or has expired.');
     endpoint.user = user;
     this.seenOnline.add(user.key);
     this.queue.endpointJoined(endpoint);
+    return { cloud: this.directory.cloud };
   }
 
   wasOnline(userKey: string): boolean {

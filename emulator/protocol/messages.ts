@@ -78,7 +78,12 @@ export interface CallWire {
 
 /** Whom a console calls or adds. */
 export type TargetWire =
-  | { readonly kind: 'microsoftTeamsUser'; readonly microsoftTeamsUserId: string }
+  | {
+      readonly kind: 'microsoftTeamsUser';
+      readonly microsoftTeamsUserId: string;
+      /** The identifier's own `cloud`, when the caller gave one; otherwise the caller's. */
+      readonly cloud?: 'public' | 'gcch' | 'dod';
+    }
   | { readonly kind: 'phoneNumber'; readonly phoneNumber: string };
 
 export type MeetingLocatorWire =

@@ -1,3 +1,4 @@
+import { TEAMS_CLOUDS, type TeamsCloud } from '../engine/directory';
 import { pairProblem, RANGES, rangeProblem, type NumberRange } from '../engine/ranges';
 import type { EmulatorOptions } from './emulator-server';
 
@@ -17,10 +18,14 @@ export function readEnvironment(env: Environment): EmulatorOptions {
   const patienceSeconds = pair(env, 'SCENARIO_PATIENCE_SECONDS');
   const talkSeconds = pair(env, 'SCENARIO_TALK_SECONDS');
   const redirectUris = uris(env, 'EMULATOR_REDIRECT_URIS');
+  const teamsCloud = env['EMULATOR_TEAMS_CLOUD'];
+  if (teamsCloud && !TEAMS_CLOUDS.includes(teamsCloud as TeamsCloud))
+    throw new Error(`"EMULATOR_TEAMS_CLOUD" must be ${TEAMS_CLOUDS.join(', ')}, not "${teamsCloud}".`);
   return {
     port,
     host: env['EMULATOR_HOST'] || '127.0.0.1',
     ...(seed !== undefined && { seed }),
+    ...(teamsCloud && { teamsCloud: teamsCloud as TeamsCloud }),
     ...(redirectUris && { cloud: { redirectUris } }),
     scenario: scenario === 'on' && {
       ...(arrivalsPerMinute !== undefined && { arrivalsPerMinute }),

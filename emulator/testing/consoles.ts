@@ -1,6 +1,7 @@
 import type { TeamsCallAgent, TeamsIncomingCall, VideoDeviceInfo } from '@azure/communication-calling';
 import { getIdentifierRawId, type CommunicationIdentifierKind } from '@azure/communication-common';
 import { configure } from '../client';
+import type { TeamsCloud } from '../engine/directory';
 import { createInMemoryEmulator, type InMemoryEmulator } from './in-memory';
 import { signedInConsoles } from './signed-in-consoles';
 
@@ -71,10 +72,10 @@ export function rawId(participant: {
 }
 
 /** The raw id of a Teams user or phone number, as participants are told apart. */
-export function rawIdOf(identifier: { microsoftTeamsUserId: string } | { phoneNumber: string }): string {
-  return 'phoneNumber' in identifier
-    ? `4:${identifier.phoneNumber}`
-    : `8:orgid:${identifier.microsoftTeamsUserId}`;
+export function rawIdOf(
+  identifier: { microsoftTeamsUserId: string; cloud?: TeamsCloud } | { phoneNumber: string },
+): string {
+  return getIdentifierRawId(identifier);
 }
 
 /** A camera as `DeviceManager.getCameras()` lists one (the emulator's streams need only its id). */

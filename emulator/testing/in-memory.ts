@@ -1,5 +1,6 @@
 import type { EmulatorTransport } from '../client/connection';
 import { ManualClock } from '../engine/clock';
+import type { TeamsCloud } from '../engine/directory';
 import type { ScenarioOptions } from '../engine/scenario';
 import { World } from '../engine/world';
 import type { ClientMessage, ServerMessage } from '../protocol/messages';
@@ -21,10 +22,15 @@ export interface InMemoryEmulator {
  * (as a network does) and in order. For unit tests: the same client code as over the WebSocket.
  */
 export function createInMemoryEmulator(
-  options: { seed?: number; scenario?: false | Partial<ScenarioOptions> } = {},
+  options: { seed?: number; scenario?: false | Partial<ScenarioOptions>; teamsCloud?: TeamsCloud } = {},
 ): InMemoryEmulator {
   const clock = new ManualClock();
-  const world = new World({ clock, seed: options.seed ?? 1, scenario: options.scenario ?? false });
+  const world = new World({
+    clock,
+    seed: options.seed ?? 1,
+    scenario: options.scenario ?? false,
+    ...(options.teamsCloud && { teamsCloud: options.teamsCloud }),
+  });
   let inFlight = 0;
   const deliver = (action: () => void) => {
     inFlight++;

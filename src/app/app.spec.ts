@@ -15,8 +15,20 @@ class WorkspaceStub {}
 @Component({ selector: 'sb-sign-in-stub', template: 'The sign-in page' })
 class SignInStub {}
 
-const SAM = { id: 's', displayName: 'Sam Okafor', role: 'supervisor', microsoftTeamsUserId: 's' } as const;
-const ALEX = { id: 'a', displayName: 'Alex Rivera', role: 'agent', microsoftTeamsUserId: 'a' } as const;
+const SAM = {
+  id: 's',
+  displayName: 'Sam Okafor',
+  role: 'supervisor',
+  microsoftTeamsUserId: 's',
+  cloud: 'public',
+} as const;
+const ALEX = {
+  id: 'a',
+  displayName: 'Alex Rivera',
+  role: 'agent',
+  microsoftTeamsUserId: 'a',
+  cloud: 'public',
+} as const;
 
 describe('App shell', () => {
   async function setUp() {

@@ -1,16 +1,23 @@
-import type { MicrosoftTeamsUserIdentifier, PhoneNumberIdentifier } from '@azure/communication-common';
+import {
+  getIdentifierRawId,
+  type MicrosoftTeamsUserIdentifier,
+  type PhoneNumberIdentifier,
+} from '@azure/communication-common';
 import type { DialTarget } from '../model/dial-target';
 
 /** The identifier the SDK takes for the target (`startCall`, `addParticipant`, `removeParticipant`). */
 export function toSdkIdentifier(target: DialTarget): MicrosoftTeamsUserIdentifier | PhoneNumberIdentifier {
   return target.kind === 'phoneNumber'
     ? { phoneNumber: target.phoneNumber }
-    : { microsoftTeamsUserId: target.microsoftTeamsUserId };
+    : { microsoftTeamsUserId: target.microsoftTeamsUserId, cloud: target.cloud };
 }
 
-/** The target's raw id, as the roster knows participants (`8:orgid:<id>`, `4:+14255550100`). */
+/**
+ * The target's raw id, as the roster knows participants: `8:orgid:<id>` (or `8:gcch:`, `8:dod:`,
+ * as their cloud says), `4:+14255550100`.
+ */
 export function targetRawId(target: DialTarget): string {
-  return target.kind === 'phoneNumber' ? `4:${target.phoneNumber}` : `8:orgid:${target.microsoftTeamsUserId}`;
+  return getIdentifierRawId(toSdkIdentifier(target));
 }
 
 /** The target on screen: a Teams user's name, a number grouped as its country writes it. */

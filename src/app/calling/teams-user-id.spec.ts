@@ -7,6 +7,7 @@ describe('Teams user ids as the agent types them', () => {
     expect(parseTeamsUserId(id)).toEqual({ ok: true, value: id });
     expect(parseTeamsUserId(` 8:orgid:${id.toUpperCase()} `)).toEqual({ ok: true, value: id });
     expect(parseTeamsUserId(`8:gcch:${id}`)).toEqual({ ok: true, value: id });
+    expect(parseTeamsUserId(`8:dod:${id.toUpperCase()}`)).toEqual({ ok: true, value: id });
   });
 
   it('explains the shape of an id that is not a GUID', () => {
@@ -17,7 +18,13 @@ describe('Teams user ids as the agent types them', () => {
     });
     expect(parseTeamsUserId('8:acs:abc')).toEqual({
       ok: false,
-      message: 'A Teams user raw id starts with 8:orgid: followed by the user’s object id.',
+      message:
+        'A Teams user raw id starts with 8:orgid: (or 8:gcch:, 8:dod:) followed by the user’s object id.',
+    });
+    expect(parseTeamsUserId(`8:gov:${id}`)).toEqual({
+      ok: false,
+      message:
+        'A Teams user raw id starts with 8:orgid: (or 8:gcch:, 8:dod:) followed by the user’s object id.',
     });
   });
 

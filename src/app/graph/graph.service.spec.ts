@@ -97,8 +97,8 @@ describe('chat threads for calls', () => {
   it('creates a chat of the Teams users for a group call with more than two of them', async () => {
     const { service, members } = setUp();
     const threadId = await threadForGroupCall(service, ALEX, [
-      teamsUserTarget(BLAKE, 'Blake Chen'),
-      teamsUserTarget(CASEY, 'Casey Novak'),
+      teamsUserTarget(BLAKE, 'Blake Chen', 'public'),
+      teamsUserTarget(CASEY, 'Casey Novak', 'public'),
       phoneNumberTarget('+14255550101'),
     ]);
     expect(members(threadId)).toEqual([ALEX, BLAKE, CASEY]);
@@ -119,12 +119,20 @@ describe('chat threads for calls', () => {
     const { service, members, world } = setUp();
     const threadId = world.threads.create({ members: [ALEX, BLAKE, PHONE_PARTICIPANT_ID] }, 0).id;
     const call = { threadId, teamsUserIds: [ALEX, BLAKE], hasPhoneParty: true };
-    const ready = await threadForNewParticipant(service, call, teamsUserTarget(CASEY, 'Casey Novak'));
+    const ready = await threadForNewParticipant(
+      service,
+      call,
+      teamsUserTarget(CASEY, 'Casey Novak', 'public'),
+    );
     expect(ready.createdThreadId).toBeNull();
     expect(ready.addedMembershipId).toEqual(jasmine.any(String));
     expect(members(threadId)).toEqual([ALEX, BLAKE, PHONE_PARTICIPANT_ID, CASEY]);
 
-    const again = await threadForNewParticipant(service, call, teamsUserTarget(CASEY, 'Casey Novak'));
+    const again = await threadForNewParticipant(
+      service,
+      call,
+      teamsUserTarget(CASEY, 'Casey Novak', 'public'),
+    );
     expect(again.addedMembershipId).toBeNull();
     const phone = await threadForNewParticipant(service, call, phoneNumberTarget('+14255550103'));
     expect(phone).toEqual({ createdThreadId: null, addedMembershipId: null });

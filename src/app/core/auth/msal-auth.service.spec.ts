@@ -211,6 +211,7 @@ describe('MsalAuthService', () => {
         displayName: 'Alex Rivera',
         role: 'agent',
         microsoftTeamsUserId: 'a001',
+        cloud: 'public',
       });
       expect(msal.requests.slice(1)).toEqual([
         `silent ${API} for alex@switchboard.example`,

@@ -1,3 +1,5 @@
+import type { TeamsCloud } from '../../model/identity';
+
 /**
  * Who is signed in, as `server/`'s token exchange says: a Teams user with a contact-center role,
  * which comes from the app roles (`Agent`, `Supervisor`) in their Entra token.
@@ -8,4 +10,6 @@ export interface SignedInUser {
   readonly displayName: string;
   readonly role: 'agent' | 'supervisor';
   readonly microsoftTeamsUserId: string;
+  /** Their tenant's cloud, from their ACS token (`skypeid`): the raw ids the console builds follow it. */
+  readonly cloud: TeamsCloud;
 }

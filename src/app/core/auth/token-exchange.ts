@@ -1,3 +1,5 @@
+import { createIdentifierFromRawId, isMicrosoftTeamsUserIdentifier } from '@azure/communication-common';
+import type { TeamsCloud } from '../../model/identity';
 import { TokenExchangeError } from './auth-failure';
 import type { SignedInUser } from './signed-in-user';
 
@@ -48,11 +50,42 @@ export async function exchangeForAcsToken(
       'bad_response',
     );
   }
-  return body;
+  const cloud = teamsCloudOfAcsToken(body.token);
+  if (!cloud) {
+    throw new TokenExchangeError(
+      'Switchboard’s server answered with a calling token that is not a Teams user’s.',
+      response.status,
+      'bad_response',
+    );
+  }
+  return { ...body, user: { ...body.user, cloud } };
 }
 
-function isAcsSession(value: unknown): value is AcsSession {
-  const session = value as Partial<AcsSession> | null;
+/**
+ * The cloud of the Teams user an ACS token is for. Its `skypeid` claim is their raw id without the
+ * `8:` (`orgid:<id>`, `gcch:<id>`, `dod:<id>`), which @azure/communication-common reads.
+ */
+export function teamsCloudOfAcsToken(token: string): TeamsCloud | null {
+  let skypeid: unknown;
+  try {
+    const payload = token.split('.')[1] ?? '';
+    skypeid = (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { skypeid?: unknown })
+      .skypeid;
+  } catch {
+    return null;
+  }
+  if (typeof skypeid !== 'string') return null;
+  const identifier = createIdentifierFromRawId(`8:${skypeid}`);
+  return isMicrosoftTeamsUserIdentifier(identifier) && !identifier.isAnonymous
+    ? (identifier.cloud ?? null)
+    : null;
+}
+
+/** `server/`'s answer as it comes: the user's cloud is the token's to say. */
+type ServerAnswer = Omit<AcsSession, 'user'> & { readonly user: Omit<SignedInUser, 'cloud'> };
+
+function isAcsSession(value: unknown): value is ServerAnswer {
+  const session = value as Partial<ServerAnswer> | null;
   const user = session?.user as Partial<SignedInUser> | undefined;
   return (
     typeof session?.token === 'string' &&

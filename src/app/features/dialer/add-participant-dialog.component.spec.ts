@@ -71,7 +71,7 @@ describe('AddParticipantDialogComponent', () => {
     expect(dispatched).toContain(
       AddParticipantDialogActions.addClicked({
         callId: 'c1',
-        target: teamsUserTarget(CASEY.id, 'Casey Novak'),
+        target: teamsUserTarget(CASEY.id, 'Casey Novak', 'public'),
       }),
     );
   });

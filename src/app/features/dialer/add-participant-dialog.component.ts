@@ -30,7 +30,7 @@ import { targetRawId } from '../../calling/dial-target';
 import { teamsUserTarget } from '../../model/dial-target';
 import { type DialTarget } from '../../model/dial-target';
 import type { DirectoryPerson } from '../../model/directory-person';
-import { agentFeature } from '../../state/agent/agent.feature';
+import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature';
 import { AddParticipantDialogActions } from '../../state/dialer/add-participant.actions';
 import { dialerFeature } from '../../state/dialer/dialer.feature';
 import { participantAdditionsFeature } from '../../state/dialer/participant-additions.feature';
@@ -136,6 +136,7 @@ export class AddParticipantDialogComponent {
   protected readonly suggestions = this.store.selectSignal(dialerFeature.selectSuggestions);
   private readonly searching = this.store.selectSignal(dialerFeature.selectSearching);
   private readonly user = this.store.selectSignal(agentFeature.selectUser);
+  private readonly cloud = this.store.selectSignal(selectTeamsCloud);
   private readonly additions = this.store.selectSignal(participantAdditionsFeature.selectEntities);
   /** The participant this dialog is adding (by raw id), once Add is clicked. */
   private readonly addingId = signal<string | null>(null);
@@ -170,7 +171,7 @@ export class AddParticipantDialogComponent {
 
   protected picked(event: MatAutocompleteSelectedEvent): void {
     const person = event.option.value as DirectoryPerson;
-    this.submit(teamsUserTarget(person.id, person.displayName));
+    this.submit(teamsUserTarget(person.id, person.displayName, this.cloud()));
   }
 
   protected add(): void {
@@ -178,6 +179,7 @@ export class AddParticipantDialogComponent {
       this.text.value,
       this.suggestions(),
       this.user()?.microsoftTeamsUserId ?? null,
+      this.cloud(),
     );
     switch (entry.kind) {
       case 'empty':

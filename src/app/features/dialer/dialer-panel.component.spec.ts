@@ -40,7 +40,13 @@ describe('DialerPanelComponent', () => {
     TestBed.inject(ActionsSubject).subscribe((action) => dispatched.push(action));
     store.dispatch(
       AuthApiActions.signedIn({
-        user: { id: ALEX, displayName: 'Alex Rivera', role: 'agent', microsoftTeamsUserId: ALEX },
+        user: {
+          id: ALEX,
+          displayName: 'Alex Rivera',
+          role: 'agent',
+          microsoftTeamsUserId: ALEX,
+          cloud: 'public',
+        },
       }),
     );
     const dialer = await TestbedHarnessEnvironment.harnessForFixture(fixture, DialerPanelHarness);
@@ -117,7 +123,7 @@ describe('DialerPanelComponent', () => {
     expect(dispatched).toContain(DialerActions.teamsUserIdEntered({ id: BLAKE.id }));
     expect(await dialer.getStatus()).toBe('Looking the Teams user up…');
     expect(await dialer.canCall()).toBeFalse();
-    store.dispatch(DirectoryApiActions.personFound({ person: BLAKE }));
+    store.dispatch(DirectoryApiActions.personFound({ person: BLAKE, cloud: 'public' }));
     expect(await dialer.getTargets()).toEqual(['Blake Chen']);
   });
 
@@ -139,14 +145,14 @@ describe('DialerPanelComponent', () => {
 
   it('starts a group call with several chips', async () => {
     const { store, dialer, dispatched } = await setUp();
-    store.dispatch(DialerActions.targetAdded({ target: teamsUserTarget(BLAKE.id, 'Blake Chen') }));
+    store.dispatch(DialerActions.targetAdded({ target: teamsUserTarget(BLAKE.id, 'Blake Chen', 'public') }));
     await dialer.type('+442079460107');
     await dialer.pressEnter();
     expect(await dialer.getCallLabel()).toBe('Start group call');
     await dialer.call();
     expect(dispatched).toContain(
       DialerActions.groupCallClicked({
-        targets: [teamsUserTarget(BLAKE.id, 'Blake Chen'), phone('+442079460107')],
+        targets: [teamsUserTarget(BLAKE.id, 'Blake Chen', 'public'), phone('+442079460107')],
       }),
     );
     expect(await dialer.getStatus()).toBe(
@@ -156,7 +162,7 @@ describe('DialerPanelComponent', () => {
 
   it('removes a chip', async () => {
     const { store, dialer } = await setUp();
-    store.dispatch(DialerActions.targetAdded({ target: teamsUserTarget(BLAKE.id, 'Blake Chen') }));
+    store.dispatch(DialerActions.targetAdded({ target: teamsUserTarget(BLAKE.id, 'Blake Chen', 'public') }));
     store.dispatch(DialerActions.targetAdded({ target: phone('+14255550101') }));
     await dialer.removeTarget('Blake Chen');
     expect(await dialer.getTargets()).toEqual(['+1 425 555 0101']);

@@ -23,7 +23,7 @@ import { targetName } from '../../calling/dial-target';
 import { teamsUserTarget } from '../../model/dial-target';
 import { type DialTarget } from '../../model/dial-target';
 import type { DirectoryPerson } from '../../model/directory-person';
-import { agentFeature } from '../../state/agent/agent.feature';
+import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature';
 import { DialerActions } from '../../state/dialer/dialer.actions';
 import { dialerFeature } from '../../state/dialer/dialer.feature';
 import { isNameSearch } from '../../state/dialer/dialer-input';
@@ -160,6 +160,7 @@ export class DialerPanelComponent {
   protected readonly failure = this.store.selectSignal(dialerFeature.selectFailure);
   private readonly dialer = this.store.selectSignal(dialerFeature.selectDialerState);
   private readonly user = this.store.selectSignal(agentFeature.selectUser);
+  private readonly cloud = this.store.selectSignal(selectTeamsCloud);
   private readonly typed = toSignal(this.text.valueChanges, { initialValue: '' });
   protected readonly name = targetName;
   protected readonly showTypedTextOnly = showTypedTextOnly;
@@ -206,7 +207,7 @@ export class DialerPanelComponent {
   protected picked(event: MatAutocompleteSelectedEvent): void {
     const person = event.option.value as DirectoryPerson;
     this.store.dispatch(
-      DialerActions.targetAdded({ target: teamsUserTarget(person.id, person.displayName) }),
+      DialerActions.targetAdded({ target: teamsUserTarget(person.id, person.displayName, this.cloud()) }),
     );
     this.clear();
   }
@@ -237,6 +238,7 @@ export class DialerPanelComponent {
       this.text.value,
       this.suggestions(),
       this.user()?.microsoftTeamsUserId ?? null,
+      this.cloud(),
     );
     switch (entry.kind) {
       case 'empty':

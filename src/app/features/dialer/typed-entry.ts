@@ -1,5 +1,6 @@
 import { phoneNumberTarget, teamsUserTarget } from '../../model/dial-target';
 import { type DialTarget } from '../../model/dial-target';
+import type { TeamsCloud } from '../../model/identity';
 import { formatPhoneNumberAsTyped, parsePhoneNumber } from '../../calling/phone-number';
 import { looksLikePhoneNumber } from '../../calling/phone-number-shape';
 import { looksLikeTeamsUserId, parseTeamsUserId } from '../../calling/teams-user-id';
@@ -21,6 +22,8 @@ export function readTypedEntry(
   text: string,
   suggestions: readonly DirectoryPerson[],
   me: string | null,
+  /** The agent's cloud, which a colleague picked by name shares. */
+  cloud: TeamsCloud,
 ): TypedEntry {
   const typed = text.trim();
   if (!typed) return { kind: 'empty' };
@@ -39,7 +42,7 @@ export function readTypedEntry(
   }
   const matches = suggestions.filter((p) => p.displayName.toLowerCase() === typed.toLowerCase());
   const only = matches.length === 1 ? matches[0] : suggestions.length === 1 ? suggestions[0] : undefined;
-  if (only) return { kind: 'target', target: teamsUserTarget(only.id, only.displayName) };
+  if (only) return { kind: 'target', target: teamsUserTarget(only.id, only.displayName, cloud) };
   return {
     kind: 'problem',
     message:

@@ -1,6 +1,7 @@
 import type { ConnectionState } from '@azure/communication-calling';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { Failure } from '../../model/failure';
+import type { TeamsCloud } from '../../model/identity';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { AuthApiActions, ShellActions, SignInPageActions } from './agent.actions';
@@ -85,6 +86,15 @@ export const agentFeature = createFeature({
     on(ShellActions.signOutClicked, (): AgentState => initialAgentState),
   ),
 });
+
+/**
+ * The signed-in agent's cloud (from their ACS token), which the Teams users they dial share. Public
+ * only while nobody is signed in, when nothing can be dialled.
+ */
+export const selectTeamsCloud = createSelector(
+  agentFeature.selectUser,
+  (user): TeamsCloud => user?.cloud ?? 'public',
+);
 
 /** The shell's connection chip, in words: whether calls can reach this console now. */
 export const selectConnectionLabel = createSelector(

@@ -165,7 +165,13 @@ describe('session effects: signing in', () => {
     });
     app.store.dispatch(
       AuthApiActions.signedIn({
-        user: { id: 'a', displayName: 'Alex Rivera', role: 'agent', microsoftTeamsUserId: 'a' },
+        user: {
+          id: 'a',
+          displayName: 'Alex Rivera',
+          role: 'agent',
+          microsoftTeamsUserId: 'a',
+          cloud: 'public',
+        },
       }),
     );
     renewal$.next({

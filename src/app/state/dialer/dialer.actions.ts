@@ -2,6 +2,7 @@ import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import type { Failure } from '../../model/failure';
 import type { DialTarget } from '../../model/dial-target';
 import type { DirectoryPerson } from '../../model/directory-person';
+import type { TeamsCloud } from '../../model/identity';
 
 export const DialerActions = createActionGroup({
   source: 'Dialer',
@@ -25,7 +26,7 @@ export const DirectoryApiActions = createActionGroup({
   events: {
     'People Found': props<{ text: string; people: DirectoryPerson[] }>(),
     'People Search Failed': props<{ text: string; failure: Failure }>(),
-    'Person Found': props<{ person: DirectoryPerson }>(),
+    'Person Found': props<{ person: DirectoryPerson; cloud: TeamsCloud }>(),
     'Person Lookup Failed': props<{ id: string; failure: Failure }>(),
   },
 });

@@ -61,7 +61,9 @@ describe('placing calls from the dialer, on the emulator', () => {
     const { app, failure } = await dialer();
     app.store.dispatch(DialerActions.teamsUserIdEntered({ id: RILEY }));
     await app.settle();
-    expect(app.state(dialerFeature.selectTargets)).toEqual([teamsUserTarget(RILEY, 'Riley Brooks')]);
+    expect(app.state(dialerFeature.selectTargets)).toEqual([
+      teamsUserTarget(RILEY, 'Riley Brooks', 'public'),
+    ]);
     app.store.dispatch(DialerActions.teamsUserIdEntered({ id: '00000000-0000-4000-8000-000000000bad' }));
     await app.settle();
     expect(failure()).toEqual({
@@ -95,14 +97,18 @@ describe('placing calls from the dialer, on the emulator', () => {
       code: 486,
       subCode: 560486,
     });
-    app.store.dispatch(DialerActions.callClicked({ target: teamsUserTarget(JORDAN, 'Jordan Diaz') }));
+    app.store.dispatch(
+      DialerActions.callClicked({ target: teamsUserTarget(JORDAN, 'Jordan Diaz', 'public') }),
+    );
     await app.advance(2_000);
     expect(failure()).toEqual({
       message: 'The call to Jordan Diaz did not connect. They declined the call.',
       code: 603,
       subCode: 0,
     });
-    app.store.dispatch(DialerActions.callClicked({ target: teamsUserTarget(AVERY, 'Avery Stone') }));
+    app.store.dispatch(
+      DialerActions.callClicked({ target: teamsUserTarget(AVERY, 'Avery Stone', 'public') }),
+    );
     await app.settle();
     expect(failure()).toEqual({
       message: 'The call to Avery Stone did not connect. They are offline.',
@@ -114,7 +120,9 @@ describe('placing calls from the dialer, on the emulator', () => {
 
   it('says nobody answered once a colleague lets it ring for two minutes', async () => {
     const { app, failure } = await dialer();
-    app.store.dispatch(DialerActions.callClicked({ target: teamsUserTarget(TAYLOR, 'Taylor Kim') }));
+    app.store.dispatch(
+      DialerActions.callClicked({ target: teamsUserTarget(TAYLOR, 'Taylor Kim', 'public') }),
+    );
     await app.advance(119_000);
     expect(failure()).toBeNull();
     await app.advance(1_000);
@@ -169,7 +177,7 @@ describe('placing calls from the dialer, on the emulator', () => {
 
   it('says nobody has a Teams user id the directory does not know', async () => {
     const { app, failure } = await dialer();
-    const nobody = teamsUserTarget('00000000-0000-4000-8000-000000000bad', 'Nobody');
+    const nobody = teamsUserTarget('00000000-0000-4000-8000-000000000bad', 'Nobody', 'public');
     app.store.dispatch(DialerActions.callClicked({ target: nobody }));
     await app.settle();
     expect(failure()).toEqual({
@@ -180,7 +188,7 @@ describe('placing calls from the dialer, on the emulator', () => {
 
   it('places a group call with a Teams user and a phone number in a chat made for it', async () => {
     const { app, roster, log } = await dialer();
-    const targets = [teamsUserTarget(RILEY, 'Riley Brooks'), phone('+14255550123')];
+    const targets = [teamsUserTarget(RILEY, 'Riley Brooks', 'public'), phone('+14255550123')];
     app.store.dispatch(DialerActions.groupCallClicked({ targets }));
     await app.settle();
     const call = app.state(callsFeature.selectActiveCall)!;
@@ -202,7 +210,7 @@ describe('placing calls from the dialer, on the emulator', () => {
 
   it('says why a group call could not get its chat, and places nothing', async () => {
     const { app, failure } = await dialer();
-    const nobody = teamsUserTarget('00000000-0000-4000-8000-000000000bad', 'Nobody');
+    const nobody = teamsUserTarget('00000000-0000-4000-8000-000000000bad', 'Nobody', 'public');
     app.store.dispatch(DialerActions.groupCallClicked({ targets: [nobody, phone('+14255550123')] }));
     await app.settle();
     expect(failure()).toEqual({

@@ -103,8 +103,8 @@ export const dialerFeature = createFeature({
       lookingUp: id,
       failure: null,
     })),
-    on(DirectoryApiActions.personFound, (state, { person }) =>
-      withTarget({ ...state, lookingUp: null }, teamsUserTarget(person.id, person.displayName)),
+    on(DirectoryApiActions.personFound, (state, { person, cloud }) =>
+      withTarget({ ...state, lookingUp: null }, teamsUserTarget(person.id, person.displayName, cloud)),
     ),
     on(DirectoryApiActions.personLookupFailed, (state, { failure }): DialerState => ({
       ...state,

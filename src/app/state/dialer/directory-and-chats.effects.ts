@@ -1,4 +1,5 @@
 import { inject } from '@angular/core';
+import { createIdentifierFromRawId, isMicrosoftTeamsUserIdentifier } from '@azure/communication-common';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
@@ -15,7 +16,7 @@ import { GraphService, toGraphFailure } from '../../graph/graph.service';
 import { ShellActions } from '../agent/agent.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { RosterApiActions } from '../participants/roster.actions';
-import { agentFeature } from '../agent/agent.feature';
+import { agentFeature, selectTeamsCloud } from '../agent/agent.feature';
 import { AddParticipantDialogActions } from './add-participant.actions';
 import {
   ChatThreadsApiActions,
@@ -26,9 +27,6 @@ import {
 import { isNameSearch } from './dialer-input';
 import { additionKey, participantAdditionsFeature } from './participant-additions.feature';
 import { DIRECTORY_SEARCH_SCHEDULER, SEARCH_DEBOUNCE_MS } from './outbound-time';
-
-/** A Teams user's raw id prefix: `8:orgid:` (public cloud), `8:gcch:`, `8:dod:`. */
-const TEAMS_RAW_ID = /^8:(orgid|gcch|dod):/i;
 
 /** A Graph failure in words with its HTTP status; the console's own (a call that ended) as it is. */
 const failureOf = (error: unknown, purpose: string): Failure => {
@@ -68,12 +66,13 @@ export const searchPeople$ = createEffect(
 
 /** A pasted Teams user id becomes a target once the directory says whose it is. */
 export const lookUpPerson$ = createEffect(
-  (actions$ = inject(Actions), graph = inject(GraphService)) =>
+  (actions$ = inject(Actions), store = inject(Store), graph = inject(GraphService)) =>
     actions$.pipe(
       ofType(DialerActions.teamsUserIdEntered),
-      concatMap(({ id }) =>
+      concatLatestFrom(() => store.select(selectTeamsCloud)),
+      concatMap(([{ id }, cloud]) =>
         from(graph.person(id)).pipe(
-          map((person) => DirectoryApiActions.personFound({ person })),
+          map((person) => DirectoryApiActions.personFound({ person, cloud })),
           catchError((error: unknown) =>
             of(
               DirectoryApiActions.personLookupFailed({
@@ -205,14 +204,14 @@ export const leaveChatOnRemoval$ = createEffect(
   (actions$ = inject(Actions), graph = inject(GraphService), registry = inject(CallRegistry)) =>
     actions$.pipe(
       ofType(RosterApiActions.participantOperationSucceeded),
-      filter(
-        ({ operation, participantId }) =>
-          operation === 'removeParticipant' && TEAMS_RAW_ID.test(participantId),
-      ),
+      filter(({ operation }) => operation === 'removeParticipant'),
       concatMap(({ callId, participantId }) => {
+        // A Teams user, in whichever cloud (`8:orgid:`, `8:gcch:`, `8:dod:`); not a meeting guest.
+        const identifier = createIdentifierFromRawId(participantId);
+        if (!isMicrosoftTeamsUserIdentifier(identifier) || identifier.isAnonymous) return EMPTY;
         const threadId = registry.liveCalls().find((call) => call.id === callId)?.info.threadId;
         if (!threadId) return EMPTY;
-        const userId = participantId.replace(TEAMS_RAW_ID, '').toLowerCase();
+        const userId = identifier.microsoftTeamsUserId.toLowerCase();
         return from(removeFromCallChat(graph, threadId, userId)).pipe(
           map(() => ChatThreadsApiActions.chatMemberRemoved({ callId, participantId })),
           catchError((error: unknown) =>

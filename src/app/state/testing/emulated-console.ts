@@ -15,6 +15,8 @@ import { CallRegistry } from '../../calling/call-registry';
 import { AuthService, type RestoredSession } from '../../core/auth/auth.service';
 import type { TokenRenewalEvent } from '../../core/auth/token-renewal';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
+import { teamsCloudOfAcsToken } from '../../core/auth/token-exchange';
+import type { TeamsCloud } from '../../model/identity';
 import { AppActions } from '../agent/agent.actions';
 import { agentFeature } from '../agent/agent.feature';
 import { FRAME_SCHEDULER } from '../coalesce-per-frame';
@@ -45,7 +47,10 @@ class InMemoryAuth extends AuthService {
     const user = this.emulator.world.directory.user(this.userKey);
     if (!user || !this.signedIn) throw new Error(`No user ${this.userKey}`);
     const { displayName, role, microsoftTeamsUserId } = user;
-    return { id: microsoftTeamsUserId, displayName, role, microsoftTeamsUserId };
+    // The cloud as the real sign-in learns it: from the ACS token the world issues.
+    const cloud = teamsCloudOfAcsToken(this.emulator.tokenFor(this.userKey));
+    if (!cloud) throw new Error(`The world's token for ${this.userKey} is not a Teams user's.`);
+    return { id: microsoftTeamsUserId, displayName, role, microsoftTeamsUserId, cloud };
   }
   credential() {
     return new AzureCommunicationTokenCredential(this.emulator.tokenFor(this.userKey));
@@ -67,6 +72,8 @@ export interface EmulatedConsoleOptions {
   readonly waitUntilReady?: boolean;
   /** Runs before the console starts: faults for the sign-in itself. */
   readonly beforeSignIn?: (emulator: InMemoryEmulator) => void;
+  /** The cloud of the emulated tenant (public unless said). */
+  readonly teamsCloud?: TeamsCloud;
 }
 
 /**
@@ -75,9 +82,9 @@ export interface EmulatedConsoleOptions {
  */
 export async function startEmulatedConsole(
   userKey = 'alex',
-  { seed = 1, providers = [], waitUntilReady = true, beforeSignIn }: EmulatedConsoleOptions = {},
+  { seed = 1, providers = [], waitUntilReady = true, beforeSignIn, teamsCloud }: EmulatedConsoleOptions = {},
 ) {
-  const emulator = createInMemoryEmulator({ seed });
+  const emulator = createInMemoryEmulator({ seed, ...(teamsCloud && { teamsCloud }) });
   configure({ transport: emulator.transport });
   const baseline = listenerCount();
   TestBed.configureTestingModule({

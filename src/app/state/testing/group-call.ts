@@ -1,5 +1,5 @@
 import type { TeamsCall, TeamsCallAgent, TeamsIncomingCall } from '@azure/communication-calling';
-import { AzureCommunicationTokenCredential } from '@azure/communication-common';
+import { AzureCommunicationTokenCredential, getIdentifierRawId } from '@azure/communication-common';
 import { CallClient } from '../../../../emulator/client';
 import { inProcessGraph } from '../../graph/testing/in-process-graph';
 import { callsFeature } from '../calls/calls.feature';
@@ -25,7 +25,10 @@ export async function otherConsole(app: Console, userKey: string) {
     client,
     agent,
     id: user.microsoftTeamsUserId,
-    rawId: `8:orgid:${user.microsoftTeamsUserId}`,
+    rawId: getIdentifierRawId({
+      microsoftTeamsUserId: user.microsoftTeamsUserId,
+      cloud: app.emulator.world.directory.cloud,
+    }),
     async accept(): Promise<TeamsCall> {
       await app.settle();
       const call = await ringing.shift()!.accept();
