@@ -3,7 +3,9 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { Failure } from '../../model/failure';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
 import { CallingSdkEvents } from '../calling-sdk.actions';
-import { AuthApiActions, ShellActions, SignInPageActions } from './agent.actions';
+import { AuthApiActions } from './auth-api.actions';
+import { ShellActions } from './shell.actions';
+import { SignInPageActions } from './sign-in-page.actions';
 
 export type AgentStatus = 'signedOut' | 'signingIn' | 'connecting' | 'ready' | 'failed';
 

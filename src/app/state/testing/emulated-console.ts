@@ -15,7 +15,7 @@ import { CallRegistry } from '../../calling/call-registry';
 import { AuthService, type RestoredSession } from '../../core/auth/auth.service';
 import type { TokenRenewalEvent } from '../../core/auth/token-renewal';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
-import { AppActions } from '../agent/agent.actions';
+import { AppActions } from '../agent/app.actions';
 import { agentFeature } from '../agent/agent.feature';
 import { FRAME_SCHEDULER } from '../coalesce-per-frame';
 import { provideAppState } from '../provide-app-state';
