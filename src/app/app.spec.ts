@@ -5,7 +5,8 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { provideRouter, Router } from '@angular/router';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { App } from './app';
-import { AuthApiActions, ShellActions } from './state/agent/agent.actions';
+import { AuthApiActions } from './state/agent/auth-api.actions';
+import { ShellActions } from './state/agent/shell.actions';
 import { CallingSdkEvents } from './state/calling-sdk.actions';
 import { provideTestState } from './state/testing/provide-test-state';
 

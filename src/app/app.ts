@@ -5,7 +5,8 @@ import { Router, RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { SIGN_IN_PATH } from './core/auth/msal-configuration';
 import { Theme } from './core/theme';
-import { AppActions, ShellActions } from './state/agent/agent.actions';
+import { AppActions } from './state/agent/app.actions';
+import { ShellActions } from './state/agent/shell.actions';
 import { agentFeature, selectConnectionLabel, selectRenewalProblem } from './state/agent/agent.feature';
 import { FailureMessageComponent } from './shared/failure-message.component';
 

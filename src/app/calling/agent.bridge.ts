@@ -62,7 +62,7 @@ export function agentEvents(
   ).pipe(mergeMap(watchCall));
 
   const connection$ = fromSdkEvent<{ newValue: ConnectionState }>(agent, 'connectionStateChanged').pipe(
-    map(({ newValue }): CallingEvent => ({ type: 'agentConnectionStateChanged', connectionState: newValue })),
+    map(({ newValue }): CallingEvent => ({ type: 'connectionStateChanged', connectionState: newValue })),
   );
 
   return merge(incoming$, calls$, connection$);

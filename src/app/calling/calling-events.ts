@@ -14,60 +14,76 @@ import type {
   VideoStreamSnapshot,
 } from '../model/snapshots';
 
-/** What the bridges report, as plain data. Effects in `state/` turn each into a "Calling SDK" action. */
-export type CallingEvent =
-  | { readonly type: 'agentReady'; readonly connectionState: ConnectionState }
-  | { readonly type: 'agentConnectionStateChanged'; readonly connectionState: ConnectionState }
-  | { readonly type: 'incomingCallReceived'; readonly incomingCall: IncomingCallSnapshot }
-  | { readonly type: 'incomingCallEnded'; readonly id: string; readonly callEndReason: EndReason | null }
-  | { readonly type: 'callAdded'; readonly call: CallSnapshot }
-  | { readonly type: 'callStateChanged'; readonly id: string; readonly state: CallState; readonly at: number }
-  | { readonly type: 'callIdChanged'; readonly previousId: string; readonly id: string }
-  | { readonly type: 'callMutedChanged'; readonly id: string; readonly isMuted: boolean }
+/** A row of the table: the type of an event's payload. It holds nothing at run time. */
+export interface Carries<Payload extends object> {
+  readonly payload?: Payload;
+}
+const carries = <Payload extends object>(): Carries<Payload> => ({});
+
+/**
+ * What the bridges report, as plain data: one row per kind of event, named as the bridges name it,
+ * with its payload. `state/` makes the "Calling SDK" actions from this table (`Call State Changed`
+ * for `callStateChanged`), so a new event is a row here and its reducer's `on`.
+ */
+export const callingEvents = {
+  agentReady: carries<{ readonly connectionState: ConnectionState }>(),
+  connectionStateChanged: carries<{ readonly connectionState: ConnectionState }>(),
+  incomingCallReceived: carries<{ readonly incomingCall: IncomingCallSnapshot }>(),
+  incomingCallEnded: carries<{ readonly id: string; readonly callEndReason: EndReason | null }>(),
+  callAdded: carries<{ readonly call: CallSnapshot }>(),
+  callStateChanged: carries<{ readonly id: string; readonly state: CallState; readonly at: number }>(),
+  callIdChanged: carries<{ readonly previousId: string; readonly id: string }>(),
+  callMutedChanged: carries<{ readonly id: string; readonly isMuted: boolean }>(),
   /** Another participant muted this leg (its `isMuted` has already turned true). */
-  | { readonly type: 'callMutedByOthers'; readonly id: string; readonly at: number }
-  | {
-      readonly type: 'callConversationChanged';
-      readonly id: string;
-      readonly kind: ConversationKind;
-      readonly threadId: string | null;
-    }
-  | { readonly type: 'callRoleChanged'; readonly id: string; readonly role: ParticipantRole }
-  | { readonly type: 'callLocalVideoChanged'; readonly id: string; readonly isLocalVideoStarted: boolean }
+  callMutedByOthers: carries<{ readonly id: string; readonly at: number }>(),
+  callConversationChanged: carries<{
+    readonly id: string;
+    readonly kind: ConversationKind;
+    readonly threadId: string | null;
+  }>(),
+  callRoleChanged: carries<{ readonly id: string; readonly role: ParticipantRole }>(),
+  callLocalVideoChanged: carries<{ readonly id: string; readonly isLocalVideoStarted: boolean }>(),
   /** The capabilities that changed (the others stay as they were). */
-  | {
-      readonly type: 'callCapabilitiesChanged';
-      readonly id: string;
-      readonly capabilities: CallCapabilities;
-    }
-  | {
-      readonly type: 'callDominantSpeakersChanged';
-      readonly id: string;
-      readonly dominantSpeakers: readonly string[];
-    }
-  | {
-      readonly type: 'callEnded';
-      readonly id: string;
-      readonly callEndReason: EndReason | null;
-      readonly at: number;
-    }
-  | {
-      readonly type: 'participantsAdded';
-      readonly callId: string;
-      readonly participants: ParticipantSnapshot[];
-    }
-  | {
-      readonly type: 'participantChanged';
-      readonly callId: string;
-      readonly participantId: string;
-      readonly changes: ParticipantChanges;
-    }
-  | {
-      readonly type: 'participantRemoved';
-      readonly callId: string;
-      readonly participantId: string;
-      readonly callEndReason: EndReason | null;
-    };
+  callCapabilitiesChanged: carries<{ readonly id: string; readonly capabilities: CallCapabilities }>(),
+  callDominantSpeakersChanged: carries<{
+    readonly id: string;
+    readonly dominantSpeakers: readonly string[];
+  }>(),
+  callEnded: carries<{
+    readonly id: string;
+    readonly callEndReason: EndReason | null;
+    readonly at: number;
+  }>(),
+  participantsAdded: carries<{
+    readonly callId: string;
+    readonly participants: ParticipantSnapshot[];
+  }>(),
+  /** One participant's changes; `state/` coalesces them per frame into one action. */
+  participantChanged: carries<{
+    readonly callId: string;
+    readonly participantId: string;
+    readonly changes: ParticipantChanges;
+  }>(),
+  participantRemoved: carries<{
+    readonly callId: string;
+    readonly participantId: string;
+    readonly callEndReason: EndReason | null;
+  }>(),
+} as const;
+
+/** Each kind of event and its payload, from the table. */
+export type CallingEventPayloads = {
+  readonly [K in keyof typeof callingEvents]: (typeof callingEvents)[K] extends Carries<infer Payload>
+    ? Payload
+    : never;
+};
+
+export type CallingEventType = keyof CallingEventPayloads;
+
+/** An event the bridges emit: its kind as `type`, with that kind's payload. */
+export type CallingEvent<K extends CallingEventType = CallingEventType> = {
+  [T in K]: { readonly type: T } & CallingEventPayloads[T];
+}[K];
 
 export interface ParticipantChanges {
   readonly state?: RemoteParticipantState;

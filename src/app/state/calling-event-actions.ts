@@ -1,62 +1,22 @@
 import type { Action } from '@ngrx/store';
-import type { CallingEvent } from '../calling/calling-events';
-import { CallingSdkEvents, type ParticipantChange } from './calling-sdk.actions';
+import type { CallingEvent, CallingEventPayloads } from '../calling/calling-events';
+import { CallingSdkEvents, type DirectCallingEventType, type ParticipantChange } from './calling-sdk.actions';
 
-/** The "Calling SDK" action for each bridge event (participant changes go through coalescing). */
-export function toCallingSdkAction(event: Exclude<CallingEvent, { type: 'participantChanged' }>): Action {
-  switch (event.type) {
-    case 'agentReady':
-      return CallingSdkEvents.agentReady({ connectionState: event.connectionState });
-    case 'agentConnectionStateChanged':
-      return CallingSdkEvents.connectionStateChanged({ connectionState: event.connectionState });
-    case 'incomingCallReceived':
-      return CallingSdkEvents.incomingCallReceived({ incomingCall: event.incomingCall });
-    case 'incomingCallEnded':
-      return CallingSdkEvents.incomingCallEnded({ id: event.id, callEndReason: event.callEndReason });
-    case 'callAdded':
-      return CallingSdkEvents.callAdded({ call: event.call });
-    case 'callStateChanged':
-      return CallingSdkEvents.callStateChanged({ id: event.id, state: event.state, at: event.at });
-    case 'callIdChanged':
-      return CallingSdkEvents.callIdChanged({ previousId: event.previousId, id: event.id });
-    case 'callMutedChanged':
-      return CallingSdkEvents.callMutedChanged({ id: event.id, isMuted: event.isMuted });
-    case 'callMutedByOthers':
-      return CallingSdkEvents.callMutedByOthers({ id: event.id, at: event.at });
-    case 'callConversationChanged':
-      return CallingSdkEvents.callConversationChanged({
-        id: event.id,
-        kind: event.kind,
-        threadId: event.threadId,
-      });
-    case 'callRoleChanged':
-      return CallingSdkEvents.callRoleChanged({ id: event.id, role: event.role });
-    case 'callLocalVideoChanged':
-      return CallingSdkEvents.callLocalVideoChanged({
-        id: event.id,
-        isLocalVideoStarted: event.isLocalVideoStarted,
-      });
-    case 'callCapabilitiesChanged':
-      return CallingSdkEvents.callCapabilitiesChanged({ id: event.id, capabilities: event.capabilities });
-    case 'callDominantSpeakersChanged':
-      return CallingSdkEvents.callDominantSpeakersChanged({
-        id: event.id,
-        dominantSpeakers: event.dominantSpeakers,
-      });
-    case 'callEnded':
-      return CallingSdkEvents.callEnded({ id: event.id, callEndReason: event.callEndReason, at: event.at });
-    case 'participantsAdded':
-      return CallingSdkEvents.participantsAdded({ callId: event.callId, participants: event.participants });
-    case 'participantRemoved':
-      return CallingSdkEvents.participantRemoved({
-        callId: event.callId,
-        participantId: event.participantId,
-        callEndReason: event.callEndReason,
-      });
-  }
+/**
+ * Each direct event's creator, under the bridge's own name and taking the event's payload: an event
+ * without its action, or with another payload, does not compile.
+ */
+const creators: {
+  readonly [K in DirectCallingEventType]: (payload: CallingEventPayloads[K]) => Action;
+} = CallingSdkEvents;
+
+/** The "Calling SDK" action for a bridge event: the event's payload, under its kind's action. */
+export function toCallingSdkAction(event: CallingEvent<DirectCallingEventType>): Action {
+  const { type, ...payload } = event;
+  return (creators[type] as (payload: object) => Action)(payload);
 }
 
-type ParticipantChanged = Extract<CallingEvent, { type: 'participantChanged' }>;
+type ParticipantChanged = CallingEvent<'participantChanged'>;
 
 /** Participant changes coalesce per participant of a call: a speaker toggling ten times in a frame is one update. */
 export const participantChangeKey = ({ callId, participantId }: ParticipantChanged): string =>

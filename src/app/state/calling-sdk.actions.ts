@@ -1,15 +1,11 @@
-import type { CallState, ConnectionState, ParticipantRole } from '@azure/communication-calling';
-import { createActionGroup, props } from '@ngrx/store';
+import { createActionGroup, props, type ActionCreatorProps } from '@ngrx/store';
 import type { Failure } from '../model/failure';
-import type { ParticipantChanges } from '../calling/calling-events';
-import type {
-  CallCapabilities,
-  CallSnapshot,
-  ConversationKind,
-  EndReason,
-  IncomingCallSnapshot,
-  ParticipantSnapshot,
-} from '../model/snapshots';
+import {
+  callingEvents,
+  type CallingEventPayloads,
+  type CallingEventType,
+  type ParticipantChanges,
+} from '../calling/calling-events';
 
 export interface ParticipantChange {
   readonly callId: string;
@@ -17,34 +13,38 @@ export interface ParticipantChange {
   readonly changes: ParticipantChanges;
 }
 
+/** Bridge events that reach the store batched, not one action each (`Participants Changed`). */
+export type BatchedCallingEventType = 'participantChanged';
+/** Bridge events that each become one "Calling SDK" action of the same payload. */
+export type DirectCallingEventType = Exclude<CallingEventType, BatchedCallingEventType>;
+
+/** An action's event name from the bridge's name: `callStateChanged` → `Call State Changed`. */
+export type CallingSdkEventName<K extends string> = Capitalize<SpacedWords<K>>;
+type SpacedWords<S extends string> = S extends `${infer First}${infer Rest}`
+  ? `${First extends Lowercase<First> ? First : ` ${First}`}${SpacedWords<Rest>}`
+  : S;
+
+export const callingSdkEventName = <K extends string>(type: K): CallingSdkEventName<K> =>
+  (type.charAt(0).toUpperCase() + type.slice(1).replace(/[A-Z]/g, ' $&')) as CallingSdkEventName<K>;
+
+export const directCallingEventTypes = (Object.keys(callingEvents) as CallingEventType[]).filter(
+  (type): type is DirectCallingEventType => type !== 'participantChanged',
+);
+
+/** One event of the group per row of the bridges' table, with the row's payload. */
+const fromBridges = Object.fromEntries(
+  directCallingEventTypes.map((type) => [callingSdkEventName(type), props()]),
+) as {
+  [K in DirectCallingEventType as CallingSdkEventName<K>]: ActionCreatorProps<CallingEventPayloads[K]>;
+};
+
 /** What the Calling SDK reported: events, in the order they happened. */
 export const CallingSdkEvents = createActionGroup({
   source: 'Calling SDK',
   events: {
-    'Agent Ready': props<{ connectionState: ConnectionState }>(),
+    ...fromBridges,
     'Agent Failed': props<{ failure: Failure }>(),
-    'Connection State Changed': props<{ connectionState: ConnectionState }>(),
-    'Incoming Call Received': props<{ incomingCall: IncomingCallSnapshot }>(),
-    'Incoming Call Ended': props<{ id: string; callEndReason: EndReason | null }>(),
-    'Call Added': props<{ call: CallSnapshot }>(),
-    'Call State Changed': props<{ id: string; state: CallState; at: number }>(),
-    'Call Id Changed': props<{ previousId: string; id: string }>(),
-    'Call Muted Changed': props<{ id: string; isMuted: boolean }>(),
-    'Call Muted By Others': props<{ id: string; at: number }>(),
-    'Call Conversation Changed': props<{ id: string; kind: ConversationKind; threadId: string | null }>(),
-    'Call Role Changed': props<{ id: string; role: ParticipantRole }>(),
-    'Call Local Video Changed': props<{ id: string; isLocalVideoStarted: boolean }>(),
-    /** The capabilities that changed; the others stay as they were. */
-    'Call Capabilities Changed': props<{ id: string; capabilities: CallCapabilities }>(),
-    'Call Dominant Speakers Changed': props<{ id: string; dominantSpeakers: readonly string[] }>(),
-    'Call Ended': props<{ id: string; callEndReason: EndReason | null; at: number }>(),
-    'Participants Added': props<{ callId: string; participants: ParticipantSnapshot[] }>(),
     /** Participant changes of one animation frame, coalesced (speaker storms in large meetings). */
     'Participants Changed': props<{ changes: ParticipantChange[] }>(),
-    'Participant Removed': props<{
-      callId: string;
-      participantId: string;
-      callEndReason: EndReason | null;
-    }>(),
   },
 });

@@ -4,8 +4,8 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import type { CallCapabilities, ConversationKind } from '../../model/snapshots';
 import { CallingApiActions } from '../../state/calling-api.actions';
+import { RosterActions } from '../../state/participants/roster.actions';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
-import { RosterActions, RosterApiActions } from '../../state/participants/roster.actions';
 import { call, participant } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { PARTICIPANT_STATES, participantStateLabel } from '../../shared/call-state-label';
@@ -48,7 +48,7 @@ describe('ParticipantListComponent in the active call', () => {
     expect(await row.canMute()).toBeFalse();
 
     store.dispatch(
-      RosterApiActions.participantOperationSucceeded({
+      CallingApiActions.participantOperationSucceeded({
         callId: 'm',
         participantId: '4:+14255550123',
         operation: 'muteParticipant',
@@ -142,7 +142,7 @@ describe('ParticipantListComponent in the active call', () => {
     expect(await roster.canMuteAllOthers()).toBeTrue();
 
     store.dispatch(
-      RosterApiActions.participantOperationFailed({
+      CallingApiActions.participantOperationFailed({
         callId: 'm',
         participantId: '8:orgid:drew',
         operation: 'muteParticipant',

@@ -6,12 +6,10 @@ import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { firstValueFrom } from 'rxjs';
 import { phoneNumberTarget, teamsUserTarget } from '../../model/dial-target';
 import { formatPhoneNumberAsTyped } from '../../calling/phone-number';
-import { AddParticipantDialogActions } from '../../state/dialer/add-participant.actions';
-import {
-  ChatThreadsApiActions,
-  DirectoryApiActions,
-  OutboundApiActions,
-} from '../../state/dialer/dialer.actions';
+import { CallingApiActions } from '../../state/calling-api.actions';
+import { AddParticipantDialogActions } from '../../state/dialer/add-participant-dialog.actions';
+import { ChatThreadsApiActions } from '../../state/dialer/chat-threads-api.actions';
+import { DirectoryApiActions } from '../../state/dialer/directory-api.actions';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { AddParticipantDialogComponent } from './add-participant-dialog.component';
 import { AddParticipantDialogHarness } from './add-participant-dialog.harness';
@@ -59,7 +57,7 @@ describe('AddParticipantDialogComponent', () => {
         addedMembershipId: null,
       }),
     );
-    store.dispatch(OutboundApiActions.participantAdded({ callId: 'c1', target }));
+    store.dispatch(CallingApiActions.participantAdded({ callId: 'c1', target }));
     expect(await closed).toBeTrue();
   });
 
@@ -84,7 +82,7 @@ describe('AddParticipantDialogComponent', () => {
     await dialog.type('+14255550123');
     await dialog.add();
     store.dispatch(
-      OutboundApiActions.addParticipantFailed({
+      CallingApiActions.addParticipantFailed({
         callId: 'c1',
         target: phone('+14255550123'),
         failure: { message: 'Adding the participant failed: no.', code: 400, subCode: 49008 },

@@ -31,7 +31,7 @@ import { teamsUserTarget } from '../../model/dial-target';
 import { type DialTarget } from '../../model/dial-target';
 import type { DirectoryPerson } from '../../model/directory-person';
 import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature';
-import { AddParticipantDialogActions } from '../../state/dialer/add-participant.actions';
+import { AddParticipantDialogActions } from '../../state/dialer/add-participant-dialog.actions';
 import { dialerFeature } from '../../state/dialer/dialer.feature';
 import { participantAdditionsFeature } from '../../state/dialer/participant-additions.feature';
 import { FailureMessageComponent } from '../../shared/failure-message.component';

@@ -3,14 +3,12 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { phoneNumberTarget, teamsUserTarget } from '../../model/dial-target';
 import { formatPhoneNumberAsTyped } from '../../calling/phone-number';
-import { AuthApiActions } from '../../state/agent/agent.actions';
+import { AuthApiActions } from '../../state/agent/auth-api.actions';
+import { CallingApiActions } from '../../state/calling-api.actions';
+import { CallSwitchActions } from '../../state/calls/call-switch.actions';
+import { DialerActions } from '../../state/dialer/dialer.actions';
+import { DirectoryApiActions } from '../../state/dialer/directory-api.actions';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
-import {
-  DialerActions,
-  DirectoryApiActions,
-  OutboundApiActions,
-  OutboundSwitchActions,
-} from '../../state/dialer/dialer.actions';
 import { call } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { DialerPanelComponent } from './dialer-panel.component';
@@ -134,11 +132,11 @@ describe('DialerPanelComponent', () => {
     expect(dispatched).toContain(DialerActions.callClicked({ target: phone('+14255550101') }));
     expect(await dialer.getStatus()).toBe('Calling +1 425 555 0101…');
     expect(await dialer.canCall()).toBeFalse();
-    store.dispatch(OutboundSwitchActions.startingCall());
+    store.dispatch(CallSwitchActions.startingCall());
     store.dispatch(
       CallingSdkEvents.callAdded({ call: call('c1', { direction: 'Outgoing', state: 'Connecting' }) }),
     );
-    store.dispatch(OutboundApiActions.callPlaced({ callId: 'c1' }));
+    store.dispatch(CallingApiActions.callPlaced({ callId: 'c1' }));
     expect(await dialer.getTargets()).toEqual([]);
     expect(await dialer.canCall()).toBeTrue();
   });
@@ -173,11 +171,11 @@ describe('DialerPanelComponent', () => {
     const { store, dialer } = await setUp();
     await dialer.type('+14255550486');
     await dialer.call();
-    store.dispatch(OutboundSwitchActions.startingCall());
+    store.dispatch(CallSwitchActions.startingCall());
     store.dispatch(
       CallingSdkEvents.callAdded({ call: call('c1', { direction: 'Outgoing', state: 'Connecting' }) }),
     );
-    store.dispatch(OutboundApiActions.callPlaced({ callId: 'c1' }));
+    store.dispatch(CallingApiActions.callPlaced({ callId: 'c1' }));
     store.dispatch(
       CallingSdkEvents.callEnded({ id: 'c1', callEndReason: { code: 486, subCode: 560486 }, at: 9 }),
     );

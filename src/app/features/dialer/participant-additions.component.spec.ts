@@ -3,8 +3,9 @@ import { Store } from '@ngrx/store';
 import { phoneNumberTarget } from '../../model/dial-target';
 import { formatPhoneNumberAsTyped } from '../../calling/phone-number';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
-import { AddParticipantDialogActions } from '../../state/dialer/add-participant.actions';
-import { ChatThreadsApiActions, OutboundApiActions } from '../../state/dialer/dialer.actions';
+import { CallingApiActions } from '../../state/calling-api.actions';
+import { AddParticipantDialogActions } from '../../state/dialer/add-participant-dialog.actions';
+import { ChatThreadsApiActions } from '../../state/dialer/chat-threads-api.actions';
 import { call } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { ParticipantAdditionsComponent } from './participant-additions.component';
@@ -40,7 +41,7 @@ describe('ParticipantAdditionsComponent', () => {
         addedMembershipId: null,
       }),
     );
-    store.dispatch(OutboundApiActions.participantAdded({ callId: 'c1', target }));
+    store.dispatch(CallingApiActions.participantAdded({ callId: 'c1', target }));
     expect(await text()).toBe('Adding to your call Ringing +1 425 555 0486…');
     store.dispatch(
       CallingSdkEvents.participantsChanged({
@@ -61,7 +62,7 @@ describe('ParticipantAdditionsComponent', () => {
         addedMembershipId: null,
       }),
     );
-    store.dispatch(OutboundApiActions.participantAdded({ callId: 'c1', target }));
+    store.dispatch(CallingApiActions.participantAdded({ callId: 'c1', target }));
     store.dispatch(
       CallingSdkEvents.participantRemoved({
         callId: 'c1',

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { Store } from '@ngrx/store';
 import { Ticker } from '../../core/ticker';
-import { HeldCallsPanelActions } from '../../state/calls/call-panels.actions';
+import { HeldCallsPanelActions } from '../../state/calls/held-calls-panel.actions';
 import { selectHeldCallSummaries, type CallSummary } from '../../state/participants/call-summaries';
 import { callStateLabel, callStateTone } from '../../shared/call-state-label';
 import { callDetail, callTitle } from '../../shared/call-title';

@@ -3,8 +3,9 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
-import { OutboundApiActions, OutboundSwitchActions } from '../../state/dialer/dialer.actions';
-import { MeetingJoinFormActions } from '../../state/meeting-join/meeting-join.actions';
+import { CallingApiActions } from '../../state/calling-api.actions';
+import { CallSwitchActions } from '../../state/calls/call-switch.actions';
+import { MeetingJoinFormActions } from '../../state/meeting-join/meeting-join-form.actions';
 import { call } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { MeetingJoinPanelComponent } from './meeting-join-panel.component';
@@ -104,11 +105,11 @@ describe('MeetingJoinPanelComponent', () => {
     await panel.join();
     expect(await panel.getProgress()).toBe('Joining the Teams meeting…');
     expect(await panel.canJoin()).toBeFalse();
-    store.dispatch(OutboundSwitchActions.joiningMeeting());
+    store.dispatch(CallSwitchActions.joiningMeeting());
     store.dispatch(
       CallingSdkEvents.callAdded({ call: call('m1', { kind: 'meeting', state: 'Connecting' }) }),
     );
-    store.dispatch(OutboundApiActions.meetingJoined({ callId: 'm1' }));
+    store.dispatch(CallingApiActions.meetingJoined({ callId: 'm1' }));
     store.dispatch(CallingSdkEvents.callStateChanged({ id: 'm1', state: 'InLobby', at: 2 }));
     expect(await panel.getProgress()).toBe('Waiting in the lobby: someone in the meeting will let you in.');
     expect(await panel.getValue('Meeting link')).toBe('');
@@ -122,11 +123,11 @@ describe('MeetingJoinPanelComponent', () => {
     const { store, panel } = await setUp();
     await panel.fill('Meeting link', LINK);
     await panel.join();
-    store.dispatch(OutboundSwitchActions.joiningMeeting());
+    store.dispatch(CallSwitchActions.joiningMeeting());
     store.dispatch(
       CallingSdkEvents.callAdded({ call: call('m1', { kind: 'meeting', state: 'Connecting' }) }),
     );
-    store.dispatch(OutboundApiActions.meetingJoined({ callId: 'm1' }));
+    store.dispatch(CallingApiActions.meetingJoined({ callId: 'm1' }));
     store.dispatch(CallingSdkEvents.callEnded({ id: 'm1', callEndReason: { code: 404 }, at: 2 }));
     expect(await panel.getFailure()).toBe(
       'Could not join the Teams meeting. No meeting matches these details: check them and try again. (code 404)',

@@ -35,7 +35,7 @@ import {
 import { type MeetingLocator } from '../../model/meeting-locator';
 import type { Parsed } from '../../model/parsed';
 import { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
-import { MeetingJoinFormActions } from '../../state/meeting-join/meeting-join.actions';
+import { MeetingJoinFormActions } from '../../state/meeting-join/meeting-join-form.actions';
 import { meetingJoinFeature } from '../../state/meeting-join/meeting-join.feature';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 

@@ -2,7 +2,8 @@ import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
-import { AuthApiActions, SignInPageActions } from '../../state/agent/agent.actions';
+import { AuthApiActions } from '../../state/agent/auth-api.actions';
+import { SignInPageActions } from '../../state/agent/sign-in-page.actions';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { SignInPageComponent } from './sign-in-page.component';
 

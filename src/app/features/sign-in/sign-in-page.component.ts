@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { Store } from '@ngrx/store';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
-import { SignInPageActions } from '../../state/agent/agent.actions';
+import { SignInPageActions } from '../../state/agent/sign-in-page.actions';
 import { agentFeature } from '../../state/agent/agent.feature';
 
 /**

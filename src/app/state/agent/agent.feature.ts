@@ -4,7 +4,9 @@ import type { Failure } from '../../model/failure';
 import type { TeamsCloud } from '../../model/identity';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
 import { CallingSdkEvents } from '../calling-sdk.actions';
-import { AuthApiActions, ShellActions, SignInPageActions } from './agent.actions';
+import { AuthApiActions } from './auth-api.actions';
+import { ShellActions } from './shell.actions';
+import { SignInPageActions } from './sign-in-page.actions';
 
 export type AgentStatus = 'signedOut' | 'signingIn' | 'connecting' | 'ready' | 'failed';
 

@@ -12,7 +12,9 @@ import { RUNTIME_CONFIG } from '../../core/runtime-config';
 import { EMULATED_CONFIG } from '../../core/testing/runtime-configs';
 import { provideAppState } from '../provide-app-state';
 import { startEmulatedConsole } from '../testing/emulated-console';
-import { AppActions, AuthApiActions, ShellActions } from './agent.actions';
+import { AppActions } from './app.actions';
+import { AuthApiActions } from './auth-api.actions';
+import { ShellActions } from './shell.actions';
 import { agentFeature, selectConnectionLabel } from './agent.feature';
 
 describe('session effects on the emulator', () => {

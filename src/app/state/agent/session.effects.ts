@@ -16,7 +16,10 @@ import {
 } from '../calling-event-actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { coalescePerFrame, FRAME_SCHEDULER } from '../coalesce-per-frame';
-import { AppActions, AuthApiActions, ShellActions, SignInPageActions } from './agent.actions';
+import { AppActions } from './app.actions';
+import { AuthApiActions } from './auth-api.actions';
+import { ShellActions } from './shell.actions';
+import { SignInPageActions } from './sign-in-page.actions';
 
 type ParticipantChanged = Extract<CallingEvent, { type: 'participantChanged' }>;
 const isParticipantChanged = (event: CallingEvent): event is ParticipantChanged =>

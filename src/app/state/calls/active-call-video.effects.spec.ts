@@ -11,9 +11,9 @@ import { VideoRenderer } from '../../calling/video-renderer';
 import { type VideoSource } from '../../model/video-source';
 import type { CallOperation } from '../../calling/calling-codes';
 import { CallingApiActions } from '../calling-api.actions';
+import { ActiveCallPanelActions } from './active-call-panel.actions';
 import { participantsFeature } from '../participants/participants.feature';
 import { inAGroupCall } from '../testing/group-call';
-import { ActiveCallPanelActions } from './call-panels.actions';
 import { callsFeature } from './calls.feature';
 
 /** Video in a group call, with Chromium's fake camera (Karma launches it with fake devices). */

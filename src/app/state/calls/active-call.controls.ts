@@ -1,15 +1,17 @@
 import type { Failure } from '../../model/failure';
 import { startVideo, stopVideo } from '../../calling/call-video';
 import { removeParticipant } from '../../calling/roster';
-import { RosterActions, RosterApiActions, type ParticipantOperation } from '../participants/roster.actions';
+import { CallingApiActions, type ParticipantOperation } from '../calling-api.actions';
+import { ActiveCallPanelActions } from './active-call-panel.actions';
+import { DtmfKeypadActions } from './dtmf-keypad.actions';
+import { RosterActions } from '../participants/roster.actions';
 import { attempt, callOperationOutcome, control, type ControlEntry } from './call-control';
-import { ActiveCallPanelActions, DtmfApiActions, DtmfKeypadActions } from './call-panels.actions';
 
 function participantOutcome(callId: string, participantId: string, operation: ParticipantOperation) {
   return {
-    succeeded: () => RosterApiActions.participantOperationSucceeded({ callId, participantId, operation }),
+    succeeded: () => CallingApiActions.participantOperationSucceeded({ callId, participantId, operation }),
     failed: (failure: Failure) =>
-      RosterApiActions.participantOperationFailed({ callId, participantId, operation, failure }),
+      CallingApiActions.participantOperationFailed({ callId, participantId, operation, failure }),
   };
 }
 
@@ -29,8 +31,8 @@ export const activeCallControls: readonly ControlEntry[] = [
   })),
   control(DtmfKeypadActions.tonePressed, ({ callId, tone }, registry) => ({
     run: () => attempt('sendDtmf', () => registry.call(callId).sendDtmf(tone)),
-    succeeded: () => DtmfApiActions.dtmfToneSent({ callId, tone }),
-    failed: (failure) => DtmfApiActions.dtmfToneFailed({ callId, tone, failure }),
+    succeeded: () => CallingApiActions.dtmfToneSent({ callId, tone }),
+    failed: (failure) => CallingApiActions.dtmfToneFailed({ callId, tone, failure }),
   })),
   control(ActiveCallPanelActions.startVideoClicked, ({ callId }, registry) => ({
     run: () => attempt('startVideo', () => startVideo(registry, callId)),

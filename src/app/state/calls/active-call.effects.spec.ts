@@ -1,10 +1,11 @@
 import { participantsFeature } from '../participants/participants.feature';
 import { selectActiveCallSummary } from '../participants/call-summaries';
+import { ActiveCallPanelActions } from './active-call-panel.actions';
+import { DtmfKeypadActions } from './dtmf-keypad.actions';
 import { RosterActions } from '../participants/roster.actions';
 import { QueuePanelActions } from '../queue/queue-panel.actions';
 import { startEmulatedConsole } from '../testing/emulated-console';
 import { inAGroupCall, PHONE } from '../testing/group-call';
-import { ActiveCallPanelActions, DtmfKeypadActions } from './call-panels.actions';
 import { callsFeature } from './calls.feature';
 
 describe('the active call on the emulator', () => {

@@ -1,12 +1,13 @@
 import { TestBed } from '@angular/core/testing';
 import { Actions, ofType } from '@ngrx/effects';
+import { ShellActions } from '../agent/shell.actions';
 import { CallingApiActions } from '../calling-api.actions';
+import { ActiveCallPanelActions } from './active-call-panel.actions';
+import { HeldCallsPanelActions } from './held-calls-panel.actions';
 import { agentFeature } from '../agent/agent.feature';
-import { ShellActions } from '../agent/agent.actions';
 import { participantsFeature } from '../participants/participants.feature';
 import { QueuePanelActions } from '../queue/queue-panel.actions';
 import { startEmulatedConsole } from '../testing/emulated-console';
-import { ActiveCallPanelActions, HeldCallsPanelActions } from './call-panels.actions';
 import { callsFeature } from './calls.feature';
 
 async function onACall(talkMs = 600_000) {

@@ -1,9 +1,10 @@
 import { switchActiveCall } from '../../calling/switch-active-call';
 import { CallingApiActions } from '../calling-api.actions';
+import { ActiveCallPanelActions } from './active-call-panel.actions';
+import { CallSwitchActions } from './call-switch.actions';
+import { HeldCallsPanelActions } from './held-calls-panel.actions';
 import { QueuePanelActions } from '../queue/queue-panel.actions';
 import { attempt, callOperationOutcome, control, switchSteps, type ControlEntry } from './call-control';
-import { ActiveCallPanelActions, HeldCallsPanelActions } from './call-panels.actions';
-import { CallSwitchActions } from './call-switch.actions';
 
 /** The queue's Accept and Reject, Resume on a held call, and the active call's own controls. */
 export const callPanelControls: readonly ControlEntry[] = [

@@ -1,6 +1,6 @@
-import { createActionGroup, props } from '@ngrx/store';
+import { createActionGroup, emptyProps, props } from '@ngrx/store';
 
-/** The steps of switching calls (Accept while on a call, Resume), as they happen. */
+/** The steps of switching calls (Accept while on a call, Resume, placing a call, joining a meeting), as they happen. */
 export const CallSwitchActions = createActionGroup({
   source: 'Call Switch',
   events: {
@@ -9,5 +9,9 @@ export const CallSwitchActions = createActionGroup({
     Accepting: props<{ id: string }>(),
     Resuming: props<{ callId: string }>(),
     'Held Call Resumed After Failure': props<{ callId: string }>(),
+    /** The last step when the switch places a call. */
+    'Starting Call': emptyProps(),
+    /** The last step when the switch joins a meeting. */
+    'Joining Meeting': emptyProps(),
   },
 });

@@ -1,11 +1,11 @@
 import { TestBed } from '@angular/core/testing';
 import { Actions, ofType } from '@ngrx/effects';
 import { CallingApiActions } from '../calling-api.actions';
+import { HeldCallsPanelActions } from './held-calls-panel.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { QueuePanelActions } from '../queue/queue-panel.actions';
 import { selectQueuedCalls } from '../queue/queue.feature';
 import { startEmulatedConsole } from '../testing/emulated-console';
-import { HeldCallsPanelActions } from './call-panels.actions';
 import { callsFeature } from './calls.feature';
 import { SWITCH_ABANDONED } from '../../calling/switch-active-call';
 import { VirtualTimeScheduler } from 'rxjs';

@@ -1,8 +1,9 @@
 import { CallingApiActions } from '../calling-api.actions';
-import { CallingSdkEvents } from '../calling-sdk.actions';
+import { ActiveCallPanelActions } from './active-call-panel.actions';
+import { DtmfKeypadActions } from './dtmf-keypad.actions';
 import { RosterActions } from '../participants/roster.actions';
+import { CallingSdkEvents } from '../calling-sdk.actions';
 import { call, participant } from '../testing/snapshots';
-import { ActiveCallPanelActions, DtmfApiActions, DtmfKeypadActions } from './call-panels.actions';
 import { callsFeature, initialCallsState, type CallsState } from './calls.feature';
 
 const reduce = callsFeature.reducer;
@@ -181,10 +182,10 @@ describe('calls feature', () => {
     let state = reduce(initialCallsState, CallingSdkEvents.callAdded({ call: call('c1') }));
     state = reduce(state, DtmfKeypadActions.tonePressed({ callId: 'c1', tone: 'Num1' }));
     expect(state.entities['c1']?.pending).toBeNull();
-    state = reduce(state, DtmfApiActions.dtmfToneSent({ callId: 'c1', tone: 'Num1' }));
-    state = reduce(state, DtmfApiActions.dtmfToneSent({ callId: 'c1', tone: 'Pound' }));
+    state = reduce(state, CallingApiActions.dtmfToneSent({ callId: 'c1', tone: 'Num1' }));
+    state = reduce(state, CallingApiActions.dtmfToneSent({ callId: 'c1', tone: 'Pound' }));
     const failure = { message: 'Sending the tone failed: no', code: 400 };
-    state = reduce(state, DtmfApiActions.dtmfToneFailed({ callId: 'c1', tone: 'Star', failure }));
+    state = reduce(state, CallingApiActions.dtmfToneFailed({ callId: 'c1', tone: 'Star', failure }));
     expect(state.entities['c1']).toEqual(
       jasmine.objectContaining({
         dtmfSent: ['Num1', 'Pound'],

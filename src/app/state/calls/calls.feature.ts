@@ -4,16 +4,14 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { describeEndReason, type CallOperation } from '../../calling/calling-codes';
 import { type Failure } from '../../model/failure';
 import type { CallSnapshot, ConversationKind, Party } from '../../model/snapshots';
-import { ShellActions } from '../agent/agent.actions';
+import { ShellActions } from '../agent/shell.actions';
 import { CallingApiActions } from '../calling-api.actions';
+import { ActiveCallPanelActions } from './active-call-panel.actions';
+import { DtmfKeypadActions } from './dtmf-keypad.actions';
+import { HeldCallsPanelActions } from './held-calls-panel.actions';
+import { DirectoryApiActions } from '../dialer/directory-api.actions';
+import { RosterActions } from '../participants/roster.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
-import { DirectoryApiActions, RosterActions } from '../participants/roster.actions';
-import {
-  ActiveCallPanelActions,
-  DtmfApiActions,
-  DtmfKeypadActions,
-  HeldCallsPanelActions,
-} from './call-panels.actions';
 
 export interface CallEntry extends CallSnapshot {
   /**
@@ -173,12 +171,12 @@ export const callsFeature = createFeature({
       const call = state.entities[callId];
       return call?.failure?.operation === 'sendDtmf' ? update(state, callId, { failure: null }) : state;
     }),
-    on(DtmfApiActions.dtmfToneSent, (state, { callId, tone }) => {
+    on(CallingApiActions.dtmfToneSent, (state, { callId, tone }) => {
       const call = state.entities[callId];
       if (!call) return state;
       return update(state, callId, { dtmfSent: [...call.dtmfSent, tone].slice(-DTMF_REMEMBERED) });
     }),
-    on(DtmfApiActions.dtmfToneFailed, (state, { callId, failure }) =>
+    on(CallingApiActions.dtmfToneFailed, (state, { callId, failure }) =>
       update(state, callId, { failure: { ...failure, operation: 'sendDtmf' } }),
     ),
     on(CallingApiActions.callOperationSucceeded, (state, { callId, operation }) =>

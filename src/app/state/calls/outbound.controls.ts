@@ -5,13 +5,11 @@ import { toSdkIdentifier } from '../../calling/dial-target';
 import { type DialTarget } from '../../model/dial-target';
 import type { MeetingLocator } from '../../model/meeting-locator';
 import { switchActiveCall } from '../../calling/switch-active-call';
-import {
-  ChatThreadsApiActions,
-  DialerActions,
-  OutboundApiActions,
-  OutboundSwitchActions,
-} from '../dialer/dialer.actions';
-import { MeetingJoinFormActions } from '../meeting-join/meeting-join.actions';
+import { CallingApiActions } from '../calling-api.actions';
+import { CallSwitchActions } from './call-switch.actions';
+import { ChatThreadsApiActions } from '../dialer/chat-threads-api.actions';
+import { DialerActions } from '../dialer/dialer.actions';
+import { MeetingJoinFormActions } from '../meeting-join/meeting-join-form.actions';
 import {
   attempt,
   control,
@@ -34,9 +32,9 @@ function placeCall(registry: CallRegistry, targets: readonly DialTarget[], threa
         { operation: 'startCall', targets, threadId, onCall: (call) => (placed = call) },
         options,
       ),
-    step: switchSteps(() => OutboundSwitchActions.startingCall()),
-    succeeded: () => OutboundApiActions.callPlaced({ callId: placed?.id ?? '' }),
-    failed: (failure) => OutboundApiActions.placeCallFailed({ failure }),
+    step: switchSteps(() => CallSwitchActions.startingCall()),
+    succeeded: () => CallingApiActions.callPlaced({ callId: placed?.id ?? '' }),
+    failed: (failure) => CallingApiActions.placeCallFailed({ failure }),
   };
 }
 
@@ -57,9 +55,9 @@ function joinMeeting({ registry, meetingLocators }: ControlContext, ticket: stri
         options,
       );
     },
-    step: switchSteps(() => OutboundSwitchActions.joiningMeeting()),
-    succeeded: () => OutboundApiActions.meetingJoined({ callId: joined?.id ?? '' }),
-    failed: (failure) => OutboundApiActions.joinMeetingFailed({ failure }),
+    step: switchSteps(() => CallSwitchActions.joiningMeeting()),
+    succeeded: () => CallingApiActions.meetingJoined({ callId: joined?.id ?? '' }),
+    failed: (failure) => CallingApiActions.joinMeetingFailed({ failure }),
   };
 }
 
@@ -80,7 +78,7 @@ export const outboundControls: readonly ControlEntry[] = [
         const threadId = createdThreadId ?? call.info.threadId;
         call.addParticipant(toSdkIdentifier(target), threadId ? { threadId } : {});
       }),
-    succeeded: () => OutboundApiActions.participantAdded({ callId, target }),
-    failed: (failure) => OutboundApiActions.addParticipantFailed({ callId, target, failure }),
+    succeeded: () => CallingApiActions.participantAdded({ callId, target }),
+    failed: (failure) => CallingApiActions.addParticipantFailed({ callId, target, failure }),
   })),
 ];

@@ -7,11 +7,11 @@ import { PHONE_PARTICIPANT_ID } from '../../graph/graph.service';
 import { inProcessGraph } from '../../graph/testing/in-process-graph';
 import { callsFeature } from '../calls/calls.feature';
 import { participantsFeature } from '../participants/participants.feature';
+import { AddParticipantDialogActions } from './add-participant-dialog.actions';
 import { RosterActions } from '../participants/roster.actions';
 import { QueuePanelActions } from '../queue/queue-panel.actions';
 import { selectTeamsCloud } from '../agent/agent.feature';
 import { startEmulatedConsole } from '../testing/emulated-console';
-import { AddParticipantDialogActions } from './add-participant.actions';
 import { participantAdditionsFeature } from './participant-additions.feature';
 
 /** A number as the dialer makes it a target: E.164, shown grouped. */

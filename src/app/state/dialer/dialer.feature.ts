@@ -5,16 +5,14 @@ import { teamsUserTarget } from '../../model/dial-target';
 import { type DialTarget } from '../../model/dial-target';
 import { describeUnansweredCall } from '../../calling/outbound-codes';
 import type { DirectoryPerson } from '../../model/directory-person';
-import { ShellActions } from '../agent/agent.actions';
+import { ShellActions } from '../agent/shell.actions';
+import { CallingApiActions } from '../calling-api.actions';
+import { CallSwitchActions } from '../calls/call-switch.actions';
+import { ChatThreadsApiActions } from './chat-threads-api.actions';
+import { DialerActions } from './dialer.actions';
+import { DirectoryApiActions } from './directory-api.actions';
 import { agentFeature } from '../agent/agent.feature';
 import { CallingSdkEvents } from '../calling-sdk.actions';
-import {
-  ChatThreadsApiActions,
-  DialerActions,
-  DirectoryApiActions,
-  OutboundApiActions,
-  OutboundSwitchActions,
-} from './dialer.actions';
 import { isNameSearch } from './dialer-input';
 
 /** A call the dialer placed, followed until it connects or ends without connecting. */
@@ -118,7 +116,7 @@ export const dialerFeature = createFeature({
     on(DialerActions.callClicked, (state, { target }) => place(state, [target], 'placing')),
     on(DialerActions.groupCallClicked, (state, { targets }) => place(state, targets, 'preparing')),
     on(ChatThreadsApiActions.groupCallThreadReady, (state): DialerState => ({ ...state, status: 'placing' })),
-    on(OutboundSwitchActions.startingCall, (state): DialerState =>
+    on(CallSwitchActions.startingCall, (state): DialerState =>
       state.status === 'placing' ? { ...state, status: 'starting' } : state,
     ),
     // The call `startCall` returns is announced before the line reports it placed, and may end
@@ -130,7 +128,7 @@ export const dialerFeature = createFeature({
     ),
     on(
       ChatThreadsApiActions.groupCallThreadFailed,
-      OutboundApiActions.placeCallFailed,
+      CallingApiActions.placeCallFailed,
       (state, { failure }): DialerState => ({
         ...state,
         status: 'idle',
@@ -138,7 +136,7 @@ export const dialerFeature = createFeature({
         failure,
       }),
     ),
-    on(OutboundApiActions.callPlaced, (state): DialerState => ({
+    on(CallingApiActions.callPlaced, (state): DialerState => ({
       ...state,
       status: 'idle',
       placing: null,

@@ -13,17 +13,14 @@ import { type Failure } from '../../model/failure';
 import { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
 import { removeFromCallChat, threadForGroupCall, threadForNewParticipant } from '../../graph/chat-threads';
 import { GraphService, toGraphFailure } from '../../graph/graph.service';
-import { ShellActions } from '../agent/agent.actions';
+import { ShellActions } from '../agent/shell.actions';
+import { CallingApiActions } from '../calling-api.actions';
+import { AddParticipantDialogActions } from './add-participant-dialog.actions';
+import { ChatThreadsApiActions } from './chat-threads-api.actions';
+import { DialerActions } from './dialer.actions';
+import { DirectoryApiActions } from './directory-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
-import { RosterApiActions } from '../participants/roster.actions';
 import { agentFeature, selectTeamsCloud } from '../agent/agent.feature';
-import { AddParticipantDialogActions } from './add-participant.actions';
-import {
-  ChatThreadsApiActions,
-  DialerActions,
-  DirectoryApiActions,
-  OutboundApiActions,
-} from './dialer.actions';
 import { isNameSearch } from './dialer-input';
 import { additionKey, participantAdditionsFeature } from './participant-additions.feature';
 import { DIRECTORY_SEARCH_SCHEDULER, SEARCH_DEBOUNCE_MS } from './outbound-time';
@@ -164,7 +161,7 @@ export const undoChatMembership$ = createEffect(
     registry = inject(CallRegistry),
   ) =>
     actions$.pipe(
-      ofType(OutboundApiActions.addParticipantFailed, CallingSdkEvents.participantRemoved),
+      ofType(CallingApiActions.addParticipantFailed, CallingSdkEvents.participantRemoved),
       map((action) => ({
         callId: action.callId,
         participantId: 'target' in action ? targetRawId(action.target) : action.participantId,
@@ -203,7 +200,7 @@ export const undoChatMembership$ = createEffect(
 export const leaveChatOnRemoval$ = createEffect(
   (actions$ = inject(Actions), graph = inject(GraphService), registry = inject(CallRegistry)) =>
     actions$.pipe(
-      ofType(RosterApiActions.participantOperationSucceeded),
+      ofType(CallingApiActions.participantOperationSucceeded),
       filter(({ operation }) => operation === 'removeParticipant'),
       concatMap(({ callId, participantId }) => {
         // A Teams user, in whichever cloud (`8:orgid:`, `8:gcch:`, `8:dod:`); not a meeting guest.

@@ -3,11 +3,12 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { Failure } from '../../model/failure';
 import { targetName, targetRawId } from '../../calling/dial-target';
 import { describeUnansweredParticipant } from '../../calling/outbound-codes';
-import { ShellActions } from '../agent/agent.actions';
+import { ShellActions } from '../agent/shell.actions';
+import { CallingApiActions } from '../calling-api.actions';
+import { AddParticipantDialogActions } from './add-participant-dialog.actions';
+import { ChatThreadsApiActions } from './chat-threads-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { callsFeature } from '../calls/calls.feature';
-import { AddParticipantDialogActions } from './add-participant.actions';
-import { ChatThreadsApiActions, OutboundApiActions } from './dialer.actions';
 
 /**
  * Someone the agent is adding to a call, followed until they connect (then they are simply in the
@@ -94,11 +95,11 @@ export const participantAdditionsFeature = createFeature({
     }),
     on(
       ChatThreadsApiActions.participantThreadFailed,
-      OutboundApiActions.addParticipantFailed,
+      CallingApiActions.addParticipantFailed,
       (state, { callId, target, failure }) =>
         update(state, callId, targetRawId(target), { status: 'failed', failure }),
     ),
-    on(OutboundApiActions.participantAdded, (state, { callId, target }) =>
+    on(CallingApiActions.participantAdded, (state, { callId, target }) =>
       update(state, callId, targetRawId(target), { status: 'ringing' }),
     ),
     on(CallingSdkEvents.participantsChanged, (state, { changes }) =>

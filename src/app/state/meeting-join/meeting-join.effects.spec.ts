@@ -3,13 +3,13 @@ import { Actions } from '@ngrx/effects';
 import type { Action } from '@ngrx/store';
 import type { MeetingLocator } from '../../model/meeting-locator';
 import { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
-import { ShellActions } from '../agent/agent.actions';
-import { ActiveCallPanelActions } from '../calls/call-panels.actions';
+import { ShellActions } from '../agent/shell.actions';
+import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
+import { MeetingJoinFormActions } from './meeting-join-form.actions';
 import { callsFeature } from '../calls/calls.feature';
 import { participantsFeature } from '../participants/participants.feature';
 import { QueuePanelActions } from '../queue/queue-panel.actions';
 import { startEmulatedConsole } from '../testing/emulated-console';
-import { MeetingJoinFormActions } from './meeting-join.actions';
 import { meetingJoinFeature } from './meeting-join.feature';
 
 const RILEY = '8:orgid:00000000-0000-4000-8000-00000000b001';

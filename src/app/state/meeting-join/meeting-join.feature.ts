@@ -2,11 +2,12 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { Failure } from '../../model/failure';
 import type { MeetingLocatorKind } from '../../calling/meeting-locator';
 import { describeUnjoinedMeeting } from '../../calling/outbound-codes';
-import { ShellActions } from '../agent/agent.actions';
+import { ShellActions } from '../agent/shell.actions';
+import { CallingApiActions } from '../calling-api.actions';
+import { CallSwitchActions } from '../calls/call-switch.actions';
+import { MeetingJoinFormActions } from './meeting-join-form.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { callsFeature } from '../calls/calls.feature';
-import { OutboundApiActions, OutboundSwitchActions } from '../dialer/dialer.actions';
-import { MeetingJoinFormActions } from './meeting-join.actions';
 
 /**
  * Joining a Teams meeting. Only how the meeting was named is kept (link, coordinates, ID and
@@ -39,7 +40,7 @@ export const meetingJoinFeature = createFeature({
       ...initialMeetingJoinState,
       joining: kind,
     })),
-    on(OutboundSwitchActions.joiningMeeting, (state): MeetingJoinState => ({ ...state, starting: true })),
+    on(CallSwitchActions.joiningMeeting, (state): MeetingJoinState => ({ ...state, starting: true })),
     // The call `join` returns is announced before the line reports it joined, and may end (no such
     // meeting) before that report too: follow it from its announcement.
     on(CallingSdkEvents.callAdded, (state, { call }): MeetingJoinState =>
@@ -47,12 +48,12 @@ export const meetingJoinFeature = createFeature({
         ? { ...state, joined: { callId: call.id, kind: state.joining } }
         : state,
     ),
-    on(OutboundApiActions.meetingJoined, (state): MeetingJoinState => ({
+    on(CallingApiActions.meetingJoined, (state): MeetingJoinState => ({
       ...state,
       joining: null,
       starting: false,
     })),
-    on(OutboundApiActions.joinMeetingFailed, (_, { failure }): MeetingJoinState => ({
+    on(CallingApiActions.joinMeetingFailed, (_, { failure }): MeetingJoinState => ({
       ...initialMeetingJoinState,
       failure,
     })),

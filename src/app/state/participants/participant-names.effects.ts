@@ -6,7 +6,7 @@ import { filter, map, mergeMap } from 'rxjs/operators';
 import type { ParticipantSnapshot } from '../../model/snapshots';
 import { GraphService } from '../../graph/graph.service';
 import { CallingSdkEvents } from '../calling-sdk.actions';
-import { DirectoryApiActions } from './roster.actions';
+import { DirectoryApiActions } from '../dialer/directory-api.actions';
 
 /** How many directory lookups run at once when a large meeting's roster arrives. */
 const LOOKUPS_AT_ONCE = 4;

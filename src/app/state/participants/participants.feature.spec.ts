@@ -3,7 +3,9 @@ import { call, participant } from '../testing/snapshots';
 import { callsFeature } from '../calls/calls.feature';
 import { selectActiveCallSummary, selectHeldCallSummaries } from './call-summaries';
 import { initialParticipantsState, participantKey, participantsFeature } from './participants.feature';
-import { DirectoryApiActions, RosterActions, RosterApiActions } from './roster.actions';
+import { CallingApiActions } from '../calling-api.actions';
+import { DirectoryApiActions } from '../dialer/directory-api.actions';
+import { RosterActions } from './roster.actions';
 
 const reduce = participantsFeature.reducer;
 
@@ -82,7 +84,7 @@ describe('participants feature', () => {
     };
     state = reduce(
       state,
-      RosterApiActions.participantOperationFailed({
+      CallingApiActions.participantOperationFailed({
         callId: 'c1',
         participantId: '4:+1',
         operation: 'muteParticipant',
@@ -91,7 +93,7 @@ describe('participants feature', () => {
     );
     state = reduce(
       state,
-      RosterApiActions.participantOperationSucceeded({
+      CallingApiActions.participantOperationSucceeded({
         callId: 'c1',
         participantId: '4:+2',
         operation: 'removeParticipant',

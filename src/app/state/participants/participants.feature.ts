@@ -2,15 +2,12 @@ import { createEntityAdapter, type EntityState, type Update } from '@ngrx/entity
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { Failure } from '../../model/failure';
 import type { ParticipantSnapshot } from '../../model/snapshots';
-import { ShellActions } from '../agent/agent.actions';
+import { ShellActions } from '../agent/shell.actions';
+import { CallingApiActions, type ParticipantOperation } from '../calling-api.actions';
+import { DirectoryApiActions } from '../dialer/directory-api.actions';
+import { RosterActions } from './roster.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { callsFeature } from '../calls/calls.feature';
-import {
-  DirectoryApiActions,
-  RosterActions,
-  RosterApiActions,
-  type ParticipantOperation,
-} from './roster.actions';
 
 export interface ParticipantEntry extends ParticipantSnapshot {
   /** What the agent asked of this participant (Mute, Remove) and has not heard back about. */
@@ -93,10 +90,10 @@ export const participantsFeature = createFeature({
     on(RosterActions.removeClicked, (state, { callId, participantId }) =>
       updateParticipant(state, callId, participantId, { pending: 'removeParticipant', failure: null }),
     ),
-    on(RosterApiActions.participantOperationSucceeded, (state, { callId, participantId, operation }) =>
+    on(CallingApiActions.participantOperationSucceeded, (state, { callId, participantId, operation }) =>
       updateParticipant(state, callId, participantId, endOperation(state, callId, participantId, operation)),
     ),
-    on(RosterApiActions.participantOperationFailed, (state, { callId, participantId, operation, failure }) =>
+    on(CallingApiActions.participantOperationFailed, (state, { callId, participantId, operation, failure }) =>
       updateParticipant(state, callId, participantId, {
         ...endOperation(state, callId, participantId, operation),
         failure: { ...failure, operation },

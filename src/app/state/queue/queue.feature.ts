@@ -3,7 +3,7 @@ import { createFeature, createReducer, on } from '@ngrx/store';
 import { describeEndReason } from '../../calling/calling-codes';
 import { type Failure } from '../../model/failure';
 import type { IncomingCallSnapshot } from '../../model/snapshots';
-import { ShellActions } from '../agent/agent.actions';
+import { ShellActions } from '../agent/shell.actions';
 import { CallingApiActions } from '../calling-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { QueuePanelActions } from './queue-panel.actions';

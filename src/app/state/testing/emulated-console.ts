@@ -17,7 +17,7 @@ import type { TokenRenewalEvent } from '../../core/auth/token-renewal';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
 import { teamsCloudOfAcsToken } from '../../core/auth/token-exchange';
 import type { TeamsCloud } from '../../model/identity';
-import { AppActions } from '../agent/agent.actions';
+import { AppActions } from '../agent/app.actions';
 import { agentFeature } from '../agent/agent.feature';
 import { FRAME_SCHEDULER } from '../coalesce-per-frame';
 import { provideAppState } from '../provide-app-state';

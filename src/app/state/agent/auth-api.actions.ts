@@ -2,31 +2,6 @@ import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import type { Failure } from '../../model/failure';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
 
-export const AppActions = createActionGroup({
-  source: 'App',
-  events: {
-    Started: emptyProps(),
-  },
-});
-
-export const SignInPageActions = createActionGroup({
-  source: 'Sign-in Page',
-  events: {
-    'Sign In Clicked': emptyProps(),
-  },
-});
-
-export const ShellActions = createActionGroup({
-  source: 'Shell',
-  events: {
-    'Sign Out Clicked': emptyProps(),
-    /** Start the session again after the token exchange or the calling service failed. */
-    'Try Again Clicked': emptyProps(),
-    /** Sign in again in a popup, when renewing the calling token needs the user. */
-    'Sign In Again Clicked': emptyProps(),
-  },
-});
-
 export const AuthApiActions = createActionGroup({
   source: 'Auth API',
   events: {
