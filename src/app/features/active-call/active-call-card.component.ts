@@ -1,17 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { _IdGenerator } from '@angular/cdk/a11y';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import type { CallSummary } from '../../state/participants/call-summaries';
+import type { ActiveCallCardViewModel } from '../../state/calls/active-call-card.view-model';
 import { callStateLabel, callStateTone } from '../../shared/call-state-label';
 import { callDetail, callTitle } from '../../shared/call-title';
-import { permissionFor } from '../../shared/capability-reason';
 import { DurationPipe } from '../../shared/duration.pipe';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { partyName } from '../../shared/party-name';
 import { PartyComponent } from '../../shared/party.component';
 import { StateChipComponent } from '../../shared/state-chip.component';
-
-/** Failures shown elsewhere, where the agent acted: the roster's and the keypad's. */
-const SHOWN_ELSEWHERE: ReadonlySet<string> = new Set(['muteAllRemoteParticipants', 'sendDtmf']);
 
 /** The call the agent is on: who or what it is, its state, duration, and the agent's own controls. */
 @Component({
@@ -19,82 +16,80 @@ const SHOWN_ELSEWHERE: ReadonlySet<string> = new Set(['muteAllRemoteParticipants
   imports: [MatButton, DurationPipe, FailureMessageComponent, PartyComponent, StateChipComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (call().kind === 'oneToOne' && call().counterpart; as counterpart) {
+    @let microphone = card().microphone;
+    @let camera = card().camera;
+    @if (card().call.kind === 'oneToOne' && card().call.counterpart; as counterpart) {
       <sb-party class="title" [party]="counterpart" />
     } @else {
       <span class="title">{{ title() }}</span>
     }
     <span class="detail">{{ detail() }}</span>
-    @if (call().kind !== 'oneToOne' && summary().dominantSpeaker; as speaker) {
+    @if (card().mainSpeaker; as speaker) {
       <span class="speaker">Main speaker: {{ speakerName(speaker) }}</span>
     }
     <div class="meta">
-      <sb-state-chip name="Call state" [label]="stateLabel()" [tone]="stateTone()" />
-      @if (call().isMuted) {
+      <sb-state-chip name="Call state" [label]="stateLabel(card().state)" [tone]="stateTone(card().state)" />
+      @if (card().isMuted) {
         <span class="sb-chip alert">Muted</span>
       }
-      @if (call().isLocalVideoStarted) {
+      @if (card().cameraOn) {
         <span class="sb-chip">Camera on</span>
       }
-      @if (call().connectedAt !== null) {
+      @if (card().connectedAt !== null) {
         <span class="duration"
           ><span class="sb-visually-hidden">Call duration: </span
-          >{{ now() - call().connectedAt! | duration }}</span
+          >{{ now() - card().connectedAt! | duration }}</span
         >
       }
     </div>
-    @if (call().mutedByOthersAt !== null) {
+    @if (card().mutedByOthers) {
       <div class="notice" role="status">
         <span class="message">You were muted by another participant.</span>
         <button mat-button type="button" (click)="dismissMutedNotice.emit()">Dismiss</button>
       </div>
     }
-    @if (failure(); as failure) {
+    @if (card().failure; as failure) {
       <sb-failure-message [failure]="failure" />
     }
     <div class="controls">
-      @if (call().isMuted) {
-        <button
-          mat-stroked-button
-          type="button"
-          [disabled]="!canControl() || !unmuteAllowed().allowed"
-          [disabledInteractive]="!unmuteAllowed().allowed"
-          [attr.aria-describedby]="unmuteAllowed().allowed ? null : 'unmute-reason'"
-          (click)="unmuteAllowed().allowed && unmute.emit()"
-        >
-          Unmute
-        </button>
-      } @else {
-        <button mat-stroked-button type="button" [disabled]="!canControl()" (click)="mute.emit()">
-          Mute
-        </button>
-      }
-      @if (call().isLocalVideoStarted) {
-        <button mat-stroked-button type="button" [disabled]="!canControl()" (click)="stopVideo.emit()">
-          Stop video
-        </button>
-      } @else {
-        <button
-          mat-stroked-button
-          type="button"
-          [disabled]="!canStartVideo()"
-          [disabledInteractive]="!videoAllowed().allowed"
-          [attr.aria-describedby]="videoAllowed().allowed ? null : 'video-reason'"
-          (click)="canStartVideo() && startVideo.emit()"
-        >
-          Start video
-        </button>
-      }
-      <button mat-stroked-button type="button" [disabled]="!canHold()" (click)="hold.emit()">Hold</button>
-      <button mat-flat-button type="button" class="hang-up" [disabled]="hangingUp()" (click)="hangUp.emit()">
+      <button
+        mat-stroked-button
+        type="button"
+        [disabled]="!microphone.enabled"
+        [disabledInteractive]="microphone.interactive"
+        [attr.aria-describedby]="microphone.reason ? ids.microphone : null"
+        (click)="microphone.enabled && (microphone.action === 'mute' ? mute.emit() : unmute.emit())"
+      >
+        {{ microphone.action === 'mute' ? 'Mute' : 'Unmute' }}
+      </button>
+      <button
+        mat-stroked-button
+        type="button"
+        [disabled]="!camera.enabled"
+        [disabledInteractive]="camera.interactive"
+        [attr.aria-describedby]="camera.reason ? ids.camera : null"
+        (click)="camera.enabled && (camera.action === 'start' ? startVideo.emit() : stopVideo.emit())"
+      >
+        {{ camera.action === 'start' ? 'Start video' : 'Stop video' }}
+      </button>
+      <button mat-stroked-button type="button" [disabled]="!card().hold.enabled" (click)="hold.emit()">
+        Hold
+      </button>
+      <button
+        mat-flat-button
+        type="button"
+        class="hang-up"
+        [disabled]="!card().hangUp.enabled"
+        (click)="hangUp.emit()"
+      >
         Hang up
       </button>
     </div>
-    @if (call().isMuted && unmuteAllowed().reason; as reason) {
-      <p id="unmute-reason" class="reason">{{ reason }}</p>
+    @if (microphone.reason; as reason) {
+      <p [id]="ids.microphone" class="reason">{{ reason }}</p>
     }
-    @if (!call().isLocalVideoStarted && videoAllowed().reason; as reason) {
-      <p id="video-reason" class="reason">{{ reason }}</p>
+    @if (camera.reason; as reason) {
+      <p [id]="ids.camera" class="reason">{{ reason }}</p>
     }
   `,
   styles: `
@@ -147,7 +142,8 @@ const SHOWN_ELSEWHERE: ReadonlySet<string> = new Set(['muteAllRemoteParticipants
   `,
 })
 export class ActiveCallCardComponent {
-  readonly summary = input.required<CallSummary>();
+  /** The card as the state says the agent sees it (`selectActiveCallCardViewModel`). */
+  readonly card = input.required<ActiveCallCardViewModel>();
   readonly now = input.required<number>();
   readonly mute = output<void>();
   readonly unmute = output<void>();
@@ -157,30 +153,18 @@ export class ActiveCallCardComponent {
   readonly stopVideo = output<void>();
   readonly dismissMutedNotice = output<void>();
 
-  protected readonly call = computed(() => this.summary().call);
-  protected readonly title = computed(() => callTitle(this.call(), this.summary().peopleCount));
+  /** Ids of this card's own, for the reasons its buttons point to. */
+  private readonly prefix = inject(_IdGenerator).getId('sb-call-card-');
+  protected readonly ids = {
+    microphone: `${this.prefix}-microphone-reason`,
+    camera: `${this.prefix}-camera-reason`,
+  };
+
+  protected readonly title = computed(() => callTitle(this.card().call, this.card().peopleCount));
   protected readonly detail = computed(() =>
-    callDetail(this.call(), this.summary().others, this.summary().peopleCount),
+    callDetail(this.card().call, this.card().others, this.card().peopleCount),
   );
   protected readonly speakerName = partyName;
-  protected readonly stateLabel = computed(() => callStateLabel(this.call().state));
-  protected readonly stateTone = computed(() => callStateTone(this.call().state));
-  protected readonly failure = computed(() => {
-    const failure = this.call().failure;
-    return failure && !SHOWN_ELSEWHERE.has(failure.operation) ? failure : null;
-  });
-  protected readonly unmuteAllowed = computed(() =>
-    permissionFor(this.call().capabilities, 'unmuteMic', this.call().kind),
-  );
-  protected readonly videoAllowed = computed(() =>
-    permissionFor(this.call().capabilities, 'turnVideoOn', this.call().kind),
-  );
-  private readonly live = computed(() => !['Disconnecting', 'Disconnected'].includes(this.call().state));
-  protected readonly canControl = computed(() => this.live() && this.call().pending === null);
-  protected readonly canStartVideo = computed(() => this.canControl() && this.videoAllowed().allowed);
-  // A call the other side holds can be held here too: it then stays held when they resume.
-  protected readonly canHold = computed(
-    () => this.canControl() && (this.call().state === 'Connected' || this.call().state === 'RemoteHold'),
-  );
-  protected readonly hangingUp = computed(() => !this.live() || this.call().pending === 'hangUp');
+  protected readonly stateLabel = callStateLabel;
+  protected readonly stateTone = callStateTone;
 }

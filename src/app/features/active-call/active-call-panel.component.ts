@@ -6,8 +6,10 @@ import { Ticker } from '../../core/ticker';
 import { ActiveCallPanelActions } from '../../state/calls/active-call-panel.actions';
 import { DtmfKeypadActions } from '../../state/calls/dtmf-keypad.actions';
 import { RosterActions } from '../../state/participants/roster.actions';
+import { selectActiveCallCardViewModel } from '../../state/calls/active-call-card.view-model';
 import { callsFeature } from '../../state/calls/calls.feature';
 import { selectActiveCallSummary } from '../../state/participants/call-summaries';
+import { selectActiveParticipantListViewModel } from '../../state/participants/participant-list.view-model';
 import { selectActiveCallParticipants } from '../../state/participants/participants.feature';
 import { endedCallText } from '../../shared/call-title';
 import type { AddParticipantDialogData } from '../dialer/add-participant-dialog.component';
@@ -26,42 +28,42 @@ import { ParticipantListComponent } from './participant-list.component';
     <section aria-labelledby="active-call-heading">
       <h2 id="active-call-heading" class="sb-panel-title">Active call</h2>
       @if (summary(); as summary) {
-        <sb-active-call-card
-          [summary]="summary"
-          [now]="ticker.now()"
-          (mute)="store.dispatch(actions.muteClicked({ callId: summary.call.id }))"
-          (unmute)="store.dispatch(actions.unmuteClicked({ callId: summary.call.id }))"
-          (hold)="store.dispatch(actions.holdClicked({ callId: summary.call.id }))"
-          (hangUp)="store.dispatch(actions.hangUpClicked({ callId: summary.call.id }))"
-          (startVideo)="store.dispatch(actions.startVideoClicked({ callId: summary.call.id }))"
-          (stopVideo)="store.dispatch(actions.stopVideoClicked({ callId: summary.call.id }))"
-          (dismissMutedNotice)="store.dispatch(actions.mutedNoticeDismissed({ callId: summary.call.id }))"
-        />
+        @if (card(); as card) {
+          <sb-active-call-card
+            [card]="card"
+            [now]="ticker.now()"
+            (mute)="store.dispatch(actions.muteClicked({ callId: summary.call.id }))"
+            (unmute)="store.dispatch(actions.unmuteClicked({ callId: summary.call.id }))"
+            (hold)="store.dispatch(actions.holdClicked({ callId: summary.call.id }))"
+            (hangUp)="store.dispatch(actions.hangUpClicked({ callId: summary.call.id }))"
+            (startVideo)="store.dispatch(actions.startVideoClicked({ callId: summary.call.id }))"
+            (stopVideo)="store.dispatch(actions.stopVideoClicked({ callId: summary.call.id }))"
+            (dismissMutedNotice)="store.dispatch(actions.mutedNoticeDismissed({ callId: summary.call.id }))"
+          />
+        }
         @if (summary.hasPhoneParty) {
           <sb-dtmf-keypad
             [sent]="summary.call.dtmfSent"
-            [failure]="failureOf('sendDtmf')"
+            [failure]="dtmfFailure()"
             (tone)="sendTone(summary.call.id, $event)"
           />
         }
         @if (video().tiles.length > 0) {
           <sb-video-gallery [tiles]="video().tiles" [hidden]="video().hidden" />
         }
-        <sb-participant-list
-          [participants]="participants()"
-          [kind]="summary.call.kind"
-          [capabilities]="summary.call.capabilities"
-          [mutingAll]="summary.call.pending === 'muteAllRemoteParticipants'"
-          [muteAllFailure]="failureOf('muteAllRemoteParticipants')"
-          (muteParticipant)="
-            store.dispatch(roster.muteClicked({ callId: summary.call.id, participantId: $event }))
-          "
-          (removeParticipant)="
-            store.dispatch(roster.removeClicked({ callId: summary.call.id, participantId: $event }))
-          "
-          (muteAll)="store.dispatch(roster.muteAllOthersClicked({ callId: summary.call.id }))"
-          (add)="addParticipant(summary.call.id)"
-        />
+        @if (participantList(); as participantList) {
+          <sb-participant-list
+            [roster]="participantList"
+            (muteParticipant)="
+              store.dispatch(roster.muteClicked({ callId: summary.call.id, participantId: $event }))
+            "
+            (removeParticipant)="
+              store.dispatch(roster.removeClicked({ callId: summary.call.id, participantId: $event }))
+            "
+            (muteAll)="store.dispatch(roster.muteAllOthersClicked({ callId: summary.call.id }))"
+            (add)="addParticipant(summary.call.id)"
+          />
+        }
       } @else {
         <p class="sb-empty">No active call. Accept a call from the queue.</p>
       }
@@ -85,6 +87,8 @@ export class ActiveCallPanelComponent {
   protected readonly roster = RosterActions;
   protected readonly summary = this.store.selectSignal(selectActiveCallSummary);
   protected readonly lastEnded = this.store.selectSignal(callsFeature.selectLastEnded);
+  protected readonly card = this.store.selectSignal(selectActiveCallCardViewModel);
+  protected readonly participantList = this.store.selectSignal(selectActiveParticipantListViewModel);
   protected readonly participants = this.store.selectSignal(selectActiveCallParticipants);
   protected readonly endedText = computed(() => {
     const ended = this.lastEnded();
@@ -97,10 +101,10 @@ export class ActiveCallPanelComponent {
     return call ? videoTiles(call, this.participants()) : { tiles: [], hidden: 0 };
   });
 
-  protected failureOf(operation: 'sendDtmf' | 'muteAllRemoteParticipants') {
+  protected readonly dtmfFailure = computed(() => {
     const failure = this.summary()?.call.failure;
-    return failure?.operation === operation ? failure : null;
-  }
+    return failure?.operation === 'sendDtmf' ? failure : null;
+  });
 
   /**
    * The dialog finds the person or number, gets the call's chat ready and adds them through the

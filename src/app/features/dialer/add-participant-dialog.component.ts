@@ -33,7 +33,7 @@ import type { DirectoryPerson } from '../../model/directory-person';
 import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature';
 import { AddParticipantDialogActions } from '../../state/dialer/add-participant-dialog.actions';
 import { dialerFeature } from '../../state/dialer/dialer.feature';
-import { participantAdditionsFeature } from '../../state/dialer/participant-additions.feature';
+import { selectAddParticipantDialogViewModel } from '../../state/dialer/add-participant-dialog.view-model';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { readTypedEntry } from './typed-entry';
 import {
@@ -103,16 +103,16 @@ export interface AddParticipantDialogData {
           <mat-hint>A Teams user from the directory, or a phone number starting with +.</mat-hint>
         }
       </mat-form-field>
-      @if (progress(); as progress) {
+      @if (dialogState().progress; as progress) {
         <p role="status">{{ progress }}</p>
       }
-      @if (failure(); as failure) {
+      @if (dialogState().failure; as failure) {
         <sb-failure-message [failure]="failure" />
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>Cancel</button>
-      <button mat-flat-button type="button" [disabled]="adding()" (click)="add()">Add</button>
+      <button mat-flat-button type="button" [disabled]="dialogState().adding" (click)="add()">Add</button>
     </mat-dialog-actions>
   `,
   styles: `
@@ -137,27 +137,20 @@ export class AddParticipantDialogComponent {
   private readonly searching = this.store.selectSignal(dialerFeature.selectSearching);
   private readonly user = this.store.selectSignal(agentFeature.selectUser);
   private readonly cloud = this.store.selectSignal(selectTeamsCloud);
-  private readonly additions = this.store.selectSignal(participantAdditionsFeature.selectEntities);
   /** The participant this dialog is adding (by raw id), once Add is clicked. */
   private readonly addingId = signal<string | null>(null);
-
-  private readonly addition = computed(() => {
-    const id = this.addingId();
-    return id ? (this.additions()[`${this.data.callId}|${id}`] ?? null) : null;
-  });
-  protected readonly adding = computed(() => ['preparing', 'adding'].includes(this.addition()?.status ?? ''));
-  protected readonly progress = computed(() => {
-    const addition = this.addition();
-    return addition && this.adding() ? `Adding ${addition.name}…` : null;
-  });
-  protected readonly failure = computed(() => this.addition()?.failure ?? null);
+  /** The view-model of the addition this dialog made: a new selector when it adds someone else. */
+  private readonly viewModel = computed(() =>
+    this.store.selectSignal(selectAddParticipantDialogViewModel(this.data.callId, this.addingId())),
+  );
+  protected readonly dialogState = computed(() => this.viewModel()());
 
   constructor() {
     searchDirectoryAsTyped(this.text, this.store, this.problem);
     clearStillSearchingOnceAnswered(this.searching, this.problem);
     // Once they ring, the roster follows them: the dialog's work is done.
     effect(() => {
-      if (this.addition()?.status === 'ringing') this.dialog.close(true);
+      if (this.dialogState().done) this.dialog.close(true);
     });
   }
 

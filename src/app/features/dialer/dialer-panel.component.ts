@@ -19,14 +19,12 @@ import { MatChipGrid, MatChipInput, MatChipRemove, MatChipRow } from '@angular/m
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { Store } from '@ngrx/store';
-import { targetName } from '../../calling/dial-target';
 import { teamsUserTarget } from '../../model/dial-target';
 import { type DialTarget } from '../../model/dial-target';
 import type { DirectoryPerson } from '../../model/directory-person';
 import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature';
 import { DialerActions } from '../../state/dialer/dialer.actions';
-import { dialerFeature } from '../../state/dialer/dialer.feature';
-import { isNameSearch } from '../../state/dialer/dialer-input';
+import { selectDialerViewModel } from '../../state/dialer/dialer.view-model';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { ParticipantAdditionsComponent } from './participant-additions.component';
 import { readTypedEntry } from './typed-entry';
@@ -67,11 +65,11 @@ import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number
       <h2 id="dialer-heading" class="sb-panel-title">Place a call</h2>
       <mat-form-field class="field" subscriptSizing="dynamic">
         <mat-label>Name, phone number or Teams user id</mat-label>
-        <mat-chip-grid #chips aria-label="Who to call" [disabled]="busy()">
-          @for (target of targets(); track $index) {
+        <mat-chip-grid #chips aria-label="Who to call" [disabled]="dialer().busy">
+          @for (chip of dialer().chips; track $index) {
             <mat-chip-row (removed)="remove($index)">
-              {{ name(target) }}
-              <button matChipRemove type="button" [attr.aria-label]="'Remove ' + name(target)">×</button>
+              {{ chip }}
+              <button matChipRemove type="button" [attr.aria-label]="'Remove ' + chip">×</button>
             </mat-chip-row>
           }
           <input
@@ -92,7 +90,7 @@ import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number
           (optionSelected)="picked($event)"
           aria-label="People in the directory"
         >
-          @for (person of suggestions(); track person.id) {
+          @for (person of dialer().suggestions; track person.id) {
             <mat-option [value]="person"
               >{{ person.displayName }}
               @if (person.userPrincipalName) {
@@ -110,16 +108,18 @@ import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number
       @if (searchNote(); as note) {
         <p class="note" role="status">{{ note }}</p>
       }
-      @if (searchFailure(); as failure) {
+      @if (dialer().searchFailure; as failure) {
         <sb-failure-message [failure]="failure" />
       }
       <div class="actions">
-        <button mat-flat-button type="button" [disabled]="busy()" (click)="call()">{{ callLabel() }}</button>
-        @if (status(); as status) {
+        <button mat-flat-button type="button" [disabled]="dialer().busy" (click)="call()">
+          {{ dialer().callLabel }}
+        </button>
+        @if (dialer().status; as status) {
           <span class="status" role="status">{{ status }}</span>
         }
       </div>
-      @if (failure(); as failure) {
+      @if (dialer().failure; as failure) {
         <sb-failure-message [failure]="failure" />
       }
       <sb-participant-additions />
@@ -154,38 +154,16 @@ export class DialerPanelComponent {
   private readonly entry = viewChild.required<ElementRef<HTMLInputElement>>('entry');
   protected readonly text = new FormControl('', { nonNullable: true });
   protected readonly problem = signal<string | null>(null);
-  protected readonly targets = this.store.selectSignal(dialerFeature.selectTargets);
-  protected readonly suggestions = this.store.selectSignal(dialerFeature.selectSuggestions);
-  protected readonly searchFailure = this.store.selectSignal(dialerFeature.selectSearchFailure);
-  protected readonly failure = this.store.selectSignal(dialerFeature.selectFailure);
-  private readonly dialer = this.store.selectSignal(dialerFeature.selectDialerState);
+  protected readonly dialer = this.store.selectSignal(selectDialerViewModel);
   private readonly user = this.store.selectSignal(agentFeature.selectUser);
   private readonly cloud = this.store.selectSignal(selectTeamsCloud);
   private readonly typed = toSignal(this.text.valueChanges, { initialValue: '' });
-  protected readonly name = targetName;
   protected readonly showTypedTextOnly = showTypedTextOnly;
 
-  protected readonly busy = computed(
-    () => this.dialer().status !== 'idle' || this.dialer().lookingUp !== null,
-  );
-
-  protected readonly callLabel = computed(() => (this.targets().length > 1 ? 'Start group call' : 'Call'));
-
+  /** The view-model's note, unless it is about a name the agent has typed on from. */
   protected readonly searchNote = computed(() => {
-    const { searching, search, people } = this.dialer();
-    if (searching) return 'Looking in the directory…';
-    return isNameSearch(search) && search === this.typed() && people.length === 0
-      ? `Nobody in the directory matches “${search.trim()}”.`
-      : null;
-  });
-
-  protected readonly status = computed(() => {
-    const { status, placing, placed, lookingUp } = this.dialer();
-    if (lookingUp) return 'Looking the Teams user up…';
-    if (status === 'preparing') return `Creating the chat for the group call with ${placing}…`;
-    if (status === 'placing' || status === 'starting') return `Calling ${placing}…`;
-    if (placed) return `Calling ${placed.description}…`;
-    return null;
+    const note = this.dialer().searchNote;
+    return note && (note.whileTyped === null || note.whileTyped === this.typed()) ? note.text : null;
   });
 
   constructor() {
@@ -220,7 +198,7 @@ export class DialerPanelComponent {
   protected call(): void {
     const typed = this.add();
     if (typed === 'problem' || typed === 'lookingUp') return;
-    const targets: DialTarget[] = [...this.targets()];
+    const targets: DialTarget[] = [...this.dialer().targets];
     if (targets.length === 0) {
       this.problem.set('Type who to call: a name, a phone number or a Teams user id.');
       return;
@@ -236,7 +214,7 @@ export class DialerPanelComponent {
   private add(): 'empty' | 'added' | 'lookingUp' | 'problem' {
     const entry = readTypedEntry(
       this.text.value,
-      this.suggestions(),
+      this.dialer().suggestions,
       this.user()?.microsoftTeamsUserId ?? null,
       this.cloud(),
     );

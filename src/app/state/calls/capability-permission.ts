@@ -1,5 +1,5 @@
 import type { ParticipantCapabilityName } from '@azure/communication-calling';
-import type { CallCapabilities, ConversationKind } from '../model/snapshots';
+import type { CallCapabilities, ConversationKind } from '../../model/snapshots';
 
 /** Whether a control may be used, and if not, why, in words the agent can act on. */
 export interface Permission {

@@ -1,5 +1,5 @@
-import type { CallCapabilities } from '../model/snapshots';
-import { addPeoplePermission, permissionFor } from './capability-reason';
+import type { CallCapabilities } from '../../model/snapshots';
+import { addPeoplePermission, permissionFor } from './capability-permission';
 
 describe('capabilities in words', () => {
   it('allows what the call allows, and what it has not said either way', () => {
