@@ -102,6 +102,12 @@ export function switchSteps(taking: () => Action) {
         return taking();
       case 'resumedAfterFailure':
         return CallSwitchActions.heldCallResumedAfterFailure({ callId: step.callId });
+      case 'resumeFailed':
+        return CallingApiActions.callOperationFailed({
+          callId: step.callId,
+          operation: 'resume',
+          failure: step.failure,
+        });
     }
   };
 }
