@@ -2,8 +2,8 @@ import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
-import { EMPTY, from, of, timer } from 'rxjs';
-import { catchError, concatMap, filter, map, switchMap, tap } from 'rxjs/operators';
+import { defer, EMPTY, from, of } from 'rxjs';
+import { catchError, concatMap, debounceTime, filter, map, switchMap, tap } from 'rxjs/operators';
 import { callParties } from '../../calling/call-parties';
 import { targetRawId } from '../../calling/dial-target';
 import { CallRegistry } from '../../calling/call-registry';
@@ -46,10 +46,10 @@ export const searchPeople$ = createEffect(
   ) =>
     actions$.pipe(
       ofType(DialerActions.searchChanged),
+      debounceTime(SEARCH_DEBOUNCE_MS, scheduler),
       switchMap(({ text }) =>
         isNameSearch(text)
-          ? timer(SEARCH_DEBOUNCE_MS, scheduler).pipe(
-              switchMap(() => graph.searchPeople(text)),
+          ? defer(() => graph.searchPeople(text)).pipe(
               map((people) => DirectoryApiActions.peopleFound({ text, people })),
               catchError((error: unknown) =>
                 of(
@@ -72,7 +72,7 @@ export const lookUpPerson$ = createEffect(
     actions$.pipe(
       ofType(DialerActions.teamsUserIdEntered),
       concatMap(({ id }) =>
-        from(graph.person(id)).pipe(
+        defer(() => graph.person(id)).pipe(
           map((person) => DirectoryApiActions.personFound({ person })),
           catchError((error: unknown) =>
             of(
@@ -95,7 +95,7 @@ export const groupCallThread$ = createEffect(
       ofType(DialerActions.groupCallClicked),
       concatLatestFrom(() => store.select(agentFeature.selectUser)),
       concatMap(([{ targets }, user]) =>
-        from(threadForGroupCall(graph, user?.microsoftTeamsUserId ?? '', targets)).pipe(
+        defer(() => threadForGroupCall(graph, user?.microsoftTeamsUserId ?? '', targets)).pipe(
           map((threadId) => ChatThreadsApiActions.groupCallThreadReady({ targets, threadId })),
           catchError((error: unknown) =>
             of(
@@ -122,13 +122,12 @@ export const participantThread$ = createEffect(
       ofType(AddParticipantDialogActions.addClicked),
       concatLatestFrom(() => store.select(agentFeature.selectUser)),
       concatMap(([{ callId, target }, user]) =>
-        from(
-          (async () =>
-            threadForNewParticipant(
-              graph,
-              callParties(registry, callId, user?.microsoftTeamsUserId ?? ''),
-              target,
-            ))(),
+        defer(async () =>
+          threadForNewParticipant(
+            graph,
+            callParties(registry, callId, user?.microsoftTeamsUserId ?? ''),
+            target,
+          ),
         ).pipe(
           map(({ createdThreadId, addedMembershipId }) =>
             ChatThreadsApiActions.participantThreadReady({
