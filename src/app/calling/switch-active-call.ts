@@ -1,6 +1,7 @@
 import type { TeamsCall, TeamsCallAgent } from '@azure/communication-calling';
-import { firstValueFrom, fromEvent, of, type SchedulerLike } from 'rxjs';
-import { first, map, startWith, takeUntil, timeout } from 'rxjs/operators';
+import { type SchedulerLike } from 'rxjs';
+import { first, startWith } from 'rxjs/operators';
+import { withTimeLimit } from '../core/with-time-limit';
 import type { CallRegistry } from './call-registry';
 import { toFailure } from './calling-codes';
 import { type Failure } from '../model/failure';
@@ -209,11 +210,11 @@ function settled(call: TeamsCall, scheduler: SchedulerLike, signal: AbortSignal)
   const settled$ = fromSdkEvent(call, 'stateChanged').pipe(
     startWith(undefined),
     first(() => !SETTLING_STATES.has(call.state)),
-    map(() => true),
-    timeout({ first: SETTLE_TIMEOUT_MS, with: () => of(false), scheduler }),
-    takeUntil(fromEvent(signal, 'abort')),
   );
-  return firstValueFrom(settled$, { defaultValue: false });
+  return withTimeLimit(settled$, SETTLE_TIMEOUT_MS, { scheduler, signal }).then(
+    (waited) => 'value' in waited,
+    () => false,
+  );
 }
 
 /**
