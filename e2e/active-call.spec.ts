@@ -14,7 +14,7 @@ async function scheduleMeeting(
   meeting: { lobby: boolean; presenters: 'everyone' | 'organizer'; autoAdmitSeconds?: number },
 ): Promise<string> {
   const response = await request.post('/emulator/meetings', { data: { organizer: 'sam', ...meeting } });
-  expect(response.ok()).toBeTruthy();
+  await expect(response).toBeOK();
   return ((await response.json()) as { link: string }).link;
 }
 

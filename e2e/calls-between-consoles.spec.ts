@@ -84,7 +84,7 @@ async function scheduleMeeting(request: APIRequestContext) {
   const response = await request.post('/emulator/meetings', {
     data: { organizer: 'sam', subject: 'Escalations', lobby: true, autoAdmitSeconds: 3 },
   });
-  expect(response.ok()).toBeTruthy();
+  await expect(response).toBeOK();
   return (await response.json()) as { meetingId: string; passcode: string };
 }
 

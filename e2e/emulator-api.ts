@@ -9,7 +9,7 @@ export async function queueCall(
   const response = await request.post('/emulator/queue/calls', {
     data: { queue: 'Billing', patienceSeconds: 600, talkSeconds: 900, ...call },
   });
-  expect(response.ok()).toBeTruthy();
+  await expect(response).toBeOK();
   return ((await response.json()) as { id: string }).id;
 }
 

@@ -77,6 +77,7 @@ export function createInMemoryEmulator(
         if (inFlight === 0) return;
       }
     }
+    throw new Error(`The in-memory emulator did not settle: ${inFlight} deliveries still in flight.`);
   };
 
   return {

@@ -7,7 +7,7 @@ import type {
 import { defer, from, merge, Observable } from 'rxjs';
 import { filter, finalize, map, mergeMap, share } from 'rxjs/operators';
 import { callEvents } from './call.bridge';
-import type { CallFeatureFactories } from './capabilities.bridge';
+import type { CallFeatureFactories, ReportBridgeError } from './capabilities.bridge';
 import type { CallRegistry } from './call-registry';
 import type { CallingEvent } from './calling-events';
 import { incomingCallEvents } from './incoming-call.bridge';
@@ -23,6 +23,7 @@ export function agentEvents(
   registry: CallRegistry,
   now: () => number,
   features?: CallFeatureFactories,
+  report?: ReportBridgeError,
 ): Observable<CallingEvent> {
   const incoming$ = fromSdkEvent<{ incomingCall: TeamsIncomingCall }>(agent, 'incomingCall').pipe(
     mergeMap(({ incomingCall }) => {
@@ -54,6 +55,7 @@ export function agentEvents(
       },
       removed$,
       features,
+      report,
     }).pipe(finalize(() => registry.removeCall(id)));
   };
   const calls$ = merge(

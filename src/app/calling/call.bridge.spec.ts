@@ -122,11 +122,20 @@ describe('call bridge', () => {
 
   it('leaves capabilities unknown when the backend has no Capabilities feature', () => {
     const call = new FakeCall();
+    const unavailable = new Error('not available');
     call.feature = () => {
-      throw new Error('not available');
+      throw unavailable;
     };
-    const { events, subscription } = watch(call);
+    const report = jasmine.createSpy('report');
+    const events: CallingEvent[] = [];
+    const subscription = callEvents(call as unknown as TeamsCall, () => 7, { features, report }).subscribe(
+      (e) => events.push(e),
+    );
     expect(added(events)).toEqual(jasmine.objectContaining({ capabilities: null, dominantSpeakers: [] }));
+    expect(report.calls.allArgs()).toEqual([
+      ["The call's Capabilities feature is not available: what it would say is unknown.", unavailable],
+      ["The call's DominantSpeakers feature is not available: what it would say is unknown.", unavailable],
+    ]);
     subscription.unsubscribe();
     expect(call.listenerCount).toBe(0);
   });

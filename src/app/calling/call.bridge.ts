@@ -5,6 +5,7 @@ import {
   capabilitiesFeatureOf,
   toCapabilities,
   type CallFeatureFactories,
+  type ReportBridgeError,
 } from './capabilities.bridge';
 import type { CallingEvent } from './calling-events';
 import {
@@ -29,6 +30,8 @@ export interface CallEventsOptions {
   readonly removed$?: Observable<unknown>;
   /** The module's `Features`, to follow the call's capabilities and dominant speakers. */
   readonly features?: CallFeatureFactories;
+  /** Where errors the bridge carries on after go (the console's `Logger`). */
+  readonly report?: ReportBridgeError;
 }
 
 /**
@@ -40,7 +43,12 @@ export interface CallEventsOptions {
 export function callEvents(
   call: TeamsCall,
   now: () => number,
-  { onIdChanged = () => undefined, removed$ = EMPTY, features }: CallEventsOptions = {},
+  {
+    onIdChanged = () => undefined,
+    removed$ = EMPTY,
+    features,
+    report = (message, error) => console.warn(message, error),
+  }: CallEventsOptions = {},
 ): Observable<CallingEvent> {
   return new Observable<CallingEvent>((subscriber) => {
     let id = call.id;
@@ -80,8 +88,8 @@ export function callEvents(
       subscriber.complete();
     };
 
-    const capabilities = capabilitiesFeatureOf(call, features);
-    const dominantSpeakers = dominantSpeakersFeatureOf(call, features);
+    const capabilities = capabilitiesFeatureOf(call, features, report);
+    const dominantSpeakers = dominantSpeakersFeatureOf(call, features, report);
     emit({
       type: 'callAdded',
       call: toCallSnapshot(call, now(), {

@@ -84,7 +84,8 @@ function numberOrUndefined(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-export function toFailure(error: unknown, operation: CallOperation): Failure {
+/** An error in words; without its operation, it is named as the console's own request. */
+export function toFailure(error: unknown, operation?: CallOperation): Failure {
   const { code, subCode, message } = (error ?? {}) as {
     code?: unknown;
     subCode?: unknown;
@@ -98,7 +99,9 @@ export function toFailure(error: unknown, operation: CallOperation): Failure {
   const detail = typeof message === 'string' && message ? message : 'no reason given';
   const text =
     known ||
-    (error instanceof CallingFailure ? error.message : `${OPERATION_WORDS[operation]} failed: ${detail}`);
+    (error instanceof CallingFailure
+      ? error.message
+      : `${operation ? OPERATION_WORDS[operation] : 'Your request'} failed: ${detail}`);
   return {
     message: text,
     ...(numericCode !== undefined && { code: numericCode }),

@@ -7,6 +7,7 @@ import { CALL_CLIENT_FACTORY, CALLING_VALUES } from './calling-backend';
 import { CONNECT_SCHEDULER, connectAgent } from './connect-agent';
 import type { CallingEvent } from './calling-events';
 import { CallRegistry } from './call-registry';
+import { Logger } from '../core/logger';
 
 /** Wall-clock source for the timestamps the bridges stamp on events; tests give their own. */
 export const systemNow = (): number => Date.now();
@@ -22,6 +23,7 @@ export class CallingSession {
   private readonly loadValues = inject(CALLING_VALUES);
   private readonly registry = inject(CallRegistry);
   private readonly scheduler = inject(CONNECT_SCHEDULER);
+  private readonly logger = inject(Logger);
 
   connect(credential: CommunicationTokenCredential, now: () => number = systemNow): Observable<CallingEvent> {
     return new Observable<CallingEvent>((subscriber) => {
@@ -45,7 +47,9 @@ export class CallingSession {
         this.registry.setAgent(agent);
         this.registry.setClient(newClient, values);
         subscriber.next({ type: 'agentReady', connectionState: agent.connectionState });
-        events = agentEvents(agent, this.registry, now, values.Features).subscribe(subscriber);
+        events = agentEvents(agent, this.registry, now, values.Features, (message, error) =>
+          this.logger.warning(message, error),
+        ).subscribe(subscriber);
       })().catch((error: unknown) => {
         void client?.dispose().catch(() => undefined);
         subscriber.error(error);

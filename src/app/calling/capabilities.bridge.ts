@@ -14,14 +14,19 @@ import type { CallCapabilities } from '../model/snapshots';
 /** The feature factories the call bridges read, from the module the `CallClient` came from. */
 export type CallFeatureFactories = Pick<typeof Features, 'Capabilities' | 'DominantSpeakers'>;
 
+/** Where the bridges report an error they carry on after (the one `Logger`, in the console). */
+export type ReportBridgeError = (message: string, error: unknown) => void;
+
 /**
  * A call's feature, or null when the backend does not offer it: the console then treats what the
  * feature would say as unknown (controls stay enabled, and the SDK's answer says what it allows).
+ * Why it is missing is reported, not dropped.
  */
-export function callFeature<T>(read: () => T): T | null {
+export function callFeature<T>(name: string, read: () => T, report: ReportBridgeError): T | null {
   try {
     return read();
-  } catch {
+  } catch (error) {
+    report(`The call's ${name} feature is not available: what it would say is unknown.`, error);
     return null;
   }
 }
@@ -29,8 +34,9 @@ export function callFeature<T>(read: () => T): T | null {
 export function capabilitiesFeatureOf(
   call: TeamsCall,
   factories: CallFeatureFactories | undefined,
+  report: ReportBridgeError,
 ): CapabilitiesFeature | null {
-  return factories ? callFeature(() => call.feature(factories.Capabilities)) : null;
+  return factories ? callFeature('Capabilities', () => call.feature(factories.Capabilities), report) : null;
 }
 
 /** Plain copies of what the SDK reported, name by name. */

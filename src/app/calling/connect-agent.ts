@@ -1,8 +1,9 @@
 import { InjectionToken } from '@angular/core';
 import type { CallClient, TeamsCallAgent } from '@azure/communication-calling';
 import type { CommunicationTokenCredential } from '@azure/communication-common';
-import { asyncScheduler, firstValueFrom, fromEvent, type SchedulerLike } from 'rxjs';
-import { first, map, startWith, takeUntil } from 'rxjs/operators';
+import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import { first, startWith } from 'rxjs/operators';
+import { withTimeLimit } from '../core/with-time-limit';
 import { CallingFailure } from './calling-codes';
 import { fromSdkEvent } from './sdk-event';
 
@@ -32,35 +33,26 @@ export async function connectAgent(
   credential: CommunicationTokenCredential,
   scheduler: SchedulerLike,
 ): Promise<TeamsCallAgent> {
-  const limit = new AbortController();
-  const limitReached = scheduler.schedule(() => limit.abort(), CONNECT_TIME_LIMIT_MS);
-  const expired = fromEvent(limit.signal, 'abort');
-  try {
-    const creating = client.createTeamsCallAgent(credential);
-    const agent = await Promise.race([
-      creating,
-      firstValueFrom(expired).then(() => {
-        void creating.then((late) => late?.dispose()).catch(() => undefined);
-        throw CALLING_SERVICE_UNREACHABLE;
-      }),
-    ]);
-    // The SDK answers `undefined` for a token that names no Teams user.
-    if (!agent)
-      throw new CallingFailure(
-        'The calling service did not accept the calling token: it names no Teams user.',
-      );
-    const connected$ = fromSdkEvent(agent, 'connectionStateChanged').pipe(
-      startWith(undefined),
-      first(() => agent.connectionState === 'Connected'),
-      map(() => true),
-      takeUntil(expired),
-    );
-    if (!(await firstValueFrom(connected$, { defaultValue: false }))) {
-      await agent.dispose().catch(() => undefined);
-      throw CALLING_SERVICE_UNREACHABLE;
-    }
-    return agent;
-  } finally {
-    limitReached.unsubscribe();
+  // One limit for both waits: what creating the agent took is not left for connecting it.
+  const deadline = scheduler.now() + CONNECT_TIME_LIMIT_MS;
+  const timeLeft = () => Math.max(0, deadline - scheduler.now());
+  const creating = client.createTeamsCallAgent(credential);
+  const created = await withTimeLimit(creating, timeLeft(), { scheduler });
+  if (!('value' in created)) {
+    void creating.then((late) => late?.dispose()).catch(() => undefined);
+    throw CALLING_SERVICE_UNREACHABLE;
   }
+  const agent = created.value;
+  // The SDK answers `undefined` for a token that names no Teams user.
+  if (!agent)
+    throw new CallingFailure('The calling service did not accept the calling token: it names no Teams user.');
+  const connected$ = fromSdkEvent(agent, 'connectionStateChanged').pipe(
+    startWith(undefined),
+    first(() => agent.connectionState === 'Connected'),
+  );
+  if (!('value' in (await withTimeLimit(connected$, timeLeft(), { scheduler })))) {
+    await agent.dispose().catch(() => undefined);
+    throw CALLING_SERVICE_UNREACHABLE;
+  }
+  return agent;
 }

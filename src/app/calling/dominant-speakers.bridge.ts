@@ -1,7 +1,7 @@
 import type { DominantSpeakersCallFeature, TeamsCall } from '@azure/communication-calling';
 import { Observable } from 'rxjs';
 import { map } from 'rxjs/operators';
-import { callFeature, type CallFeatureFactories } from './capabilities.bridge';
+import { callFeature, type CallFeatureFactories, type ReportBridgeError } from './capabilities.bridge';
 import type { CallingEvent } from './calling-events';
 import { toIdentity } from './identifiers';
 import { fromSdkEvent } from './sdk-event';
@@ -9,8 +9,11 @@ import { fromSdkEvent } from './sdk-event';
 export function dominantSpeakersFeatureOf(
   call: TeamsCall,
   factories: CallFeatureFactories | undefined,
+  report: ReportBridgeError,
 ): DominantSpeakersCallFeature | null {
-  return factories ? callFeature(() => call.feature(factories.DominantSpeakers)) : null;
+  return factories
+    ? callFeature('DominantSpeakers', () => call.feature(factories.DominantSpeakers), report)
+    : null;
 }
 
 /** The raw ids of the dominant speakers, most dominant first. */

@@ -141,7 +141,8 @@ describe('switchActiveCall on the emulator', () => {
   });
 
   it('says which call stays on hold when it cannot be resumed after a failed accept', async () => {
-    const { emulator, registry, first, second, options, calls, done } = await onACallWithAnotherRinging();
+    const { emulator, registry, first, second, steps, options, calls, done } =
+      await onACallWithAnotherRinging();
     emulator.world.faults.failNext('accept', { code: 500 });
     emulator.world.faults.failNext('resume', { code: 500, subCode: 41034 });
     const failure = await switchActiveCall(
@@ -153,6 +154,16 @@ describe('switchActiveCall on the emulator', () => {
       'The calling service had a problem. Try again. Your other call is still on hold: resume it from Calls on hold.',
     );
     expect(calls()).toEqual([[first, 'LocalHold']]);
+    expect(steps.at(-1)).toEqual({
+      step: 'resumeFailed',
+      callId: first,
+      failure: {
+        message:
+          'The switch failed, and the held call could not be resumed. Resuming the call failed. The call is still on hold.',
+        code: 500,
+        subCode: 41034,
+      },
+    });
     await done();
   });
 
@@ -223,5 +234,40 @@ describe('switchActiveCall on the emulator', () => {
     expect(placed!.callEndReason).toEqual({ code: 486, subCode: 560486 });
     expect(calls()).toEqual([[caller, 'Connected']]);
     await done();
+  });
+
+  it('reports the resume of the held caller as a step, and a failed resume as a failure', async () => {
+    for (const resumeFails of [false, true]) {
+      const alex = await alexSignedIn();
+      const { emulator, registry, steps, options, calls, done } = alex;
+      const caller = emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
+      await emulator.settle();
+      await registry.incomingCall(caller).accept();
+      const failure = await switchActiveCall(
+        registry,
+        { operation: 'startCall', targets: [phoneNumberTarget('+14255550486')] },
+        options,
+      );
+      expect(failure).toBeNull();
+      await emulator.settle();
+      if (resumeFails) emulator.world.faults.failNext('resume', { code: 500, subCode: 41034 });
+      await emulator.advance(1_000); // the number is busy
+      expect(steps.at(-1)).toEqual(
+        resumeFails
+          ? {
+              step: 'resumeFailed',
+              callId: caller,
+              failure: {
+                message:
+                  'The new call ended before it connected, and the held call could not be resumed. Resuming the call failed. The call is still on hold.',
+                code: 500,
+                subCode: 41034,
+              },
+            }
+          : { step: 'resumedAfterFailure', callId: caller },
+      );
+      expect(calls()).toEqual([[caller, resumeFails ? 'LocalHold' : 'Connected']]);
+      await done();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { TeamsCall, TeamsCallAgent } from '@azure/communication-calling';
-import { firstValueFrom, fromEvent, of, type SchedulerLike } from 'rxjs';
-import { first, map, startWith, takeUntil, timeout } from 'rxjs/operators';
+import { type SchedulerLike } from 'rxjs';
+import { first, startWith } from 'rxjs/operators';
+import { withTimeLimit } from '../core/with-time-limit';
 import type { CallRegistry } from './call-registry';
 import { toFailure } from './calling-codes';
 import { type Failure } from '../model/failure';
@@ -55,7 +56,8 @@ export type SwitchStep =
   | { readonly step: 'waitingForConnectingCall'; readonly callId: string }
   | { readonly step: 'held'; readonly callId: string }
   | { readonly step: 'taking' }
-  | { readonly step: 'resumedAfterFailure'; readonly callId: string };
+  | { readonly step: 'resumedAfterFailure'; readonly callId: string }
+  | { readonly step: 'resumeFailed'; readonly callId: string; readonly failure: Failure };
 
 export interface SwitchOptions {
   /** Aborted when the switch is abandoned (a time limit, sign-out): it stops and undoes its holds. */
@@ -102,7 +104,8 @@ export async function switchActiveCall(
   }
 
   const held: TeamsCall[] = [];
-  const undo = async (failure: Failure) => withHeldNote(failure, await resumeAll(held, onStep));
+  const undo = async (failure: Failure) =>
+    withHeldNote(failure, await resumeAll(held, 'The switch failed', onStep));
   for (const call of registry.liveCalls()) {
     if (signal.aborted) break;
     if (call.id === keep || !HOLDABLE_STATES.has(call.state)) continue;
@@ -127,7 +130,7 @@ export async function switchActiveCall(
   } catch (error) {
     return undo(toFailure(error, target.operation));
   }
-  if (taken && held.length > 0) resumeIfNeverConnected(taken, held, registry);
+  if (taken && held.length > 0) resumeIfNeverConnected(taken, held, registry, onStep);
   return null;
 }
 
@@ -137,7 +140,12 @@ export async function switchActiveCall(
  * ever connects, the calls held for it are resumed (unless another call has become live since),
  * so the agent is back with their caller rather than left with everyone on hold.
  */
-function resumeIfNeverConnected(call: TeamsCall, held: readonly TeamsCall[], registry: CallRegistry): void {
+function resumeIfNeverConnected(
+  call: TeamsCall,
+  held: readonly TeamsCall[],
+  registry: CallRegistry,
+  onStep: (step: SwitchStep) => void,
+): void {
   const watch = fromSdkEvent(call, 'stateChanged').subscribe(() => {
     if (call.state === 'Connected') return watch.unsubscribe();
     if (call.state !== 'Disconnected') return;
@@ -145,7 +153,7 @@ function resumeIfNeverConnected(call: TeamsCall, held: readonly TeamsCall[], reg
     const calls = registry.liveCalls();
     if (calls.some((live) => HOLDABLE_STATES.has(live.state))) return;
     const stillHeld = held.filter((heldCall) => calls.includes(heldCall) && heldCall.state === 'LocalHold');
-    void resumeAll(stillHeld, () => undefined);
+    void resumeAll(stillHeld, 'The new call ended before it connected', onStep);
   });
 }
 
@@ -202,22 +210,38 @@ function settled(call: TeamsCall, scheduler: SchedulerLike, signal: AbortSignal)
   const settled$ = fromSdkEvent(call, 'stateChanged').pipe(
     startWith(undefined),
     first(() => !SETTLING_STATES.has(call.state)),
-    map(() => true),
-    timeout({ first: SETTLE_TIMEOUT_MS, with: () => of(false), scheduler }),
-    takeUntil(fromEvent(signal, 'abort')),
   );
-  return firstValueFrom(settled$, { defaultValue: false });
+  return withTimeLimit(settled$, SETTLE_TIMEOUT_MS, { scheduler, signal }).then(
+    (waited) => 'value' in waited,
+    () => false,
+  );
 }
 
-/** Resumes what a failed switch held; resolves to the calls that stayed on hold. */
-async function resumeAll(held: readonly TeamsCall[], onStep: (step: SwitchStep) => void): Promise<number> {
+/**
+ * Resumes what a failed switch held, reporting each resume as a step, and each failed one as a
+ * failure that says why the call was being resumed; resolves to the calls that stayed on hold.
+ */
+async function resumeAll(
+  held: readonly TeamsCall[],
+  why: string,
+  onStep: (step: SwitchStep) => void,
+): Promise<number> {
   let stillHeld = 0;
   for (const call of held) {
     try {
       await call.resume();
       onStep({ step: 'resumedAfterFailure', callId: call.id });
-    } catch {
+    } catch (error) {
       stillHeld++;
+      const failure = toFailure(error, 'resume');
+      onStep({
+        step: 'resumeFailed',
+        callId: call.id,
+        failure: {
+          ...failure,
+          message: `${why}, and the held call could not be resumed. ${failure.message}`,
+        },
+      });
     }
   }
   return stillHeld;

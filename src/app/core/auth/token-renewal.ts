@@ -1,6 +1,7 @@
 import { InjectionToken } from '@angular/core';
-import { asyncScheduler, merge, take, timer, type Observable, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, concat, NEVER, type Observable, type SchedulerLike } from 'rxjs';
 import type { Failure } from '../../model/failure';
+import { withTimeLimit } from '../with-time-limit';
 
 /** Whose time the renewal's backoff runs on (tests give a virtual one). */
 export const TOKEN_RENEWAL_SCHEDULER = new InjectionToken<SchedulerLike>('TOKEN_RENEWAL_SCHEDULER', {
@@ -58,18 +59,8 @@ export async function renewWithBackoff<T>(attempt: () => Promise<T>, options: Re
   }
 }
 
-function pause(ms: number, { scheduler, signal, retryNow }: RenewalOptions): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const abort = () => {
-      waiting.unsubscribe();
-      reject(signal.reason);
-    };
-    const waiting = merge(timer(ms, scheduler), retryNow)
-      .pipe(take(1))
-      .subscribe(() => {
-        signal.removeEventListener('abort', abort);
-        resolve();
-      });
-    signal.addEventListener('abort', abort, { once: true });
-  });
+/** Waits `ms`, or less if the user asks to retry now; rejects with the abort's reason on disposal. */
+async function pause(ms: number, { scheduler, signal, retryNow }: RenewalOptions): Promise<void> {
+  // A `retryNow` that ends leaves the wait to run its course.
+  await withTimeLimit(concat(retryNow, NEVER), ms, { scheduler, signal });
 }

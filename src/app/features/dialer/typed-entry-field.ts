@@ -1,4 +1,5 @@
-import { effect, untracked, type Signal, type WritableSignal } from '@angular/core';
+import { DestroyRef, effect, inject, untracked, type Signal, type WritableSignal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { FormControl } from '@angular/forms';
 import type { MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import type { Store } from '@ngrx/store';
@@ -8,15 +9,17 @@ import { isNameSearch } from '../../state/dialer/dialer-input';
 /**
  * The dialer's one input as the dialer panel and the Add participant dialog both wire it: what
  * the agent types is looked up in the directory while it reads as a name (numbers and ids stay
- * out of the action log), and a new keystroke clears the last problem.
+ * out of the action log), and a new keystroke clears the last problem. It listens until the
+ * component is destroyed (call from a constructor, or pass the component's `DestroyRef`).
  */
 export function searchDirectoryAsTyped(
   text: FormControl<string>,
   store: Store,
   problem: WritableSignal<string | null>,
+  destroyRef: DestroyRef = inject(DestroyRef),
 ): void {
   let wasNameSearch = false;
-  text.valueChanges.subscribe((value) => {
+  text.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe((value) => {
     // Picking a suggestion writes the person into the control; the component's `picked` takes it.
     if (typeof value !== 'string') return;
     problem.set(null);

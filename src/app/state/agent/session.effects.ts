@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { EMPTY, from, merge, of } from 'rxjs';
-import { catchError, filter, map, share, switchMap, takeUntil, tap } from 'rxjs/operators';
+import { defer, EMPTY, merge, of } from 'rxjs';
+import { catchError, filter, ignoreElements, map, share, switchMap, takeUntil, tap } from 'rxjs/operators';
 import { toFailure } from '../../calling/calling-codes';
 import type { CallingEvent } from '../../calling/calling-events';
 import { CallingSession } from '../../calling/calling-session';
@@ -34,7 +34,7 @@ export const restoreSession$ = createEffect(
   (actions$ = inject(Actions), auth = inject(AuthService)) =>
     actions$.pipe(
       ofType(AppActions.started),
-      switchMap(() => from(auth.restore())),
+      switchMap(() => defer(() => auth.restore())),
       switchMap(({ signedIn, failure }) => {
         if (signedIn) return of(AuthApiActions.accountRestored());
         return failure ? of(AuthApiActions.signInFailed({ failure })) : EMPTY;
@@ -49,8 +49,8 @@ export const signIn$ = createEffect(
     actions$.pipe(
       ofType(SignInPageActions.signInClicked),
       switchMap(() =>
-        from(auth.signIn()).pipe(
-          switchMap(() => EMPTY),
+        defer(() => auth.signIn()).pipe(
+          ignoreElements(),
           catchError((error: unknown) =>
             of(AuthApiActions.signInFailed({ failure: describeAuthError(error).failure })),
           ),
@@ -66,7 +66,7 @@ export const startSession$ = createEffect(
     actions$.pipe(
       ofType(AuthApiActions.accountRestored, ShellActions.tryAgainClicked),
       switchMap(() =>
-        from(auth.startSession()).pipe(
+        defer(() => auth.startSession()).pipe(
           map((user) => AuthApiActions.signedIn({ user })),
           catchError((error: unknown) =>
             of(AuthApiActions.sessionFailed({ failure: describeAuthError(error).failure })),
@@ -147,7 +147,7 @@ export const signInAgain$ = createEffect(
     actions$.pipe(
       ofType(ShellActions.signInAgainClicked),
       switchMap(() =>
-        from(auth.signInAgain()).pipe(
+        defer(() => auth.signInAgain()).pipe(
           map(() => AuthApiActions.signedInAgain()),
           catchError((error: unknown) =>
             of(AuthApiActions.signInAgainFailed({ failure: describeAuthError(error).failure })),

@@ -41,7 +41,8 @@ export function control<C extends ActionCreator>(
 
 /**
  * Runs a control, reporting its steps, then its outcome. A control that outlives the time limit is
- * reported as failed and abandoned: it takes no further step, and a switch undoes its holds.
+ * reported as failed and abandoned: it takes no further step, and a switch undoes its holds. A
+ * control that throws is reported as failed at once, in words, and frees the line.
  */
 export function carryOut(control: Control, scheduler: SchedulerLike): Observable<Action> {
   return new Observable<Action>((subscriber) => {
@@ -57,7 +58,10 @@ export function carryOut(control: Control, scheduler: SchedulerLike): Observable
         scheduler,
         onStep: (step) => control.step && subscriber.next(control.step(step)),
       })
-      .then((failure) => finish(failure ? control.failed(failure) : control.succeeded()));
+      .then(
+        (failure) => finish(failure ? control.failed(failure) : control.succeeded()),
+        (error: unknown) => finish(control.failed(toFailure(error))),
+      );
     return () => {
       limit.unsubscribe();
       abandon.abort();
@@ -98,6 +102,12 @@ export function switchSteps(taking: () => Action) {
         return taking();
       case 'resumedAfterFailure':
         return CallSwitchActions.heldCallResumedAfterFailure({ callId: step.callId });
+      case 'resumeFailed':
+        return CallingApiActions.callOperationFailed({
+          callId: step.callId,
+          operation: 'resume',
+          failure: step.failure,
+        });
     }
   };
 }

@@ -174,4 +174,26 @@ describe('call control effects on the emulator', () => {
     expect(outcomes).toEqual(['hangUp: done', 'mute: This call has already ended.']);
     expect(app.state(callsFeature.selectLastEnded)?.message).toBe('You hung up.');
   });
+
+  it('reports a control that throws as failed at once, in words, and frees the line', async () => {
+    const { app, id, active } = await onACall();
+    const second = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
+    await app.settle();
+    const failures: unknown[] = [];
+    TestBed.inject(Actions)
+      .pipe(ofType(CallingApiActions.acceptFailed))
+      .subscribe(({ failure }) => failures.push(failure));
+    const liveCalls = app.registry.liveCalls.bind(app.registry);
+    spyOn(app.registry, 'liveCalls').and.callFake(() => {
+      (app.registry.liveCalls as jasmine.Spy).and.callFake(liveCalls);
+      throw new Error('the registry broke');
+    });
+    app.store.dispatch(QueuePanelActions.acceptClicked({ id: second }));
+    await app.settle();
+    expect(failures).toEqual([{ message: 'Your request failed: the registry broke' }]);
+    // Without moving the clock: the next click is carried out, not held behind the first.
+    app.store.dispatch(ActiveCallPanelActions.muteClicked({ callId: id }));
+    await app.settle();
+    expect(active()).toEqual(jasmine.objectContaining({ id, isMuted: true, pending: null }));
+  });
 });

@@ -3,8 +3,8 @@ import { createIdentifierFromRawId, isMicrosoftTeamsUserIdentifier } from '@azur
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
-import { EMPTY, from, of, timer } from 'rxjs';
-import { catchError, concatMap, filter, map, switchMap, tap } from 'rxjs/operators';
+import { defer, EMPTY, from, of } from 'rxjs';
+import { catchError, concatMap, debounceTime, filter, map, switchMap, tap } from 'rxjs/operators';
 import { callParties } from '../../calling/call-parties';
 import { targetRawId } from '../../calling/dial-target';
 import { CallRegistry } from '../../calling/call-registry';
@@ -41,10 +41,10 @@ export const searchPeople$ = createEffect(
   ) =>
     actions$.pipe(
       ofType(DialerActions.searchChanged),
+      debounceTime(SEARCH_DEBOUNCE_MS, scheduler),
       switchMap(({ text }) =>
         isNameSearch(text)
-          ? timer(SEARCH_DEBOUNCE_MS, scheduler).pipe(
-              switchMap(() => graph.searchPeople(text)),
+          ? defer(() => graph.searchPeople(text)).pipe(
               map((people) => DirectoryApiActions.peopleFound({ text, people })),
               catchError((error: unknown) =>
                 of(
@@ -68,7 +68,7 @@ export const lookUpPerson$ = createEffect(
       ofType(DialerActions.teamsUserIdEntered),
       concatLatestFrom(() => store.select(selectTeamsCloud)),
       concatMap(([{ id }, cloud]) =>
-        from(graph.person(id)).pipe(
+        defer(() => graph.person(id)).pipe(
           map((person) => DirectoryApiActions.personFound({ person, cloud })),
           catchError((error: unknown) =>
             of(
@@ -91,7 +91,7 @@ export const groupCallThread$ = createEffect(
       ofType(DialerActions.groupCallClicked),
       concatLatestFrom(() => store.select(agentFeature.selectUser)),
       concatMap(([{ targets }, user]) =>
-        from(threadForGroupCall(graph, user?.microsoftTeamsUserId ?? '', targets)).pipe(
+        defer(() => threadForGroupCall(graph, user?.microsoftTeamsUserId ?? '', targets)).pipe(
           map((threadId) => ChatThreadsApiActions.groupCallThreadReady({ targets, threadId })),
           catchError((error: unknown) =>
             of(
@@ -118,13 +118,12 @@ export const participantThread$ = createEffect(
       ofType(AddParticipantDialogActions.addClicked),
       concatLatestFrom(() => store.select(agentFeature.selectUser)),
       concatMap(([{ callId, target }, user]) =>
-        from(
-          (async () =>
-            threadForNewParticipant(
-              graph,
-              callParties(registry, callId, user?.microsoftTeamsUserId ?? ''),
-              target,
-            ))(),
+        defer(async () =>
+          threadForNewParticipant(
+            graph,
+            callParties(registry, callId, user?.microsoftTeamsUserId ?? ''),
+            target,
+          ),
         ).pipe(
           map(({ createdThreadId, addedMembershipId }) =>
             ChatThreadsApiActions.participantThreadReady({
@@ -171,12 +170,10 @@ export const undoChatMembership$ = createEffect(
         const addition = additions[additionKey(callId, participantId)];
         const membershipId = addition?.status === 'failed' ? addition.addedMembershipId : null;
         if (!membershipId) return EMPTY;
-        return from(
-          (async () => {
-            const threadId = registry.call(callId).info.threadId;
-            if (threadId) await graph.removeChatMember(threadId, membershipId);
-          })(),
-        ).pipe(
+        return defer(async () => {
+          const threadId = registry.call(callId).info.threadId;
+          if (threadId) await graph.removeChatMember(threadId, membershipId);
+        }).pipe(
           map(() => ChatThreadsApiActions.chatMemberRemoved({ callId, participantId })),
           catchError((error: unknown) =>
             of(
@@ -209,7 +206,7 @@ export const leaveChatOnRemoval$ = createEffect(
         const threadId = registry.liveCalls().find((call) => call.id === callId)?.info.threadId;
         if (!threadId) return EMPTY;
         const userId = identifier.microsoftTeamsUserId.toLowerCase();
-        return from(removeFromCallChat(graph, threadId, userId)).pipe(
+        return defer(() => removeFromCallChat(graph, threadId, userId)).pipe(
           map(() => ChatThreadsApiActions.chatMemberRemoved({ callId, participantId })),
           catchError((error: unknown) =>
             of(

@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { createIdentifierFromRawId } from '@azure/communication-common';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { from } from 'rxjs';
+import { defer, from } from 'rxjs';
 import { filter, map, mergeMap } from 'rxjs/operators';
 import type { ParticipantSnapshot } from '../../model/snapshots';
 import { GraphService } from '../../graph/graph.service';
@@ -48,7 +48,7 @@ export const participantNames$ = createEffect(
       mergeMap(({ participants }) => from(unnamedTeamsUsers(participants))),
       mergeMap(
         ({ participantId, userId }) =>
-          from(nameOf(userId)).pipe(
+          defer(() => nameOf(userId)).pipe(
             filter((displayName): displayName is string => displayName !== null),
             map((displayName) => DirectoryApiActions.participantNamed({ participantId, displayName })),
           ),

@@ -18,6 +18,7 @@ import type { SignedInUser } from '../../core/auth/signed-in-user';
 import { teamsCloudOfAcsToken } from '../../core/auth/token-exchange';
 import type { TeamsCloud } from '../../model/identity';
 import { AppActions } from '../agent/app.actions';
+import { ShellActions } from '../agent/shell.actions';
 import { agentFeature } from '../agent/agent.feature';
 import { FRAME_SCHEDULER } from '../coalesce-per-frame';
 import { provideAppState } from '../provide-app-state';
@@ -76,6 +77,18 @@ export interface EmulatedConsoleOptions {
   readonly teamsCloud?: TeamsCloud;
 }
 
+/** The consoles the running test started: each is checked for leaked listeners once it ends. */
+const started: { signOutAndCheck: () => Promise<void> }[] = [];
+
+/**
+ * After every test that started a console: the agent signs out, and the emulator's listeners must
+ * be back at their count before the console started (nothing the test left behind listens on).
+ */
+afterEach(async () => {
+  const consoles = started.splice(0);
+  for (const console of consoles.reverse()) await console.signOutAndCheck();
+});
+
 /**
  * The whole console minus its views (store, effects, bridges, registry) over the in-memory
  * emulator: effects are tested by what comes out of the store and what the emulator's world holds.
@@ -106,16 +119,18 @@ export async function startEmulatedConsole(
   store.subscribe((state) => (current = state));
   /**
    * Lets every delivery, promise and effect run to quiescence, without moving the clock: until the
-   * store has stayed the same for a few turns of the event loop.
+   * store has stayed the same for a few turns of the event loop. Throws if it never does.
    */
   const settle = async () => {
     let last: object | null = null;
-    for (let turn = 0, quiet = 0; turn < 200 && quiet < 3; turn++) {
+    for (let turn = 0, quiet = 0; turn < 200; turn++) {
       await emulator.settle();
       await new Promise((resolve) => setTimeout(resolve, 0));
       quiet = current === last ? quiet + 1 : 0;
       last = current;
+      if (quiet === 3) return;
     }
+    throw new Error('The console did not settle: its store still changed after 200 turns.');
   };
   const advance = async (ms: number) => {
     await emulator.advance(ms);
@@ -131,6 +146,15 @@ export async function startEmulatedConsole(
   };
 
   const app = { emulator, store, registry, settle, advance, state, baseline, listenerCount };
+  started.push({
+    signOutAndCheck: async () => {
+      store.dispatch(ShellActions.signOutClicked());
+      await settle();
+      expect(listenerCount())
+        .withContext(`${userKey}'s emulator listeners once the test ended and the agent signed out`)
+        .toBe(baseline);
+    },
+  });
   beforeSignIn?.(emulator);
   store.dispatch(AppActions.started());
   if (!waitUntilReady) return app;

@@ -14,7 +14,13 @@ export function provideTestState(now = signal(0)): (Provider | EnvironmentProvid
   return [
     provideStore(
       {},
-      { runtimeChecks: { strictStateSerializability: true, strictActionSerializability: true } },
+      {
+        runtimeChecks: {
+          strictStateSerializability: true,
+          strictActionSerializability: true,
+          strictActionTypeUniqueness: true,
+        },
+      },
     ),
     provideState(agentFeature),
     provideState(queueFeature),
