@@ -3,7 +3,7 @@ import { createIdentifierFromRawId, isMicrosoftTeamsUserIdentifier } from '@azur
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
-import { defer, EMPTY, from, of } from 'rxjs';
+import { defer, EMPTY, of } from 'rxjs';
 import { catchError, concatMap, debounceTime, filter, map, switchMap, tap } from 'rxjs/operators';
 import { callParties } from '../../calling/call-parties';
 import { targetRawId } from '../../calling/dial-target';
