@@ -225,12 +225,13 @@ describe('Entra ID (emulated): OpenID Connect for MSAL', () => {
         redirect: 'manual',
       });
     };
-    for (const headers of [
+    const foreign: Record<string, string>[] = [
       { Origin: 'https://evil.example' },
       { Origin: 'null' },
       { Origin: 'http://localhost:4200' },
       { 'Sec-Fetch-Site': 'cross-site' },
-    ]) {
+    ];
+    for (const headers of foreign) {
       const refused = await pick(headers);
       assert.equal(refused.status, 403, JSON.stringify(headers));
       assert.equal(refused.headers.get('set-cookie'), null);
