@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { contentSecurityPolicy, type FastifyHelmetOptions } from '@fastify/helmet';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError, errorBody } from './api-error';
 
@@ -40,7 +40,7 @@ export const HELMET_OPTIONS: FastifyHelmetOptions = {
     useDefaults: false,
     directives: {
       // No default-src: what is not a script keeps the browser's defaults (see above).
-      'default-src': contentSecurityPolicy.dangerouslyDisableDefaultSrc,
+      'default-src': fastifyHelmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc,
       ...Object.fromEntries(
         Object.entries(CONTENT_SECURITY_POLICY).map(([name, sources]) => [name, [...sources]]),
       ),

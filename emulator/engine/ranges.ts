@@ -20,8 +20,8 @@ export const RANGES = {
   code: { min: 100, max: 699, integer: true },
   subCode: { min: 0, max: 999_999, integer: true },
   delayMs: { min: 0, max: 600_000, integer: true, unit: 'milliseconds' },
-  /** A caller's patience or talk time: at most a day. */
-  seconds: { min: 0, max: DAY_SECONDS, integer: false, unit: 'seconds' },
+  /** A caller's patience or talk time: whole seconds (no -0, no 0.0001), at most a day. */
+  seconds: { min: 0, max: DAY_SECONDS, integer: true, unit: 'seconds' },
   milliseconds: { min: 0, max: DAY_SECONDS * 1000, integer: true, unit: 'milliseconds' },
   /** The scenario draws whole seconds between a range's bounds. */
   wholeSeconds: { min: 0, max: DAY_SECONDS, integer: true, unit: 'seconds' },
@@ -29,8 +29,8 @@ export const RANGES = {
   maxWaiting: { min: 1, max: 1000, integer: true, unit: 'callers' },
   /** A chat's members: a Teams group chat holds at most 250. */
   threadMembers: { min: 1, max: 250, integer: true, unit: 'members' },
-  /** How long a meeting's organizer lets joiners wait in the lobby: at most an hour. */
-  autoAdmitSeconds: { min: 0, max: 3600, integer: false, unit: 'seconds' },
+  /** How long a meeting's organizer lets joiners wait in the lobby: whole seconds, at most an hour. */
+  autoAdmitSeconds: { min: 0, max: 3600, integer: true, unit: 'seconds' },
   /** Colleagues in a meeting from its start: the directory has a handful. */
   meetingAttendees: { min: 0, max: 50, integer: true, unit: 'colleagues' },
   port: { min: 0, max: 65_535, integer: true },

@@ -61,17 +61,17 @@ describe('emulator server', () => {
       [
         '/emulator/queue/calls',
         '{"talkSeconds":1e308}',
-        '"talkSeconds" must be a number from 0 to 86400 (seconds).',
+        '"talkSeconds" must be an integer from 0 to 86400 (seconds).',
       ],
       [
         '/emulator/queue/calls',
         '{"patienceSeconds":1e999}',
-        '"patienceSeconds" must be a number from 0 to 86400 (seconds).',
+        '"patienceSeconds" must be an integer from 0 to 86400 (seconds).',
       ],
       [
         '/emulator/queue/calls',
         '{"talkSeconds":-1}',
-        '"talkSeconds" must be a number from 0 to 86400 (seconds).',
+        '"talkSeconds" must be an integer from 0 to 86400 (seconds).',
       ],
       [
         '/emulator/scenario',
@@ -116,14 +116,90 @@ describe('emulator server', () => {
         '"delayMs" must be an integer from 0 to 600000 (milliseconds).',
       ],
     ];
-    const settings = (await post('/emulator/scenario', {})).body;
+    const settings = (await api('/emulator/scenario')).body;
     for (const [path, body, error] of refusals) {
       assert.deepEqual(await post(path, body), { status: 400, body: { error } }, body);
     }
-    assert.deepEqual((await post('/emulator/scenario', {})).body, settings);
+    assert.deepEqual((await api('/emulator/scenario')).body, settings);
     assert.equal(emulator.world.waitingCount(), 0);
     assert.equal(emulator.world.faults.takeFailure('mute'), undefined);
     assert.equal(emulator.world.faults.takeDelay('hold'), 0);
+  });
+
+  it('refuses unknown fields, naming them, instead of ignoring them', async () => {
+    const refusals: [string, string, RegExp][] = [
+      [
+        '/emulator/queue/calls',
+        '{"fromm":"+14255550111"}',
+        /^Unknown field "fromm": the body takes "from", /,
+      ],
+      ['/emulator/scenario', '{"runing":false}', /^Unknown field "runing"/],
+      ['/emulator/faults', '{"op":"mute","code":500,"subcode":7}', /^Unknown field "subcode"/],
+      ['/emulator/queue/calls', '{"__proto__":{"from":"+14255550111"}}', /^Unknown field "__proto__"/],
+      ['/emulator/threads', '{"members":[],"constructor":{"prototype":{}}}', /^Unknown field "constructor"/],
+      ['/emulator/connections/drop', '{"user":"alex"}', /^Unknown field "user"/],
+      ['/emulator/meetings', '{"organizer":"sam","lobbby":true}', /^Unknown field "lobbby"/],
+    ];
+    for (const [path, body, error] of refusals) {
+      const answer = await post(path, body);
+      assert.equal(answer.status, 400, body);
+      assert.match(String(answer.body['error']), error, body);
+    }
+    assert.equal(emulator.world.waitingCount(), 0);
+    assert.equal(emulator.world.faults.takeFailure('mute'), undefined);
+    assert.equal(emulator.world.meetings.list().length, 2);
+  });
+
+  it('reads the scenario with GET; a POST must change something', async () => {
+    const settings = await api('/emulator/scenario');
+    assert.equal(settings.status, 200);
+    assert.equal(settings.body['running'], false);
+    assert.deepEqual(settings.body['patienceSeconds'], emulator.world.scenario.settings.patienceSeconds);
+    const empty = await post('/emulator/scenario', {});
+    assert.equal(empty.status, 400);
+    assert.match(String(empty.body['error']), /GET \/emulator\/scenario reads them/);
+  });
+
+  it('refuses -0, fractions of a second and names longer than 256 characters', async () => {
+    const refusals: [string, string, string][] = [
+      ['/emulator/queue/calls', '{"talkSeconds":-0}', '"talkSeconds" is -0: send 0.'],
+      [
+        '/emulator/queue/calls',
+        '{"patienceSeconds":0.0001}',
+        '"patienceSeconds" must be an integer from 0 to 86400 (seconds).',
+      ],
+      [
+        '/emulator/queue/calls',
+        JSON.stringify({ displayName: 'x'.repeat(60 * 1024) }),
+        '"displayName" must be a non-empty string of at most 256 characters.',
+      ],
+      [
+        '/emulator/queue/calls',
+        JSON.stringify({ displayName: 'x'.repeat(257) }),
+        '"displayName" must be a non-empty string of at most 256 characters.',
+      ],
+      [
+        '/emulator/meetings',
+        '{"organizer":"sam","autoAdmitSeconds":0.0001}',
+        '"autoAdmitSeconds" must be an integer from 0 to 3600 (seconds).',
+      ],
+      ['/emulator/scenario', '{"patienceSeconds":[-0,10]}', '"patienceSeconds.0" is -0: send 0.'],
+    ];
+    for (const [path, body, error] of refusals) {
+      assert.deepEqual(await post(path, body), { status: 400, body: { error } }, body.slice(0, 60));
+    }
+    assert.equal(emulator.world.waitingCount(), 0);
+  });
+
+  it('answers 404 to dropping a user the directory does not have', async () => {
+    assert.deepEqual(await post('/emulator/connections/drop', { userKey: 'mallory' }), {
+      status: 404,
+      body: { error: 'No user "mallory" in the directory: one of alex, blake, casey, sam.' },
+    });
+    assert.deepEqual(await post('/emulator/connections/drop', { userKey: 'casey' }), {
+      status: 200,
+      body: { dropped: 0 },
+    });
   });
 
   it('takes numbers at the edges of their ranges', async () => {
@@ -133,11 +209,13 @@ describe('emulator server', () => {
       assert.deepEqual(await postJson(edges.url, '/emulator/faults', fault), { status: 200, body: fault });
       const placed = await postJson(edges.url, '/emulator/queue/calls', {
         patienceSeconds: 86_400,
-        talkSeconds: 0.5,
+        talkSeconds: 0,
       });
       assert.equal(placed.status, 201);
       const call = edges.world.calls.all.get(String(placed.body['id']));
-      assert.equal([...(call?.parties.values() ?? [])][0]?.talkMs, 500);
+      assert.equal([...(call?.parties.values() ?? [])][0]?.talkMs, 0);
+      const named = await postJson(edges.url, '/emulator/queue/calls', { displayName: 'y'.repeat(256) });
+      assert.equal(named.status, 201);
       const scenario = { arrivalsPerMinute: 600, maxWaiting: 1000, patienceSeconds: [0, 86_400] };
       assert.equal((await postJson(edges.url, '/emulator/scenario', scenario)).status, 200);
     } finally {

@@ -1,88 +1,102 @@
+import type { FastifyInstance } from 'fastify';
 import { END } from '../engine/codes';
+import type { NewMeeting } from '../engine/meetings';
 import { RANGES } from '../engine/ranges';
 import { meetingJson, threadJson } from '../engine/snapshot';
 import { membersProblem } from '../engine/threads';
 import type { World } from '../engine/world';
-import { BadRequest, optionalBoolean, optionalNumber, optionalString, optionalStrings } from './http-input';
-
-type Answer = { status: number; body: unknown };
+import {
+  BadRequest,
+  bodySchema,
+  booleanField,
+  enumField,
+  numberField,
+  stringField,
+  stringsField,
+} from './control-schemas';
 
 /**
  * Controls over the world's calls for tests and demos: chat threads, meetings, and the scripted
- * parties in calls. `undefined` for a route that is not one of them.
+ * parties in calls. Part of `emulatorControls`: the same parsing, schemas and refusals.
  */
-export async function worldControl(
-  world: World,
-  route: string,
-  readBody: () => Promise<Record<string, unknown>>,
-): Promise<Answer | undefined> {
-  switch (route) {
-    case 'GET /emulator/threads':
-      return { status: 200, body: world.threads.list().map(threadJson) };
-    case 'POST /emulator/threads':
-      return { status: 201, body: threadJson(createThread(world, await readBody())) };
-    case 'GET /emulator/meetings':
-      return { status: 200, body: world.meetings.list().map(meetingJson) };
-    case 'POST /emulator/meetings':
-      return { status: 201, body: meetingJson(createMeeting(world, await readBody())) };
-    case 'GET /emulator/colleagues':
-      return { status: 200, body: world.directory.colleagues };
-    case 'POST /emulator/parties/leave':
-      return { status: 200, body: leave(world, await readBody()) };
-    default:
-      return undefined;
-  }
-}
-
-function createThread(world: World, body: Record<string, unknown>) {
-  const members = optionalStrings(body, 'members', RANGES.threadMembers);
-  const problem = membersProblem(members);
-  if (problem) throw new BadRequest(400, problem);
-  const informationBarrier = optionalBoolean(body, 'informationBarrier');
-  const topic = optionalString(body, 'topic');
-  return world.threads.create(
+export function worldControls(app: FastifyInstance, world: World): void {
+  app.get('/emulator/threads', async () => world.threads.list().map(threadJson));
+  app.post<{ Body: { members: string[]; informationBarrier?: boolean; topic?: string } }>(
+    '/emulator/threads',
     {
-      members: members!,
-      ...(informationBarrier !== undefined && { informationBarrier }),
-      ...(topic && { topic }),
+      schema: bodySchema(
+        {
+          members: {
+            ...stringsField('members', RANGES.threadMembers, 'Teams user ids'),
+            description: membersProblem(undefined)!,
+          },
+          informationBarrier: booleanField('informationBarrier'),
+          topic: stringField('topic'),
+        },
+        { required: ['members'] },
+      ),
     },
-    world.clock.now(),
+    async (request, reply) => {
+      const problem = membersProblem(request.body.members);
+      if (problem) throw new BadRequest(400, problem);
+      return reply.code(201).send(threadJson(world.threads.create(request.body, world.clock.now())));
+    },
+  );
+
+  app.get('/emulator/meetings', async () => world.meetings.list().map(meetingJson));
+  app.post<{ Body: Omit<NewMeeting, 'autoAdmitMs'> & { autoAdmitSeconds?: number } }>(
+    '/emulator/meetings',
+    {
+      schema: bodySchema(
+        {
+          organizer: {
+            ...stringField('organizer'),
+            description: '"organizer" is a user or colleague key (e.g. "sam", "riley").',
+          },
+          subject: stringField('subject'),
+          lobby: booleanField('lobby'),
+          presenters: enumField('presenters', ['everyone', 'organizer']),
+          autoAdmitSeconds: numberField('autoAdmitSeconds', RANGES.autoAdmitSeconds),
+          attendees: stringsField('attendees', RANGES.meetingAttendees, 'colleague keys'),
+        },
+        { required: ['organizer'] },
+      ),
+    },
+    async (request, reply) => {
+      const { autoAdmitSeconds, ...spec } = request.body;
+      try {
+        const meeting = world.meetings.create({
+          ...spec,
+          ...(autoAdmitSeconds !== undefined && { autoAdmitMs: autoAdmitSeconds * 1000 }),
+        });
+        return reply.code(201).send(meetingJson(meeting));
+      } catch (error) {
+        throw new BadRequest(400, (error as Error).message);
+      }
+    },
+  );
+
+  app.get('/emulator/colleagues', async () => world.directory.colleagues);
+
+  const leaveNeeds =
+    '"callId" (from GET /emulator/state) and "participantId" (a raw id, e.g. 4:+14255550123) are needed.';
+  app.post<{ Body: { callId: string; participantId: string } }>(
+    '/emulator/parties/leave',
+    {
+      schema: bodySchema(
+        {
+          callId: { ...stringField('callId'), description: leaveNeeds },
+          participantId: { ...stringField('participantId'), description: leaveNeeds },
+        },
+        { required: ['callId', 'participantId'] },
+      ),
+    },
+    async (request) => leave(world, request.body.callId, request.body.participantId),
   );
 }
 
-function createMeeting(world: World, body: Record<string, unknown>) {
-  const organizer = optionalString(body, 'organizer');
-  if (!organizer) throw new BadRequest(400, '"organizer" is a user or colleague key (e.g. "sam", "riley").');
-  const presenters = body['presenters'];
-  if (presenters !== undefined && presenters !== 'everyone' && presenters !== 'organizer')
-    throw new BadRequest(400, '"presenters" is "everyone" or "organizer".');
-  const subject = optionalString(body, 'subject');
-  const lobby = optionalBoolean(body, 'lobby');
-  const autoAdmitSeconds = optionalNumber(body, 'autoAdmitSeconds', RANGES.autoAdmitSeconds);
-  const attendees = optionalStrings(body, 'attendees', RANGES.meetingAttendees);
-  try {
-    return world.meetings.create({
-      organizer,
-      ...(subject && { subject }),
-      ...(lobby !== undefined && { lobby }),
-      ...(presenters !== undefined && { presenters }),
-      ...(autoAdmitSeconds !== undefined && { autoAdmitMs: Math.round(autoAdmitSeconds * 1000) }),
-      ...(attendees && { attendees }),
-    });
-  } catch (error) {
-    throw new BadRequest(400, (error as Error).message);
-  }
-}
-
 /** A scripted party hangs up: a phone number `0/560000`, a colleague `0/0`. Consoles hang up themselves. */
-function leave(world: World, body: Record<string, unknown>) {
-  const callId = optionalString(body, 'callId');
-  const participantId = optionalString(body, 'participantId');
-  if (!callId || !participantId)
-    throw new BadRequest(
-      400,
-      '"callId" (from GET /emulator/state) and "participantId" (a raw id, e.g. 4:+14255550123) are needed.',
-    );
+function leave(world: World, callId: string, participantId: string) {
   const call = world.calls.all.get(callId);
   if (!call) throw new BadRequest(404, `No live call ${callId}.`);
   const party = call.parties.get(participantId);

@@ -1,10 +1,9 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JWTPayload } from 'jose';
 import type { World } from '../../engine/world';
 import { ACS_RESOURCE } from './app-registration';
 import type { EntraSigner } from './entra-tokens';
-import { BodyTooLarge, readBody, sendJson } from './http-io';
 import wellKnown from '../../well-known.json';
 
 /** The emulator's ACS resource key, well known like Azurite's account key: not a secret. */
@@ -16,7 +15,7 @@ const SIGNED_HEADERS = 'x-ms-date;host;x-ms-content-sha256';
 const REQUIRED_PERMISSIONS = ['Teams.ManageCalls', 'Teams.ManageChats'];
 
 /** A refusal in ACS's shape: `{ error: { code, message, target? } }` with the service's status. */
-class AcsError extends Error {
+export class AcsError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -50,11 +49,9 @@ export class AcsIdentity {
     this.key = Buffer.from(accessKey, 'base64');
   }
 
-  async exchangeTeamsUserAccessToken(
-    request: IncomingMessage,
-    response: ServerResponse,
-    url: URL,
-  ): Promise<void> {
+  /** `request.body` is the body's bytes, as they were signed. */
+  async exchangeTeamsUserAccessToken(request: FastifyRequest, response: FastifyReply): Promise<FastifyReply> {
+    const url = new URL(request.url, 'http://emulator');
     try {
       if (!url.searchParams.get('api-version')) {
         throw new AcsError(
@@ -63,11 +60,9 @@ export class AcsIdentity {
           'The api-version query parameter (?api-version=) is required for all requests.',
         );
       }
-      const body = await readBody(request).catch((error: unknown) => {
-        throw error instanceof BodyTooLarge ? new AcsError(413, 'RequestTooLarge', error.message) : error;
-      });
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       this.checkSignature(request, url, body);
-      const { token, appId, userId } = parseRequest(body);
+      const { token, appId, userId } = parseRequest(body.toString('utf8'));
       let claims: JWTPayload;
       try {
         claims = await this.signer.verify(token, ACS_RESOURCE, this.world.clock.now());
@@ -101,17 +96,15 @@ export class AcsIdentity {
       if (!user) throw new AcsError(403, 'Forbidden', 'The user is not a Teams user of this tenant.');
       const lifetimeMs = Number(claims.exp) * 1000 - this.world.clock.now();
       const issued = this.world.issueToken(user.key, lifetimeMs);
-      sendJson(response, 200, { token: issued.token, expiresOn: new Date(issued.expiresOn).toISOString() });
+      return response.send({ token: issued.token, expiresOn: new Date(issued.expiresOn).toISOString() });
     } catch (error) {
       if (!(error instanceof AcsError)) throw error;
-      sendJson(response, error.status, {
-        error: { code: error.code, message: error.message, ...(error.target && { target: error.target }) },
-      });
+      return response.code(error.status).send(acsErrorBody(error));
     }
   }
 
   /** The HMAC scheme of `@azure/communication-common`'s access key policy, checked field by field. */
-  private checkSignature(request: IncomingMessage, url: URL, body: string): void {
+  private checkSignature(request: FastifyRequest, url: URL, body: Buffer): void {
     const denied = (why: string) => new AcsError(401, 'Denied', `Denied by the resource provider: ${why}`);
     const match = /^HMAC-SHA256 SignedHeaders=([^&]+)&Signature=(\S+)$/.exec(
       request.headers.authorization ?? '',
@@ -137,6 +130,12 @@ export class AcsIdentity {
       throw denied('the signature does not match: check the access key in the connection string.');
     }
   }
+}
+
+export function acsErrorBody(error: AcsError) {
+  return {
+    error: { code: error.code, message: error.message, ...(error.target && { target: error.target }) },
+  };
 }
 
 function parseRequest(body: string): { token: string; appId: string; userId: string } {

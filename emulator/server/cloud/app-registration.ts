@@ -28,7 +28,18 @@ export const DEFAULT_REDIRECT_URIS = ['localhost', '127.0.0.1'].flatMap((host) =
   ['/', '/redirect', '/sign-in'].map((path) => `http://${host}${path}`),
 );
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/**
+ * A loopback redirect URI as Entra ID recognises one: `http://localhost` or `http://127.0.0.1`,
+ * spelt exactly so, with an optional port. Other spellings of the same address (`LOCALHOST`,
+ * `127.1`, `0x7f000001`) are other strings, and Entra ID compares strings.
+ */
+const LOOPBACK = /^(http:\/\/(?:localhost|127\.0\.0\.1))(?::\d{1,5})?(\/[^#]*)?$/;
+
+/** The URI without the port of a loopback address; any other URI as it is. */
+function withoutLoopbackPort(uri: string): string {
+  const match = LOOPBACK.exec(uri);
+  return match ? `${match[1]}${match[2] ?? ''}` : uri;
+}
 
 export function userPrincipalName(user: DirectoryUser): string {
   return `${user.key}@${wellKnown.tenantDomain}`;
@@ -41,28 +52,23 @@ export function appRole(user: DirectoryUser): 'Agent' | 'Supervisor' {
 
 export class AppRegistration {
   readonly clientId = SWITCHBOARD_CLIENT_ID;
-  private readonly redirectUris: readonly URL[];
+  private readonly redirectUris: ReadonlySet<string>;
 
   constructor(redirectUris: readonly string[] = DEFAULT_REDIRECT_URIS) {
-    this.redirectUris = redirectUris.map((uri) => {
-      const url = URL.canParse(uri) ? new URL(uri) : null;
-      if (!url || url.hash) throw new Error(`"${uri}" is not a redirect URI (an absolute URL without #).`);
-      return url;
-    });
+    for (const uri of redirectUris) {
+      if (!URL.canParse(uri) || uri.includes('#'))
+        throw new Error(`"${uri}" is not a redirect URI (an absolute URL without #).`);
+    }
+    this.redirectUris = new Set(redirectUris.map(withoutLoopbackPort));
   }
 
-  /** Whether `uri` is registered: exact, except the port of a loopback address. */
+  /**
+   * Whether `uri` is registered, compared as Entra ID compares: the exact string (no resolving of
+   * `..`, `%2e`, case or other spellings of an address), except that the port of a loopback
+   * redirect URI (`http://localhost`, `http://127.0.0.1`) is ignored (RFC 8252 §7.3).
+   */
   acceptsRedirectUri(uri: string): boolean {
-    const candidate = URL.canParse(uri) ? new URL(uri) : null;
-    if (!candidate || candidate.hash || uri.includes('#')) return false;
-    return this.redirectUris.some(
-      (registered) =>
-        registered.protocol === candidate.protocol &&
-        registered.hostname === candidate.hostname &&
-        (registered.port === candidate.port || LOOPBACK_HOSTS.has(registered.hostname)) &&
-        registered.pathname === candidate.pathname &&
-        registered.search === candidate.search,
-    );
+    return URL.canParse(uri) && !uri.includes('#') && this.redirectUris.has(withoutLoopbackPort(uri));
   }
 }
 

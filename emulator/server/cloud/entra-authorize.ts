@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DirectoryUser } from '../../engine/directory';
 import type { World } from '../../engine/world';
 import { accountPickerPage, signedOutPage, signInErrorPage } from './account-picker';
@@ -11,9 +11,20 @@ import {
 } from './app-registration';
 import { publicSessionId, type AuthorizationRequest, type EntraGrants } from './entra-grants';
 import { redirectErrorParams } from './entra-errors';
-import { cookie, readBody, redirect, sendHtml } from './http-io';
+import { callerOrigin, PAGE_HEADERS } from './http-io';
 
 const SESSION_COOKIE = 'emulator_entra_session';
+const COOKIE_OPTIONS = { path: `/${TENANT_ID}/`, httpOnly: true, sameSite: 'lax' } as const;
+
+/** A request's parameters: its query and, posted as a form, its body (the body's win). */
+export type EntraParams = Readonly<Record<string, string | undefined>>;
+
+function paramsOf(request: FastifyRequest): EntraParams {
+  return {
+    ...(request.query as EntraParams),
+    ...(request.method === 'POST' && (request.body as EntraParams | undefined)),
+  };
+}
 
 /** MSAL's `client_info`: who signed in, as `uid.utid` makes its home account id. */
 export function clientInfo(user: DirectoryUser): string {
@@ -35,12 +46,9 @@ export class EntraAuthorize {
     private readonly grants: EntraGrants,
   ) {}
 
-  async authorize(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
-    const params = new URLSearchParams(url.search);
-    if (request.method === 'POST') {
-      new URLSearchParams(await readBody(request)).forEach((value, key) => params.set(key, value));
-    }
-    const get = (key: string) => params.get(key) ?? undefined;
+  authorize(request: FastifyRequest, response: FastifyReply): FastifyReply {
+    const params = paramsOf(request);
+    const get = (key: string) => params[key];
     const clientId = get('client_id');
     const redirectUri = get('redirect_uri');
     if (!clientId)
@@ -106,17 +114,33 @@ export class EntraAuthorize {
         ...(nonce !== undefined && { nonce }),
       };
       if (get('prompt') === 'none') return this.silent(request, response, held, params);
-      sendHtml(response, 200, accountPickerPage(this.world.directory.users, this.grants.hold(held)));
+      return page(response, 200, accountPickerPage(this.world.directory.users, this.grants.hold(held)));
     } catch (error) {
       if (!(error instanceof EntraError)) throw error;
-      redirect(response, responseUrl(back, redirectErrorParams(error)));
+      return redirect(response, responseUrl(back, redirectErrorParams(error)));
     }
   }
 
-  /** The picker's form: the held request's handle and the user picked (or Cancel). */
-  async pick(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const form = new URLSearchParams(await readBody(request));
-    const held = this.grants.take(form.get('ctx') ?? '');
+  /**
+   * The picker's form: the held request's handle and the user picked (or Cancel). Only the
+   * picker's own page may post it: a browser names the page's origin, and a form on another site
+   * (which could sign a visitor in as someone else) is refused.
+   */
+  pick(request: FastifyRequest, response: FastifyReply): FastifyReply {
+    const origin = request.headers.origin;
+    const crossSite = origin
+      ? origin !== callerOrigin(request.headers)
+      : request.headers['sec-fetch-site'] === 'cross-site';
+    if (crossSite) {
+      return this.errorPage(
+        response,
+        null,
+        'The sign-in form was sent from another site: sign in from the sign-in page itself.',
+        403,
+      );
+    }
+    const form = (request.body ?? {}) as EntraParams;
+    const held = this.grants.take(form['ctx'] ?? '');
     if (!held) {
       return this.errorPage(
         response,
@@ -124,45 +148,39 @@ export class EntraAuthorize {
         'This sign-in page has expired: start signing in again from the app.',
       );
     }
-    if (form.has('cancel')) {
+    if (form['cancel'] !== undefined) {
       const error = new EntraError('access_denied', 65004, 'User declined to consent to access the app.');
       return redirect(response, responseUrl(held, redirectErrorParams(error)));
     }
-    const user = this.world.directory.user(form.get('user') ?? '');
-    if (!user) return this.errorPage(response, null, `No user "${form.get('user') ?? ''}" in the directory.`);
+    const user = this.world.directory.user(form['user'] ?? '');
+    if (!user) return this.errorPage(response, null, `No user "${form['user'] ?? ''}" in the directory.`);
     const sessionId = this.grants.openSession(user.key);
-    redirect(response, this.codeUrl(held, user, sessionId), {
-      'Set-Cookie': `${SESSION_COOKIE}=${sessionId}; Path=/${TENANT_ID}/; HttpOnly; SameSite=Lax`,
-    });
+    response.setCookie(SESSION_COOKIE, sessionId, COOKIE_OPTIONS);
+    return redirect(response, this.codeUrl(held, user, sessionId));
   }
 
-  async logout(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
-    const params = new URLSearchParams(url.search);
-    if (request.method === 'POST') {
-      new URLSearchParams(await readBody(request)).forEach((value, key) => params.set(key, value));
-    }
-    this.grants.endSession(cookie(request, SESSION_COOKIE));
-    const expire = {
-      'Set-Cookie': `${SESSION_COOKIE}=; Path=/${TENANT_ID}/; HttpOnly; SameSite=Lax; Max-Age=0`,
-    };
-    const target = params.get('post_logout_redirect_uri');
+  logout(request: FastifyRequest, response: FastifyReply): FastifyReply {
+    const params = paramsOf(request);
+    this.grants.endSession(request.cookies[SESSION_COOKIE]);
+    response.clearCookie(SESSION_COOKIE, COOKIE_OPTIONS);
+    const target = params['post_logout_redirect_uri'];
     if (target && this.app.acceptsRedirectUri(target)) {
-      const state = params.get('state');
+      const state = params['state'];
       const back = new URL(target);
-      if (state !== null) back.searchParams.set('state', state);
-      return redirect(response, back.toString(), expire);
+      if (state !== undefined) back.searchParams.set('state', state);
+      return redirect(response, back.toString());
     }
-    sendHtml(response, 200, signedOutPage(), expire);
+    return page(response, 200, signedOutPage());
   }
 
   /** `prompt=none` (MSAL's hidden iframe): a code if the browser has a session, else an error. */
   private silent(
-    request: IncomingMessage,
-    response: ServerResponse,
+    request: FastifyRequest,
+    response: FastifyReply,
     held: AuthorizationRequest,
-    params: URLSearchParams,
-  ): void {
-    const sessionId = cookie(request, SESSION_COOKIE);
+    params: EntraParams,
+  ): FastifyReply {
+    const sessionId = request.cookies[SESSION_COOKIE];
     const user = this.world.directory.user(this.grants.sessionUser(sessionId) ?? '');
     if (!user || !sessionId) {
       throw new EntraError(
@@ -171,8 +189,8 @@ export class EntraAuthorize {
         'A silent sign-in request was sent but no user is signed in.',
       );
     }
-    const hint = params.get('login_hint');
-    const sid = params.get('sid');
+    const hint = params['login_hint'];
+    const sid = params['sid'];
     if ((hint && hint !== userPrincipalName(user)) || (sid && sid !== publicSessionId(sessionId))) {
       throw new EntraError(
         'interaction_required',
@@ -180,7 +198,7 @@ export class EntraAuthorize {
         'The account signed in to this browser is not the one the request names.',
       );
     }
-    redirect(response, this.codeUrl(held, user, sessionId));
+    return redirect(response, this.codeUrl(held, user, sessionId));
   }
 
   /** `sessionSecret` is the session cookie's value; the code and the URL carry its public id only. */
@@ -193,9 +211,23 @@ export class EntraAuthorize {
     });
   }
 
-  private errorPage(response: ServerResponse, code: number | null, message: string): void {
-    sendHtml(response, 400, signInErrorPage(code === null ? message : `AADSTS${code}: ${message}`));
+  private errorPage(
+    response: FastifyReply,
+    code: number | null,
+    message: string,
+    status = 400,
+  ): FastifyReply {
+    return page(response, status, signInErrorPage(code === null ? message : `AADSTS${code}: ${message}`));
   }
+}
+
+/** One of Entra ID's pages (the picker, an error, signed out). */
+export function page(response: FastifyReply, status: number, html: string): FastifyReply {
+  return response.code(status).headers(PAGE_HEADERS).send(html);
+}
+
+function redirect(response: FastifyReply, location: string): FastifyReply {
+  return response.header('Cache-Control', 'no-store').redirect(location, 302);
 }
 
 /** The redirect back to the app: its parameters (and `state`) in the query or the fragment. */

@@ -92,11 +92,20 @@ export class EntraGrants {
     return grant.expiresAt > now ? grant : 'expired';
   }
 
-  issueRefreshToken(userKey: string, clientId: string, sessionId: string): string {
+  /**
+   * A single-page app's refresh token ends 24 hours after the sign-in, however often it is
+   * redeemed: one issued by a refresh grant (`expiresAt` of the one redeemed) keeps that end.
+   */
+  issueRefreshToken(
+    userKey: string,
+    clientId: string,
+    sessionId: string,
+    expiresAt = this.clock.now() + REFRESH_TOKEN_LIFETIME_MS,
+  ): RefreshGrant & { token: string } {
     const token = opaque();
-    const expiresAt = this.clock.now() + REFRESH_TOKEN_LIFETIME_MS;
-    this.refreshTokens.set(token, { userKey, clientId, sessionId, expiresAt });
-    return token;
+    const grant = { userKey, clientId, sessionId, expiresAt };
+    this.refreshTokens.set(token, grant);
+    return { ...grant, token };
   }
 
   refreshGrant(token: string): RefreshGrant | 'unknown' | 'expired' {

@@ -10,7 +10,7 @@ import {
   type ScopeRequest,
 } from './app-registration';
 import { clientInfo } from './entra-authorize';
-import { REFRESH_TOKEN_LIFETIME_MS, type EntraGrants } from './entra-grants';
+import type { EntraGrants } from './entra-grants';
 import { TOKEN_LIFETIME_S, type EntraSigner } from './entra-tokens';
 
 const missing = (name: string) =>
@@ -139,6 +139,8 @@ export class EntraTokenEndpoint {
       this.user(grant.userKey),
       resolveScopes(form.get('scope') ?? 'openid'),
       grant.sessionId,
+      undefined,
+      grant.expiresAt,
     );
   }
 
@@ -147,17 +149,22 @@ export class EntraTokenEndpoint {
     request: ScopeRequest,
     sessionId: string,
     nonce?: string,
+    /** A refresh grant's: the new refresh token ends when the sign-in's first one does. */
+    refreshEndsAt?: number,
   ): Promise<Record<string, unknown>> {
     const now = this.world.clock.now();
+    const refresh = request.oidc.has('offline_access')
+      ? this.grants.issueRefreshToken(user.key, this.app.clientId, sessionId, refreshEndsAt)
+      : undefined;
     return {
       token_type: 'Bearer',
       scope: grantedScope(request),
       expires_in: TOKEN_LIFETIME_S - 1,
       ext_expires_in: TOKEN_LIFETIME_S - 1,
       access_token: await this.signer.accessToken(user, request, now),
-      ...(request.oidc.has('offline_access') && {
-        refresh_token: this.grants.issueRefreshToken(user.key, this.app.clientId, sessionId),
-        refresh_token_expires_in: REFRESH_TOKEN_LIFETIME_MS / 1000 - 1,
+      ...(refresh && {
+        refresh_token: refresh.token,
+        refresh_token_expires_in: Math.floor((refresh.expiresAt - now) / 1000) - 1,
       }),
       ...(request.oidc.has('openid') && {
         id_token: await this.signer.idToken(user, now, {

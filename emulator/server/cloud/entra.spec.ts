@@ -178,6 +178,108 @@ describe('Entra ID (emulated): OpenID Connect for MSAL', () => {
     assert.equal(otherPort.status, 200);
   });
 
+  it('compares redirect URIs as strings, as Entra ID does: only a loopback port may differ', async () => {
+    const accepted = [
+      'http://localhost/redirect',
+      'http://localhost:4200/redirect',
+      'http://127.0.0.1:65535/sign-in',
+      'http://127.0.0.1/',
+    ];
+    const refused = [
+      'http://localhost:4200/redirect/../',
+      'http://localhost:4200/%2e%2e/redirect',
+      'http://localhost:4200/%72edirect',
+      'http://127.1:4200/redirect',
+      'http://0x7f000001:4200/redirect',
+      'http://LOCALHOST:4200/redirect',
+      'http://localhost.:4200/redirect',
+      'http://localhost:4200//redirect',
+      'http://localhost:4200/redirect/',
+      'http://localhost:4200/redirect?x=1',
+      'http://localhost:99999/redirect',
+      'http://localhost:/redirect',
+      'https://localhost:4200/redirect',
+      'http://[::1]:4200/redirect',
+      'http://user@localhost:4200/redirect',
+      'http://localhost:4200',
+    ];
+    for (const redirect_uri of accepted) {
+      const response = await fetch(authorizeUrl(emulator.url, { redirect_uri }), { redirect: 'manual' });
+      assert.equal(response.status, 200, redirect_uri);
+    }
+    for (const redirect_uri of refused) {
+      const response = await fetch(authorizeUrl(emulator.url, { redirect_uri }), { redirect: 'manual' });
+      assert.equal(response.status, 400, redirect_uri);
+      assert.equal(response.headers.get('location'), null, redirect_uri);
+      assert.match(await response.text(), /AADSTS50011/, redirect_uri);
+    }
+  });
+
+  it('takes the picker’s form from its own page only, not from another site', async () => {
+    const pick = async (headers: Record<string, string>) => {
+      const picker = await fetch(authorizeUrl(emulator.url, {}));
+      return fetch(`${emulator.url}/${TENANT_ID}/login`, {
+        method: 'POST',
+        headers,
+        body: new URLSearchParams({ ctx: pickerHandle(await picker.text()), user: 'alex' }),
+        redirect: 'manual',
+      });
+    };
+    const foreign: Record<string, string>[] = [
+      { Origin: 'https://evil.example' },
+      { Origin: 'null' },
+      { Origin: 'http://localhost:4200' },
+      { 'Sec-Fetch-Site': 'cross-site' },
+    ];
+    for (const headers of foreign) {
+      const refused = await pick(headers);
+      assert.equal(refused.status, 403, JSON.stringify(headers));
+      assert.equal(refused.headers.get('set-cookie'), null);
+      assert.match(await refused.text(), /sent from another site/);
+    }
+    // The picker's page posts from the origin it was reached at: directly, or through the
+    // console's dev server (X-Forwarded-Host), whose origin the browser then names.
+    assert.equal((await pick({ Origin: emulator.url })).status, 302);
+    assert.equal(
+      (await pick({ Origin: 'http://localhost:4200', 'X-Forwarded-Host': 'localhost:4200' })).status,
+      302,
+    );
+    assert.equal((await pick({ 'Sec-Fetch-Site': 'same-origin' })).status, 302);
+  });
+
+  it('takes what MSAL adds to its requests, and refuses a parameter given twice', async () => {
+    const { config, tokens } = await signIn(emulator.url, 'blake');
+    const response = await fetch(config.token_endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' },
+      body: new URLSearchParams({
+        client_id: SWITCHBOARD_CLIENT_ID,
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refresh_token,
+        scope: `${API_SCOPE} ${OIDC}`,
+        client_info: '1',
+        'x-client-SKU': 'msal.js.browser',
+        'x-client-VER': '4.0.0',
+        'x-ms-lib-capability': 'retry-after, h429',
+        'x-client-current-telemetry': '5|61,0,,,|,',
+        'x-client-last-telemetry': '5|0|||0,0',
+        claims: '{"access_token":{"xms_cc":{"values":["CP1"]}}}',
+      }),
+    });
+    assert.equal(response.status, 200);
+    // A request that would succeed, but for `scope` given twice (which one would Entra ID mean?).
+    const valid = new URLSearchParams({
+      client_id: SWITCHBOARD_CLIENT_ID,
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+      scope: `${API_SCOPE} ${OIDC}`,
+    });
+    valid.append('scope', TEAMS_SCOPES.join(' '));
+    const twice = await fetch(config.token_endpoint, { method: 'POST', body: valid });
+    assert.equal(twice.status, 400);
+    assert.deepEqual(((await twice.json()) as Record<string, unknown>)['error'], 'invalid_request');
+  });
+
   it('sends other refusals back to the app, with its state: no PKCE, two resources, Cancel', async () => {
     const refused = async (params: Record<string, string>) =>
       errorOf(
@@ -286,10 +388,17 @@ describe('Entra ID (emulated): lifetimes on the world’s clock', () => {
       assert.deepEqual(((await stale.json()) as { error_codes: number[] }).error_codes, [70008]);
 
       const { config, tokens } = await signIn(emulator.url, 'alex');
-      clock.advance(24 * 60 * 60 * 1000);
-      const late = await refresh(config, tokens.refresh_token, `${API_SCOPE} ${OIDC}`);
-      assert.equal(late.status, 400);
-      assert.deepEqual(late.body['error_codes'], [700084]);
+      // Each refresh hands out a new refresh token, which ends when the sign-in's first one does.
+      clock.advance(23 * 60 * 60 * 1000);
+      const renewed = await refresh(config, tokens.refresh_token, `${API_SCOPE} ${OIDC}`);
+      assert.equal(renewed.status, 200);
+      assert.equal(renewed.body['refresh_token_expires_in'], 60 * 60 - 1);
+      clock.advance(60 * 60 * 1000);
+      for (const token of [tokens.refresh_token, String(renewed.body['refresh_token'])]) {
+        const late = await refresh(config, token, `${API_SCOPE} ${OIDC}`);
+        assert.equal(late.status, 400);
+        assert.deepEqual(late.body['error_codes'], [700084]);
+      }
     } finally {
       await emulator.close();
     }

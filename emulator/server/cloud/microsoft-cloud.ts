@@ -1,31 +1,84 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import fastifyFormbody from '@fastify/formbody';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { World } from '../../engine/world';
-import { handleGraph } from '../../graph/graph-api';
+import { answerGraph } from '../../graph/graph-routes';
 import type { GraphWorld } from '../../graph/graph-world';
 import { graphWorldOf } from '../../graph/world-graph';
-import { requestPath } from '../http-api';
-import { AcsIdentity } from './acs-identity';
+import { AcsError, acsErrorBody, AcsIdentity } from './acs-identity';
 import { AppRegistration, EntraError, GRAPH_RESOURCE, ISSUER, TENANT_ID } from './app-registration';
-import { EntraAuthorize } from './entra-authorize';
+import { EntraAuthorize, page } from './entra-authorize';
 import { tokenErrorBody } from './entra-errors';
 import { EntraGrants } from './entra-grants';
 import { EntraTokenEndpoint } from './entra-token';
 import { EntraSigner } from './entra-tokens';
-import { BodyTooLarge, callerOrigin, readBody, sendJson, sendPreflight } from './http-io';
+import { signInErrorPage } from './account-picker';
+import { callerOrigin } from './http-io';
 
 export interface CloudOptions {
   /** Redirect URIs Switchboard's app registration accepts (default: loopback, any port). */
   readonly redirectUris?: readonly string[];
 }
 
-const TENANT_PATH = /^\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\/.*)$/i;
+/** The largest body a cloud endpoint takes; the biggest real one (a token request) is a few KiB. */
+export const CLOUD_BODY_LIMIT = 64 * 1024;
+
+/** A path under a tenant: `/<tenant id>/...`. */
+export const TENANT_PATH = /^\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\/.*)$/i;
+
+/** Whether a path is one of Microsoft's (Entra ID, ACS identity, Graph) rather than the emulator's own. */
+export function isCloudPath(path: string): boolean {
+  return TENANT_PATH.test(path) || path === '/teamsUser/:exchangeAccessToken' || path.startsWith('/v1.0/');
+}
+
+/**
+ * The parameters an Entra ID endpoint reads, each a single string. Microsoft's clients send more
+ * (MSAL adds `client_info`, `x-client-SKU`, `claims`, ...), which Entra ID takes: other fields are
+ * allowed. A parameter given twice arrives as a list and is refused.
+ */
+function entraParams(...names: string[]) {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(names.map((name) => [name, { type: 'string' }])),
+    additionalProperties: true,
+  };
+}
+
+const AUTHORIZE_PARAMS = entraParams(
+  'client_id',
+  'redirect_uri',
+  'response_type',
+  'response_mode',
+  'scope',
+  'state',
+  'nonce',
+  'prompt',
+  'login_hint',
+  'sid',
+  'code_challenge',
+  'code_challenge_method',
+);
+const LOGOUT_PARAMS = entraParams('post_logout_redirect_uri', 'state', 'id_token_hint', 'logout_hint');
+const TOKEN_PARAMS = entraParams(
+  'client_id',
+  'grant_type',
+  'code',
+  'redirect_uri',
+  'code_verifier',
+  'refresh_token',
+  'scope',
+);
+const LOGIN_FORM = entraParams('ctx', 'user', 'cancel');
+
+/** Graph's methods; `OPTIONS` is CORS's. */
+const GRAPH_METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 
 /**
  * The parts of Microsoft's cloud the emulator stands in for over HTTP, each for Microsoft's own
  * client: Entra ID's OpenID Connect endpoints under `/<tenant>/` (for MSAL), ACS identity's
  * `/teamsUser/:exchangeAccessToken` (for `@azure/communication-identity`) and Microsoft Graph's
  * `/v1.0/` (for `@microsoft/microsoft-graph-client`), which takes the Graph tokens this Entra ID
- * issues.
+ * issues. `routes` mounts them on the emulator's Fastify server, each with its own body parsers
+ * and its own service's error shape.
  */
 export class MicrosoftCloud {
   private readonly authorizeEndpoints: EntraAuthorize;
@@ -48,48 +101,121 @@ export class MicrosoftCloud {
     return new MicrosoftCloud(world, await EntraSigner.create(), options);
   }
 
-  handles(request: IncomingMessage): boolean {
-    const path = requestPath(request.url);
-    return (
-      path !== undefined &&
-      (TENANT_PATH.test(path) || path === '/teamsUser/:exchangeAccessToken' || path.startsWith('/v1.0/'))
-    );
-  }
+  /** A Fastify plugin: Entra ID, ACS identity and Graph, each encapsulated. */
+  readonly routes = async (app: FastifyInstance): Promise<void> => {
+    await app.register(this.entra, { prefix: `/${TENANT_ID}` });
+    await app.register(this.acsIdentity);
+    await app.register(this.graph);
+  };
 
-  async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://emulator');
-    try {
-      if (url.pathname.startsWith('/v1.0/')) {
-        return await handleGraph(await this.graphWorldFor(request), request, response);
+  private readonly entra = async (app: FastifyInstance): Promise<void> => {
+    await app.register(fastifyFormbody);
+    app.setErrorHandler(entraError);
+    const authorize = this.authorizeEndpoints;
+    app.get('/v2.0/.well-known/openid-configuration', async (request) =>
+      openIdConfiguration(callerOrigin(request.headers)),
+    );
+    app.get('/discovery/v2.0/keys', async () => this.signer.jwks());
+    app.get('/oauth2/v2.0/authorize', { schema: { querystring: AUTHORIZE_PARAMS } }, (request, reply) =>
+      authorize.authorize(request, reply),
+    );
+    app.post(
+      '/oauth2/v2.0/authorize',
+      { schema: { querystring: AUTHORIZE_PARAMS, body: AUTHORIZE_PARAMS } },
+      (request, reply) => authorize.authorize(request, reply),
+    );
+    app.post('/login', { schema: { body: LOGIN_FORM } }, (request, reply) => authorize.pick(request, reply));
+    app.get('/oauth2/v2.0/logout', { schema: { querystring: LOGOUT_PARAMS } }, (request, reply) =>
+      authorize.logout(request, reply),
+    );
+    app.post(
+      '/oauth2/v2.0/logout',
+      { schema: { querystring: LOGOUT_PARAMS, body: LOGOUT_PARAMS } },
+      (request, reply) => authorize.logout(request, reply),
+    );
+    app.post('/oauth2/v2.0/token', { schema: { body: TOKEN_PARAMS } }, async (request, reply) => {
+      const body = (typeof request.body === 'object' && request.body) || {};
+      try {
+        return await this.tokenEndpoint.token(new URLSearchParams(body as Record<string, string>));
+      } catch (error) {
+        if (!(error instanceof EntraError)) throw error;
+        return reply.code(error.status).send(tokenErrorBody(error, Date.now()));
       }
-      if (url.pathname === '/teamsUser/:exchangeAccessToken' && request.method === 'POST') {
-        return await this.identity.exchangeTeamsUserAccessToken(request, response, url);
-      }
-      const [, tenant = '', path = ''] = TENANT_PATH.exec(url.pathname) ?? [];
-      if (request.method === 'OPTIONS') return sendPreflight(response);
-      if (tenant !== TENANT_ID) {
-        const error = new EntraError('invalid_tenant', 90002, `Tenant '${tenant}' not found.`);
-        return sendJson(response, 400, tokenErrorBody(error, Date.now()));
-      }
-      await this.entra(`${request.method} ${path}`, request, response, url);
-    } catch (error) {
-      if (error instanceof BodyTooLarge)
-        return sendJson(response, 413, { error: 'invalid_request', error_description: error.message });
-      sendJson(response, 500, {
-        error: 'server_error',
-        error_description: 'The emulator failed to handle the request.',
-      });
-    }
-  }
+    });
+  };
+
+  /** The SDK signs the body's bytes: the route takes them as they came, whatever the content type. */
+  private readonly acsIdentity = async (app: FastifyInstance): Promise<void> => {
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const status = error.statusCode ?? 500;
+      if (status === 413)
+        return reply.code(413).send(acsErrorBody(new AcsError(413, 'RequestTooLarge', tooLarge)));
+      if (status >= 500) request.log.error(error);
+      return reply
+        .code(status < 500 ? 400 : 500)
+        .send(
+          acsErrorBody(
+            new AcsError(
+              status < 500 ? 400 : 500,
+              status < 500 ? 'BadRequest' : 'InternalError',
+              status < 500 ? 'The request could not be read.' : 'The emulator failed to handle the request.',
+            ),
+          ),
+        );
+    });
+    app.post(
+      '/teamsUser/::exchangeAccessToken',
+      { schema: { querystring: { type: 'object', properties: { 'api-version': { type: 'string' } } } } },
+      (request, reply) => this.identity.exchangeTeamsUserAccessToken(request, reply),
+    );
+  };
+
+  private readonly graph = async (app: FastifyInstance): Promise<void> => {
+    app.removeContentTypeParser('text/plain');
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const status = error.statusCode ?? 500;
+      const [code, message] =
+        status === 413
+          ? ['RequestEntityTooLarge', tooLarge]
+          : status === 415
+            ? ['UnsupportedMediaType', 'Send the request body as JSON (Content-Type: application/json).']
+            : status < 500
+              ? ['BadRequest', 'The request body must be JSON.']
+              : ['InternalServerError', 'The emulator failed to handle the request.'];
+      if (status >= 500) request.log.error(error);
+      return reply.code(status < 500 ? status : 500).send({ error: { code, message } });
+    });
+    app.route({
+      method: [...GRAPH_METHODS],
+      url: '/v1.0/*',
+      handler: async (request, reply) => {
+        const headers = Object.fromEntries(
+          Object.entries(request.headers).map(([name, value]) => [
+            name.toLowerCase(),
+            Array.isArray(value) ? value.join(', ') : value,
+          ]),
+        );
+        const answer = answerGraph(await this.graphWorldFor(headers['authorization']), {
+          method: request.method,
+          url: request.url,
+          headers,
+          body: request.body,
+        });
+        return reply.code(answer.status).send(answer.body);
+      },
+    });
+  };
 
   /**
    * The world as Graph sees this request: a bearer this Entra ID signed for Graph (signature,
    * issuer, audience, expiry on the world's clock) is its user's, as it is to Microsoft Graph.
    * The world's own in-process sign-in tokens (`world.signIn`, for tests) still count too.
    */
-  private async graphWorldFor(request: IncomingMessage): Promise<GraphWorld> {
+  private async graphWorldFor(authorization: string | undefined): Promise<GraphWorld> {
     const graph = graphWorldOf(this.world);
-    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!bearer) return graph;
     const oid = await this.signer.verify(bearer, GRAPH_RESOURCE, this.world.clock.now()).then(
       (claims) => String(claims['oid']),
@@ -99,44 +225,47 @@ export class MicrosoftCloud {
       ? graph
       : { ...graph, tokenUser: (token) => (token === bearer ? oid : graph.tokenUser(token)) };
   }
+}
 
-  private async entra(
-    route: string,
-    request: IncomingMessage,
-    response: ServerResponse,
-    url: URL,
-  ): Promise<void> {
-    switch (route) {
-      case 'GET /v2.0/.well-known/openid-configuration':
-        return sendJson(response, 200, openIdConfiguration(callerOrigin(request)));
-      case 'GET /discovery/v2.0/keys':
-        return sendJson(response, 200, this.signer.jwks());
-      case 'GET /oauth2/v2.0/authorize':
-      case 'POST /oauth2/v2.0/authorize':
-        return this.authorizeEndpoints.authorize(request, response, url);
-      case 'POST /login':
-        return this.authorizeEndpoints.pick(request, response);
-      case 'GET /oauth2/v2.0/logout':
-      case 'POST /oauth2/v2.0/logout':
-        return this.authorizeEndpoints.logout(request, response, url);
-      case 'POST /oauth2/v2.0/token':
-        try {
-          return sendJson(
-            response,
-            200,
-            await this.tokenEndpoint.token(new URLSearchParams(await readBody(request))),
-          );
-        } catch (error) {
-          if (!(error instanceof EntraError)) throw error;
-          return sendJson(response, error.status, tokenErrorBody(error, Date.now()));
-        }
-      default:
-        return sendJson(response, 404, {
-          error: 'not_found',
-          error_description: `No Entra ID endpoint ${route} in the emulator.`,
-        });
-    }
+const tooLarge = `The request body is larger than ${CLOUD_BODY_LIMIT / 1024} KiB.`;
+
+/** An answer outside Entra ID's routes: a tenant that is not this one, or no such endpoint. */
+export function entraNotFound(request: FastifyRequest, reply: FastifyReply, path: string): FastifyReply {
+  const [, tenant = '', rest = ''] = TENANT_PATH.exec(path) ?? [];
+  const error =
+    tenant === TENANT_ID
+      ? new EntraError(
+          'not_found',
+          null,
+          `No Entra ID endpoint ${request.method} ${rest} in the emulator.`,
+          404,
+        )
+      : new EntraError('invalid_tenant', 90002, `Tenant '${tenant}' not found.`);
+  if (tenant === TENANT_ID)
+    return reply.code(404).send({ error: error.error, error_description: error.message });
+  return reply.code(400).send(tokenErrorBody(error, Date.now()));
+}
+
+/** Entra ID's refusals of what it could not read: a page where a browser asked, JSON elsewhere. */
+function entraError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const status = error.statusCode ?? 500;
+  if (status >= 500) {
+    request.log.error(error);
+    return reply
+      .code(500)
+      .send({ error: 'server_error', error_description: 'The emulator failed to handle the request.' });
   }
+  const message = error.validation
+    ? `The parameter '${error.validation[0]?.instancePath.slice(1) ?? ''}' must be given once, as text.`
+    : status === 413
+      ? tooLarge
+      : status === 415
+        ? 'Send the parameters as a form (application/x-www-form-urlencoded).'
+        : 'The request could not be read.';
+  const code = status === 413 || status === 415 ? status : 400;
+  if (!request.url.includes('/oauth2/v2.0/token') && request.method !== 'OPTIONS' && code === 400)
+    return page(reply, 400, signInErrorPage(message));
+  return reply.code(code).send({ error: 'invalid_request', error_description: message });
 }
 
 /**

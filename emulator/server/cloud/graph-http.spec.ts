@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startEmulator, type RunningEmulator } from '../server/emulator-server';
+import { startEmulator, type RunningEmulator } from '../emulator-server';
 
 describe('the emulator’s Microsoft Graph over HTTP', () => {
   let emulator: RunningEmulator;

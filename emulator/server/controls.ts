@@ -1,0 +1,195 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { publicUser } from '../engine/directory';
+import { FAULT_OPERATIONS, isFaultOperation } from '../engine/faults';
+import { AllCallersBusyError } from '../engine/queue-routing';
+import { RANGES } from '../engine/ranges';
+import type { World } from '../engine/world';
+import {
+  BadRequest,
+  bodySchema,
+  booleanField,
+  negativeZeroAt,
+  numberField,
+  pairField,
+  stringField,
+  validationMessage,
+} from './control-schemas';
+import { worldControls } from './world-controls';
+
+/** The largest body a control takes: the biggest (a thread of 250 members) is about 10 KiB. */
+export const CONTROL_BODY_LIMIT = 64 * 1024;
+
+const SCENARIO_FIELDS = {
+  running: booleanField('running'),
+  arrivalsPerMinute: numberField('arrivalsPerMinute', RANGES.arrivalsPerMinute),
+  patienceSeconds: pairField('patienceSeconds', RANGES.wholeSeconds),
+  talkSeconds: pairField('talkSeconds', RANGES.wholeSeconds),
+  maxWaiting: numberField('maxWaiting', RANGES.maxWaiting),
+};
+
+/**
+ * The emulator's own HTTP controls for tests and demos: its directory, the world's state, placing
+ * a queued call, the scenario, faults, dropping consoles, and (`world-controls.ts`) threads,
+ * meetings and scripted parties. Every body is checked against its JSON schema, unknown fields
+ * refused; a refusal is `{ error }` with a message that says what to fix. Microsoft's cloud
+ * (Entra ID, ACS identity, Graph) is `cloud/`'s; the token exchange is `server/`'s.
+ */
+export async function emulatorControls(app: FastifyInstance, { world }: { world: World }): Promise<void> {
+  // A POST must say it is JSON, which a page elsewhere cannot send without asking first.
+  app.removeAllContentTypeParsers();
+  // Plain JSON.parse: a `__proto__` key stays an own field, which the schema then refuses by name.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(String(text));
+    } catch {
+      return done(new BadRequest(400, 'The request body must be a JSON object.'));
+    }
+    const zero = negativeZeroAt(value);
+    if (zero) return done(new BadRequest(400, `"${zero}" is -0: send 0.`));
+    done(null, value);
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'POST' && !/^application\/json\b/i.test(request.headers['content-type'] ?? ''))
+      return reply
+        .code(415)
+        .send({ error: 'Send the request body as JSON (Content-Type: application/json).' });
+  });
+  app.setErrorHandler(controlError);
+
+  app.get('/health', async () => ({ ok: true }));
+  app.get('/emulator/users', async () => world.directory.users.map(publicUser));
+  app.get('/emulator/state', async () => world.snapshot());
+  app.get('/emulator/listeners', async () => world.listenerCounts());
+
+  app.post<{
+    Body: {
+      from?: string;
+      displayName?: string;
+      queue?: string;
+      patienceSeconds?: number;
+      talkSeconds?: number;
+    };
+  }>(
+    '/emulator/queue/calls',
+    {
+      schema: bodySchema({
+        from: stringField('from', 32),
+        displayName: stringField('displayName'),
+        queue: stringField('queue'),
+        patienceSeconds: numberField('patienceSeconds', RANGES.seconds),
+        talkSeconds: numberField('talkSeconds', RANGES.seconds),
+      }),
+    },
+    async (request, reply) => {
+      const { patienceSeconds, talkSeconds, ...rest } = request.body;
+      try {
+        const id = world.enqueuePhoneCall({
+          ...rest,
+          ...(patienceSeconds !== undefined && { patienceMs: patienceSeconds * 1000 }),
+          ...(talkSeconds !== undefined && { talkMs: talkSeconds * 1000 }),
+        });
+        return reply.code(201).send({ id });
+      } catch (error) {
+        // Every caller already on the line is the world's state, not a malformed request.
+        throw new BadRequest(error instanceof AllCallersBusyError ? 409 : 400, (error as Error).message);
+      }
+    },
+  );
+
+  const scenarioSettings = () => ({ running: world.scenario.running, ...world.scenario.settings });
+  app.get('/emulator/scenario', async () => scenarioSettings());
+  app.post<{ Body: Parameters<World['scenario']['configure']>[0] }>(
+    '/emulator/scenario',
+    {
+      schema: bodySchema(SCENARIO_FIELDS, {
+        minProperties: 1,
+        description: `Give what to change: one or more of ${Object.keys(SCENARIO_FIELDS).join(', ')} (GET /emulator/scenario reads them).`,
+      }),
+    },
+    async (request) => {
+      for (const key of ['patienceSeconds', 'talkSeconds'] as const) {
+        const pair = request.body[key];
+        if (pair && pair[0] > pair[1]) throw new BadRequest(400, SCENARIO_FIELDS[key].description);
+      }
+      try {
+        world.scenario.configure(request.body);
+      } catch (error) {
+        throw new BadRequest(400, (error as Error).message);
+      }
+      return scenarioSettings();
+    },
+  );
+
+  app.post<{ Body: { op: string; code?: number; subCode?: number; delayMs?: number } }>(
+    '/emulator/faults',
+    {
+      schema: bodySchema(
+        {
+          op: {
+            type: 'string',
+            description: `"op" names the operation to fault: one of ${FAULT_OPERATIONS.join(', ')}.`,
+          },
+          code: numberField('code', RANGES.code),
+          subCode: numberField('subCode', RANGES.subCode),
+          delayMs: numberField('delayMs', RANGES.delayMs),
+        },
+        { required: ['op'] },
+      ),
+    },
+    async (request) => {
+      const { op, code, subCode, delayMs } = request.body;
+      // A misspelt name ("mutee") would be accepted and never fire: the test then proves nothing.
+      if (!isFaultOperation(op))
+        throw new BadRequest(
+          400,
+          `"op" names the operation to fault: one of ${FAULT_OPERATIONS.join(', ')} (not "${op}").`,
+        );
+      if (code === undefined && delayMs === undefined)
+        throw new BadRequest(400, 'Give a "code" to fail with, a "delayMs", or both.');
+      if (subCode !== undefined && code === undefined)
+        throw new BadRequest(400, 'A "subCode" needs the "code" it belongs to.');
+      if (delayMs !== undefined) world.faults.delayNext(op, delayMs);
+      if (code !== undefined) world.faults.failNext(op, { code, ...(subCode !== undefined && { subCode }) });
+      return { op, code, subCode, delayMs };
+    },
+  );
+
+  app.post<{ Body: { userKey: string } }>(
+    '/emulator/connections/drop',
+    {
+      schema: bodySchema(
+        { userKey: { ...stringField('userKey'), description: '"userKey" names whose consoles to cut off.' } },
+        { required: ['userKey'] },
+      ),
+    },
+    async (request) => {
+      const { userKey } = request.body;
+      if (!world.directory.user(userKey))
+        throw new BadRequest(
+          404,
+          `No user "${userKey}" in the directory: one of ${world.directory.users.map((u) => u.key).join(', ')}.`,
+        );
+      return { dropped: world.dropConnection(userKey) };
+    },
+  );
+
+  worldControls(app, world);
+}
+
+/** Every refusal in the controls' shape, `{ error }`; a 413 also closes the connection. */
+function controlError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const send = (status: number, message: string) => void reply.code(status).send({ error: message });
+  if (error instanceof BadRequest) return send(error.status, error.message);
+  if (error.validation)
+    return send(400, validationMessage(error, request.routeOptions.schema?.body as never));
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return send(413, `The request body is larger than ${CONTROL_BODY_LIMIT / 1024} KiB.`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return send(415, 'Send the request body as JSON (Content-Type: application/json).');
+  }
+  if ((error.statusCode ?? 500) < 500) return send(400, 'The request body must be a JSON object.');
+  request.log.error(error);
+  send(500, 'The emulator failed to handle the request.');
+}
