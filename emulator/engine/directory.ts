@@ -4,6 +4,7 @@ import {
   type MicrosoftTeamsUserKind,
   type PhoneNumberKind,
 } from '@azure/communication-common';
+import { RANGES, rangeProblem } from './ranges';
 
 /**
  * The Microsoft cloud the tenant lives in: the public cloud, or a US government one (GCC High,
@@ -140,23 +141,84 @@ export type TeamsUserLookup =
   | { readonly kind: 'colleague'; readonly colleague: Colleague }
   | { readonly kind: 'unknown' };
 
-export class Directory {
-  constructor(
-    /** The cloud the tenant lives in: its Teams identifiers carry it. */
-    readonly cloud: TeamsCloud = 'public',
-  ) {
-    if (!TEAMS_CLOUDS.includes(cloud))
-      throw new RangeError(`"teamsCloud" must be one of ${TEAMS_CLOUDS.join(', ')}, not "${String(cloud)}".`);
-  }
+/**
+ * How many agents and supervisors the directory generates beside its built-in users, for load
+ * work (a floor of a thousand agents): `agent0001` "Agent 0001", `supervisor0001` "Supervisor
+ * 0001", ... Their ids follow from their index, so they are the same at every start.
+ */
+export interface GeneratedUsers {
+  /** 0 to 5000 (`RANGES.generatedAgents`). */
+  readonly agents?: number;
+  /** 0 to 500 (`RANGES.generatedSupervisors`). */
+  readonly supervisors?: number;
+}
 
-  /** The users who can sign in at a console (agents and the supervisor). */
-  readonly users = USERS;
+const GENERATED = {
+  agent: { key: 'agent', name: 'Agent', idPrefix: 'a' },
+  supervisor: { key: 'supervisor', name: 'Supervisor', idPrefix: '5' },
+} as const;
+
+/**
+ * The `index`th (from 1) generated user of a role. The id's last group is the role's digit, zeros
+ * and the index in decimal: Agent 0042 is `00000000-0000-4000-8000-a00000000042`, Supervisor 0007
+ * `00000000-0000-4000-8000-500000000007`, apart from every built-in id.
+ */
+export function generatedUser(role: DirectoryUser['role'], index: number): DirectoryUser {
+  const { key, name, idPrefix } = GENERATED[role];
+  const number = String(index).padStart(4, '0');
+  return {
+    key: `${key}${number}`,
+    displayName: `${name} ${number}`,
+    role,
+    microsoftTeamsUserId: `00000000-0000-4000-8000-${idPrefix}${number.padStart(11, '0')}`,
+  };
+}
+
+function generatedUsers(generated: GeneratedUsers): DirectoryUser[] {
+  const counts = { agent: generated.agents ?? 0, supervisor: generated.supervisors ?? 0 };
+  const ranges = { agent: RANGES.generatedAgents, supervisor: RANGES.generatedSupervisors };
+  const names = { agent: 'generatedAgents', supervisor: 'generatedSupervisors' };
+  return (['agent', 'supervisor'] as const).flatMap((role) => {
+    const problem = rangeProblem(names[role], counts[role], ranges[role]);
+    if (problem) throw new RangeError(problem);
+    return Array.from({ length: counts[role] }, (_, i) => generatedUser(role, i + 1));
+  });
+}
+
+export class Directory {
+  /** The users who can sign in at a console: the built-in agents and supervisor, then the generated ones. */
+  readonly users: readonly DirectoryUser[];
+  /** The built-in users (`alex`, `blake`, `casey`, `sam`), whatever else is generated. */
+  readonly builtInUsers = USERS;
+  /** The generated users (`GeneratedUsers`), agents then supervisors. */
+  readonly generatedUsers: readonly DirectoryUser[];
   readonly colleagues = COLLEAGUES;
   readonly queues = QUEUES;
   readonly callers = CALLERS;
+  private readonly byKey: ReadonlyMap<string, DirectoryUser>;
+  private readonly byTeamsUserId: ReadonlyMap<string, TeamsUserLookup>;
+
+  constructor(
+    /** The cloud the tenant lives in: its Teams identifiers carry it. */
+    readonly cloud: TeamsCloud = 'public',
+    generated: GeneratedUsers = {},
+  ) {
+    if (!TEAMS_CLOUDS.includes(cloud))
+      throw new RangeError(`"teamsCloud" must be one of ${TEAMS_CLOUDS.join(', ')}, not "${String(cloud)}".`);
+    this.generatedUsers = generatedUsers(generated);
+    this.users = [...USERS, ...this.generatedUsers];
+    // A thousand users are looked up on every sign-in, call and Graph request: by map, not by scan.
+    this.byKey = new Map(this.users.map((user) => [user.key, user]));
+    this.byTeamsUserId = new Map<string, TeamsUserLookup>([
+      ...this.users.map((user) => [user.microsoftTeamsUserId, { kind: 'user', user }] as const),
+      ...this.colleagues.map(
+        (colleague) => [colleague.microsoftTeamsUserId, { kind: 'colleague', colleague }] as const,
+      ),
+    ]);
+  }
 
   user(key: string): DirectoryUser | undefined {
-    return this.users.find((user) => user.key === key);
+    return this.byKey.get(key);
   }
 
   colleague(key: string): Colleague | undefined {
@@ -165,11 +227,7 @@ export class Directory {
 
   /** A Teams user by their object id (case-insensitive, as GUIDs are). */
   teamsUser(microsoftTeamsUserId: string): TeamsUserLookup {
-    const id = microsoftTeamsUserId.toLowerCase();
-    const user = this.users.find((u) => u.microsoftTeamsUserId === id);
-    if (user) return { kind: 'user', user };
-    const colleague = this.colleagues.find((c) => c.microsoftTeamsUserId === id);
-    return colleague ? { kind: 'colleague', colleague } : { kind: 'unknown' };
+    return this.byTeamsUserId.get(microsoftTeamsUserId.toLowerCase()) ?? { kind: 'unknown' };
   }
 
   queue(name: string): CallQueue | undefined {

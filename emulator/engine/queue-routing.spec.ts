@@ -315,3 +315,37 @@ describe('a connected call', () => {
     assert.equal(world.snapshot().calls.length, 0);
   });
 });
+
+describe('queue routing in a generated tenant', () => {
+  it('rings the generated agents who are signed in, and never a generated supervisor', async () => {
+    const world = new World({
+      clock: new ManualClock(0),
+      seed: 3,
+      scenario: false,
+      generatedUsers: { agents: 25, supervisors: 3 },
+    });
+    const inbox = new Map<string, ServerMessage[]>();
+    const endpoints: Record<string, string> = {};
+    for (const key of ['agent0001', 'agent0025', 'supervisor0002']) {
+      const messages: ServerMessage[] = [];
+      endpoints[key] = world.open(
+        (m) => messages.push(m),
+        () => undefined,
+      );
+      await world.request(endpoints[key], { op: 'hello', token: world.issueToken(key).token });
+      inbox.set(key, messages);
+    }
+    const of = (key: string, type: ServerMessage['type']) => inbox.get(key)!.filter((m) => m.type === type);
+    const id = world.enqueuePhoneCall({ from: '+14255550199', queue: 'Billing' });
+    for (const agent of ['agent0001', 'agent0025'])
+      assert.deepEqual(
+        of(agent, 'incomingCall').map((m) => m.type === 'incomingCall' && m.incomingCall.id),
+        [id],
+      );
+    assert.equal(of('supervisor0002', 'incomingCall').length, 0);
+    await world.request(endpoints['agent0025']!, { op: 'accept', incomingCallId: id });
+    assert.deepEqual(of('agent0001', 'incomingCallEnded'), [
+      { type: 'incomingCallEnded', id, callEndReason: { code: 487, subCode: 10003 } },
+    ]);
+  });
+});

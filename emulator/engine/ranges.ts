@@ -33,6 +33,10 @@ export const RANGES = {
   autoAdmitSeconds: { min: 0, max: 3600, integer: true, unit: 'seconds' },
   /** Colleagues in a meeting from its start: the directory has a handful. */
   meetingAttendees: { min: 0, max: 50, integer: true, unit: 'colleagues' },
+  /** Agents the directory generates beside its built-in users (`EMULATOR_GENERATED_AGENTS`). */
+  generatedAgents: { min: 0, max: 5000, integer: true, unit: 'agents' },
+  /** Supervisors it generates (`EMULATOR_GENERATED_SUPERVISORS`). */
+  generatedSupervisors: { min: 0, max: 500, integer: true, unit: 'supervisors' },
   port: { min: 0, max: 65_535, integer: true },
   seed: { min: 0, max: 2 ** 32 - 1, integer: true },
 } as const satisfies Record<string, NumberRange>;

@@ -4,7 +4,13 @@ import { Calls } from './calls';
 import { RealClock, type Clock } from './clock';
 import { ERROR, WorldError } from './codes';
 import { Dialer } from './dialing';
-import { Directory, type DirectoryUser, type PhoneCaller, type TeamsCloud } from './directory';
+import {
+  Directory,
+  type DirectoryUser,
+  type GeneratedUsers,
+  type PhoneCaller,
+  type TeamsCloud,
+} from './directory';
 import { Faults } from './faults';
 import { LegOperations } from './leg-operations';
 import { MeetingCalls } from './meeting-calls';
@@ -28,6 +34,8 @@ export interface WorldOptions {
   scenario?: false | Partial<ScenarioOptions>;
   /** The cloud the tenant lives in (`public` unless said): every Teams identifier follows it. */
   teamsCloud?: TeamsCloud;
+  /** Agents and supervisors generated beside the built-in users (none unless said), for load work. */
+  generatedUsers?: GeneratedUsers;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -66,7 +74,7 @@ export class World implements WorldPort {
   constructor(options: WorldOptions = {}) {
     this.clock = options.clock ?? new RealClock();
     this.random = randomStreams(options.seed);
-    this.directory = new Directory(options.teamsCloud);
+    this.directory = new Directory(options.teamsCloud, options.generatedUsers);
     this.acsTokens = new TokenIssuer(this.random.tokens, this.directory.cloud);
     this.signInTokens = new TokenIssuer(this.random.tokens, this.directory.cloud);
     this.threads = new Threads(this.random.calls);

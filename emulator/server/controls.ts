@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { publicUser } from '../engine/directory';
+import { publicUser, type Directory, type DirectoryUser } from '../engine/directory';
 import { FAULT_OPERATIONS, isFaultOperation } from '../engine/faults';
 import { AllCallersBusyError } from '../engine/queue-routing';
 import { RANGES } from '../engine/ranges';
@@ -168,7 +168,7 @@ export async function emulatorControls(app: FastifyInstance, { world }: { world:
       if (!world.directory.user(userKey))
         throw new BadRequest(
           404,
-          `No user "${userKey}" in the directory: one of ${world.directory.users.map((u) => u.key).join(', ')}.`,
+          `No user "${userKey}" in the directory: one of ${userKeys(world.directory)}.`,
         );
       return { dropped: world.dropConnection(userKey) };
     },
@@ -192,4 +192,16 @@ function controlError(error: FastifyError, request: FastifyRequest, reply: Fasti
   if ((error.statusCode ?? 500) < 500) return send(400, 'The request body must be a JSON object.');
   request.log.error(error);
   send(500, 'The emulator failed to handle the request.');
+}
+
+/** The directory's user keys for an error message: the built-in ones, and the generated ones' range. */
+function userKeys(directory: Directory): string {
+  const { builtInUsers, generatedUsers } = directory;
+  const generated = (role: DirectoryUser['role']) => {
+    const users = generatedUsers.filter((user) => user.role === role);
+    if (users.length === 0) return [];
+    if (users.length === 1) return [users[0]!.key];
+    return [`${users[0]!.key} to ${users[users.length - 1]!.key}`];
+  };
+  return [...builtInUsers.map((u) => u.key), ...generated('agent'), ...generated('supervisor')].join(', ');
 }

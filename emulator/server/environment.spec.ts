@@ -59,3 +59,30 @@ describe('the emulator’s environment', () => {
     for (const [env, message] of refusals) assert.throws(() => readEnvironment(env), { message });
   });
 });
+
+describe('the emulator’s generated tenant from the environment', () => {
+  it('reads the generated agents and supervisors', () => {
+    assert.deepEqual(
+      readEnvironment({ EMULATOR_GENERATED_AGENTS: '1000', EMULATOR_GENERATED_SUPERVISORS: '50' })
+        .generatedUsers,
+      { agents: 1000, supervisors: 50 },
+    );
+    assert.deepEqual(readEnvironment({ EMULATOR_GENERATED_AGENTS: '0' }).generatedUsers, { agents: 0 });
+    assert.equal(readEnvironment({}).generatedUsers, undefined);
+  });
+
+  it('refuses a count out of its range, naming the variable', () => {
+    const agents = '"EMULATOR_GENERATED_AGENTS" must be an integer from 0 to 5000 (agents).';
+    const supervisors = '"EMULATOR_GENERATED_SUPERVISORS" must be an integer from 0 to 500 (supervisors).';
+    const refusals: [Record<string, string>, string][] = [
+      [{ EMULATOR_GENERATED_AGENTS: '5001' }, agents],
+      [{ EMULATOR_GENERATED_AGENTS: '-5' }, agents],
+      [{ EMULATOR_GENERATED_AGENTS: '2.5' }, agents],
+      [{ EMULATOR_GENERATED_AGENTS: 'many' }, agents],
+      [{ EMULATOR_GENERATED_AGENTS: '1e3' }, agents],
+      [{ EMULATOR_GENERATED_SUPERVISORS: '501' }, supervisors],
+      [{ EMULATOR_GENERATED_SUPERVISORS: ' 5' }, supervisors],
+    ];
+    for (const [env, message] of refusals) assert.throws(() => readEnvironment(env), { message });
+  });
+});

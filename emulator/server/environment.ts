@@ -18,6 +18,8 @@ export function readEnvironment(env: Environment): EmulatorOptions {
   const patienceSeconds = pair(env, 'SCENARIO_PATIENCE_SECONDS');
   const talkSeconds = pair(env, 'SCENARIO_TALK_SECONDS');
   const redirectUris = uris(env, 'EMULATOR_REDIRECT_URIS');
+  const agents = number(env, 'EMULATOR_GENERATED_AGENTS', RANGES.generatedAgents);
+  const supervisors = number(env, 'EMULATOR_GENERATED_SUPERVISORS', RANGES.generatedSupervisors);
   const teamsCloud = env['EMULATOR_TEAMS_CLOUD'];
   if (teamsCloud && !TEAMS_CLOUDS.includes(teamsCloud as TeamsCloud))
     throw new Error(`"EMULATOR_TEAMS_CLOUD" must be ${TEAMS_CLOUDS.join(', ')}, not "${teamsCloud}".`);
@@ -27,6 +29,12 @@ export function readEnvironment(env: Environment): EmulatorOptions {
     ...(seed !== undefined && { seed }),
     ...(teamsCloud && { teamsCloud: teamsCloud as TeamsCloud }),
     ...(redirectUris && { cloud: { redirectUris } }),
+    ...((agents !== undefined || supervisors !== undefined) && {
+      generatedUsers: {
+        ...(agents !== undefined && { agents }),
+        ...(supervisors !== undefined && { supervisors }),
+      },
+    }),
     scenario: scenario === 'on' && {
       ...(arrivalsPerMinute !== undefined && { arrivalsPerMinute }),
       ...(patienceSeconds && { patienceSeconds }),

@@ -1,6 +1,6 @@
 import type { EmulatorTransport } from '../client/connection';
 import { ManualClock } from '../engine/clock';
-import type { TeamsCloud } from '../engine/directory';
+import type { GeneratedUsers, TeamsCloud } from '../engine/directory';
 import type { ScenarioOptions } from '../engine/scenario';
 import { World } from '../engine/world';
 import type { ClientMessage, ServerMessage } from '../protocol/messages';
@@ -22,7 +22,13 @@ export interface InMemoryEmulator {
  * (as a network does) and in order. For unit tests: the same client code as over the WebSocket.
  */
 export function createInMemoryEmulator(
-  options: { seed?: number; scenario?: false | Partial<ScenarioOptions>; teamsCloud?: TeamsCloud } = {},
+  options: {
+    seed?: number;
+    scenario?: false | Partial<ScenarioOptions>;
+    teamsCloud?: TeamsCloud;
+    /** Agents and supervisors beside the built-in users: `{ agents: 1000, supervisors: 50 }`. */
+    generatedUsers?: GeneratedUsers;
+  } = {},
 ): InMemoryEmulator {
   const clock = new ManualClock();
   const world = new World({
@@ -30,6 +36,7 @@ export function createInMemoryEmulator(
     seed: options.seed ?? 1,
     scenario: options.scenario ?? false,
     ...(options.teamsCloud && { teamsCloud: options.teamsCloud }),
+    ...(options.generatedUsers && { generatedUsers: options.generatedUsers }),
   });
   let inFlight = 0;
   const deliver = (action: () => void) => {
