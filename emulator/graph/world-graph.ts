@@ -16,17 +16,20 @@ function toChat(thread: ChatThread): GraphChat {
 }
 
 /**
- * The world as Microsoft Graph sees it: the directory's Teams users (console users and scripted
- * colleagues), the sign-in access tokens it issued, and its chat threads, which are the threads
+ * The world as Microsoft Graph sees it: the directory's Teams users (console users, generated ones
+ * included, and scripted colleagues), the sign-in access tokens it issued, and its chat threads, which are the threads
  * group calls and `addParticipant` name.
  */
 export function graphWorldOf(world: World): GraphWorld {
-  const users = (): GraphUser[] =>
+  // The directory is fixed once the world exists (generated users included): made once, not per request.
+  const tenantUsers: readonly GraphUser[] = Object.freeze(
     [...world.directory.users, ...world.directory.colleagues].map((user) => ({
       id: user.microsoftTeamsUserId,
       displayName: user.displayName,
       userPrincipalName: `${user.key}@${TENANT_DOMAIN}`,
-    }));
+    })),
+  );
+  const users = () => tenantUsers;
   const change = (apply: () => void) => {
     try {
       apply();

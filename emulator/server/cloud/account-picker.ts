@@ -14,6 +14,11 @@ const STYLE = `
   .name { font-weight: 600; }
   .upn, .role { font-size: 0.85rem; color: #5e5e5e; }
   button.secondary { padding: 6px 18px; border: 1px solid #8a8a8a; background: #fff; cursor: pointer; }
+  .generated { margin: 0 0 24px; }
+  .generated label { display: block; font-weight: 600; margin: 0 0 8px; }
+  .generated .hint { font-size: 0.85rem; color: #5e5e5e; margin: 0 0 8px; }
+  .generated select { width: 100%; box-sizing: border-box; font: inherit; margin: 0 0 12px; }
+  .generated select:focus-visible { outline: 2px solid #0067b8; }
   .error { color: #a80000; }
 `;
 
@@ -35,12 +40,9 @@ function page(title: string, body: string): string {
 </html>`;
 }
 
-/**
- * The emulated tenant's account picker, as Entra ID shows it: the directory's users (agents and
- * the supervisor) with their app role. Picking one posts the held request's handle and the user.
- */
-export function accountPickerPage(users: readonly DirectoryUser[], handle: string): string {
-  const accounts = users
+/** One button per user: the built-in users, a handful. */
+function accountButtons(users: readonly DirectoryUser[]): string {
+  return users
     .map(
       (user) => `<li>
           <button class="account" type="submit" name="user" value="${escapeHtml(user.key)}">
@@ -51,17 +53,62 @@ export function accountPickerPage(users: readonly DirectoryUser[], handle: strin
         </li>`,
     )
     .join('\n        ');
+}
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * The generated users (up to 5,500): one native list box, grouped by app role, rather than
+ * thousands of buttons. It needs no script (the page's CSP allows none), is light to render, and
+ * is keyboard- and screen-reader-usable as it is: arrows move, typing "Agent 04" jumps there.
+ */
+function generatedAccounts(users: readonly DirectoryUser[], handle: string): string {
+  const group = (role: DirectoryUser['role'], label: string) => {
+    const members = users.filter((user) => user.role === role);
+    if (members.length === 0) return '';
+    const options = members
+      .map(
+        (user) =>
+          `<option value="${escapeHtml(user.key)}">${escapeHtml(user.displayName)} (${escapeHtml(userPrincipalName(user))})</option>`,
+      )
+      .join('');
+    return `<optgroup label="${label}">${options}</optgroup>`;
+  };
+  const agents = users.filter((user) => user.role === 'agent').length;
+  const supervisors = users.length - agents;
+  return `<form class="generated" method="post" action="/${TENANT_ID}/login">
+        <input type="hidden" name="ctx" value="${escapeHtml(handle)}" />
+        <label for="generated-account">Generated accounts</label>
+        <p class="hint" id="generated-account-hint">${count(agents, 'agent')} and ${count(supervisors, 'supervisor')}: pick one (type to jump), then sign in.</p>
+        <select id="generated-account" name="user" size="8" required aria-describedby="generated-account-hint">
+          ${group('agent', 'Agent')}${group('supervisor', 'Supervisor')}
+        </select>
+        <button class="secondary" type="submit">Sign in with the selected account</button>
+      </form>`;
+}
+
+/**
+ * The emulated tenant's account picker, as Entra ID shows it: the directory's built-in users
+ * (agents and the supervisor) as buttons with their app role, then the generated users, if any,
+ * in one list box. Picking one posts the held request's handle and the user.
+ */
+export function accountPickerPage(
+  users: readonly DirectoryUser[],
+  handle: string,
+  generated: readonly DirectoryUser[] = [],
+): string {
   return page(
     'Sign in to Switchboard',
     `<h1>Pick an account</h1>
       <p>to continue to Switchboard</p>
-      <form method="post" action="/${TENANT_ID}/login">
+      <form id="accounts" method="post" action="/${TENANT_ID}/login">
         <input type="hidden" name="ctx" value="${escapeHtml(handle)}" />
         <ul>
-        ${accounts}
+        ${accountButtons(users)}
         </ul>
-        <button class="secondary" type="submit" name="cancel" value="1">Cancel</button>
-      </form>`,
+      </form>
+      ${generated.length > 0 ? generatedAccounts(generated, handle) : ''}
+      <button class="secondary" type="submit" form="accounts" name="cancel" value="1">Cancel</button>`,
   );
 }
 

@@ -92,10 +92,11 @@ export class AcsIdentity {
           'userId',
         );
       }
-      const user = this.world.directory.users.find((u) => u.microsoftTeamsUserId === userId);
-      if (!user) throw new AcsError(403, 'Forbidden', 'The user is not a Teams user of this tenant.');
+      const found = this.world.directory.teamsUser(userId);
+      if (found.kind !== 'user')
+        throw new AcsError(403, 'Forbidden', 'The user is not a Teams user of this tenant.');
       const lifetimeMs = Number(claims.exp) * 1000 - this.world.clock.now();
-      const issued = this.world.issueToken(user.key, lifetimeMs);
+      const issued = this.world.issueToken(found.user.key, lifetimeMs);
       return response.send({ token: issued.token, expiresOn: new Date(issued.expiresOn).toISOString() });
     } catch (error) {
       if (!(error instanceof AcsError)) throw error;

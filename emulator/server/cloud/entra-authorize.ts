@@ -114,7 +114,15 @@ export class EntraAuthorize {
         ...(nonce !== undefined && { nonce }),
       };
       if (get('prompt') === 'none') return this.silent(request, response, held, params);
-      return page(response, 200, accountPickerPage(this.world.directory.users, this.grants.hold(held)));
+      return page(
+        response,
+        200,
+        accountPickerPage(
+          this.world.directory.builtInUsers,
+          this.grants.hold(held),
+          this.world.directory.generatedUsers,
+        ),
+      );
     } catch (error) {
       if (!(error instanceof EntraError)) throw error;
       return redirect(response, responseUrl(back, redirectErrorParams(error)));
