@@ -1,3 +1,4 @@
+import { chatListQuery, skipToken } from './chat-list-query';
 import { GraphWorldError, PHONE_PARTICIPANT_ID, type GraphChat, type GraphWorld } from './graph-world';
 import {
   badRequest,
@@ -9,6 +10,9 @@ import {
 } from './graph-response';
 
 const MEMBER_TYPE = '#microsoft.graph.aadUserConversationMember';
+
+/** The most members Graph lists for each chat of a list expanding them (its known issue). */
+export const MEMBERS_IN_LISTED_CHAT = 25;
 
 /**
  * A membership's id: Graph's are opaque strings per (chat, user); the emulator's encode the user,
@@ -46,15 +50,13 @@ export class GraphChats {
   ) {}
 
   /**
-   * `POST /chats`: a group chat, the caller among its members. (Graph's `oneOnOne` chats are not
-   * modelled: a call between two people needs no chat thread.)
+   * `POST /chats`: a group chat, or a one-to-one chat (two members, no topic), the caller among
+   * its members. Only one one-to-one chat exists between two users: asking again answers it.
    */
   create(body: unknown): GraphResponse {
     const { chatType, topic, members } = (body ?? {}) as Record<string, unknown>;
-    if (chatType !== 'group')
-      throw badRequest(
-        `"chatType" must be "group"${chatType === 'oneOnOne' ? ': the emulator does not model oneOnOne chats' : ''}.`,
-      );
+    if (chatType !== 'group' && chatType !== 'oneOnOne')
+      throw badRequest('"chatType" must be "group" or "oneOnOne".');
     if (topic !== undefined && topic !== null && typeof topic !== 'string')
       throw badRequest('"topic" must be a string.');
     if (!Array.isArray(members) || members.length < 2)
@@ -63,10 +65,52 @@ export class GraphChats {
     if (!ids.includes(this.caller))
       throw forbidden('The signed-in user must be a member of the chat they create.');
     for (const id of ids) this.requireKnown(id);
-    const chat = this.world.createChat(ids, (topic as string | undefined) ?? null);
+    const chat =
+      chatType === 'oneOnOne'
+        ? this.oneOnOne(ids, topic)
+        : this.world.createChat(ids, (topic as string | undefined) ?? null);
     return {
       status: 201,
       body: { '@odata.context': `${GRAPH_ROOT}/$metadata#chats/$entity`, ...this.resource(chat) },
+    };
+  }
+
+  /**
+   * `GET /me/chats` (or `GET /chats`): the chats the caller is a member of, newest first, a page at
+   * a time (`@odata.nextLink`), with `$filter`, `$expand=members,lastMessagePreview`, `$top` and
+   * `$orderby` as Graph takes them for chats. Graph lists at most 25 members of each chat when it
+   * expands them (a documented known issue), and so does the emulator.
+   */
+  list(path: string, query: URLSearchParams, origin = GRAPH_ROOT.replace(/\/v1\.0$/, '')): GraphResponse {
+    const options = chatListQuery(query);
+    const displayName = (userId: string) =>
+      this.world.users().find((u) => u.id === userId)?.displayName ?? null;
+    const mine = this.world
+      .chats()
+      .filter((chat) => chat.members.includes(this.caller) && options.keep(chat, displayName))
+      .reverse();
+    const page = mine.slice(options.offset, options.offset + options.top);
+    const next = options.offset + page.length;
+    const nextLink =
+      next < mine.length
+        ? `${origin}/v1.0/${path}?${[...options.repeat, ['$skiptoken', skipToken(next)]]
+            .map(([name, value]) => `${name}=${encodeURIComponent(value!)}`)
+            .join('&')}`
+        : undefined;
+    return {
+      status: 200,
+      body: {
+        '@odata.context': `${GRAPH_ROOT}/$metadata#chats${options.expandMembers ? '(members())' : ''}`,
+        '@odata.count': page.length,
+        ...(nextLink && { '@odata.nextLink': nextLink }),
+        value: page.map((chat) => ({
+          ...this.resource(chat),
+          ...(options.expandLastMessagePreview && { lastMessagePreview: null }),
+          ...(options.expandMembers && {
+            members: this.members(chat).slice(0, MEMBERS_IN_LISTED_CHAT),
+          }),
+        })),
+      },
     };
   }
 
@@ -100,7 +144,7 @@ export class GraphChats {
 
   /** `POST /chats/{id}/members`: adds a user (a member may add others). */
   addMember(chatId: string, body: unknown): GraphResponse {
-    const chat = this.memberChat(chatId);
+    const chat = this.changeableChat(chatId);
     const type = (body as Record<string, unknown> | null)?.['@odata.type'];
     if (type !== MEMBER_TYPE) throw badRequest(`"@odata.type" must be "${MEMBER_TYPE}".`);
     const userId = boundUser(body);
@@ -119,7 +163,7 @@ export class GraphChats {
 
   /** `DELETE /chats/{id}/members/{membershipId}`: removes a member (or the caller leaves). */
   removeMember(chatId: string, id: string): GraphResponse {
-    const chat = this.memberChat(chatId);
+    const chat = this.changeableChat(chatId);
     const userId = userOfMembership(chatId, id);
     if (!userId || !chat.members.includes(userId)) throw notFound(`No member '${id}' in this chat.`);
     this.change(() => this.world.removeChatMember(chatId, userId));
@@ -132,6 +176,29 @@ export class GraphChats {
     if (!chat.members.includes(this.caller))
       throw forbidden('The signed-in user is not a member of this chat.');
     return chat;
+  }
+
+  /** A chat whose members may change: a one-to-one chat's never do. */
+  private changeableChat(chatId: string): GraphChat {
+    const chat = this.memberChat(chatId);
+    if (chat.chatType === 'oneOnOne')
+      throw badRequest(
+        'Members cannot be added to or removed from a one-on-one chat: create a group chat instead.',
+      );
+    return chat;
+  }
+
+  /** The one-to-one chat of two users, made on first asking. */
+  private oneOnOne(ids: readonly string[], topic: unknown): GraphChat {
+    if (ids.length !== 2) throw badRequest('A oneOnOne chat has exactly two members.');
+    if (topic !== undefined && topic !== null)
+      throw badRequest('Only a group chat can have a topic; a oneOnOne chat has none.');
+    if (ids.includes(PHONE_PARTICIPANT_ID))
+      throw badRequest('The phone participant stand-in can only be a member of a group chat.');
+    const existing = this.world
+      .chats()
+      .find((chat) => chat.chatType === 'oneOnOne' && ids.every((id) => chat.members.includes(id)));
+    return existing ?? this.world.createChat(ids, null, 'oneOnOne');
   }
 
   private requireKnown(userId: string): void {
@@ -163,7 +230,7 @@ export class GraphChats {
       topic: chat.topic,
       createdDateTime: created,
       lastUpdatedDateTime: created,
-      chatType: chat.id.startsWith('19:meeting_') ? 'meeting' : 'group',
+      chatType: chat.chatType,
       webUrl: `https://teams.microsoft.com/l/chat/${encodeURIComponent(chat.id)}/0?tenantId=${this.world.tenantId}`,
       tenantId: this.world.tenantId,
     };

@@ -6,6 +6,11 @@ export interface GraphRequest {
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly body: unknown;
+  /**
+   * The scheme and host the request reached (`http://127.0.0.1:4310`), for the links Graph answers
+   * with (`@odata.nextLink`); Graph's own (`https://graph.microsoft.com`) when not given.
+   */
+  readonly origin?: string;
 }
 
 export interface GraphResponse {

@@ -15,7 +15,8 @@ const VERSION = '/v1.0';
  * The emulator's Microsoft Graph: the subset the console uses, in Graph's shapes, so
  * `@microsoft/microsoft-graph-client` works against it unchanged. Users: `GET /users` (`$search`
  * with `ConsistencyLevel: eventual`, `$filter`, `$select`, `$top`), `GET /users/{id}`, `GET /me`.
- * Chats: `POST /chats` (group), `GET /chats/{id}`, `GET|POST /chats/{id}/members`,
+ * Chats: `POST /chats` (group, or oneOnOne: the existing one if any), `GET /me/chats` and
+ * `GET /chats` (the caller's, `$filter`, `$expand`, `$top`, paged with `@odata.nextLink`), `GET /chats/{id}`, `GET|POST /chats/{id}/members`,
  * `DELETE /chats/{id}/members/{membershipId}`. Every request needs a signed-in user's access token.
  */
 export function answerGraph(world: GraphWorld, request: GraphRequest): GraphResponse {
@@ -68,6 +69,8 @@ function route(
   switch (resource) {
     case 'me':
       if (method === 'GET' && id === undefined) return getUser(world.users(), caller, query);
+      if (method === 'GET' && id === 'chats' && sub === undefined)
+        return chats().list('me/chats', query, request.origin);
       break;
     case 'users':
       if (method === 'GET' && id === undefined)
@@ -76,6 +79,7 @@ function route(
       break;
     case 'chats':
       if (method === 'POST' && id === undefined) return chats().create(request.body);
+      if (method === 'GET' && id === undefined) return chats().list('chats', query, request.origin);
       if (!id) break;
       if (method === 'GET' && sub === undefined) return chats().get(id, query);
       if (sub !== 'members') break;

@@ -10,9 +10,16 @@ export interface GraphUser {
   readonly userPrincipalName: string;
 }
 
+/** Graph's `chatType`: a group chat, a one-to-one chat (two members, for good) or a meeting's chat. */
+export type GraphChatType = 'group' | 'oneOnOne' | 'meeting';
+
 export interface GraphChat {
-  /** The chat's thread id, `19:<guid>@thread.v2`: the `threadId` a group call takes. */
+  /**
+   * The chat's thread id: `19:<guid>@thread.v2` for a group chat (the `threadId` a group call
+   * takes), `19:<id>_<id>@unq.gbl.spaces` for a one-to-one chat, `19:meeting_...` for a meeting's.
+   */
   readonly id: string;
+  readonly chatType: GraphChatType;
   readonly topic: string | null;
   /** Member object ids, in the order they joined. */
   readonly members: readonly string[];
@@ -35,8 +42,11 @@ export interface GraphWorld {
   users(): readonly GraphUser[];
   /** The object id of the user an access token was issued to; undefined for a bad or expired one. */
   tokenUser(accessToken: string): string | undefined;
-  createChat(members: readonly string[], topic: string | null): GraphChat;
+  /** A new chat; a `oneOnOne` one has exactly two members and no topic. */
+  createChat(members: readonly string[], topic: string | null, chatType?: 'group' | 'oneOnOne'): GraphChat;
   chat(id: string): GraphChat | undefined;
+  /** Every chat in the tenant, oldest first (Graph's routes show a user the ones they are in). */
+  chats(): readonly GraphChat[];
   addChatMember(chatId: string, userId: string): void;
   removeChatMember(chatId: string, userId: string): void;
 }

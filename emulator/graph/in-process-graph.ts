@@ -26,6 +26,7 @@ export class InProcessGraph {
     const answer = answerGraph(this.world, {
       method: request.method,
       url: `${url.pathname}${url.search}`,
+      origin: url.origin,
       headers,
       body: text ? (JSON.parse(text) as unknown) : undefined,
     });

@@ -1,14 +1,34 @@
 import { TENANT_ID } from '../engine/directory';
 import type { ChatThread } from '../engine/threads';
 import type { World } from '../engine/world';
-import { GraphWorldError, type GraphChat, type GraphUser, type GraphWorld } from './graph-world';
+import {
+  GraphWorldError,
+  type GraphChat,
+  type GraphChatType,
+  type GraphUser,
+  type GraphWorld,
+} from './graph-world';
 
 /** The emulated tenant's sign-in names: `<key>@switchboard.example`, as its Entra ID issues them. */
 export const TENANT_DOMAIN = 'switchboard.example';
 
+/** A one-to-one chat's id, as Teams makes it: both members' object ids, in order. */
+export function oneOnOneChatId(members: readonly string[]): string {
+  return `19:${[...members]
+    .map((m) => m.toLowerCase())
+    .sort()
+    .join('_')}@unq.gbl.spaces`;
+}
+
+function chatTypeOf(id: string): GraphChatType {
+  if (id.startsWith('19:meeting_')) return 'meeting';
+  return id.endsWith('@unq.gbl.spaces') ? 'oneOnOne' : 'group';
+}
+
 function toChat(thread: ChatThread): GraphChat {
   return {
     id: thread.id,
+    chatType: chatTypeOf(thread.id),
     topic: thread.topic ?? null,
     members: [...thread.members],
     createdAt: thread.createdAt,
@@ -42,12 +62,19 @@ export function graphWorldOf(world: World): GraphWorld {
     now: () => world.clock.now(),
     users,
     tokenUser: (token) => world.accessTokenUser(token)?.microsoftTeamsUserId,
-    createChat: (members, topic) =>
-      toChat(world.threads.create({ members, ...(topic && { topic }) }, world.clock.now())),
+    createChat: (members, topic, chatType = 'group') =>
+      toChat(
+        world.threads.create(
+          { members, ...(topic && { topic }) },
+          world.clock.now(),
+          chatType === 'oneOnOne' ? oneOnOneChatId(members) : undefined,
+        ),
+      ),
     chat: (id) => {
       const thread = world.threads.get(id);
       return thread && toChat(thread);
     },
+    chats: () => world.threads.list().map(toChat),
     addChatMember: (id, userId) => change(() => world.threads.addMember(id, userId)),
     removeChatMember: (id, userId) => change(() => world.threads.removeMember(id, userId)),
   };

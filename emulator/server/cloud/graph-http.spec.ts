@@ -61,6 +61,47 @@ describe('the emulator’s Microsoft Graph over HTTP', () => {
     assert.equal((await graph(`/v1.0/chats/${encodeURIComponent(id)}`)).status, 401);
   });
 
+  it('lists the world’s chats a user is in, a page at a time, with links back to this server', async () => {
+    const token = emulator.world.signIn('blake');
+    const blake = emulator.world.directory.user('blake')!.microsoftTeamsUserId;
+    const casey = emulator.world.directory.user('casey')!.microsoftTeamsUserId;
+    for (let i = 0; i < 3; i++)
+      emulator.world.threads.create({ members: [blake, casey], topic: `Chat ${i}` }, 0);
+    const oneOnOne = () =>
+      graph('/v1.0/chats', {
+        method: 'POST',
+        token,
+        body: JSON.stringify({
+          chatType: 'oneOnOne',
+          members: [blake, casey].map((id) => ({
+            '@odata.type': '#microsoft.graph.aadUserConversationMember',
+            roles: ['owner'],
+            'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${id}')`,
+          })),
+        }),
+      }).then(async (r) => ((await r.json()) as { id: string }).id);
+    const pair = await oneOnOne();
+    assert.match(pair, /@unq\.gbl\.spaces$/);
+    assert.equal(await oneOnOne(), pair);
+
+    const ids: string[] = [];
+    let next: string | undefined = `${emulator.url}/v1.0/me/chats?$expand=members&$top=2`;
+    while (next) {
+      assert.ok(next.startsWith(emulator.url), next);
+      const response: Response = await fetch(next, { headers: { Authorization: `Bearer ${token}` } });
+      assert.equal(response.status, 200);
+      const page = (await response.json()) as {
+        value: { id: string; members: { userId: string }[] }[];
+        '@odata.nextLink'?: string;
+      };
+      assert.ok(page.value.every((chat) => chat.members.some((m) => m.userId === blake)));
+      ids.push(...page.value.map((chat) => chat.id));
+      next = page['@odata.nextLink'];
+    }
+    assert.equal(ids.length, 4);
+    assert.equal(ids[0], pair);
+  });
+
   it('answers the browser’s preflight for its methods', async () => {
     const response = await graph('/v1.0/chats/x/members/y', { method: 'OPTIONS' });
     assert.equal(response.status, 204);

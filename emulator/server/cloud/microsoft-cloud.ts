@@ -200,6 +200,7 @@ export class MicrosoftCloud {
         const answer = answerGraph(await this.graphWorldFor(headers['authorization']), {
           method: request.method,
           url: request.url,
+          origin: `${request.protocol}://${request.host}`,
           headers,
           body: request.body,
         });

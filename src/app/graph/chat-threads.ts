@@ -13,6 +13,15 @@ export function chatMembersForCall(teamsUserIds: readonly string[], withPhonePar
   return users.length > 2 || !withPhoneParties ? users : [...users, PHONE_PARTICIPANT_ID];
 }
 
+/**
+ * The group chat of exactly these members (the signed-in user among them), as Teams recommends:
+ * the one they already have if any, so a call with the same parties again shares its chat;
+ * otherwise a new one.
+ */
+export async function groupChatFor(graph: GraphService, members: readonly string[]): Promise<string> {
+  return (await graph.findGroupChat(members)) ?? (await graph.createGroupChat(members));
+}
+
 /** The chat thread for a new group call from the signed-in user to these targets. */
 export async function threadForGroupCall(
   graph: GraphService,
@@ -23,13 +32,14 @@ export async function threadForGroupCall(
     t.kind === 'microsoftTeamsUser' ? [t.microsoftTeamsUserId] : [],
   );
   const withPhones = targets.some((t) => t.kind === 'phoneNumber');
-  return graph.createGroupChat(chatMembersForCall([me, ...teamsUsers], withPhones));
+  return groupChatFor(graph, chatMembersForCall([me, ...teamsUsers], withPhones));
 }
 
 export interface ParticipantThread {
   /**
-   * A chat created for the call (a 1:1 being escalated has none), or null: the call's own thread
-   * then serves, read from the live call (a meeting's thread is one of its secret coordinates).
+   * A group chat got for the call (a 1:1 being escalated has none): the one its parties already
+   * share, or a new one. Null when the call's own thread serves, read from the live call (a
+   * meeting's thread is one of its secret coordinates).
    */
   readonly createdThreadId: string | null;
   /** The chat membership added for the newcomer, to undo if adding them to the call fails. */
@@ -39,7 +49,8 @@ export interface ParticipantThread {
 /**
  * The thread to add a participant with, the chat made ready first, as Teams asks: a Teams user
  * joins the call's chat before the call (an information barrier may refuse them otherwise); a call
- * without a chat (a 1:1 being escalated) gets a new group chat of everyone who will be on it.
+ * without a chat (a 1:1 being escalated) gets the group chat of everyone who will be on it, found
+ * or created.
  */
 export async function threadForNewParticipant(
   graph: GraphService,
@@ -52,7 +63,7 @@ export async function threadForNewParticipant(
       newcomer ? [...call.teamsUserIds, newcomer] : call.teamsUserIds,
       call.hasPhoneParty || !newcomer,
     );
-    return { createdThreadId: await graph.createGroupChat(members), addedMembershipId: null };
+    return { createdThreadId: await groupChatFor(graph, members), addedMembershipId: null };
   }
   if (!newcomer) return { createdThreadId: null, addedMembershipId: null };
   const members = await graph.chatMembers(call.threadId);

@@ -6,7 +6,7 @@ import {
   threadForGroupCall,
   threadForNewParticipant,
 } from './chat-threads';
-import { GraphFailure, GraphService, PHONE_PARTICIPANT_ID } from './graph.service';
+import { GraphFailure, GraphService, PHONE_PARTICIPANT_ID, versionRelative } from './graph.service';
 import { inProcessGraph } from './testing/in-process-graph';
 import * as graphClient from '@microsoft/microsoft-graph-client';
 import { InProcessGraph } from '../../../emulator/graph/in-process-graph';
@@ -139,5 +139,119 @@ describe('chat threads for calls', () => {
 
     await removeFromCallChat(service, threadId, CASEY);
     expect(members(threadId)).toEqual([ALEX, BLAKE, PHONE_PARTICIPANT_ID]);
+  });
+
+  it('gives a second escalation with the same parties the chat of the first, and other parties a new one', async () => {
+    const { service, members, world } = setUp();
+    const escalation = { threadId: undefined, teamsUserIds: [ALEX], hasPhoneParty: true };
+    const first = await threadForNewParticipant(service, escalation, phoneNumberTarget('+14255550102'));
+    const chats = world.threads.list().length;
+    const second = await threadForNewParticipant(service, escalation, phoneNumberTarget('+14255550103'));
+    expect(second).toEqual({ createdThreadId: first.createdThreadId, addedMembershipId: null });
+    expect(world.threads.list().length).toBe(chats);
+
+    const withBlake = await threadForNewParticipant(
+      service,
+      escalation,
+      teamsUserTarget(BLAKE, 'Blake Chen', 'public'),
+    );
+    expect(withBlake.createdThreadId).not.toBe(first.createdThreadId);
+    expect(members(withBlake.createdThreadId!)).toEqual([ALEX, BLAKE, PHONE_PARTICIPANT_ID]);
+    expect(world.threads.list().length).toBe(chats + 1);
+
+    // A group call of the same parties shares that chat too; more parties, another chat.
+    const phones = [phoneNumberTarget('+14255550101')];
+    expect(
+      await threadForGroupCall(service, ALEX, [teamsUserTarget(BLAKE, 'Blake Chen', 'public'), ...phones]),
+    ).toBe(withBlake.createdThreadId!);
+    const three = await threadForGroupCall(service, ALEX, [
+      teamsUserTarget(BLAKE, 'Blake Chen', 'public'),
+      teamsUserTarget(CASEY, 'Casey Novak', 'public'),
+    ]);
+    expect(members(three)).toEqual([ALEX, BLAKE, CASEY]);
+    expect(world.threads.list().length).toBe(chats + 2);
+  });
+
+  it('takes only a group chat of exactly the call’s parties that the agent is in', async () => {
+    const { service, members, world } = setUp();
+    const theirs = world.threads.create({ members: [BLAKE, CASEY, PHONE_PARTICIPANT_ID] }, 0).id;
+    const more = world.threads.create({ members: [ALEX, BLAKE, CASEY, PHONE_PARTICIPANT_ID] }, 0).id;
+    const left = world.threads.create({ members: [ALEX, PHONE_PARTICIPANT_ID, CASEY] }, 0).id;
+    world.threads.removeMember(left, CASEY);
+    const threadId = await threadForGroupCall(service, ALEX, [phoneNumberTarget('+14255550101')]);
+    expect(threadId).toBe(left);
+
+    const blakes = await threadForNewParticipant(
+      service,
+      { threadId: undefined, teamsUserIds: [ALEX, CASEY], hasPhoneParty: true },
+      phoneNumberTarget('+14255550104'),
+    );
+    expect([theirs, more, left]).not.toContain(blakes.createdThreadId!);
+    expect(members(blakes.createdThreadId!)).toEqual([ALEX, CASEY, PHONE_PARTICIPANT_ID]);
+  });
+
+  it('looks through every page of the agent’s chats, following @odata.nextLink', async () => {
+    const { service, world } = setUp();
+    const before = world.threads.list().length;
+    const oldest = world.threads.create({ members: [ALEX, PHONE_PARTICIPANT_ID] }, 0).id;
+    for (let i = 0; i < 120; i++) world.threads.create({ members: [ALEX, BLAKE, CASEY] }, i + 1);
+    expect(await threadForGroupCall(service, ALEX, [phoneNumberTarget('+14255550101')])).toBe(oldest);
+    expect(world.threads.list().length).toBe(before + 121);
+  });
+
+  it('says when looking for the call’s chat fails, with the HTTP status', async () => {
+    const emulator = createInMemoryEmulator();
+    const graph = new InProcessGraph(graphWorldOf(emulator.world));
+    const refusingChatLists = {
+      execute: async (context: { request: RequestInfo; options?: RequestInit; response?: Response }) => {
+        const url = typeof context.request === 'string' ? context.request : context.request.url;
+        if (!new URL(url).pathname.endsWith('/me/chats')) return graph.execute(context);
+        context.response = new Response(
+          JSON.stringify({
+            error: { code: 'Forbidden', message: 'Missing scope permissions on the request.' },
+          }),
+          { status: 403, headers: { 'Content-Type': 'application/json' } },
+        );
+      },
+    };
+    const token = emulator.world.signIn('alex');
+    const before = emulator.world.threads.list().length;
+    TestBed.configureTestingModule({
+      providers: [
+        {
+          provide: GRAPH_CLIENT_FACTORY,
+          useValue: async () =>
+            createGraphClient(
+              graphClient,
+              'https://graph.emulator.test/',
+              async () => token,
+              refusingChatLists,
+            ),
+        },
+      ],
+    });
+    const failure = await threadForGroupCall(TestBed.inject(GraphService), ALEX, [
+      phoneNumberTarget('+14255550101'),
+    ]).catch((error: GraphFailure) => error);
+    expect(failure).toEqual(
+      new GraphFailure(
+        'Looking for the call’s chat failed: your account is not allowed to do this (ask an administrator about the app’s Graph permissions).',
+        403,
+      ),
+    );
+    expect((failure as GraphFailure).code).toBe(403);
+    expect(emulator.world.threads.list().length).toBe(before);
+  });
+
+  it('follows a next link on any host to the Graph it uses', () => {
+    expect(versionRelative('https://graph.microsoft.com/v1.0/me/chats?$skiptoken=abc')).toBe(
+      '/me/chats?$skiptoken=abc',
+    );
+    // The browser's URL may percent-encode the quotes: the same query to Graph.
+    const emulated = versionRelative(
+      "http://127.0.0.1:4310/v1.0/me/chats?$filter=chatType%20eq%20'group'&$skiptoken=Y2",
+    );
+    expect(decodeURIComponent(emulated!)).toBe("/me/chats?$filter=chatType eq 'group'&$skiptoken=Y2");
+    expect(versionRelative(undefined)).toBeNull();
   });
 });

@@ -29,6 +29,18 @@ export class GraphFailure extends Error implements Failure {
 
 const SUGGESTIONS = 8;
 
+/** Chats per page when looking for one (Graph's most), and how many pages to look through. */
+const CHATS_PER_PAGE = 50;
+const CHAT_PAGES = 20;
+
+/** Graph lists at most this many members of each chat when it expands them in a list. */
+const MEMBERS_LISTED = 25;
+
+interface ChatPage {
+  readonly value?: readonly { id: string; members?: readonly { userId?: string | null }[] }[];
+  readonly '@odata.nextLink'?: string;
+}
+
 const bind = (userId: string) => `https://graph.microsoft.com/v1.0/users('${userId}')`;
 
 /**
@@ -73,6 +85,31 @@ export class GraphService {
         throw new GraphFailure('Nobody in your organization’s directory has this Teams user id.', 404);
       throw error;
     }
+  }
+
+  /**
+   * The signed-in user's group chat whose members are exactly these (the phone participant stand-in
+   * counts as one), or null. Looks through their group chats with members expanded, a page at a
+   * time (`@odata.nextLink`), up to 20 pages of 50. Graph lists at most 25 members of each chat
+   * there, so a chat for 25 or more is never looked for: it is created.
+   */
+  async findGroupChat(memberIds: readonly string[]): Promise<string | null> {
+    const wanted = new Set(memberIds.map((id) => id.toLowerCase()));
+    if (wanted.size >= MEMBERS_LISTED) return null;
+    let next: string | null = null;
+    for (let pages = 0; pages < CHAT_PAGES; pages++) {
+      const link: string | null = next;
+      const page = (await this.request('Looking for the call’s chat', (graph) =>
+        link
+          ? graph.api(link).get()
+          : graph.api('/me/chats').filter("chatType eq 'group'").expand('members').top(CHATS_PER_PAGE).get(),
+      )) as ChatPage;
+      const match = (page.value ?? []).find((chat) => hasExactly(chat.members ?? [], wanted));
+      if (match) return match.id;
+      next = versionRelative(page['@odata.nextLink']);
+      if (!next) return null;
+    }
+    return null;
   }
 
   /** Creates a group chat with these members (the signed-in user among them); resolves to its thread id. */
@@ -144,6 +181,23 @@ export class GraphService {
       throw toGraphFailure(error, purpose, notFound);
     }
   }
+}
+
+function hasExactly(members: readonly { userId?: string | null }[], wanted: ReadonlySet<string>): boolean {
+  const ids = new Set(members.map((m) => String(m.userId ?? '').toLowerCase()));
+  return ids.size === wanted.size && members.length === wanted.size && [...ids].every((id) => wanted.has(id));
+}
+
+/**
+ * An `@odata.nextLink` as a path after the version (`/me/chats?$skiptoken=...`): the client sends
+ * it to its own Graph root, so a link naming another host (the emulator behind the console's
+ * origin, say) still reaches the Graph that answered, signed.
+ */
+export function versionRelative(link: string | undefined): string | null {
+  if (!link) return null;
+  const url = new URL(link, 'https://graph.microsoft.com');
+  const path = /\/(?:v1\.0|beta)(\/.*)$/.exec(url.pathname)?.[1] ?? url.pathname;
+  return `${path}${url.search}`;
 }
 
 function toPerson(value: unknown): DirectoryPerson {
