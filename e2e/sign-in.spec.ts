@@ -27,16 +27,27 @@ test('a first visit signs in through Entra ID’s account picker; the supervisor
   await pickAccount(page, 'Sam Okafor');
   await expect(page.getByRole('banner')).toContainText('Sam Okafor · Supervisor');
   await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
-  await expect(page).toHaveURL(/\/$/);
+  // A supervisor works in their own workspace: calls made to them, and how they join agents' calls.
+  await expect(page).toHaveURL(/\/supervisor$/);
+  await expect(page.getByRole('heading', { name: /Calls for you/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Joining agents’ calls' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Queue/ })).toHaveCount(0);
 
   // MSAL had the https authority name; nothing was asked of it over https. (That emulator mode
   // never downloads the Calling SDK is checked on the production build: bench/bundle.spec.ts.)
   expect(requests.filter((r) => r.url().startsWith('https:')).map((r) => r.url())).toEqual([]);
 });
 
-test('an agent’s token makes them an agent', async ({ page }) => {
+test('an agent’s token makes them an agent, whose workspace is the queue, not the supervisor’s', async ({
+  page,
+}) => {
   await signIn(page, 'Alex Rivera');
   await expect(page.getByRole('banner')).toContainText('Alex Rivera · Agent');
+  await expect(page.getByRole('heading', { name: /^Queue/ })).toBeVisible();
+  await page.goto('/supervisor');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { name: /^Queue/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Joining agents’ calls' })).toHaveCount(0);
 });
 
 test('keeps no token in storage in plain text, and the ACS token in memory only', async ({ page }) => {

@@ -4,7 +4,7 @@ import {
   provideEnvironmentInitializer,
   type ApplicationConfig,
 } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
 import { provideCallingBackend } from './calling/calling-backend';
 import { VideoRenderer } from './calling/video-renderer';
@@ -26,7 +26,7 @@ export function appConfig(config: RuntimeConfig): ApplicationConfig {
       { provide: RUNTIME_CONFIG, useValue: config },
       // The logger first: it sets the SDKs' log level and redaction before anything logs.
       provideEnvironmentInitializer(() => inject(Logger)),
-      provideRouter(routes),
+      provideRouter(routes, withComponentInputBinding()),
       provideCallingBackend(),
       { provide: VideoViews, useExisting: VideoRenderer },
       provideSignIn(config),

@@ -2,21 +2,39 @@ import type { Routes } from '@angular/router';
 import { SIGN_IN_PATH } from './core/auth/msal-configuration';
 import { signedInGuard } from './core/auth/signed-in.guard';
 import { SignInPageComponent } from './features/sign-in/sign-in-page.component';
+import { workspaceFor } from './state/agent/workspace-guards';
 import { provideWorkspaceState } from './state/provide-workspace-state';
 
+const loadWorkspace = () =>
+  import('./features/dashboard/dashboard-page.component').then((m) => m.DashboardPageComponent);
+
 /**
- * The workspace needs a signed-in Microsoft account: its guard sends anyone else to sign in. It
- * loads on its own, after start, with its state and effects: the first visit downloads only the
- * shell and sign-in.
+ * The workspaces need a signed-in Microsoft account (the first guard sends anyone else to sign in)
+ * and share the state and effects of handling calls, registered once on their parent route. Each is
+ * for one role, as the token says (its guard sends anyone else to their own). They load on their
+ * own, after start: the first visit downloads only the shell and sign-in.
  */
 export const routes: Routes = [
   {
     path: '',
-    pathMatch: 'full',
     canActivate: [signedInGuard],
     providers: [provideWorkspaceState()],
-    loadComponent: () =>
-      import('./features/dashboard/dashboard-page.component').then((m) => m.DashboardPageComponent),
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        canActivate: [workspaceFor('agent')],
+        data: { audience: 'agent' },
+        loadComponent: loadWorkspace,
+      },
+      {
+        path: 'supervisor',
+        canActivate: [workspaceFor('supervisor')],
+        data: { audience: 'supervisor' },
+        title: 'Supervisor · Switchboard',
+        loadComponent: loadWorkspace,
+      },
+    ],
   },
   { path: SIGN_IN_PATH.slice(1), component: SignInPageComponent, title: 'Sign in · Switchboard' },
   { path: '**', redirectTo: '' },

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { ActiveCallPanelComponent } from '../active-call/active-call-panel.component';
 import { DialerPanelComponent } from '../dialer/dialer-panel.component';
 import { HeldCallsPanelComponent } from '../held-calls/held-calls-panel.component';
@@ -6,9 +6,13 @@ import { MeetingJoinPanelComponent } from '../meeting-join/meeting-join-panel.co
 import { QueuePanelComponent } from '../queue/queue-panel.component';
 
 /**
- * The agent's working view: the queue beside the active call, calls on hold below it; placing a
- * call and joining a meeting on the side.
+ * The working view: the calls ringing beside the active call, calls on hold below it; placing a
+ * call and joining a meeting on the side. The agent's (`/`) rings with their queue; the
+ * supervisor's (`/supervisor`, the route's `audience`) only with calls made to them, and says how
+ * a supervisor comes into an agent's call.
  */
+type Audience = 'agent' | 'supervisor';
+
 @Component({
   selector: 'sb-dashboard-page',
   imports: [
@@ -20,7 +24,19 @@ import { QueuePanelComponent } from '../queue/queue-panel.component';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <sb-queue-panel class="panel queue" />
+    <div class="ringing">
+      @if (audience() === 'supervisor') {
+        <section class="panel joining" aria-labelledby="joining-heading">
+          <h2 id="joining-heading" class="sb-panel-title">Joining agents’ calls</h2>
+          <p>
+            Teams calling gives no silent monitoring, whispering or barging. You join a call openly: the
+            agent’s console adds you, and everyone in the call sees you. Once you are in, the call is a group
+            call, where you can mute a participant or everyone else.
+          </p>
+        </section>
+      }
+      <sb-queue-panel class="panel" [audience]="audience()" />
+    </div>
     <sb-active-call-panel class="panel active" />
     <sb-held-calls-panel class="panel held" />
     <div class="outbound">
@@ -46,6 +62,7 @@ import { QueuePanelComponent } from '../queue/queue-panel.component';
     }
     /* Grid items may shrink below their content's width (form fields), so the page never scrolls sideways. */
     :host > *,
+    .ringing > *,
     .outbound > * {
       min-width: 0;
     }
@@ -55,8 +72,14 @@ import { QueuePanelComponent } from '../queue/queue-panel.component';
       border-radius: 16px;
       background: var(--mat-sys-surface-container-low);
     }
-    .queue {
+    .ringing {
       grid-area: queue;
+      display: grid;
+      gap: 16px;
+      align-content: start;
+    }
+    .joining p {
+      margin: 0;
     }
     .active {
       grid-area: active;
@@ -92,4 +115,9 @@ import { QueuePanelComponent } from '../queue/queue-panel.component';
     }
   `,
 })
-export class DashboardPageComponent {}
+export class DashboardPageComponent {
+  /** Whose workspace: the route's data says (`app.routes.ts`); the agent's when it says nothing. */
+  readonly audience = input<Audience, Audience | undefined>('agent', {
+    transform: (audience) => audience ?? 'agent',
+  });
+}

@@ -29,6 +29,20 @@ describe('QueuePanelComponent', () => {
     expect(text()).toContain('No calls waiting.');
   });
 
+  it('speaks to a supervisor of calls made to them, never of a queue that does not ring them', async () => {
+    const { fixture, store, text } = await setUp();
+    fixture.componentRef.setInput('audience', 'supervisor');
+    await fixture.whenStable();
+    expect(text()).toContain('Calls for you (0 ringing)');
+    expect(text()).toContain('Nobody is calling you.');
+    expect(text()).not.toContain('Queue');
+    store.dispatch(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('ask', 0) }));
+    await fixture.whenStable();
+    const list = (fixture.nativeElement as HTMLElement).querySelector('ul');
+    expect(list?.getAttribute('aria-label')).toBe('Calls ringing for you');
+    expect(text()).toContain('Calls for you (1 ringing)');
+  });
+
   it('lists ringing calls oldest first with caller, queue and a ticking waiting time', async () => {
     const { fixture, store, loader, text } = await setUp();
     store.dispatch(
