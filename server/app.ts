@@ -143,6 +143,7 @@ export async function buildServer(
     options.floorClock ?? SYSTEM_CLOCK,
     app.log,
   );
+  app.addHook('preClose', async () => floor.goAway());
   app.addHook('onClose', () => floor.close());
   await floorRoute(app, { floor, allowedOrigins: config.allowedOrigins });
   tokenRoute(app, {

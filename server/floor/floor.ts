@@ -69,6 +69,7 @@ class Session {
  * what each supervisor has yet to hear. The floor itself is in the `FloorStore`.
  */
 export class Floor {
+  private readonly sessions = new Set<Session>();
   private readonly agentSessions = new Map<string, Set<Session>>();
   private readonly supervisors = new Set<Session>();
   /** The connection on this instance that last reported each agent. */
@@ -90,6 +91,7 @@ export class Floor {
 
   connect(socket: WebSocket): void {
     const session = new Session(socket);
+    this.sessions.add(session);
     session.helloTimer = this.clock.setTimeout(
       () => this.end(session, CLOSE.helloTimeout, `Send hello within ${HELLO_TIMEOUT_MS / 1000} s.`),
       HELLO_TIMEOUT_MS,
@@ -106,8 +108,17 @@ export class Floor {
     socket.on('error', () => undefined);
   }
 
-  async close(): Promise<void> {
+  /**
+   * The instance is stopping: every console hears 1001 and reconnects (to this instance once it is
+   * back, or to another); no agent is marked offline for it.
+   */
+  goAway(): void {
     this.closing = true;
+    for (const session of this.sessions) this.end(session, 1001, 'The server is restarting: reconnect.');
+  }
+
+  async close(): Promise<void> {
+    this.goAway();
     for (const timer of this.offlineTimers.values()) this.clock.clearTimeout(timer);
     this.offlineTimers.clear();
     await this.store.close();
@@ -289,6 +300,7 @@ export class Floor {
   private closed(session: Session): void {
     if (session.closed) return;
     session.closed = true;
+    this.sessions.delete(session);
     for (const timer of [session.helloTimer, session.expiryTimer, session.flushTimer])
       this.clock.clearTimeout(timer);
     this.supervisors.delete(session);
