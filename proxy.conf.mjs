@@ -5,9 +5,9 @@ const emulator = `http://127.0.0.1:${emulatorPort}`;
 const server = `http://127.0.0.1:${process.env.SERVER_PORT || emulatorPort + 1}`;
 
 export default {
-  // server/: the token exchange, and the console's runtime configuration (the one source of
-  // config.json, in development as in production).
-  '/api': { target: server, changeOrigin: true },
+  // server/: the token exchange, the supervisor's floor (a WebSocket) and the console's runtime
+  // configuration (the one source of config.json, in development as in production).
+  '/api': { target: server, ws: true, changeOrigin: true },
   '/config.json': { target: server, changeOrigin: true },
   // The emulator: its controls, the calling WebSocket, its health.
   '/emulator': { target: emulator, changeOrigin: true },

@@ -42,6 +42,8 @@ function emulatedCloud() {
     ENTRA_JWKS_URL: `${emulator}/${cloud.tenantId}/discovery/v2.0/keys`,
     ACS_CONNECTION_STRING: `endpoint=${emulator}/;accesskey=${cloud.acsAccessKey}`,
     CONSOLE_BACKEND: 'emulator',
+    // The floor's WebSocket comes through the dev server, whose origin is the console's.
+    ALLOWED_ORIGINS: `http://localhost:${port} http://127.0.0.1:${port}`,
     // The emulator's Microsoft Graph, on the console's origin through the dev server's proxy.
     GRAPH_BASE_URL: '/v1.0',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',

@@ -6,6 +6,9 @@ import { ApiError, errorBody } from './api-error';
 import type { ServerConfig } from './config';
 import { consoleConfig, serveConsole } from './console-config';
 import { EntraTokenValidator, type SignedInUser } from './entra-token';
+import { Floor, SYSTEM_CLOCK, type FloorClock } from './floor/floor';
+import { floorRoute } from './floor/floor-route';
+import { MemoryFloorStore, RedisFloorStore } from './floor/floor-store';
 import { answerClientError, HELMET_OPTIONS, MAX_HEADER_SIZE, refuseOtherCharsets } from './security';
 import { tokenRoute } from './token-route';
 import { TokenExchange } from './token-exchange';
@@ -24,6 +27,8 @@ export interface ServerOptions {
   readonly logger?: Exclude<FastifyServerOptions['logger'], boolean>;
   /** Entra's clock, for a test's expired token. */
   readonly now?: () => number;
+  /** The floor's timers (hello, token expiry, batching, offline grace), for a test to drive. */
+  readonly floorClock?: FloorClock;
 }
 
 /** Small: a token exchange request is a few kilobytes of JSON. */
@@ -33,7 +38,8 @@ export const BODY_LIMIT = 16 * 1024;
 const pathOf = (url: string) => url.split('?')[0];
 
 /**
- * Switchboard's backend: `POST /api/token` (Entra access token in, ACS token out), `GET /health`,
+ * Switchboard's backend: `POST /api/token` (Entra access token in, ACS token out), the
+ * supervisor's floor (`GET /api/floor`, a WebSocket), `GET /health`,
  * the console's `config.json`, and in production the built console. Testable with `inject`.
  */
 export async function buildServer(
@@ -130,8 +136,18 @@ export async function buildServer(
   app.get('/health', async () => ({ ok: true }));
   const browserConfig = consoleConfig(config);
   app.get('/config.json', async () => browserConfig);
+  const validator = new EntraTokenValidator(config.entra, options.now);
+  const floor = new Floor(
+    config.redisUrl ? await RedisFloorStore.connect(config.redisUrl) : new MemoryFloorStore(),
+    validator,
+    options.floorClock ?? SYSTEM_CLOCK,
+    app.log,
+  );
+  app.addHook('preClose', async () => floor.goAway());
+  app.addHook('onClose', () => floor.close());
+  await floorRoute(app, { floor, allowedOrigins: config.allowedOrigins });
   tokenRoute(app, {
-    validator: new EntraTokenValidator(config.entra, options.now),
+    validator,
     exchange: new TokenExchange(config.acsConnectionString, config.entra.clientId),
     clientId: config.entra.clientId,
   });

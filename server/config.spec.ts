@@ -74,12 +74,14 @@ describe('server/ configuration from the environment', () => {
         ALLOWED_ORIGINS: 'https://console.example.com/app',
         RATE_LIMIT_MAX: '0',
         CONSOLE_BACKEND: 'teams',
+        REDIS_URL: 'http://127.0.0.1:6379',
       }),
       [
         'ENTRA_TENANT_ID must be a GUID, not "contoso".',
         'ENTRA_AUTHORITY must be an https URL (MSAL refuses any other), not "http://login.example.com/contoso".',
         'ALLOWED_ORIGINS: "https://console.example.com/app" is not an origin (scheme://host[:port]).',
         'CONSOLE_BACKEND must be "acs" or "emulator", not "teams".',
+        'REDIS_URL must be a redis:// or rediss:// URL.',
         'RATE_LIMIT_MAX must be a whole number ≥ 1, not "0".',
       ],
     );

@@ -38,6 +38,8 @@ export interface ServerConfig {
   /** The built console to serve (`dist/switchboard/browser`); `null`: the API alone. */
   readonly consoleDir: string | null;
   readonly console: ConsoleSettings;
+  /** Where the supervisor's floor lives when instances share it; `null`: in this process. */
+  readonly redisUrl: string | null;
 }
 
 /** Every problem with the environment at once, each naming its variable. */
@@ -119,6 +121,10 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
   if (!['verbose', 'info', 'warning', 'error'].includes(consoleLogLevel)) {
     problems.push(`CONSOLE_LOG_LEVEL must be verbose, info, warning or error, not "${consoleLogLevel}".`);
   }
+  const redisUrl = text('REDIS_URL') ?? null;
+  if (redisUrl !== null && !/^rediss?:$/.test(URL.canParse(redisUrl) ? new URL(redisUrl).protocol : '')) {
+    problems.push('REDIS_URL must be a redis:// or rediss:// URL.');
+  }
   const trustProxy = text('TRUST_PROXY') ?? 'false';
   if (!/^(true|false|\d+)$/.test(trustProxy))
     problems.push(`TRUST_PROXY must be true, false or a number of proxies, not "${trustProxy}".`);
@@ -155,6 +161,7 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
       graphBaseUrl: text('GRAPH_BASE_URL') ?? 'https://graph.microsoft.com/v1.0',
       logLevel: consoleLogLevel as ConsoleSettings['logLevel'],
     },
+    redisUrl,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

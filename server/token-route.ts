@@ -17,7 +17,7 @@ export interface TokenResponse {
 }
 
 /** Switchboard's workspaces come from the app roles an administrator assigns in Entra ID. */
-function workspaceRole(roles: readonly string[]): 'agent' | 'supervisor' | null {
+export function workspaceRole(roles: readonly string[]): 'agent' | 'supervisor' | null {
   if (roles.includes('Supervisor')) return 'supervisor';
   if (roles.includes('Agent')) return 'agent';
   return null;

@@ -1,0 +1,231 @@
+/**
+ * The supervisor's floor: every message on `GET /api/floor` (a WebSocket), both ways, and the
+ * checks a message from a console passes before the server acts on it. server/README.md, "The
+ * supervisor's floor", describes the conversation; this file is its one source of types.
+ */
+
+/** What an agent is doing, as the agent's console reports it. */
+export type AgentState = 'available' | 'onCall' | 'offline';
+export const AGENT_STATES: readonly AgentState[] = ['available', 'onCall', 'offline'];
+
+/** ACS's call states (`CallState` of `@azure/communication-calling`). */
+export type FloorCallState =
+  | 'None'
+  | 'Connecting'
+  | 'Ringing'
+  | 'EarlyMedia'
+  | 'Connected'
+  | 'LocalHold'
+  | 'RemoteHold'
+  | 'InLobby'
+  | 'Disconnecting'
+  | 'Disconnected';
+export const CALL_STATES: readonly FloorCallState[] = [
+  'None',
+  'Connecting',
+  'Ringing',
+  'EarlyMedia',
+  'Connected',
+  'LocalHold',
+  'RemoteHold',
+  'InLobby',
+  'Disconnecting',
+  'Disconnected',
+];
+
+/** One call on an agent's console. */
+export interface FloorCall {
+  /** The console's key for the call (its ACS call id): what a supervisor's `join` names. */
+  readonly key: string;
+  readonly caller: {
+    readonly displayName: string | null;
+    /** E.164, for a phone caller. */
+    readonly phoneNumber: string | null;
+    /** ACS's raw id of the caller (`4:+1...`, `8:orgid:...`, `8:acs:...`). */
+    readonly rawId: string;
+  };
+  /** The call queue the call came through, or `null` for a direct call. */
+  readonly queue: string | null;
+  readonly state: FloorCallState;
+  /** When the call entered `state`: an ISO 8601 timestamp. */
+  readonly since: string;
+  readonly onHold: boolean;
+  /** The display names of the call's other participants. */
+  readonly participants: readonly string[];
+}
+
+/** An agent on the floor, as supervisors see it. */
+export interface FloorAgent {
+  readonly agent: { readonly id: string; readonly displayName: string };
+  readonly state: AgentState;
+  /** When the agent entered `state` (ISO 8601). */
+  readonly since: string;
+  readonly calls: readonly FloorCall[];
+  /** When the server last heard of the agent (ISO 8601). */
+  readonly updatedAt: string;
+}
+
+/** Console → server. */
+export type ClientMessage =
+  | { readonly type: 'hello'; readonly token: string }
+  | { readonly type: 'token'; readonly token: string }
+  | {
+      readonly type: 'report';
+      /** Optional; when present it must be the signed-in agent's own id. */
+      readonly agentId?: string;
+      readonly state: AgentState;
+      readonly since: string;
+      readonly calls: readonly FloorCall[];
+    }
+  | { readonly type: 'subscribe' }
+  | { readonly type: 'join'; readonly agentId: string; readonly callKey: string }
+  | { readonly type: 'ping' };
+
+/** Server → console. */
+export type ServerMessage =
+  | {
+      readonly type: 'welcome';
+      readonly user: { readonly id: string; readonly displayName: string; readonly role: FloorRole };
+      /** When the token expires (ISO 8601): send `token` before then. */
+      readonly expiresAt: string;
+    }
+  | { readonly type: 'tokenAccepted'; readonly expiresAt: string }
+  | { readonly type: 'snapshot'; readonly agents: readonly FloorAgent[] }
+  | { readonly type: 'update'; readonly agents: readonly FloorAgent[] }
+  | {
+      readonly type: 'joinRequested';
+      readonly supervisor: { readonly id: string; readonly displayName: string };
+      readonly callKey: string;
+    }
+  | { readonly type: 'error'; readonly code: FloorErrorCode; readonly message: string }
+  | { readonly type: 'pong' };
+
+export type FloorRole = 'agent' | 'supervisor';
+export type FloorErrorCode = 'forbidden';
+
+/** The close codes the server uses (with a reason of at most 123 bytes). */
+export const CLOSE = {
+  /** A frame that is not JSON, not a known message, or not valid; or anything before `hello`. */
+  invalidMessage: 4400,
+  /** A missing, forged, expired, foreign or lapsed token. */
+  unauthorized: 4401,
+  /** A user without the Agent or Supervisor role, a token of another user, a report for another agent. */
+  forbidden: 4403,
+  /** No `hello` within `HELLO_TIMEOUT_MS`. */
+  helloTimeout: 4408,
+} as const;
+
+/** How long a new socket has to send `hello`. */
+export const HELLO_TIMEOUT_MS = 5000;
+/** At most one `update` per supervisor in this time. */
+export const BATCH_INTERVAL_MS = 250;
+/** How long a disconnected agent stays as reported before being marked offline. */
+export const OFFLINE_GRACE_MS = 10_000;
+/** The largest frame a console may send. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+
+const MAX_ID = 256;
+const MAX_NAME = 256;
+const MAX_TOKEN = 16 * 1024;
+const MAX_CALLS = 16;
+const MAX_PARTICIPANTS = 64;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A message that fails its checks: `message` says which field, never its value. */
+export class InvalidMessage extends Error {}
+
+type Json = Record<string, unknown>;
+
+const fail = (what: string): never => {
+  throw new InvalidMessage(what);
+};
+const object = (value: unknown, what: string): Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Json)
+    : fail(`${what} must be an object`);
+const only = (value: Json, what: string, keys: readonly string[]) => {
+  const extra = Object.keys(value).find((key) => !keys.includes(key));
+  if (extra !== undefined) fail(`${what} has an unknown field "${extra.slice(0, 40)}"`);
+};
+const string = (value: unknown, what: string, max: number, min = 1): string =>
+  typeof value === 'string' && value.length >= min && value.length <= max
+    ? value
+    : fail(`${what} must be a string of ${min} to ${max} characters`);
+const nullable = (value: unknown, what: string, max: number): string | null =>
+  value === null ? null : string(value, what, max);
+const oneOf = <T extends string>(value: unknown, what: string, values: readonly T[]): T =>
+  values.includes(value as T) ? (value as T) : fail(`${what} must be one of ${values.join(', ')}`);
+const timestamp = (value: unknown, what: string): string =>
+  typeof value === 'string' && ISO.test(value) && !Number.isNaN(Date.parse(value))
+    ? new Date(value).toISOString()
+    : fail(`${what} must be an ISO 8601 timestamp`);
+const array = (value: unknown, what: string, max: number): unknown[] =>
+  Array.isArray(value) && value.length <= max ? value : fail(`${what} must be an array of at most ${max}`);
+
+function call(value: unknown, what: string): FloorCall {
+  const c = object(value, what);
+  only(c, what, ['key', 'caller', 'queue', 'state', 'since', 'onHold', 'participants']);
+  const caller = object(c['caller'], `${what}.caller`);
+  only(caller, `${what}.caller`, ['displayName', 'phoneNumber', 'rawId']);
+  if (typeof c['onHold'] !== 'boolean') fail(`${what}.onHold must be a boolean`);
+  return {
+    key: string(c['key'], `${what}.key`, MAX_ID),
+    caller: {
+      displayName: nullable(caller['displayName'] ?? null, `${what}.caller.displayName`, MAX_NAME),
+      phoneNumber: nullable(caller['phoneNumber'] ?? null, `${what}.caller.phoneNumber`, 32),
+      rawId: string(caller['rawId'], `${what}.caller.rawId`, MAX_ID),
+    },
+    queue: nullable(c['queue'] ?? null, `${what}.queue`, MAX_NAME),
+    state: oneOf(c['state'], `${what}.state`, CALL_STATES),
+    since: timestamp(c['since'], `${what}.since`),
+    onHold: c['onHold'] as boolean,
+    participants: array(c['participants'], `${what}.participants`, MAX_PARTICIPANTS).map((name, i) =>
+      string(name, `${what}.participants[${i}]`, MAX_NAME, 0),
+    ),
+  };
+}
+
+/**
+ * Parses and checks one frame from a console: JSON, a known `type`, exactly the fields that type
+ * has, each of its type and size. Timestamps come back normalised to UTC. Throws `InvalidMessage`.
+ */
+export function parseClientMessage(frame: string): ClientMessage {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(frame);
+  } catch {
+    return fail('the frame is not JSON');
+  }
+  const m = object(parsed, 'the message');
+  switch (m['type']) {
+    case 'hello':
+    case 'token':
+      only(m, m['type'], ['type', 'token']);
+      return { type: m['type'], token: string(m['token'], 'token', MAX_TOKEN) };
+    case 'report': {
+      only(m, 'report', ['type', 'agentId', 'state', 'since', 'calls']);
+      const calls = array(m['calls'], 'calls', MAX_CALLS).map((c, i) => call(c, `calls[${i}]`));
+      if (new Set(calls.map((c) => c.key)).size !== calls.length) fail('calls must have distinct keys');
+      return {
+        type: 'report',
+        ...(m['agentId'] === undefined ? {} : { agentId: string(m['agentId'], 'agentId', MAX_ID) }),
+        state: oneOf(m['state'], 'state', AGENT_STATES),
+        since: timestamp(m['since'], 'since'),
+        calls,
+      };
+    }
+    case 'subscribe':
+    case 'ping':
+      only(m, m['type'], ['type']);
+      return { type: m['type'] };
+    case 'join':
+      only(m, 'join', ['type', 'agentId', 'callKey']);
+      return {
+        type: 'join',
+        agentId: string(m['agentId'], 'agentId', MAX_ID),
+        callKey: string(m['callKey'], 'callKey', MAX_ID),
+      };
+    default:
+      return fail('type must be hello, token, report, subscribe, join or ping');
+  }
+}

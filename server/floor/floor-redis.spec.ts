@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { ACS_ACCESS_KEY } from '../../emulator/server/cloud/acs-identity';
+import { ISSUER, SWITCHBOARD_CLIENT_ID, TENANT_ID } from '../../emulator/server/cloud/app-registration';
+import { startEmulator, type RunningEmulator } from '../../emulator/server/emulator-server';
+import { tokensFor } from '../../emulator/testing/entra-sign-in';
+import { buildServer } from '../app';
+import { readServerConfig } from '../config';
+import { FloorClient } from '../testing/floor-client';
+import { findRedisServer, REDIS_MISSING, startRedis, type RunningRedis } from '../testing/redis-server';
+import type { FloorAgent } from './floor-protocol';
+
+interface Instance {
+  readonly app: FastifyInstance;
+  open(): Promise<FloorClient>;
+}
+
+/**
+ * Two server/ instances sharing the floor through a real redis-server, the emulator their Entra
+ * ID. Without redis-server these tests fail, saying how to get one: they never pass unrun.
+ */
+describe('the floor shared through Redis by two instances', () => {
+  let redis: RunningRedis | null = null;
+  let emulator: RunningEmulator;
+  let environment: Record<string, string>;
+  const tokens: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  const running: FastifyInstance[] = [];
+
+  const instance = async (): Promise<Instance> => {
+    const app = await buildServer(readServerConfig(environment));
+    running.push(app);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    return {
+      app,
+      open: () => FloorClient.open(`ws://127.0.0.1:${port}/api/floor`, `http://127.0.0.1:${port}`),
+    };
+  };
+  const stop = async (instance: Instance) => {
+    await instance.app.close();
+    running.splice(running.indexOf(instance.app), 1);
+  };
+  const signedIn = async (on: Instance, user: string) => {
+    const client = await on.open();
+    ids[user] = (await client.hello(tokens[user])).user.id;
+    return client;
+  };
+  const report = (client: FloorClient, state: FloorAgent['state']) => {
+    client.send({ type: 'report', state, since: new Date().toISOString(), calls: [] });
+    return client.settle();
+  };
+  /** Reads a supervisor's updates until the agents named are in the states given. */
+  const until = async (supervisor: FloorClient, want: Record<string, FloorAgent['state']>) => {
+    const seen = new Map<string, FloorAgent['state']>();
+    const done = () => Object.entries(want).every(([user, state]) => seen.get(ids[user]) === state);
+    while (!done()) {
+      const message = await supervisor.next();
+      if (message.type === 'update' || message.type === 'snapshot') {
+        for (const agent of message.agents) seen.set(agent.agent.id, agent.state);
+      }
+    }
+  };
+  const states = (agents: readonly FloorAgent[]) =>
+    Object.fromEntries(
+      Object.entries(ids)
+        .filter(([user]) => user !== 'sam')
+        .map(([user, id]) => [user, agents.find((a) => a.agent.id === id)?.state]),
+    );
+
+  before(async () => {
+    // Missing, redis-server fails the test below by name rather than the suite's setup.
+    if (!findRedisServer()) return;
+    redis = await startRedis();
+    emulator = await startEmulator({ port: 0, seed: 9, scenario: false });
+    environment = {
+      ENTRA_TENANT_ID: TENANT_ID,
+      ENTRA_CLIENT_ID: SWITCHBOARD_CLIENT_ID,
+      ENTRA_AUTHORITY: ISSUER.replace(/\/v2\.0$/, ''),
+      ENTRA_JWKS_URL: `${emulator.url}/${TENANT_ID}/discovery/v2.0/keys`,
+      ACS_CONNECTION_STRING: `endpoint=${emulator.url}/;accesskey=${ACS_ACCESS_KEY}`,
+      REDIS_URL: redis.url,
+      LOG_LEVEL: 'silent',
+    };
+    for (const user of ['blake', 'alex', 'sam'])
+      tokens[user] = (await tokensFor(emulator.url, user)).apiToken;
+  });
+  after(async () => {
+    await Promise.all(running.map((app) => app.close()));
+    await emulator?.close();
+    await redis?.stop();
+  });
+
+  it('shows a supervisor on either instance the agents of both, and survives a restart', async () => {
+    assert.ok(redis, REDIS_MISSING);
+    const a = await instance();
+    let b = await instance();
+    const blake = await signedIn(a, 'blake');
+    let alex = await signedIn(b, 'alex');
+    const samOnA = await signedIn(a, 'sam');
+    samOnA.send({ type: 'subscribe' });
+    await samOnA.expect('snapshot');
+
+    await report(blake, 'available');
+    await report(alex, 'onCall');
+    await until(samOnA, { blake: 'available', alex: 'onCall' });
+
+    const samOnB = await signedIn(b, 'sam');
+    samOnB.send({ type: 'subscribe' });
+    assert.deepEqual(states((await samOnB.expect('snapshot')).agents), {
+      blake: 'available',
+      alex: 'onCall',
+    });
+
+    // A supervisor on one instance reaches an agent's console on the other.
+    samOnA.send({ type: 'join', agentId: ids['alex'], callKey: 'call-9' });
+    assert.deepEqual(await alex.next(), {
+      type: 'joinRequested',
+      supervisor: { id: ids['sam'], displayName: 'Sam Okafor' },
+      callKey: 'call-9',
+    });
+
+    // B restarts: its consoles lose their socket, the floor keeps what they reported.
+    await stop(b);
+    assert.equal((await alex.closed).code, 1001);
+    b = await instance();
+    const samOnNewB = await signedIn(b, 'sam');
+    samOnNewB.send({ type: 'subscribe' });
+    assert.deepEqual(states((await samOnNewB.expect('snapshot')).agents), {
+      blake: 'available',
+      alex: 'onCall',
+    });
+
+    // Alex's console reconnects to the new B; both supervisors hear of the next report.
+    alex = await signedIn(b, 'alex');
+    await report(alex, 'available');
+    await report(blake, 'onCall');
+    await until(samOnA, { blake: 'onCall', alex: 'available' });
+    await until(samOnNewB, { blake: 'onCall', alex: 'available' });
+    await Promise.all([blake, alex, samOnA, samOnNewB].map((client) => client.close()));
+  });
+});

@@ -1,0 +1,363 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../app';
+import { readServerConfig } from '../config';
+import { FakeClock } from '../testing/fake-clock';
+import { FloorClient } from '../testing/floor-client';
+import { startTestTenant, testEnvironment } from '../testing/test-tenant';
+import {
+  BATCH_INTERVAL_MS,
+  CLOSE,
+  HELLO_TIMEOUT_MS,
+  OFFLINE_GRACE_MS,
+  type FloorCall,
+} from './floor-protocol';
+
+const UNREACHED_ACS = `endpoint=http://127.0.0.1:9/;accesskey=${Buffer.from('unused').toString('base64')}`;
+
+const call = (key: string, overrides: Partial<FloorCall> = {}): FloorCall => ({
+  key,
+  caller: { displayName: 'Pat Caller', phoneNumber: '+14255550123', rawId: '4:+14255550123' },
+  queue: 'Billing',
+  state: 'Connected',
+  since: '2026-01-05T09:30:00.000Z',
+  onHold: false,
+  participants: ['Pat Caller'],
+  ...overrides,
+});
+
+describe('GET /api/floor: the supervisor’s floor', () => {
+  let tenant: Awaited<ReturnType<typeof startTestTenant>>;
+  let app: FastifyInstance;
+  let url: string;
+  let origin: string;
+  let clock: FakeClock;
+  let users = 0;
+  /** Tokens are minted on the floor's clock, which the server's Entra checks share. */
+  const mint = (claims: Record<string, unknown> = {}, options: Parameters<typeof tenant.mint>[1] = {}) =>
+    tenant.mint(claims, { nowS: Math.floor(clock.now() / 1000), ...options });
+
+  /** A token for a new user of `role` (or with `claims`), and that user's id. */
+  const person = async (role: string, claims: Record<string, unknown> = {}) => {
+    const oid = `00000000-0000-4000-8000-${String(++users).padStart(12, '0')}`;
+    const name = `${role} ${users}`;
+    return { oid, name, token: await mint({ oid, name, roles: [role], ...claims }) };
+  };
+  const open = () => FloorClient.open(url, origin);
+  const signedIn = async (role: 'Agent' | 'Supervisor') => {
+    const user = await person(role);
+    const client = await open();
+    await client.hello(user.token);
+    return { ...user, client };
+  };
+  const supervisorWithSnapshot = async () => {
+    const supervisor = await signedIn('Supervisor');
+    supervisor.client.send({ type: 'subscribe' });
+    return { ...supervisor, snapshot: await supervisor.client.expect('snapshot') };
+  };
+
+  before(async () => {
+    tenant = await startTestTenant();
+  });
+  after(() => tenant.close());
+  // Each test has a server and a clock of its own: no floor, timer or token carries over.
+  beforeEach(async () => {
+    clock = new FakeClock();
+    app = await buildServer(readServerConfig(testEnvironment(tenant, UNREACHED_ACS)), {
+      floorClock: clock,
+      now: () => clock.now(),
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    url = `ws://127.0.0.1:${port}/api/floor`;
+    origin = `http://127.0.0.1:${port}`;
+  });
+  afterEach(() => app.close());
+
+  describe('who is on the socket', () => {
+    it('welcomes an agent and a supervisor by their token, with its expiry', async () => {
+      const agent = await person('Agent');
+      const client = await open();
+      const welcome = await client.hello(agent.token);
+      assert.deepEqual(welcome.user, { id: agent.oid, displayName: agent.name, role: 'agent' });
+      assert.ok(Date.parse(welcome.expiresAt) > clock.now());
+      await client.close();
+      const supervisor = await signedIn('Supervisor');
+      await supervisor.client.close();
+    });
+
+    it('refuses a foreign Origin, or none, with 403 before upgrading', async () => {
+      await assert.rejects(FloorClient.open(url, 'https://evil.example'), { status: 403 });
+      await assert.rejects(FloorClient.open(url), { status: 403 });
+    });
+
+    it('accepts an origin of ALLOWED_ORIGINS', async () => {
+      const other = await buildServer(
+        readServerConfig(
+          testEnvironment(tenant, UNREACHED_ACS, { ALLOWED_ORIGINS: 'https://console.example' }),
+        ),
+      );
+      await other.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        const { port } = other.server.address() as AddressInfo;
+        const client = await FloorClient.open(`ws://127.0.0.1:${port}/api/floor`, 'https://console.example');
+        await client.close();
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('closes 4401 on a forged token, an expired one, one for another app or audience', async () => {
+      const cases: [Record<string, unknown>, Parameters<typeof tenant.mint>[1], RegExp][] = [
+        [{}, { signedBy: 'stranger' }, /^token_invalid: .*signature/],
+        [{}, { nowS: Math.floor(clock.now() / 1000) - 7200 }, /^token_expired: /],
+        [{ azp: 'another-app' }, {}, /issued to another application/],
+        [{ aud: 'api://someone-else' }, {}, /another audience/],
+      ];
+      for (const [claims, options, reason] of cases) {
+        const client = await open();
+        client.send({ type: 'hello', token: await mint(claims, options) });
+        const closed = await client.closed;
+        assert.equal(closed.code, CLOSE.unauthorized);
+        assert.match(closed.reason, reason);
+      }
+      const client = await open();
+      client.send({ type: 'hello', token: 'not-a-jwt' });
+      assert.equal((await client.closed).code, CLOSE.unauthorized);
+    });
+
+    it('closes 4403 on a user with neither role', async () => {
+      const client = await open();
+      client.send({ type: 'hello', token: (await person('Reader')).token });
+      assert.deepEqual(await client.closed, {
+        code: CLOSE.forbidden,
+        reason: 'no_role: the account has neither the Agent nor the Supervisor role.',
+      });
+    });
+
+    it('closes 4408 when no hello comes in time, and 4400 on anything before hello', async () => {
+      const timer = clock.nextTimer(HELLO_TIMEOUT_MS);
+      const silent = await open();
+      await timer;
+      clock.advance(HELLO_TIMEOUT_MS);
+      assert.deepEqual(await silent.closed, { code: CLOSE.helloTimeout, reason: 'Send hello within 5 s.' });
+
+      const hasty = await open();
+      hasty.send({ type: 'subscribe' });
+      assert.deepEqual(await hasty.closed, { code: CLOSE.invalidMessage, reason: 'Send hello first.' });
+      const garbled = await open();
+      garbled.send('{"type":"hello"');
+      assert.deepEqual(await garbled.closed, {
+        code: CLOSE.invalidMessage,
+        reason: 'Invalid message: the frame is not JSON.',
+      });
+    });
+
+    it('keeps the socket on a fresh token of the same user, and closes it when the token lapses', async () => {
+      const agent = await person('Agent', { exp: Math.floor(clock.now() / 1000) + 60 });
+      const client = await open();
+      const expiry = clock.nextTimer();
+      await client.hello(agent.token);
+      await expiry;
+      const fresh = await mint({ oid: agent.oid, name: agent.name, roles: ['Agent'] });
+      client.send({ type: 'token', token: fresh });
+      const accepted = await client.expect('tokenAccepted');
+      assert.ok(Date.parse(accepted.expiresAt) > clock.now() + 3000_000);
+      clock.advance(61_000);
+      assert.deepEqual(await client.settle(), []);
+
+      clock.advance(3600_000);
+      assert.deepEqual(await client.closed, {
+        code: CLOSE.unauthorized,
+        reason: 'token_expired: the access token expired; send token before it does.',
+      });
+    });
+
+    it('closes 4403 on a fresh token of another user', async () => {
+      const { client } = await signedIn('Agent');
+      client.send({ type: 'token', token: (await person('Agent')).token });
+      assert.deepEqual(await client.closed, {
+        code: CLOSE.forbidden,
+        reason: 'token_mismatch: the new token belongs to another user.',
+      });
+    });
+  });
+
+  describe('agents report, supervisors watch', () => {
+    it('shows an agent’s report in a supervisor’s snapshot, and the next report as an update', async () => {
+      const agent = await signedIn('Agent');
+      agent.client.send({ type: 'report', state: 'available', since: '2026-01-05T09:00:00Z', calls: [] });
+      await agent.client.settle();
+
+      const supervisor = await supervisorWithSnapshot();
+      const seen = supervisor.snapshot.agents.find((a) => a.agent.id === agent.oid);
+      assert.deepEqual(seen && { ...seen, updatedAt: undefined }, {
+        agent: { id: agent.oid, displayName: agent.name },
+        state: 'available',
+        since: '2026-01-05T09:00:00.000Z',
+        calls: [],
+        updatedAt: undefined,
+      });
+
+      agent.client.send({
+        type: 'report',
+        agentId: agent.oid,
+        state: 'onCall',
+        since: '2026-01-05T09:30:00Z',
+        calls: [call('call-1', { onHold: true, state: 'LocalHold', queue: null })],
+      });
+      await agent.client.settle();
+      clock.advance(BATCH_INTERVAL_MS);
+      const update = await supervisor.client.expect('update');
+      assert.equal(update.agents.length, 1);
+      assert.equal(update.agents[0].state, 'onCall');
+      assert.deepEqual(update.agents[0].calls, [
+        call('call-1', { onHold: true, state: 'LocalHold', queue: null }),
+      ]);
+      await agent.client.close();
+      await supervisor.client.close();
+    });
+
+    it('batches: several reports within 250 ms reach a supervisor as one update, not before', async () => {
+      const supervisor = await supervisorWithSnapshot();
+      const first = await signedIn('Agent');
+      const second = await signedIn('Agent');
+      for (const state of ['available', 'onCall', 'available'] as const) {
+        first.client.send({ type: 'report', state, since: '2026-01-05T10:00:00Z', calls: [] });
+      }
+      second.client.send({
+        type: 'report',
+        state: 'onCall',
+        since: '2026-01-05T10:00:00Z',
+        calls: [call('a'), call('b', { caller: { displayName: null, phoneNumber: null, rawId: '8:acs:x' } })],
+      });
+      await first.client.settle();
+      await second.client.settle();
+
+      clock.advance(BATCH_INTERVAL_MS - 1);
+      assert.deepEqual(await supervisor.client.settle(), []);
+      clock.advance(1);
+      const [update, ...more] = await supervisor.client.settle();
+      assert.deepEqual(more, []);
+      assert.equal(update.type, 'update');
+      assert.deepEqual(
+        update.type === 'update' && update.agents.map((a) => [a.agent.id, a.state, a.calls.length]),
+        [
+          [first.oid, 'available', 0],
+          [second.oid, 'onCall', 2],
+        ],
+      );
+
+      // The next change waits out the 250 ms since that update.
+      first.client.send({ type: 'report', state: 'onCall', since: '2026-01-05T10:01:00Z', calls: [] });
+      await first.client.settle();
+      clock.advance(BATCH_INTERVAL_MS - 1);
+      assert.deepEqual(await supervisor.client.settle(), []);
+      clock.advance(1);
+      assert.equal((await supervisor.client.expect('update')).agents[0].state, 'onCall');
+      await Promise.all([first, second, supervisor].map((p) => p.client.close()));
+    });
+
+    it('refuses an agent’s subscribe and join with an error frame', async () => {
+      const agent = await signedIn('Agent');
+      agent.client.send({ type: 'subscribe' });
+      agent.client.send({ type: 'join', agentId: agent.oid, callKey: 'call-1' });
+      assert.deepEqual(await agent.client.settle(), [
+        { type: 'error', code: 'forbidden', message: 'Only supervisors subscribe to the floor.' },
+        { type: 'error', code: 'forbidden', message: 'Only supervisors join agents’ calls.' },
+      ]);
+      await agent.client.close();
+    });
+
+    it('closes 4403 on a report naming another agent, which reaches no supervisor', async () => {
+      const supervisor = await supervisorWithSnapshot();
+      const agent = await signedIn('Agent');
+      const victim = await person('Agent');
+      agent.client.send({
+        type: 'report',
+        agentId: victim.oid,
+        state: 'offline',
+        since: '2026-01-05T10:00:00Z',
+        calls: [],
+      });
+      assert.deepEqual(await agent.client.closed, {
+        code: CLOSE.forbidden,
+        reason: 'forbidden: a console reports for its own agent only.',
+      });
+      clock.advance(BATCH_INTERVAL_MS);
+      assert.deepEqual(await supervisor.client.settle(), []);
+      await supervisor.client.close();
+    });
+
+    it('closes 4400 on a report that breaks the protocol', async () => {
+      const agent = await signedIn('Agent');
+      agent.client.send({ type: 'report', state: 'napping', since: '2026-01-05T10:00:00Z', calls: [] });
+      assert.deepEqual(await agent.client.closed, {
+        code: CLOSE.invalidMessage,
+        reason: 'Invalid message: state must be one of available, onCall, offline.',
+      });
+    });
+
+    it('passes a supervisor’s join to every console of the agent', async () => {
+      const agent = await signedIn('Agent');
+      const secondConsole = await open();
+      await secondConsole.hello(agent.token);
+      const supervisor = await signedIn('Supervisor');
+      supervisor.client.send({ type: 'join', agentId: agent.oid, callKey: 'call-7' });
+      const expected = {
+        type: 'joinRequested',
+        supervisor: { id: supervisor.oid, displayName: supervisor.name },
+        callKey: 'call-7',
+      };
+      assert.deepEqual(await agent.client.next(), expected);
+      assert.deepEqual(await secondConsole.next(), expected);
+      await Promise.all([agent.client.close(), secondConsole.close(), supervisor.client.close()]);
+    });
+
+    it('marks an agent offline once the socket has been closed for the grace period', async () => {
+      const supervisor = await supervisorWithSnapshot();
+      const agent = await signedIn('Agent');
+      agent.client.send({
+        type: 'report',
+        state: 'onCall',
+        since: '2026-01-05T11:00:00Z',
+        calls: [call('c')],
+      });
+      await agent.client.settle();
+      clock.advance(BATCH_INTERVAL_MS);
+      assert.equal((await supervisor.client.expect('update')).agents[0].state, 'onCall');
+
+      let grace = clock.nextTimer(OFFLINE_GRACE_MS);
+      await agent.client.close();
+      await grace;
+      // A reconnect within the grace keeps the agent as reported.
+      const again = await open();
+      await again.hello(agent.token);
+      clock.advance(OFFLINE_GRACE_MS);
+      assert.deepEqual(await supervisor.client.settle(), []);
+
+      grace = clock.nextTimer(OFFLINE_GRACE_MS);
+      await again.close();
+      await grace;
+      clock.advance(OFFLINE_GRACE_MS - 1);
+      assert.deepEqual(await supervisor.client.settle(), []);
+      const flush = clock.nextTimer();
+      clock.advance(1);
+      await flush;
+      clock.advance(BATCH_INTERVAL_MS);
+      const [offline] = (await supervisor.client.expect('update')).agents;
+      assert.deepEqual(
+        { id: offline.agent.id, state: offline.state, since: offline.since, calls: offline.calls },
+        {
+          id: agent.oid,
+          state: 'offline',
+          since: new Date(clock.now() - BATCH_INTERVAL_MS).toISOString(),
+          calls: [],
+        },
+      );
+      await supervisor.client.close();
+    });
+  });
+});
