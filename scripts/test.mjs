@@ -3,11 +3,13 @@
 // bundle checks, the interop test, Karma, Playwright), each printing its own summary, then one line
 // that adds them up for CI: `Tests: N passed, N failed`.
 // A runner that fails without a countable summary (a compile error, a crash) counts as one failure.
-// Karma and Playwright need Chromium: it is checked (and installed where possible) before any runs.
+// Karma and Playwright need Chromium, server/'s tests redis-server: each is checked (and installed
+// where possible) before any runs.
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChromiumMissing, ensureChromium } from './ensure-chromium.mjs';
+import { ensureRedis, RedisMissing } from './ensure-redis.mjs';
 
 function specFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -28,7 +30,8 @@ const nodeTests = (dir) => ({
 
 const runners = [
   nodeTests('emulator'),
-  nodeTests('server'),
+  // server/'s floor shared through Redis is tested against a real redis-server.
+  { ...nodeTests('server'), needsRedis: true },
   // The layers' lint rules fire on wrong-way imports (eslint.config.js).
   nodeTests('scripts'),
   // The production build: initial JavaScript under its gzip budget, the Calling SDK lazy and, in
@@ -76,6 +79,17 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const chosen = runners.filter((r) => only.length === 0 || only.some((o) => r.name.startsWith(o)));
+
+if (chosen.some((r) => r.needsRedis)) {
+  try {
+    env.REDIS_SERVER = ensureRedis(process.env);
+  } catch (error) {
+    if (!(error instanceof RedisMissing)) throw error;
+    console.error(error.message);
+    console.log('Tests: 0 passed, 1 failed');
+    process.exit(1);
+  }
+}
 
 if (chosen.some((r) => r.needsBrowser)) {
   try {
