@@ -23,6 +23,13 @@ const UNANSWERED: Record<string, string> = {
   '403/49020': 'An information barrier keeps them out of this chat’s calls.',
 };
 
+/** The callee's refusals, as the caller reads them: theirs, not the agent's. */
+const DECLINED: Record<string, string> = {
+  '603/0': UNANSWERED['603/0']!,
+  '487/10024': UNANSWERED['487/10024']!,
+  '0/5003': UNANSWERED['0/5003']!,
+};
+
 const UNJOINED: Record<string, string> = {
   '404': 'No meeting matches these details: check them and try again.',
   '0/5300': 'You were not let in from the lobby.',
@@ -42,6 +49,14 @@ function withCode(message: string, reason: EndReason | null): Failure {
     ...(reason && { code: reason.code }),
     ...(reason?.subCode !== undefined && { subCode: reason.subCode }),
   };
+}
+
+/**
+ * How a call ended, from this leg's side: on a call the agent placed, a decline is the callee's
+ * ("They declined the call."), where on a call they were offered it is their own ("You declined").
+ */
+export function describeCallEnd(direction: 'Incoming' | 'Outgoing', reason: EndReason | null): string {
+  return (direction === 'Outgoing' ? lookUp(DECLINED, reason) : undefined) ?? describeEndReason(reason);
 }
 
 /** "The call to Jordan Diaz did not connect. They declined the call." with the end's code. */

@@ -66,6 +66,24 @@ describe('calls feature', () => {
     expect(state.lastEnded?.message).toBe('The caller hung up.');
   });
 
+  it('says who declined: the callee of a call the agent placed, the agent on a call they were offered', () => {
+    let state = reduce(
+      initialCallsState,
+      CallingSdkEvents.callAdded({ call: call('out', { direction: 'Outgoing', queue: null }) }),
+    );
+    state = reduce(
+      state,
+      CallingSdkEvents.callEnded({ id: 'out', callEndReason: { code: 603, subCode: 0 }, at: 9 }),
+    );
+    expect(state.lastEnded?.message).toBe('They declined the call.');
+    state = reduce(state, CallingSdkEvents.callAdded({ call: call('in') }));
+    state = reduce(
+      state,
+      CallingSdkEvents.callEnded({ id: 'in', callEndReason: { code: 603, subCode: 0 }, at: 10 }),
+    );
+    expect(state.lastEnded?.message).toBe('You declined the call.');
+  });
+
   it('follows a call whose id the SDK changed', () => {
     let state = reduce(initialCallsState, CallingSdkEvents.callAdded({ call: call('old') }));
     state = reduce(state, CallingSdkEvents.callIdChanged({ previousId: 'old', id: 'new' }));

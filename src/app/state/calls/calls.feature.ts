@@ -1,7 +1,8 @@
 import type { DtmfTone } from '@azure/communication-calling';
 import { createEntityAdapter, type EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
-import { describeEndReason, type CallOperation } from '../../calling/calling-codes';
+import { type CallOperation } from '../../calling/calling-codes';
+import { describeCallEnd } from '../../calling/outbound-codes';
 import { type Failure } from '../../model/failure';
 import type { CallSnapshot, ConversationKind, Party } from '../../model/snapshots';
 import { ShellActions } from '../agent/shell.actions';
@@ -147,7 +148,7 @@ export const callsFeature = createFeature({
           id,
           kind: call.kind,
           counterpart: call.counterpart,
-          message: describeEndReason(callEndReason),
+          message: describeCallEnd(call.direction, callEndReason),
           at,
         },
       });
