@@ -8,8 +8,9 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ChromiumMissing, ensureChromium } from './ensure-chromium.mjs';
-import { ensureRedis, RedisMissing } from './ensure-redis.mjs';
+import { ProgramMissing } from './debian-package.mjs';
+import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureRedis } from './ensure-redis.mjs';
 
 function specFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -80,22 +81,17 @@ if (unknown.length > 0) {
 }
 const chosen = runners.filter((r) => only.length === 0 || only.some((o) => r.name.startsWith(o)));
 
-if (chosen.some((r) => r.needsRedis)) {
+// The programs the chosen runners need, found or installed before any runs (one clear message).
+const programs = [
+  { needed: (r) => r.needsRedis, variable: 'REDIS_SERVER', ensure: ensureRedis },
+  { needed: (r) => r.needsBrowser, variable: 'CHROME_BIN', ensure: ensureChromium },
+];
+for (const { needed, variable, ensure } of programs) {
+  if (!chosen.some(needed)) continue;
   try {
-    env.REDIS_SERVER = ensureRedis(process.env);
+    env[variable] = ensure(process.env);
   } catch (error) {
-    if (!(error instanceof RedisMissing)) throw error;
-    console.error(error.message);
-    console.log('Tests: 0 passed, 1 failed');
-    process.exit(1);
-  }
-}
-
-if (chosen.some((r) => r.needsBrowser)) {
-  try {
-    env.CHROME_BIN = ensureChromium(process.env);
-  } catch (error) {
-    if (!(error instanceof ChromiumMissing)) throw error;
+    if (!(error instanceof ProgramMissing)) throw error;
     console.error(error.message);
     console.log('Tests: 0 passed, 1 failed');
     process.exit(1);
