@@ -18,7 +18,7 @@ export function chatMembersForCall(teamsUserIds: readonly string[], withPhonePar
  * the one they already have if any, so a call with the same parties again shares its chat;
  * otherwise a new one.
  */
-export async function groupChatFor(graph: GraphService, members: readonly string[]): Promise<string> {
+async function groupChatFor(graph: GraphService, members: readonly string[]): Promise<string> {
   return (await graph.findGroupChat(members)) ?? (await graph.createGroupChat(members));
 }
 

@@ -14,17 +14,17 @@ export interface ParticipantChange {
 }
 
 /** Bridge events that reach the store batched, not one action each (`Participants Changed`). */
-export type BatchedCallingEventType = 'participantChanged';
+type BatchedCallingEventType = 'participantChanged';
 /** Bridge events that each become one "Calling SDK" action of the same payload. */
 export type DirectCallingEventType = Exclude<CallingEventType, BatchedCallingEventType>;
 
 /** An action's event name from the bridge's name: `callStateChanged` → `Call State Changed`. */
-export type CallingSdkEventName<K extends string> = Capitalize<SpacedWords<K>>;
+type CallingSdkEventName<K extends string> = Capitalize<SpacedWords<K>>;
 type SpacedWords<S extends string> = S extends `${infer First}${infer Rest}`
   ? `${First extends Lowercase<First> ? First : ` ${First}`}${SpacedWords<Rest>}`
   : S;
 
-export const callingSdkEventName = <K extends string>(type: K): CallingSdkEventName<K> =>
+const callingSdkEventName = <K extends string>(type: K): CallingSdkEventName<K> =>
   (type.charAt(0).toUpperCase() + type.slice(1).replace(/[A-Z]/g, ' $&')) as CallingSdkEventName<K>;
 
 export const directCallingEventTypes = (Object.keys(callingEvents) as CallingEventType[]).filter(

@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import type { LogLevel } from '../runtime-config';
 
 /** MSAL's levels as ours (its Trace is finer than verbose, and comes out as verbose). */
-export function fromMsalLevel(level: MsalLogLevel): LogLevel {
+function fromMsalLevel(level: MsalLogLevel): LogLevel {
   switch (level) {
     case MsalLogLevel.Error:
       return 'error';

@@ -3,7 +3,7 @@ import { LOG_SINK, Logger, type LogSink } from '../logger';
 import { RUNTIME_CONFIG, type LogLevel } from '../runtime-config';
 
 /** Every line the logger writes, as the browser's console would show it. */
-export function recordingSink() {
+function recordingSink() {
   const lines: string[] = [];
   const record =
     (level: string) =>

@@ -166,7 +166,7 @@ import { StateChipComponent } from '../../shared/state-chip.component';
   `,
 })
 export class ParticipantListComponent {
-  /** The roster as the state says the agent sees it (`selectParticipantListViewModel`). */
+  /** The roster as the state says the agent sees it (`selectActiveParticipantListViewModel`). */
   readonly roster = input.required<ParticipantListViewModel>();
   readonly muteParticipant = output<string>();
   readonly removeParticipant = output<string>();

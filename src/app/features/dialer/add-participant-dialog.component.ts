@@ -27,13 +27,13 @@ import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Store } from '@ngrx/store';
 import { targetRawId } from '../../calling/dial-target';
-import { teamsUserTarget } from '../../model/dial-target';
-import { type DialTarget } from '../../model/dial-target';
+import { type DialTarget, teamsUserTarget } from '../../model/dial-target';
 import type { DirectoryPerson } from '../../model/directory-person';
 import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature';
 import { AddParticipantDialogActions } from '../../state/dialer/add-participant-dialog.actions';
 import { dialerFeature } from '../../state/dialer/dialer.feature';
-import { selectAddParticipantDialogViewModel } from '../../state/dialer/add-participant-dialog.view-model';
+import { addParticipantDialogViewModel } from '../../state/dialer/add-participant-dialog.view-model';
+import { participantAdditionsFeature } from '../../state/dialer/participant-additions.feature';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { readTypedEntry } from './typed-entry';
 import {
@@ -139,11 +139,11 @@ export class AddParticipantDialogComponent {
   private readonly cloud = this.store.selectSignal(selectTeamsCloud);
   /** The participant this dialog is adding (by raw id), once Add is clicked. */
   private readonly addingId = signal<string | null>(null);
-  /** The view-model of the addition this dialog made: a new selector when it adds someone else. */
-  private readonly viewModel = computed(() =>
-    this.store.selectSignal(selectAddParticipantDialogViewModel(this.data.callId, this.addingId())),
+  private readonly additions = this.store.selectSignal(participantAdditionsFeature.selectEntities);
+  /** The addition this dialog made, as the dialog shows it. */
+  protected readonly dialogState = computed(() =>
+    addParticipantDialogViewModel(this.additions(), this.data.callId, this.addingId()),
   );
-  protected readonly dialogState = computed(() => this.viewModel()());
 
   constructor() {
     searchDirectoryAsTyped(this.text, this.store, this.problem);

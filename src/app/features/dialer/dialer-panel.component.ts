@@ -19,8 +19,7 @@ import { MatChipGrid, MatChipInput, MatChipRemove, MatChipRow } from '@angular/m
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { Store } from '@ngrx/store';
-import { teamsUserTarget } from '../../model/dial-target';
-import { type DialTarget } from '../../model/dial-target';
+import { type DialTarget, teamsUserTarget } from '../../model/dial-target';
 import type { DirectoryPerson } from '../../model/directory-person';
 import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature';
 import { DialerActions } from '../../state/dialer/dialer.actions';

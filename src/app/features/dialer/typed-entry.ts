@@ -1,5 +1,4 @@
-import { phoneNumberTarget, teamsUserTarget } from '../../model/dial-target';
-import { type DialTarget } from '../../model/dial-target';
+import { type DialTarget, phoneNumberTarget, teamsUserTarget } from '../../model/dial-target';
 import type { TeamsCloud } from '../../model/identity';
 import { formatPhoneNumberAsTyped, parsePhoneNumber } from '../../calling/phone-number';
 import { looksLikePhoneNumber } from '../../calling/phone-number-shape';

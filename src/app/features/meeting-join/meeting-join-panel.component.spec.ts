@@ -15,8 +15,6 @@ const LINK =
   'https://teams.microsoft.com/l/meetup-join/19%3Ameeting_NzQ4MjE0%40thread.v2/1700000000123?context=%7B%22Tid%22%3A%22t%22%7D';
 
 describe('MeetingJoinPanelComponent', () => {
-  // Without effects, nothing unseals what the form sealed.
-
   async function setUp() {
     TestBed.configureTestingModule({ providers: provideTestState() });
     const fixture = TestBed.createComponent(MeetingJoinPanelComponent);

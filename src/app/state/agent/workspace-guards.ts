@@ -8,7 +8,7 @@ import { agentFeature } from './agent.feature';
 type Role = SignedInUser['role'];
 
 /** Where each role works: the agent's dashboard, or the supervisor's workspace. */
-export const WORKSPACE_PATHS: Readonly<Record<Role, string>> = { agent: '/', supervisor: '/supervisor' };
+const WORKSPACE_PATHS: Readonly<Record<Role, string>> = { agent: '/', supervisor: '/supervisor' };
 
 /**
  * Lets in only the role a workspace is for, as the token says (`server/`'s answer carries the app

@@ -17,28 +17,28 @@ function participantOutcome(callId: string, participantId: string, operation: Pa
 
 /** The roster's Mute, Remove and Mute all others; the DTMF keypad; the camera. */
 export const activeCallControls: readonly ControlEntry[] = [
-  control(RosterActions.muteClicked, ({ callId, participantId }, registry) => ({
+  control(RosterActions.muteClicked, ({ callId, participantId }, { registry }) => ({
     run: () => attempt('muteParticipant', () => registry.participant(callId, participantId).mute()),
     ...participantOutcome(callId, participantId, 'muteParticipant'),
   })),
-  control(RosterActions.removeClicked, ({ callId, participantId }, registry) => ({
+  control(RosterActions.removeClicked, ({ callId, participantId }, { registry }) => ({
     run: () => attempt('removeParticipant', () => removeParticipant(registry, callId, participantId)),
     ...participantOutcome(callId, participantId, 'removeParticipant'),
   })),
-  control(RosterActions.muteAllOthersClicked, ({ callId }, registry) => ({
+  control(RosterActions.muteAllOthersClicked, ({ callId }, { registry }) => ({
     run: () => attempt('muteAllRemoteParticipants', () => registry.call(callId).muteAllRemoteParticipants()),
     ...callOperationOutcome(callId, 'muteAllRemoteParticipants'),
   })),
-  control(DtmfKeypadActions.tonePressed, ({ callId, tone }, registry) => ({
+  control(DtmfKeypadActions.tonePressed, ({ callId, tone }, { registry }) => ({
     run: () => attempt('sendDtmf', () => registry.call(callId).sendDtmf(tone)),
     succeeded: () => CallingApiActions.dtmfToneSent({ callId, tone }),
     failed: (failure) => CallingApiActions.dtmfToneFailed({ callId, tone, failure }),
   })),
-  control(ActiveCallPanelActions.startVideoClicked, ({ callId }, registry) => ({
+  control(ActiveCallPanelActions.startVideoClicked, ({ callId }, { registry }) => ({
     run: () => attempt('startVideo', () => startVideo(registry, callId)),
     ...callOperationOutcome(callId, 'startVideo'),
   })),
-  control(ActiveCallPanelActions.stopVideoClicked, ({ callId }, registry) => ({
+  control(ActiveCallPanelActions.stopVideoClicked, ({ callId }, { registry }) => ({
     run: () => attempt('stopVideo', () => stopVideo(registry, callId)),
     ...callOperationOutcome(callId, 'stopVideo'),
   })),

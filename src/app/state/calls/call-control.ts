@@ -28,13 +28,13 @@ export interface ControlContext {
 /** A click the line of call controls answers, and what it does. */
 export interface ControlEntry {
   readonly click: ActionCreator;
-  readonly controlFor: (click: Action, registry: CallRegistry, context: ControlContext) => Control;
+  readonly controlFor: (click: Action, context: ControlContext) => Control;
 }
 
 /** Declares what one kind of click does (`*.controls.ts` files list theirs). */
 export function control<C extends ActionCreator>(
   click: C,
-  controlFor: (click: ReturnType<C>, registry: CallRegistry, context: ControlContext) => Control,
+  controlFor: (click: ReturnType<C>, context: ControlContext) => Control,
 ): ControlEntry {
   return { click, controlFor: controlFor as ControlEntry['controlFor'] };
 }

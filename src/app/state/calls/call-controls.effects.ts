@@ -36,7 +36,7 @@ export const callControls$ = createEffect(
           filter((action) => controlsByClick.has(action.type)),
           concatMap((click) =>
             carryOut(
-              controlsByClick.get(click.type)!.controlFor(click, registry, { registry, meetingLocators }),
+              controlsByClick.get(click.type)!.controlFor(click, { registry, meetingLocators }),
               scheduler,
             ),
           ),

@@ -8,9 +8,9 @@ export interface Permission {
   readonly reason: string | null;
 }
 
-export const ALLOWED: Permission = { allowed: true, reason: null };
+const ALLOWED: Permission = { allowed: true, reason: null };
 
-export const notAllowed = (reason: string): Permission => ({ allowed: false, reason });
+const notAllowed = (reason: string): Permission => ({ allowed: false, reason });
 
 /** What each capability lets the agent do, and the words for where ("from this meeting"). */
 const ACTIONS: Partial<Record<ParticipantCapabilityName, { readonly verb: string; readonly where: string }>> =

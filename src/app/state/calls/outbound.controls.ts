@@ -1,6 +1,7 @@
 import type { TeamsCall } from '@azure/communication-calling';
 import type { CallRegistry } from '../../calling/call-registry';
 import { toFailure } from '../../calling/calling-codes';
+import { MeetingLocatorGone } from '../../core/sealed-meeting-locators';
 import { toSdkIdentifier } from '../../calling/dial-target';
 import { type DialTarget } from '../../model/dial-target';
 import type { MeetingLocator } from '../../model/meeting-locator';
@@ -47,7 +48,8 @@ function joinMeeting({ registry, meetingLocators }: ControlContext, ticket: stri
       try {
         locator = meetingLocators.unseal(ticket);
       } catch (error) {
-        return toFailure(error, 'join');
+        // A ticket that opens nothing says so as it is: the form is to be filled in again.
+        return error instanceof MeetingLocatorGone ? { message: error.message } : toFailure(error, 'join');
       }
       return switchActiveCall(
         registry,
@@ -63,22 +65,23 @@ function joinMeeting({ registry, meetingLocators }: ControlContext, ticket: stri
 
 /** Place a call (1:1, or a group call once its chat thread is ready), join a meeting, add a participant. */
 export const outboundControls: readonly ControlEntry[] = [
-  control(DialerActions.callClicked, ({ target }, registry) => placeCall(registry, [target])),
-  control(ChatThreadsApiActions.groupCallThreadReady, ({ targets, threadId }, registry) =>
+  control(DialerActions.callClicked, ({ target }, { registry }) => placeCall(registry, [target])),
+  control(ChatThreadsApiActions.groupCallThreadReady, ({ targets, threadId }, { registry }) =>
     placeCall(registry, targets, threadId),
   ),
-  control(MeetingJoinFormActions.joinClicked, ({ ticket }, _registry, context) =>
-    joinMeeting(context, ticket),
+  control(MeetingJoinFormActions.joinClicked, ({ ticket }, context) => joinMeeting(context, ticket)),
+  control(
+    ChatThreadsApiActions.participantThreadReady,
+    ({ callId, target, createdThreadId }, { registry }) => ({
+      // Synchronous in the SDK: it returns the participant, who then rings (or fails) in the roster.
+      run: () =>
+        attempt('addParticipant', async () => {
+          const call = registry.call(callId);
+          const threadId = createdThreadId ?? call.info.threadId;
+          call.addParticipant(toSdkIdentifier(target), threadId ? { threadId } : {});
+        }),
+      succeeded: () => CallingApiActions.participantAdded({ callId, target }),
+      failed: (failure) => CallingApiActions.addParticipantFailed({ callId, target, failure }),
+    }),
   ),
-  control(ChatThreadsApiActions.participantThreadReady, ({ callId, target, createdThreadId }, registry) => ({
-    // Synchronous in the SDK: it returns the participant, who then rings (or fails) in the roster.
-    run: () =>
-      attempt('addParticipant', async () => {
-        const call = registry.call(callId);
-        const threadId = createdThreadId ?? call.info.threadId;
-        call.addParticipant(toSdkIdentifier(target), threadId ? { threadId } : {});
-      }),
-    succeeded: () => CallingApiActions.participantAdded({ callId, target }),
-    failed: (failure) => CallingApiActions.addParticipantFailed({ callId, target, failure }),
-  })),
 ];

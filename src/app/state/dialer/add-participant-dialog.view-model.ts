@@ -16,18 +16,26 @@ export interface AddParticipantDialogViewModel {
 const IDLE: AddParticipantDialogViewModel = { adding: false, progress: null, failure: null, done: false };
 
 /**
- * The dialog adding someone to a call: `participantId` is the raw id of the one it is adding, null
- * before Add is clicked.
+ * The dialog adding someone to a call, from the additions under way: `participantId` is the raw id
+ * of the one it is adding, null before Add is clicked.
  */
+export function addParticipantDialogViewModel(
+  additions: ReturnType<typeof participantAdditionsFeature.selectEntities>,
+  callId: string,
+  participantId: string | null,
+): AddParticipantDialogViewModel {
+  const addition = participantId === null ? undefined : additions[additionKey(callId, participantId)];
+  if (!addition) return IDLE;
+  const adding = addition.status === 'preparing' || addition.status === 'adding';
+  return {
+    adding,
+    progress: adding ? `Adding ${addition.name}…` : null,
+    failure: addition.failure,
+    done: addition.status === 'ringing',
+  };
+}
+
 export const selectAddParticipantDialogViewModel = (callId: string, participantId: string | null) =>
-  createSelector(participantAdditionsFeature.selectEntities, (additions): AddParticipantDialogViewModel => {
-    const addition = participantId === null ? undefined : additions[additionKey(callId, participantId)];
-    if (!addition) return IDLE;
-    const adding = addition.status === 'preparing' || addition.status === 'adding';
-    return {
-      adding,
-      progress: adding ? `Adding ${addition.name}…` : null,
-      failure: addition.failure,
-      done: addition.status === 'ringing',
-    };
-  });
+  createSelector(participantAdditionsFeature.selectEntities, (additions) =>
+    addParticipantDialogViewModel(additions, callId, participantId),
+  );

@@ -1,8 +1,7 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { Failure } from '../../model/failure';
 import { describeTargets, targetRawId } from '../../calling/dial-target';
-import { teamsUserTarget } from '../../model/dial-target';
-import { type DialTarget } from '../../model/dial-target';
+import { type DialTarget, teamsUserTarget } from '../../model/dial-target';
 import { describeUnansweredCall } from '../../calling/outbound-codes';
 import type { DirectoryPerson } from '../../model/directory-person';
 import { ShellActions } from '../agent/shell.actions';

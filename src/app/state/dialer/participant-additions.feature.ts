@@ -9,6 +9,7 @@ import { AddParticipantDialogActions } from './add-participant-dialog.actions';
 import { ChatThreadsApiActions } from './chat-threads-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { callsFeature } from '../calls/calls.feature';
+import { participantKey } from '../participants/participants.feature';
 
 /**
  * Someone the agent is adding to a call, followed until they connect (then they are simply in the
@@ -28,7 +29,8 @@ export interface ParticipantAddition {
   readonly order: number;
 }
 
-export const additionKey = (callId: string, participantId: string) => `${callId}|${participantId}`;
+/** An addition is keyed as the roster keys the participant it becomes. */
+export const additionKey = participantKey;
 
 const adapter = createEntityAdapter<ParticipantAddition>({
   selectId: (a) => additionKey(a.callId, a.participantId),
@@ -102,14 +104,17 @@ export const participantAdditionsFeature = createFeature({
     on(CallingApiActions.participantAdded, (state, { callId, target }) =>
       update(state, callId, targetRawId(target), { status: 'ringing' }),
     ),
+    // Every coalesced batch of roster changes comes here (a speaker storm): nothing to do unless adding.
     on(CallingSdkEvents.participantsChanged, (state, { changes }) =>
-      adapter.removeMany(
-        changes
-          .filter((c) => c.changes.state === 'Connected')
-          .map((c) => additionKey(c.callId, c.participantId))
-          .filter((key) => state.entities[key]?.status === 'ringing'),
-        state,
-      ),
+      state.ids.length === 0
+        ? state
+        : adapter.removeMany(
+            changes
+              .filter((c) => c.changes.state === 'Connected')
+              .map((c) => additionKey(c.callId, c.participantId))
+              .filter((key) => state.entities[key]?.status === 'ringing'),
+            state,
+          ),
     ),
     on(CallingSdkEvents.participantsAdded, (state, { callId, participants }) =>
       adapter.removeMany(
@@ -150,10 +155,3 @@ export const selectActiveCallAdditions = createSelector(
   (call, additions): readonly ParticipantAddition[] =>
     call ? additions.filter((a) => a.callId === call.id) : NONE,
 );
-
-/** The latest addition to one call (the Add participant dialog follows the one it made). */
-export const selectLatestAddition = (callId: string) =>
-  createSelector(
-    participantAdditionsFeature.selectAllAdditions,
-    (additions) => additions.filter((a) => a.callId === callId).at(-1) ?? null,
-  );

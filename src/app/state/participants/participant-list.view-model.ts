@@ -3,7 +3,11 @@ import type { Failure } from '../../model/failure';
 import type { ConversationKind, Party } from '../../model/snapshots';
 import { addPeoplePermission, permissionFor, type Permission } from '../calls/capability-permission';
 import { callsFeature, type CallEntry } from '../calls/calls.feature';
-import { participantsFeature, type ParticipantEntry } from './participants.feature';
+import {
+  participantsFeature,
+  selectActiveCallParticipants,
+  type ParticipantEntry,
+} from './participants.feature';
 
 /** Why neither Mute nor Remove applies, when the call's kind is the reason. */
 const NOT_IN_ONE_TO_ONE: Record<ConversationKind, string> = {
@@ -158,12 +162,6 @@ export const selectParticipantListViewModel = (callId: string) =>
 /** The roster of the call the agent is on, as the active call panel shows it. */
 export const selectActiveParticipantListViewModel = createSelector(
   callsFeature.selectActiveCall,
-  participantsFeature.selectAllParticipants,
-  (call, participants): ParticipantListViewModel | null =>
-    call
-      ? participantListViewModel(
-          call,
-          participants.filter((participant) => participant.callId === call.id),
-        )
-      : null,
+  selectActiveCallParticipants,
+  (call, roster): ParticipantListViewModel | null => (call ? participantListViewModel(call, roster) : null),
 );
