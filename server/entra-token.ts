@@ -41,6 +41,11 @@ export class EntraTokenValidator {
   }
 
   async validate(token: string): Promise<SignedInUser> {
+    return (await this.check(token)).user;
+  }
+
+  /** The token's user, and when the token expires (epoch ms): for sockets that outlive a request. */
+  async check(token: string): Promise<{ user: SignedInUser; expiresAt: number }> {
     if (!JWT.test(token)) throw invalidToken('token_malformed', 'The access token is not a JWT.');
     const keys = await this.signingKeys();
     let payload: JWTPayload;
@@ -74,9 +79,12 @@ export class EntraTokenValidator {
     }
     const roles = payload['roles'];
     return {
-      oid: String(payload['oid']),
-      displayName: typeof payload['name'] === 'string' ? payload['name'] : '',
-      roles: Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [],
+      user: {
+        oid: String(payload['oid']),
+        displayName: typeof payload['name'] === 'string' ? payload['name'] : '',
+        roles: Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [],
+      },
+      expiresAt: payload.exp! * 1000,
     };
   }
 

@@ -20,12 +20,12 @@ export const REFERRER_POLICY = 'no-referrer';
  * defaults: the policy is about scripts. MSAL's silent renewal frames the console in itself, so
  * `frame-ancestors 'self'`; nobody else may.
  */
-export const CONTENT_SECURITY_POLICY = {
+const CONTENT_SECURITY_POLICY = {
   'script-src': ["'self'", "'wasm-unsafe-eval'", 'blob:'],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
   'frame-ancestors': ["'self'"],
-} as const;
+};
 
 /**
  * `@fastify/helmet` on every answer, errors included (its `onRequest` hook writes the headers on
@@ -41,9 +41,7 @@ export const HELMET_OPTIONS: FastifyHelmetOptions = {
     directives: {
       // No default-src: what is not a script keeps the browser's defaults (see above).
       'default-src': fastifyHelmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc,
-      ...Object.fromEntries(
-        Object.entries(CONTENT_SECURITY_POLICY).map(([name, sources]) => [name, [...sources]]),
-      ),
+      ...CONTENT_SECURITY_POLICY,
     },
   },
   referrerPolicy: { policy: REFERRER_POLICY },

@@ -115,12 +115,14 @@ export class RedisFloorStore implements FloorStore {
   }
 
   async put(agent: FloorAgent, connection: string): Promise<void> {
+    // The agent, who reported it, and the news to the other instances: one round trip.
+    const event: Event = { from: this.id, kind: 'agent', agent };
     await this.redis
       .multi()
       .hset(AGENTS, agent.agent.id, JSON.stringify(agent))
       .hset(CONNECTIONS, agent.agent.id, connection)
+      .publish(EVENTS, JSON.stringify(event))
       .exec();
-    await this.publish({ from: this.id, kind: 'agent', agent });
     this.listener?.agent(agent);
   }
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { decodeJwt } from 'jose';
 import type { RawData, WebSocket } from 'ws';
 import { ApiError } from '../api-error';
 import type { EntraTokenValidator, SignedInUser } from '../entra-token';
@@ -45,11 +44,10 @@ class Session {
   user: SignedInUser | null = null;
   role: FloorRole | null = null;
   closed = false;
-  subscribed = false;
   /** A supervisor's agents changed since the last message, by id. */
   readonly dirty = new Map<string, FloorAgent>();
+  /** When this supervisor was last sent the floor; never before its snapshot. */
   lastSentAt = Number.NEGATIVE_INFINITY;
-  snapshotSent = false;
   flushTimer: unknown = null;
   helloTimer: unknown = null;
   expiryTimer: unknown = null;
@@ -156,16 +154,14 @@ export class Floor {
 
   /** The token's user, and when it expires; or the socket closed and `null`. */
   private async authenticate(session: Session, token: string) {
-    let user: SignedInUser;
     try {
-      user = await this.validator.validate(token);
+      return await this.validator.check(token);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.statusCode === 401) this.end(session, CLOSE.unauthorized, `${error.code}: ${error.message}`);
       else this.end(session, 1013, 'Entra ID could not be reached: try again shortly.');
       return null;
     }
-    return { user, expiresAt: (decodeJwt(token).exp ?? 0) * 1000 };
   }
 
   private async hello(session: Session, token: string): Promise<void> {
@@ -243,13 +239,11 @@ export class Floor {
   private async subscribe(session: Session): Promise<void> {
     if (session.role !== 'supervisor')
       return this.refuse(session, 'Only supervisors subscribe to the floor.');
-    if (session.subscribed) return;
-    session.subscribed = true;
+    if (this.supervisors.has(session)) return;
     this.supervisors.add(session);
     const agents = await this.store.snapshot();
     session.dirty.clear();
     session.send({ type: 'snapshot', agents });
-    session.snapshotSent = true;
     session.lastSentAt = this.clock.now();
   }
 
@@ -271,7 +265,8 @@ export class Floor {
   private changed(agent: FloorAgent): void {
     for (const session of this.supervisors) {
       session.dirty.set(agent.agent.id, agent);
-      if (session.snapshotSent && session.flushTimer === null) {
+      // Changes during the snapshot's read wait for it; then one message every interval at most.
+      if (session.lastSentAt > Number.NEGATIVE_INFINITY && session.flushTimer === null) {
         const wait = Math.max(0, session.lastSentAt + BATCH_INTERVAL_MS - this.clock.now());
         session.flushTimer = this.clock.setTimeout(() => this.flush(session), wait);
       }
