@@ -43,7 +43,7 @@ export class Dialer {
     const call = calls.create(thread || op.targets.length > 1 ? 'group' : 'oneToOne', op.callId);
     if (thread) call.threadId = thread.id;
     const caller = calls.addParty(call, {
-      ...consoleParty(endpoint, 'Connecting', this.world.directory.cloud),
+      ...consoleParty(endpoint, 'Connecting', cloud),
       videoOn: op.video ?? false,
     });
     const callees = op.targets.map((target) => calls.addParty(call, this.partyFor(target)));

@@ -1,5 +1,11 @@
 import { chatListQuery, skipToken } from './chat-list-query';
-import { GraphWorldError, PHONE_PARTICIPANT_ID, type GraphChat, type GraphWorld } from './graph-world';
+import {
+  GraphWorldError,
+  PHONE_PARTICIPANT_ID,
+  type GraphChat,
+  type GraphUser,
+  type GraphWorld,
+} from './graph-world';
 import {
   badRequest,
   forbidden,
@@ -43,6 +49,15 @@ function boundUser(member: unknown): string {
   return id.toLowerCase();
 }
 
+/** The tenant's users by id, once per list (the world's list is made once): chats name thousands. */
+const byIdOfList = new WeakMap<readonly GraphUser[], ReadonlyMap<string, GraphUser>>();
+function usersById(world: GraphWorld): ReadonlyMap<string, GraphUser> {
+  const users = world.users();
+  let byId = byIdOfList.get(users);
+  if (!byId) byIdOfList.set(users, (byId = new Map(users.map((user) => [user.id, user]))));
+  return byId;
+}
+
 export class GraphChats {
   constructor(
     private readonly world: GraphWorld,
@@ -83,8 +98,7 @@ export class GraphChats {
    */
   list(path: string, query: URLSearchParams, origin = GRAPH_ROOT.replace(/\/v1\.0$/, '')): GraphResponse {
     const options = chatListQuery(query);
-    const displayName = (userId: string) =>
-      this.world.users().find((u) => u.id === userId)?.displayName ?? null;
+    const displayName = (userId: string) => usersById(this.world).get(userId)?.displayName ?? null;
     const mine = this.world
       .chats()
       .filter((chat) => chat.members.includes(this.caller) && options.keep(chat, displayName))
@@ -203,7 +217,7 @@ export class GraphChats {
 
   private requireKnown(userId: string): void {
     if (userId === PHONE_PARTICIPANT_ID) return;
-    if (!this.world.users().some((u) => u.id === userId))
+    if (!usersById(this.world).has(userId))
       throw notFound(
         `Resource '${userId}' does not exist or one of its queried reference-property objects are not present.`,
       );
@@ -241,7 +255,7 @@ export class GraphChats {
   }
 
   private member(chatId: string, userId: string): Record<string, unknown> {
-    const user = this.world.users().find((u) => u.id === userId);
+    const user = usersById(this.world).get(userId);
     return {
       '@odata.type': MEMBER_TYPE,
       id: membershipId(chatId, userId),

@@ -84,6 +84,8 @@ export class MicrosoftCloud {
   private readonly authorizeEndpoints: EntraAuthorize;
   private readonly tokenEndpoint: EntraTokenEndpoint;
   private readonly identity: AcsIdentity;
+  /** The world as Graph sees it: made once, its users with it. */
+  private readonly graphWorld: GraphWorld;
 
   private constructor(
     private readonly world: World,
@@ -95,6 +97,7 @@ export class MicrosoftCloud {
     this.authorizeEndpoints = new EntraAuthorize(world, app, grants);
     this.tokenEndpoint = new EntraTokenEndpoint(world, app, grants, signer);
     this.identity = new AcsIdentity(world, signer);
+    this.graphWorld = graphWorldOf(world);
   }
 
   static async start(world: World, options: CloudOptions = {}): Promise<MicrosoftCloud> {
@@ -215,7 +218,7 @@ export class MicrosoftCloud {
    * The world's own in-process sign-in tokens (`world.signIn`, for tests) still count too.
    */
   private async graphWorldFor(authorization: string | undefined): Promise<GraphWorld> {
-    const graph = graphWorldOf(this.world);
+    const graph = this.graphWorld;
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!bearer) return graph;
     const oid = await this.signer.verify(bearer, GRAPH_RESOURCE, this.world.clock.now()).then(
