@@ -6,11 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { installDebianPackage, isExecutable, ProgramMissing, reportProgram } from './debian-package.mjs';
 
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-export { ProgramMissing as ChromiumMissing };
 
 /**
  * Returns the browser's path, installing Debian's Chromium first when it is missing and this
- * process may. Throws `ChromiumMissing` otherwise, before anything else has run. `debianPath` is
+ * process may. Throws `ProgramMissing` otherwise, before anything else has run. `debianPath` is
  * where Debian's package puts the browser.
  */
 export function ensureChromium(env = process.env, debianPath = DEBIAN_CHROMIUM) {

@@ -12,21 +12,21 @@ import {
   reportProgram,
 } from './debian-package.mjs';
 
-export const DEBIAN_REDIS = '/usr/bin/redis-server';
-export { ProgramMissing as RedisMissing };
+const DEBIAN_REDIS = '/usr/bin/redis-server';
 
 /**
  * Where redis-server is, without installing anything: `REDIS_SERVER`, the PATH, then Debian's
- * path; `null` when there is none. server/'s tests use this too.
+ * path; `null` when there is none. server/testing/redis-server.ts searches the same way (the
+ * layers keep server/'s tests out of scripts/).
  */
-export function findRedis(env = process.env, debianPath = DEBIAN_REDIS) {
+function findRedis(env = process.env, debianPath = DEBIAN_REDIS) {
   if (env.REDIS_SERVER) return isExecutable(env.REDIS_SERVER) ? env.REDIS_SERVER : null;
   return onPath('redis-server', env.PATH) ?? (isExecutable(debianPath) ? debianPath : null);
 }
 
 /**
  * Returns redis-server's path, installing Debian's package first when it is missing and this
- * process may. Throws `RedisMissing` otherwise.
+ * process may. Throws `ProgramMissing` otherwise.
  */
 export function ensureRedis(env = process.env, debianPath = DEBIAN_REDIS) {
   const found = findRedis(env, debianPath);
