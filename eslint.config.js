@@ -28,11 +28,15 @@ const ELEMENTS = [
   },
   { type: 'calling', pattern: 'src/app/calling/**' },
   { type: 'graph', pattern: 'src/app/graph/**' },
+  // The console's side of the supervisor's floor (server/'s WebSocket): a boundary beside calling/.
+  { type: 'floor', pattern: 'src/app/floor/**' },
   { type: 'state', pattern: 'src/app/state/**' },
   { type: 'features', pattern: 'src/app/features/**' },
   { type: 'shared', pattern: 'src/app/shared/**' },
   { type: 'emulator-testing', pattern: 'emulator/testing/**' },
   { type: 'emulator', pattern: 'emulator/**' },
+  // The floor's wire types: one file, plain TypeScript, shared by server/ and the console's floor/.
+  { type: 'floor-protocol', pattern: 'server/floor/floor-protocol.ts' },
   { type: 'server', pattern: 'server/**' },
   { type: 'bench', pattern: 'bench/**' },
   { type: 'e2e', pattern: 'e2e/**' },
@@ -44,7 +48,7 @@ const CORE = ['core', 'model', 'environments'];
 const CALLING = ['calling', 'calling-checks', 'calling-backend'];
 /** What each layer's own code may import (besides itself). */
 const LAYERS = {
-  shell: ['bootstrap', 'core-auth', ...CORE, ...CALLING, 'graph', 'state', 'features', 'shared'],
+  shell: ['bootstrap', 'core-auth', ...CORE, ...CALLING, 'graph', 'floor', 'state', 'features', 'shared'],
   bootstrap: ['shell', 'core-auth', ...CORE],
   environments: [],
   model: [],
@@ -54,17 +58,29 @@ const LAYERS = {
   'calling-checks': [...CORE],
   calling: ['calling-checks', 'calling-backend', ...CORE],
   graph: ['core-auth', ...CORE],
-  state: ['core-auth', ...CORE, ...CALLING, 'graph'],
+  floor: ['core-auth', ...CORE, 'floor-protocol'],
+  state: ['core-auth', ...CORE, ...CALLING, 'graph', 'floor', 'floor-protocol'],
   features: ['state', 'shared', 'calling-checks', ...CORE],
   shared: ['model', 'calling-checks'],
   'emulator-testing': ['emulator'],
   emulator: [],
-  server: [],
+  'floor-protocol': [],
+  server: ['floor-protocol'],
   bench: ['emulator', 'emulator-testing', 'server', 'scripts', 'root-config'],
   e2e: ['emulator', 'emulator-testing', 'server', 'scripts', 'root-config'],
   scripts: [],
   'root-config': ['scripts'],
-  'app-testing': ['core-auth', ...CORE, ...CALLING, 'graph', 'state', 'emulator', 'emulator-testing'],
+  'app-testing': [
+    'core-auth',
+    ...CORE,
+    ...CALLING,
+    'graph',
+    'floor',
+    'floor-protocol',
+    'state',
+    'emulator',
+    'emulator-testing',
+  ],
 };
 /** What tests (specs and `testing/` folders) may import besides their layer's own list. */
 const TEST_EXTRAS = ['app-testing', 'emulator', 'emulator-testing'];

@@ -35,7 +35,11 @@ export const CALL_STATES: readonly FloorCallState[] = [
 
 /** One call on an agent's console. */
 export interface FloorCall {
-  /** The console's key for the call (its ACS call id): what a supervisor's `join` names. */
+  /**
+   * The call's server id (`call.info.getServerCallId()`, `incomingCall.info` for a ringing one):
+   * the same on every console that has a leg in the call, so a queued call ringing on five agents
+   * is one call on the floor. What `ask`, `join` and `muted` name.
+   */
   readonly key: string;
   readonly caller: {
     readonly displayName: string | null;
@@ -54,15 +58,62 @@ export interface FloorCall {
   readonly participants: readonly string[];
 }
 
+/** A call as the server tells it: what the console reported, and when the floor first saw it. */
+export interface FloorCallView extends FloorCall {
+  /**
+   * When any console first reported the call (ISO 8601), kept by the floor per `key`: the wait
+   * every agent and supervisor shows, which a reload does not reset.
+   */
+  readonly firstSeenAt: string;
+}
+
+/** A person on the floor: an Entra object id and a display name. */
+export interface FloorPerson {
+  readonly id: string;
+  readonly displayName: string;
+}
+
 /** An agent on the floor, as supervisors see it. */
 export interface FloorAgent {
-  readonly agent: { readonly id: string; readonly displayName: string };
+  readonly agent: FloorPerson;
   readonly state: AgentState;
   /** When the agent entered `state` (ISO 8601). */
   readonly since: string;
-  readonly calls: readonly FloorCall[];
+  readonly calls: readonly FloorCallView[];
   /** When the server last heard of the agent (ISO 8601). */
   readonly updatedAt: string;
+}
+
+/** An agent's "Ask supervisor", as supervisors see it until it closes. */
+export interface FloorRequest {
+  readonly id: string;
+  readonly agent: FloorPerson;
+  /** The agent's call, as the agent last reported it. */
+  readonly call: FloorCallView;
+  /** When the agent asked (ISO 8601); the request expires `REQUEST_TIMEOUT_MS` later. */
+  readonly createdAt: string;
+}
+
+/** How a request closed. */
+export type RequestOutcome = 'taken' | 'expired' | 'cancelled';
+
+/**
+ * One call queue's day so far (the server's local day), from the consoles' reports. `offered`
+ * counts distinct queued calls (by `key`) any console saw; `answered` those an agent connected;
+ * `abandoned` those that stopped ringing everywhere with nobody connected. Service level is
+ * `answeredWithinThreshold / offered`; average handle time `handleSeconds / handled`, talk and
+ * hold from answer to the call's end on the agent's console.
+ */
+export interface QueueStats {
+  readonly queue: string;
+  readonly offered: number;
+  readonly answered: number;
+  readonly abandoned: number;
+  /** Answered within `serviceLevelSeconds` of `firstSeenAt`. */
+  readonly answeredWithinThreshold: number;
+  /** Answered calls that have ended, and their talk and hold time in seconds. */
+  readonly handled: number;
+  readonly handleSeconds: number;
 }
 
 /** Console → server. */
@@ -71,14 +122,28 @@ export type ClientMessage =
   | { readonly type: 'token'; readonly token: string }
   | {
       readonly type: 'report';
-      /** Optional; when present it must be the signed-in agent's own id. */
+      /** Optional; when present it must be the signed-in user's own id. */
       readonly agentId?: string;
       readonly state: AgentState;
       readonly since: string;
       readonly calls: readonly FloorCall[];
     }
   | { readonly type: 'subscribe' }
-  | { readonly type: 'join'; readonly agentId: string; readonly callKey: string }
+  /** An agent asks a supervisor into one of its reported calls. */
+  | { readonly type: 'ask'; readonly callKey: string }
+  /** The agent takes its request back (the call ended, or it no longer wants help). */
+  | { readonly type: 'cancel'; readonly requestId: string }
+  /** A supervisor asks to join an agent's call: answering a request (`requestId`) or from the floor. */
+  | {
+      readonly type: 'join';
+      readonly agentId: string;
+      readonly callKey: string;
+      readonly requestId?: string;
+    }
+  /** A supervisor turns a request down: its card closes on that supervisor's console only. */
+  | { readonly type: 'decline'; readonly requestId: string }
+  /** Whoever muted a participant says so: the participant's consoles are told by whom. */
+  | { readonly type: 'muted'; readonly callKey: string; readonly participantRawId: string }
   | { readonly type: 'ping' };
 
 /** Server → console. */
@@ -90,18 +155,51 @@ export type ServerMessage =
       readonly expiresAt: string;
     }
   | { readonly type: 'tokenAccepted'; readonly expiresAt: string }
-  | { readonly type: 'snapshot'; readonly agents: readonly FloorAgent[] }
-  | { readonly type: 'update'; readonly agents: readonly FloorAgent[] }
+  | {
+      readonly type: 'snapshot';
+      readonly agents: readonly FloorAgent[];
+      readonly queues: readonly QueueStats[];
+      /** Open requests; only to a supervisor not on a call. */
+      readonly requests: readonly FloorRequest[];
+      /** The service level's threshold, in seconds (`FLOOR_SERVICE_LEVEL_SECONDS`, 20 by default). */
+      readonly serviceLevelSeconds: number;
+    }
+  /** What changed since the last message: agents whole, queues whole; at most one per 250 ms. */
+  | {
+      readonly type: 'update';
+      readonly agents: readonly FloorAgent[];
+      readonly queues: readonly QueueStats[];
+    }
+  /** To supervisors not on a call: an agent asks for help. */
+  | { readonly type: 'request'; readonly request: FloorRequest }
+  /** To supervisors: a request closed; `by` is the supervisor who took it. */
+  | {
+      readonly type: 'requestClosed';
+      readonly requestId: string;
+      readonly outcome: RequestOutcome;
+      readonly by: FloorPerson | null;
+    }
+  /** To the agent: `ask` was accepted and is open. */
+  | { readonly type: 'requestOpened'; readonly requestId: string; readonly callKey: string }
+  /** To the agent: nobody joined within `REQUEST_TIMEOUT_MS`. */
+  | { readonly type: 'requestExpired'; readonly requestId: string; readonly callKey: string }
+  /** To the agent's consoles: a supervisor is joining (a request taken, or asked from the floor). */
   | {
       readonly type: 'joinRequested';
-      readonly supervisor: { readonly id: string; readonly displayName: string };
+      readonly supervisor: FloorPerson;
       readonly callKey: string;
+      readonly requestId: string | null;
     }
+  /** To an agent's consoles: when the floor first saw each of the agent's reported calls. */
+  | { readonly type: 'firstSeen'; readonly calls: readonly { readonly key: string; readonly at: string }[] }
+  /** To the muted participant's consoles. */
+  | { readonly type: 'mutedBy'; readonly callKey: string; readonly by: FloorPerson }
   | { readonly type: 'error'; readonly code: FloorErrorCode; readonly message: string }
   | { readonly type: 'pong' };
 
 export type FloorRole = 'agent' | 'supervisor';
-export type FloorErrorCode = 'forbidden';
+/** `forbidden`: not for this role; `not_found`: no such call or request (it may have just closed). */
+export type FloorErrorCode = 'forbidden' | 'not_found';
 
 /** The close codes the server uses (with a reason of at most 123 bytes). */
 export const CLOSE = {
@@ -121,6 +219,8 @@ export const HELLO_TIMEOUT_MS = 5000;
 export const BATCH_INTERVAL_MS = 250;
 /** How long a disconnected agent stays as reported before being marked offline. */
 export const OFFLINE_GRACE_MS = 10_000;
+/** How long a request waits for a supervisor before the agent is told nobody joined. */
+export const REQUEST_TIMEOUT_MS = 60_000;
 /** The largest frame a console may send. */
 export const MAX_FRAME_BYTES = 64 * 1024;
 
