@@ -44,6 +44,19 @@ describe('server/ configuration from the environment', () => {
     assert.equal(console.backend, 'acs');
   });
 
+  it('sets the floor’s service level to 20 s and its socket to /api/floor unless told otherwise', () => {
+    const defaults = readServerConfig(production);
+    assert.equal(defaults.serviceLevelSeconds, 20);
+    assert.equal(defaults.console.floorUrl, '/api/floor');
+    const told = readServerConfig({
+      ...production,
+      FLOOR_SERVICE_LEVEL_SECONDS: '30',
+      FLOOR_URL: 'wss://floor.example.com/api/floor',
+    });
+    assert.equal(told.serviceLevelSeconds, 30);
+    assert.equal(told.console.floorUrl, 'wss://floor.example.com/api/floor');
+  });
+
   it('allows plain http to loopback only (the emulator), and never says the access key', () => {
     const http = (host: string) =>
       problems({ ...production, ACS_CONNECTION_STRING: `endpoint=http://${host}:4310/;accesskey=${KEY}` });
@@ -75,6 +88,8 @@ describe('server/ configuration from the environment', () => {
         RATE_LIMIT_MAX: '0',
         CONSOLE_BACKEND: 'teams',
         REDIS_URL: 'http://127.0.0.1:6379',
+        FLOOR_URL: 'ws://floor.example.com/api/floor',
+        FLOOR_SERVICE_LEVEL_SECONDS: '0',
       }),
       [
         'ENTRA_TENANT_ID must be a GUID, not "contoso".',
@@ -82,7 +97,9 @@ describe('server/ configuration from the environment', () => {
         'ALLOWED_ORIGINS: "https://console.example.com/app" is not an origin (scheme://host[:port]).',
         'CONSOLE_BACKEND must be "acs" or "emulator", not "teams".',
         'REDIS_URL must be a redis:// or rediss:// URL.',
+        'FLOOR_URL must be a path on the console\'s origin (/api/floor) or a wss:// URL (ws:// only to loopback), not "ws://floor.example.com/api/floor".',
         'RATE_LIMIT_MAX must be a whole number ≥ 1, not "0".',
+        'FLOOR_SERVICE_LEVEL_SECONDS must be a whole number ≥ 1, not "0".',
       ],
     );
   });

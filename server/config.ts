@@ -1,4 +1,4 @@
-import { isSecureOrLoopback } from './loopback';
+import { isLoopback, isSecureOrLoopback } from './loopback';
 
 /** How `server/` checks Entra access tokens. */
 export interface EntraSettings {
@@ -22,6 +22,8 @@ export interface ConsoleSettings {
   readonly graphScopes: readonly string[];
   readonly graphBaseUrl: string;
   readonly logLevel: 'verbose' | 'info' | 'warning' | 'error';
+  /** The floor's WebSocket: a path on the console's origin, or a `wss://` URL (`ws://` to loopback). */
+  readonly floorUrl: string;
 }
 
 export interface ServerConfig {
@@ -40,6 +42,8 @@ export interface ServerConfig {
   readonly console: ConsoleSettings;
   /** Where the supervisor's floor lives when instances share it; `null`: in this process. */
   readonly redisUrl: string | null;
+  /** The floor's queue statistics: a call answered within this of its first ring is within the service level. */
+  readonly serviceLevelSeconds: number;
 }
 
 /** Every problem with the environment at once, each naming its variable. */
@@ -125,6 +129,16 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
   if (redisUrl !== null && !/^rediss?:$/.test(URL.canParse(redisUrl) ? new URL(redisUrl).protocol : '')) {
     problems.push('REDIS_URL must be a redis:// or rediss:// URL.');
   }
+  const floorUrl = text('FLOOR_URL') ?? '/api/floor';
+  const floorParsed = URL.canParse(floorUrl) ? new URL(floorUrl) : null;
+  const floorUrlOk = floorParsed
+    ? floorParsed.protocol === 'wss:' || (floorParsed.protocol === 'ws:' && isLoopback(floorParsed))
+    : floorUrl.startsWith('/') && !floorUrl.startsWith('//');
+  if (!floorUrlOk) {
+    problems.push(
+      `FLOOR_URL must be a path on the console's origin (/api/floor) or a wss:// URL (ws:// only to loopback), not "${floorUrl}".`,
+    );
+  }
   const trustProxy = text('TRUST_PROXY') ?? 'false';
   if (!/^(true|false|\d+)$/.test(trustProxy))
     problems.push(`TRUST_PROXY must be true, false or a number of proxies, not "${trustProxy}".`);
@@ -160,8 +174,10 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
       graphScopes: list('GRAPH_SCOPES', GRAPH_SCOPES),
       graphBaseUrl: text('GRAPH_BASE_URL') ?? 'https://graph.microsoft.com/v1.0',
       logLevel: consoleLogLevel as ConsoleSettings['logLevel'],
+      floorUrl,
     },
     redisUrl,
+    serviceLevelSeconds: integer('FLOOR_SERVICE_LEVEL_SECONDS', 20, 1),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

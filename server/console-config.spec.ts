@@ -52,9 +52,22 @@ describe('the built console, served with its config.json', () => {
         graph: ['Chat.ReadWrite', 'User.Read.All', 'Presence.Read.All'],
       },
       tokenUrl: '/api/token',
+      floorUrl: '/api/floor',
       graphBaseUrl: 'https://graph.microsoft.com/v1.0',
       logLevel: 'info',
     });
+  });
+
+  it('names the floor’s socket FLOOR_URL says, else /api/floor on the console’s origin', async () => {
+    const other = await buildServer(
+      readServerConfig({ ...environment, FLOOR_URL: 'wss://floor.example.com/api/floor' }),
+    );
+    try {
+      const response = await other.inject({ url: '/config.json', headers: { accept: 'application/json' } });
+      assert.equal(response.json().floorUrl, 'wss://floor.example.com/api/floor');
+    } finally {
+      await other.close();
+    }
   });
 
   it('serves the console, index.html for the router’s pages, and caches hashed files for good', async () => {

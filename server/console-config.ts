@@ -8,7 +8,8 @@ import type { ServerConfig } from './config';
  * The console's runtime configuration (`config.json`), from `server/`'s environment: one build
  * runs against any tenant and either backend. MSAL takes `clientId`, `authority` and
  * `knownAuthorities` (so it never asks Microsoft's instance discovery); the console asks for
- * `scopes.api` to call `tokenUrl`, and `scopes.teams` for the Teams token it exchanges there.
+ * `scopes.api` to call `tokenUrl`, and `scopes.teams` for the Teams token it exchanges there; it opens the floor's WebSocket at
+ * `floorUrl` (a path means its own origin, `ws:` or `wss:` as the page is `http:` or `https:`).
  */
 export function consoleConfig(config: ServerConfig) {
   const { entra, console: settings } = config;
@@ -20,6 +21,7 @@ export function consoleConfig(config: ServerConfig) {
     knownAuthorities: [new URL(entra.authority).host],
     scopes: { api: [entra.apiScope], teams: settings.teamsScopes, graph: settings.graphScopes },
     tokenUrl: '/api/token',
+    floorUrl: settings.floorUrl,
     graphBaseUrl: settings.graphBaseUrl,
     logLevel: settings.logLevel,
   };
