@@ -6,9 +6,11 @@ import { ApiError, errorBody } from './api-error';
 import type { ServerConfig } from './config';
 import { consoleConfig, serveConsole } from './console-config';
 import { EntraTokenValidator, type SignedInUser } from './entra-token';
-import { Floor, SYSTEM_CLOCK, type FloorClock } from './floor/floor';
+import { Floor } from './floor/floor';
+import { SYSTEM_CLOCK, type FloorClock } from './floor/floor-context';
 import { floorRoute } from './floor/floor-route';
-import { MemoryFloorStore, RedisFloorStore } from './floor/floor-store';
+import { RedisFloorStore } from './floor/floor-redis-store';
+import { MemoryFloorStore } from './floor/floor-store';
 import { answerClientError, HELMET_OPTIONS, MAX_HEADER_SIZE, refuseOtherCharsets } from './security';
 import { tokenRoute } from './token-route';
 import { TokenExchange } from './token-exchange';
@@ -27,7 +29,7 @@ export interface ServerOptions {
   readonly logger?: Exclude<FastifyServerOptions['logger'], boolean>;
   /** Entra's clock, for a test's expired token. */
   readonly now?: () => number;
-  /** The floor's timers (hello, token expiry, batching, offline grace), for a test to drive. */
+  /** The floor's timers (hello, token expiry, batching, grace, requests), for a test to drive. */
   readonly floorClock?: FloorClock;
 }
 
@@ -138,11 +140,17 @@ export async function buildServer(
   app.get('/config.json', async () => browserConfig);
   const validator = new EntraTokenValidator(config.entra, options.now);
   const floor = new Floor(
-    config.redisUrl ? await RedisFloorStore.connect(config.redisUrl) : new MemoryFloorStore(),
+    config.redisUrl
+      ? await RedisFloorStore.connect(config.redisUrl, (error) =>
+          app.log.error({ err: error }, 'floor: an event from another instance failed'),
+        )
+      : new MemoryFloorStore(),
     validator,
     options.floorClock ?? SYSTEM_CLOCK,
     app.log,
+    config.serviceLevelSeconds,
   );
+  await floor.start();
   app.addHook('preClose', async () => floor.goAway());
   app.addHook('onClose', () => floor.close());
   await floorRoute(app, { floor, allowedOrigins: config.allowedOrigins });

@@ -318,14 +318,29 @@ export function parseClientMessage(frame: string): ClientMessage {
     case 'ping':
       only(m, m['type'], ['type']);
       return { type: m['type'] };
+    case 'ask':
+      only(m, 'ask', ['type', 'callKey']);
+      return { type: 'ask', callKey: string(m['callKey'], 'callKey', MAX_ID) };
+    case 'cancel':
+    case 'decline':
+      only(m, m['type'], ['type', 'requestId']);
+      return { type: m['type'], requestId: string(m['requestId'], 'requestId', MAX_ID) };
     case 'join':
-      only(m, 'join', ['type', 'agentId', 'callKey']);
+      only(m, 'join', ['type', 'agentId', 'callKey', 'requestId']);
       return {
         type: 'join',
         agentId: string(m['agentId'], 'agentId', MAX_ID),
         callKey: string(m['callKey'], 'callKey', MAX_ID),
+        ...(m['requestId'] === undefined ? {} : { requestId: string(m['requestId'], 'requestId', MAX_ID) }),
+      };
+    case 'muted':
+      only(m, 'muted', ['type', 'callKey', 'participantRawId']);
+      return {
+        type: 'muted',
+        callKey: string(m['callKey'], 'callKey', MAX_ID),
+        participantRawId: string(m['participantRawId'], 'participantRawId', MAX_ID),
       };
     default:
-      return fail('type must be hello, token, report, subscribe, join or ping');
+      return fail('type must be hello, token, report, subscribe, ask, cancel, join, decline, muted or ping');
   }
 }

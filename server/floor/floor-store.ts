@@ -1,19 +1,56 @@
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import type { FloorAgent, ServerMessage } from './floor-protocol';
+import type {
+  FloorAgent,
+  FloorPerson,
+  FloorRequest,
+  QueueStats,
+  RequestOutcome,
+  ServerMessage,
+} from './floor-protocol';
 
-export type JoinRequest = Extract<ServerMessage, { type: 'joinRequested' }>;
+/** What every instance hears, its own changes included. */
+export type FloorEvent =
+  | { readonly kind: 'agent'; readonly agent: FloorAgent }
+  /** A message for every console of one user (a join, a mute), wherever it is connected. */
+  | { readonly kind: 'deliver'; readonly userId: string; readonly message: ServerMessage }
+  | { readonly kind: 'requestOpened'; readonly request: FloorRequest }
+  | { readonly kind: 'requestClosed'; readonly request: FloorRequest; readonly closure: Closure }
+  /** A queue's counts for `day` after a transition was counted. */
+  | { readonly kind: 'queue'; readonly day: string; readonly stats: QueueStats };
 
-/** What every instance hears: an agent's new state, or a supervisor's request to join a call. */
-export interface FloorListener {
-  agent(agent: FloorAgent): void;
-  join(agentId: string, request: JoinRequest): void;
+/** `local`: the event is this instance's own (it may wait for what follows from it). */
+export type FloorListener = (event: FloorEvent, local: boolean) => void | Promise<void>;
+
+export interface Closure {
+  readonly outcome: RequestOutcome;
+  readonly by: FloorPerson | null;
+}
+
+/** Who closed a request: this caller (`won`), someone before it, or nobody the store remembers. */
+export type Take =
+  | { readonly won: true; readonly request: FloorRequest }
+  | { readonly won: false; readonly closed: Closure | null }
+  /** The request is open, but not for the agent and call the caller named. */
+  | { readonly won: false; readonly mismatch: true };
+
+/** A step in a queued call's life, counted once per call whichever instance sees it first. */
+export interface Transition {
+  readonly kind: 'offered' | 'answered' | 'abandoned' | 'handled';
+  readonly key: string;
+  readonly queue: string;
+  /** The server's local date (`YYYY-MM-DD`) the transition counts for. */
+  readonly day: string;
+  /** When it happened (ms). */
+  readonly at: number;
+  /** `answered`: who answered; `handled`: whose console no longer has the call. */
+  readonly agentId?: string;
+  /** `answered`: the service level's threshold (ms). */
+  readonly thresholdMs?: number;
 }
 
 /**
  * Where the floor lives. Each agent's record remembers the connection that last reported it, so
  * that a console that reconnected (here or on another instance) is not marked offline by the
- * connection it left behind.
+ * connection it left behind. Every change is an event to every instance (`listen`).
  */
 export interface FloorStore {
   /** Stores a report from `connection` and tells every instance. */
@@ -21,13 +58,31 @@ export interface FloorStore {
   /** Marks the agent offline, if `connection` is still the one that last reported it. */
   markOffline(agentId: string, connection: string, at: string): Promise<void>;
   snapshot(): Promise<FloorAgent[]>;
-  /** Passes a supervisor's join request to the agent's consoles, on every instance. */
-  requestJoin(agentId: string, request: JoinRequest): Promise<void>;
+  /** The requests no supervisor has taken yet. */
+  requests(): Promise<FloorRequest[]>;
+  /** Every queue's counts for `day`. */
+  queues(day: string): Promise<QueueStats[]>;
+  /** Records when each call was seen; answers each one's first-seen time (ms), the earliest known. */
+  firstSeen(seen: readonly { readonly key: string; readonly at: number }[]): Promise<number[]>;
+  /** Counts a transition unless it already was (then `null`); the queue's new counts are an event. */
+  count(transition: Transition): Promise<QueueStats | null>;
+  openRequest(request: FloorRequest): Promise<void>;
+  /**
+   * Closes an open request, at most once whoever tries (take, expiry, cancel). With `expect`, only
+   * if the request is that agent's for that call.
+   */
+  closeRequest(
+    id: string,
+    closure: Closure,
+    expect?: { readonly agentId: string; readonly callKey: string },
+  ): Promise<Take>;
+  /** A message to every console of `userId`, on every instance. */
+  deliver(userId: string, message: ServerMessage): Promise<void>;
   listen(listener: FloorListener): void;
   close(): Promise<void>;
 }
 
-const offline = (record: FloorAgent, at: string): FloorAgent => ({
+export const offline = (record: FloorAgent, at: string): FloorAgent => ({
   ...record,
   state: 'offline',
   since: at,
@@ -35,14 +90,45 @@ const offline = (record: FloorAgent, at: string): FloorAgent => ({
   updatedAt: at,
 });
 
+export const emptyStats = (queue: string): QueueStats => ({
+  queue,
+  offered: 0,
+  answered: 0,
+  abandoned: 0,
+  answeredWithinThreshold: 0,
+  handled: 0,
+  handleSeconds: 0,
+});
+
+/** A queued call's ledger: what `count` decided so far. */
+interface CallRecord {
+  firstSeenAt: number;
+  queue?: string;
+  outcome?: 'answered' | 'abandoned';
+  answeredBy?: string;
+  answeredAt?: number;
+  handled?: boolean;
+  touchedAt: number;
+}
+
+/** How long a call's ledger is kept after its last change (Redis: the keys' expiry). */
+export const CALL_TTL_MS = 2 * 24 * 3600_000;
+/** Closed requests remembered, to tell a late `join` who took one. */
+const CLOSED_KEPT = 1000;
+
 /** One process: the floor in memory. */
 export class MemoryFloorStore implements FloorStore {
   private readonly agents = new Map<string, { agent: FloorAgent; connection: string }>();
+  private readonly calls = new Map<string, CallRecord>();
+  private readonly stats = new Map<string, Map<string, QueueStats>>();
+  private readonly open = new Map<string, FloorRequest>();
+  private readonly closed = new Map<string, Closure>();
   private listener: FloorListener | null = null;
+  private prunedAt = Number.NEGATIVE_INFINITY;
 
   async put(agent: FloorAgent, connection: string): Promise<void> {
     this.agents.set(agent.agent.id, { agent, connection });
-    this.listener?.agent(agent);
+    await this.emit({ kind: 'agent', agent });
   }
 
   async markOffline(agentId: string, connection: string, at: string): Promise<void> {
@@ -55,8 +141,70 @@ export class MemoryFloorStore implements FloorStore {
     return [...this.agents.values()].map((record) => record.agent);
   }
 
-  async requestJoin(agentId: string, request: JoinRequest): Promise<void> {
-    this.listener?.join(agentId, request);
+  async requests(): Promise<FloorRequest[]> {
+    return [...this.open.values()];
+  }
+
+  async queues(day: string): Promise<QueueStats[]> {
+    return [...(this.stats.get(day)?.values() ?? [])];
+  }
+
+  async firstSeen(seen: readonly { key: string; at: number }[]): Promise<number[]> {
+    return seen.map(({ key, at }) => {
+      this.forgetBefore(at - CALL_TTL_MS);
+      const record = this.calls.get(key);
+      if (!record) {
+        this.calls.set(key, { firstSeenAt: at, touchedAt: at });
+        return at;
+      }
+      record.firstSeenAt = Math.min(record.firstSeenAt, at);
+      record.touchedAt = at;
+      return record.firstSeenAt;
+    });
+  }
+
+  async count(t: Transition): Promise<QueueStats | null> {
+    const call = this.calls.get(t.key);
+    if (!call) return null;
+    const counted = countOn(call, t);
+    if (!counted) return null;
+    call.touchedAt = t.at;
+    let day = this.stats.get(t.day);
+    if (!day) {
+      for (const old of [...this.stats.keys()].filter((d) => d < t.day)) this.stats.delete(old);
+      this.stats.set(t.day, (day = new Map()));
+    }
+    const before = day.get(t.queue) ?? emptyStats(t.queue);
+    const stats = { ...before };
+    for (const [field, by] of counted) stats[field] += by;
+    day.set(t.queue, stats);
+    await this.emit({ kind: 'queue', day: t.day, stats });
+    return stats;
+  }
+
+  async openRequest(request: FloorRequest): Promise<void> {
+    this.open.set(request.id, request);
+    await this.emit({ kind: 'requestOpened', request });
+  }
+
+  async closeRequest(
+    id: string,
+    closure: Closure,
+    expect?: { agentId: string; callKey: string },
+  ): Promise<Take> {
+    const request = this.open.get(id);
+    if (!request) return { won: false, closed: this.closed.get(id) ?? null };
+    if (expect && (request.agent.id !== expect.agentId || request.call.key !== expect.callKey))
+      return { won: false, mismatch: true };
+    this.open.delete(id);
+    this.closed.set(id, closure);
+    if (this.closed.size > CLOSED_KEPT) this.closed.delete(this.closed.keys().next().value as string);
+    await this.emit({ kind: 'requestClosed', request, closure });
+    return { won: true, request };
+  }
+
+  async deliver(userId: string, message: ServerMessage): Promise<void> {
+    await this.emit({ kind: 'deliver', userId, message });
   }
 
   listen(listener: FloorListener): void {
@@ -64,116 +212,50 @@ export class MemoryFloorStore implements FloorStore {
   }
 
   async close(): Promise<void> {}
+
+  private async emit(event: FloorEvent): Promise<void> {
+    await this.listener?.(event, true);
+  }
+
+  /** Forgets calls untouched for `CALL_TTL_MS`, looking at most once an hour. */
+  private forgetBefore(time: number): void {
+    if (time - this.prunedAt < 3600_000) return;
+    this.prunedAt = time;
+    for (const [key, record] of this.calls) if (record.touchedAt < time) this.calls.delete(key);
+  }
 }
 
-const PREFIX = 'switchboard:floor:';
-const AGENTS = `${PREFIX}agents`;
-const CONNECTIONS = `${PREFIX}connections`;
-const EVENTS = `${PREFIX}events`;
-
-/** Sets the agent's record only if `connection` last reported it: one step, whatever else runs. */
-const SET_IF_CONNECTION = `
-if redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[2] then
-  redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
-  return 1
-end
-return 0`;
-
-type Event =
-  | { from: string; kind: 'agent'; agent: FloorAgent }
-  | { from: string; kind: 'join'; agentId: string; request: JoinRequest };
+type Counter = Exclude<keyof QueueStats, 'queue'>;
 
 /**
- * Several instances: the floor in a Redis hash (it outlives any instance), each change published
- * on a channel every instance subscribes to. An instance hears its own changes at once, not from
- * the channel.
+ * The rules `RedisFloorStore`'s Lua script applies too: a call is offered once (to the queue it
+ * came through); answered or abandoned, whichever comes first; handled once, by its answerer.
  */
-export class RedisFloorStore implements FloorStore {
-  private readonly id = randomUUID();
-  private listener: FloorListener | null = null;
-
-  private constructor(
-    private readonly redis: Redis,
-    private readonly subscriber: Redis,
-  ) {
-    subscriber.on('message', (_channel: string, text: string) => this.hear(text));
+function countOn(call: CallRecord, t: Transition): [Counter, number][] | null {
+  if (t.kind === 'offered') {
+    if (call.queue !== undefined) return null;
+    call.queue = t.queue;
+    return [['offered', 1]];
   }
-
-  static async connect(url: string): Promise<RedisFloorStore> {
-    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
-    const subscriber = redis.duplicate();
-    try {
-      await redis.connect();
-      await subscriber.connect();
-      await subscriber.subscribe(EVENTS);
-    } catch (error) {
-      redis.disconnect();
-      subscriber.disconnect();
-      throw new Error(`Redis at REDIS_URL could not be reached: ${String(error)}`, { cause: error });
-    }
-    return new RedisFloorStore(redis, subscriber);
+  if (call.queue !== t.queue) return null;
+  if (t.kind === 'answered' || t.kind === 'abandoned') {
+    if (call.outcome) return null;
+    call.outcome = t.kind;
+    if (t.kind === 'abandoned') return [['abandoned', 1]];
+    call.answeredBy = t.agentId;
+    call.answeredAt = t.at;
+    const within = t.at - call.firstSeenAt <= (t.thresholdMs ?? 0);
+    return within
+      ? [
+          ['answered', 1],
+          ['answeredWithinThreshold', 1],
+        ]
+      : [['answered', 1]];
   }
-
-  async put(agent: FloorAgent, connection: string): Promise<void> {
-    // The agent, who reported it, and the news to the other instances: one round trip.
-    const event: Event = { from: this.id, kind: 'agent', agent };
-    await this.redis
-      .multi()
-      .hset(AGENTS, agent.agent.id, JSON.stringify(agent))
-      .hset(CONNECTIONS, agent.agent.id, connection)
-      .publish(EVENTS, JSON.stringify(event))
-      .exec();
-    this.listener?.agent(agent);
-  }
-
-  async markOffline(agentId: string, connection: string, at: string): Promise<void> {
-    const text = await this.redis.hget(AGENTS, agentId);
-    if (!text) return;
-    const agent = offline(JSON.parse(text) as FloorAgent, at);
-    const set = await this.redis.eval(
-      SET_IF_CONNECTION,
-      2,
-      AGENTS,
-      CONNECTIONS,
-      agentId,
-      connection,
-      JSON.stringify(agent),
-    );
-    if (set !== 1) return;
-    await this.publish({ from: this.id, kind: 'agent', agent });
-    this.listener?.agent(agent);
-  }
-
-  async snapshot(): Promise<FloorAgent[]> {
-    return Object.values(await this.redis.hgetall(AGENTS)).map((text) => JSON.parse(text) as FloorAgent);
-  }
-
-  async requestJoin(agentId: string, request: JoinRequest): Promise<void> {
-    await this.publish({ from: this.id, kind: 'join', agentId, request });
-    this.listener?.join(agentId, request);
-  }
-
-  listen(listener: FloorListener): void {
-    this.listener = listener;
-  }
-
-  async close(): Promise<void> {
-    await Promise.allSettled([this.subscriber.quit(), this.redis.quit()]);
-  }
-
-  private async publish(event: Event): Promise<void> {
-    await this.redis.publish(EVENTS, JSON.stringify(event));
-  }
-
-  private hear(text: string): void {
-    let event: Event;
-    try {
-      event = JSON.parse(text) as Event;
-    } catch {
-      return;
-    }
-    if (event.from === this.id) return;
-    if (event.kind === 'agent') this.listener?.agent(event.agent);
-    else if (event.kind === 'join') this.listener?.join(event.agentId, event.request);
-  }
+  if (call.outcome !== 'answered' || call.answeredBy !== t.agentId || call.handled) return null;
+  call.handled = true;
+  return [
+    ['handled', 1],
+    ['handleSeconds', Math.round((t.at - (call.answeredAt ?? t.at)) / 1000)],
+  ];
 }

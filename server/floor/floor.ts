@@ -1,9 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { createIdentifierFromRawId } from '@azure/communication-common';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { ApiError } from '../api-error';
-import type { EntraTokenValidator, SignedInUser } from '../entra-token';
+import type { EntraTokenValidator } from '../entra-token';
 import { workspaceRole } from '../token-route';
+import { FloorCalls } from './floor-calls';
+import { localDay, reason, Session, type FloorClock, type FloorContext } from './floor-context';
 import {
   BATCH_INTERVAL_MS,
   CLOSE,
@@ -13,78 +15,74 @@ import {
   parseClientMessage,
   type ClientMessage,
   type FloorAgent,
-  type FloorRole,
   type ServerMessage,
 } from './floor-protocol';
-import type { FloorStore, JoinRequest } from './floor-store';
+import { FloorRequests } from './floor-requests';
+import type { FloorEvent, FloorStore } from './floor-store';
 
-/** Time, for the floor's timers: a test passes its own and moves it on by hand. */
-export interface FloorClock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+type Report = Extract<ClientMessage, { type: 'report' }>;
 
-export const SYSTEM_CLOCK: FloorClock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-/** A close reason is at most 123 bytes of UTF-8. */
-function reason(text: string): string {
-  let cut = text;
-  while (Buffer.byteLength(cut) > 123) cut = cut.slice(0, -1);
-  return cut;
-}
-
-/** One console's socket. */
-class Session {
-  readonly connection = randomUUID();
-  user: SignedInUser | null = null;
-  role: FloorRole | null = null;
-  closed = false;
-  /** A supervisor's agents changed since the last message, by id. */
-  readonly dirty = new Map<string, FloorAgent>();
-  /** When this supervisor was last sent the floor; never before its snapshot. */
-  lastSentAt = Number.NEGATIVE_INFINITY;
-  flushTimer: unknown = null;
-  helloTimer: unknown = null;
-  expiryTimer: unknown = null;
-  /** Messages are handled one after another, in the order they came. */
-  queue: Promise<void> = Promise.resolve();
-
-  constructor(readonly socket: WebSocket) {}
-
-  send(message: ServerMessage): void {
-    if (!this.closed && this.socket.readyState === this.socket.OPEN)
-      this.socket.send(JSON.stringify(message));
-  }
+/** The Entra object id of a Teams user's raw id (`8:orgid:`, `8:gcch:`, `8:dod:`, `8:acs:` extension users), else `null`. */
+function teamsUserId(rawId: string): string | null {
+  const id = createIdentifierFromRawId(rawId);
+  if (id.kind === 'microsoftTeamsUser') return id.isAnonymous ? null : id.microsoftTeamsUserId;
+  if (id.kind === 'teamsExtensionUser') return id.userId;
+  return null;
 }
 
 /**
  * The supervisor's floor, on one instance: the consoles connected here, their authentication, and
- * what each supervisor has yet to hear. The floor itself is in the `FloorStore`.
+ * what each supervisor has yet to hear. The floor itself is in the `FloorStore`; this instance
+ * mirrors it (the snapshot at start, then every event), so it answers from memory.
  */
-export class Floor {
+export class Floor implements FloorContext {
   private readonly sessions = new Set<Session>();
-  private readonly agentSessions = new Map<string, Set<Session>>();
-  private readonly supervisors = new Set<Session>();
+  private readonly userSessions = new Map<string, Set<Session>>();
+  private readonly subscribed = new Set<Session>();
+  private readonly mirror = new Map<string, FloorAgent>();
   /** The connection on this instance that last reported each agent. */
   private readonly lastReporter = new Map<string, string>();
   private readonly offlineTimers = new Map<string, unknown>();
+  private readonly requests = new FloorRequests(this);
+  private readonly calls: FloorCalls;
   private closing = false;
 
   constructor(
-    private readonly store: FloorStore,
+    readonly store: FloorStore,
     private readonly validator: EntraTokenValidator,
-    private readonly clock: FloorClock,
+    readonly clock: FloorClock,
     private readonly log: FastifyBaseLogger,
+    private readonly serviceLevelSeconds: number,
   ) {
-    store.listen({
-      agent: (agent) => this.changed(agent),
-      join: (agentId, request) => this.deliverJoin(agentId, request),
-    });
+    this.calls = new FloorCalls(this, serviceLevelSeconds * 1000);
+    store.listen((event, local) => this.hear(event, local));
+  }
+
+  /** Reads the floor as it is; events that came meanwhile are newer, and kept. */
+  async start(): Promise<void> {
+    const [agents, requests] = await Promise.all([this.store.snapshot(), this.store.requests()]);
+    for (const agent of agents) if (!this.mirror.has(agent.agent.id)) this.mirror.set(agent.agent.id, agent);
+    for (const request of requests) this.requests.opened(request);
+  }
+
+  agent(id: string): FloorAgent | undefined {
+    return this.mirror.get(id);
+  }
+
+  agents(): Iterable<FloorAgent> {
+    return this.mirror.values();
+  }
+
+  sendTo(userId: string, message: ServerMessage): void {
+    for (const session of this.userSessions.get(userId) ?? []) session.send(message);
+  }
+
+  *supervisors(): Iterable<Session> {
+    for (const session of this.subscribed) if (session.lastSentAt > Number.NEGATIVE_INFINITY) yield session;
+  }
+
+  failed(what: string): (error: unknown) => void {
+    return (error) => this.log.error({ err: error }, `floor: ${what} failed`);
   }
 
   connect(socket: WebSocket): void {
@@ -119,6 +117,8 @@ export class Floor {
     this.goAway();
     for (const timer of this.offlineTimers.values()) this.clock.clearTimeout(timer);
     this.offlineTimers.clear();
+    this.requests.stop();
+    this.calls.close();
     await this.store.close();
   }
 
@@ -145,8 +145,16 @@ export class Floor {
         return this.report(session, message);
       case 'subscribe':
         return this.subscribe(session);
+      case 'ask':
+        return this.requests.ask(session, message.callKey);
+      case 'cancel':
+        return this.requests.cancel(session, message.requestId);
       case 'join':
-        return this.join(session, message.agentId, message.callKey);
+        return this.requests.join(session, message.agentId, message.callKey, message.requestId);
+      case 'decline':
+        return this.requests.decline(session, message.requestId);
+      case 'muted':
+        return this.muted(session, message.callKey, message.participantRawId);
       case 'ping':
         return session.send({ type: 'pong' });
     }
@@ -179,17 +187,15 @@ export class Floor {
     session.user = checked.user;
     session.role = role;
     this.expireAt(session, checked.expiresAt);
-    if (role === 'agent') {
-      const id = checked.user.oid;
-      let sessions = this.agentSessions.get(id);
-      if (!sessions) this.agentSessions.set(id, (sessions = new Set()));
-      sessions.add(session);
-      this.clock.clearTimeout(this.offlineTimers.get(id));
-      this.offlineTimers.delete(id);
-    }
+    const id = checked.user.oid;
+    let sessions = this.userSessions.get(id);
+    if (!sessions) this.userSessions.set(id, (sessions = new Set()));
+    sessions.add(session);
+    this.clock.clearTimeout(this.offlineTimers.get(id));
+    this.offlineTimers.delete(id);
     session.send({
       type: 'welcome',
-      user: { id: checked.user.oid, displayName: checked.user.displayName, role },
+      user: { id, displayName: checked.user.displayName, role },
       expiresAt: new Date(checked.expiresAt).toISOString(),
     });
   }
@@ -217,19 +223,27 @@ export class Floor {
     );
   }
 
-  private async report(session: Session, message: Extract<ClientMessage, { type: 'report' }>): Promise<void> {
-    const user = session.user as SignedInUser;
-    if (session.role !== 'agent') return this.refuse(session, 'Only agents report to the floor.');
-    if (message.agentId !== undefined && message.agentId !== user.oid) {
+  /** An agent's report goes on the floor; a supervisor's only says whether requests ring it. */
+  private async report(session: Session, message: Report): Promise<void> {
+    const person = session.person;
+    if (message.agentId !== undefined && message.agentId !== person.id) {
       return this.end(session, CLOSE.forbidden, 'forbidden: a console reports for its own agent only.');
     }
-    this.lastReporter.set(user.oid, session.connection);
+    if (session.role === 'supervisor') {
+      const wasOnCall = session.onCall;
+      session.onCall = message.state === 'onCall';
+      if (wasOnCall && !session.onCall && session.lastSentAt > Number.NEGATIVE_INFINITY)
+        this.requests.free(session);
+      return;
+    }
+    this.lastReporter.set(person.id, session.connection);
+    const calls = await this.calls.views(this.mirror.get(person.id), message.calls);
     await this.store.put(
       {
-        agent: { id: user.oid, displayName: user.displayName },
+        agent: person,
         state: message.state,
         since: message.since,
-        calls: message.calls,
+        calls,
         updatedAt: new Date(this.clock.now()).toISOString(),
       },
       session.connection,
@@ -238,51 +252,95 @@ export class Floor {
 
   private async subscribe(session: Session): Promise<void> {
     if (session.role !== 'supervisor')
-      return this.refuse(session, 'Only supervisors subscribe to the floor.');
-    if (this.supervisors.has(session)) return;
-    this.supervisors.add(session);
-    const agents = await this.store.snapshot();
+      return session.send({
+        type: 'error',
+        code: 'forbidden',
+        message: 'Only supervisors subscribe to the floor.',
+      });
+    if (this.subscribed.has(session)) return;
+    // Subscribed before the read: queue counts that change meanwhile follow the snapshot.
+    this.subscribed.add(session);
+    const queues = await this.store.queues(localDay(this.clock.now()));
     session.dirty.clear();
-    session.send({ type: 'snapshot', agents });
-    session.lastSentAt = this.clock.now();
-  }
-
-  private async join(session: Session, agentId: string, callKey: string): Promise<void> {
-    const user = session.user as SignedInUser;
-    if (session.role !== 'supervisor') return this.refuse(session, 'Only supervisors join agents’ calls.');
-    await this.store.requestJoin(agentId, {
-      type: 'joinRequested',
-      supervisor: { id: user.oid, displayName: user.displayName },
-      callKey,
+    session.send({
+      type: 'snapshot',
+      agents: [...this.mirror.values()],
+      queues,
+      requests: this.requests.shownTo(session),
+      serviceLevelSeconds: this.serviceLevelSeconds,
     });
+    session.lastSentAt = this.clock.now();
+    if (session.dirtyQueues.size) this.schedule(session);
   }
 
-  private refuse(session: Session, message: string): void {
-    session.send({ type: 'error', code: 'forbidden', message });
+  /**
+   * Whoever muted a participant says so; a Teams user's consoles hear by whom. Only a supervisor,
+   * or an agent whose last report has the call, may say it: nobody else can make a console say
+   * "Muted by" for calls they are not in. A phone caller has no console: nothing is sent.
+   */
+  private async muted(session: Session, callKey: string, rawId: string): Promise<void> {
+    const by = session.person;
+    if (session.role !== 'supervisor' && !this.mirror.get(by.id)?.calls.some((call) => call.key === callKey))
+      return session.send({ type: 'error', code: 'not_found', message: 'No such call in your last report.' });
+    const userId = teamsUserId(rawId);
+    if (userId) await this.store.deliver(userId, { type: 'mutedBy', callKey, by });
   }
 
-  /** An agent changed, here or on another instance: each subscribed supervisor hears of it in time. */
-  private changed(agent: FloorAgent): void {
-    for (const session of this.supervisors) {
-      session.dirty.set(agent.agent.id, agent);
-      // Changes during the snapshot's read wait for it; then one message every interval at most.
-      if (session.lastSentAt > Number.NEGATIVE_INFINITY && session.flushTimer === null) {
-        const wait = Math.max(0, session.lastSentAt + BATCH_INTERVAL_MS - this.clock.now());
-        session.flushTimer = this.clock.setTimeout(() => this.flush(session), wait);
-      }
+  /** What the store says happened, here or on another instance. */
+  private async hear(event: FloorEvent, local: boolean): Promise<void> {
+    switch (event.kind) {
+      case 'agent':
+        return this.agentChanged(event.agent, local);
+      case 'deliver':
+        return this.sendTo(event.userId, event.message);
+      case 'requestOpened':
+        return this.requests.opened(event.request);
+      case 'requestClosed':
+        return this.requests.closed(event.request, event.closure);
+      case 'queue':
+        if (event.day !== localDay(this.clock.now())) return;
+        for (const session of this.subscribed) {
+          session.dirtyQueues.set(event.stats.queue, event.stats);
+          this.schedule(session);
+        }
     }
+  }
+
+  private async agentChanged(agent: FloorAgent, local: boolean): Promise<void> {
+    const id = agent.agent.id;
+    const previous = this.mirror.get(id);
+    this.mirror.set(id, agent);
+    for (const session of this.subscribed) {
+      session.dirty.set(id, agent);
+      this.schedule(session);
+    }
+    const known = new Set(previous?.calls.map((call) => call.key));
+    if (agent.calls.some((call) => !known.has(call.key))) {
+      const calls = agent.calls.map((call) => ({ key: call.key, at: call.firstSeenAt }));
+      this.sendTo(id, { type: 'firstSeen', calls });
+    }
+    this.requests.changed(agent);
+    await this.calls.changed(previous, agent, local);
+  }
+
+  /** A supervisor hears of changes in time: after its snapshot, one message every interval at most. */
+  private schedule(session: Session): void {
+    if (session.lastSentAt === Number.NEGATIVE_INFINITY || session.flushTimer !== null) return;
+    const wait = Math.max(0, session.lastSentAt + BATCH_INTERVAL_MS - this.clock.now());
+    session.flushTimer = this.clock.setTimeout(() => this.flush(session), wait);
   }
 
   private flush(session: Session): void {
     session.flushTimer = null;
-    if (session.closed || session.dirty.size === 0) return;
-    session.send({ type: 'update', agents: [...session.dirty.values()] });
+    if (session.closed || session.dirty.size + session.dirtyQueues.size === 0) return;
+    session.send({
+      type: 'update',
+      agents: [...session.dirty.values()],
+      queues: [...session.dirtyQueues.values()],
+    });
     session.dirty.clear();
+    session.dirtyQueues.clear();
     session.lastSentAt = this.clock.now();
-  }
-
-  private deliverJoin(agentId: string, request: JoinRequest): void {
-    for (const session of this.agentSessions.get(agentId) ?? []) session.send(request);
   }
 
   private end(session: Session, code: number, text: string): void {
@@ -298,15 +356,15 @@ export class Floor {
     this.sessions.delete(session);
     for (const timer of [session.helloTimer, session.expiryTimer, session.flushTimer])
       this.clock.clearTimeout(timer);
-    this.supervisors.delete(session);
+    this.subscribed.delete(session);
     const id = session.user?.oid;
-    if (session.role !== 'agent' || !id) return;
-    const sessions = this.agentSessions.get(id);
+    if (!id) return;
+    const sessions = this.userSessions.get(id);
     sessions?.delete(session);
-    if (sessions?.size || this.closing) return;
-    this.agentSessions.delete(id);
+    if (sessions?.size) return;
+    this.userSessions.delete(id);
     const connection = this.lastReporter.get(id);
-    if (!connection) return;
+    if (session.role !== 'agent' || this.closing || !connection) return;
     this.offlineTimers.set(
       id,
       this.clock.setTimeout(() => {
@@ -314,9 +372,7 @@ export class Floor {
         this.lastReporter.delete(id);
         this.store
           .markOffline(id, connection, new Date(this.clock.now()).toISOString())
-          .catch((error: unknown) =>
-            this.log.error({ err: error }, 'floor: marking an agent offline failed'),
-          );
+          .catch(this.failed('marking an agent offline'));
       }, OFFLINE_GRACE_MS),
     );
   }

@@ -1,4 +1,4 @@
-import type { FloorClock } from '../floor/floor';
+import type { FloorClock } from '../floor/floor-context';
 
 interface Timer {
   readonly id: number;
