@@ -10,7 +10,8 @@ import { buildServer } from '../app';
 import { readServerConfig } from '../config';
 import { FloorClient } from '../testing/floor-client';
 import { findRedisServer, REDIS_MISSING, startRedis, type RunningRedis } from '../testing/redis-server';
-import type { FloorAgent } from './floor-protocol';
+import { floorCall } from '../testing/floor-server';
+import type { FloorAgent, FloorCall } from './floor-protocol';
 
 interface Instance {
   readonly app: FastifyInstance;
@@ -48,8 +49,8 @@ describe('the floor shared through Redis by two instances', () => {
     ids[user] = (await client.hello(tokens[user])).user.id;
     return client;
   };
-  const report = (client: FloorClient, state: FloorAgent['state']) => {
-    client.send({ type: 'report', state, since: new Date().toISOString(), calls: [] });
+  const report = (client: FloorClient, state: FloorAgent['state'], calls: readonly FloorCall[] = []) => {
+    client.send({ type: 'report', state, since: new Date().toISOString(), calls });
     return client.settle();
   };
   /** Reads a supervisor's updates until the agents named are in the states given. */
@@ -104,7 +105,7 @@ describe('the floor shared through Redis by two instances', () => {
     await samOnA.expect('snapshot');
 
     await report(blake, 'available');
-    await report(alex, 'onCall');
+    await report(alex, 'onCall', [floorCall('call-9')]);
     await until(samOnA, { blake: 'available', alex: 'onCall' });
 
     const samOnB = await signedIn(b, 'sam');
@@ -120,6 +121,7 @@ describe('the floor shared through Redis by two instances', () => {
       type: 'joinRequested',
       supervisor: { id: ids['sam'], displayName: 'Sam Okafor' },
       callKey: 'call-9',
+      requestId: null,
     });
 
     // B restarts: its consoles lose their socket, the floor keeps what they reported.

@@ -1,80 +1,19 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+import { describe, it } from 'node:test';
 import { buildServer } from '../app';
 import { readServerConfig } from '../config';
-import { FakeClock } from '../testing/fake-clock';
 import { FloorClient } from '../testing/floor-client';
-import { startTestTenant, testEnvironment } from '../testing/test-tenant';
-import {
-  BATCH_INTERVAL_MS,
-  CLOSE,
-  HELLO_TIMEOUT_MS,
-  OFFLINE_GRACE_MS,
-  type FloorCall,
-} from './floor-protocol';
+import { floorCall, useFloorServer } from '../testing/floor-server';
+import { testEnvironment } from '../testing/test-tenant';
+import { BATCH_INTERVAL_MS, CLOSE, HELLO_TIMEOUT_MS, OFFLINE_GRACE_MS } from './floor-protocol';
 
 const UNREACHED_ACS = `endpoint=http://127.0.0.1:9/;accesskey=${Buffer.from('unused').toString('base64')}`;
-
-const call = (key: string, overrides: Partial<FloorCall> = {}): FloorCall => ({
-  key,
-  caller: { displayName: 'Pat Caller', phoneNumber: '+14255550123', rawId: '4:+14255550123' },
-  queue: 'Billing',
-  state: 'Connected',
-  since: '2026-01-05T09:30:00.000Z',
-  onHold: false,
-  participants: ['Pat Caller'],
-  ...overrides,
-});
+const call = floorCall;
 
 describe('GET /api/floor: the supervisor’s floor', () => {
-  let tenant: Awaited<ReturnType<typeof startTestTenant>>;
-  let app: FastifyInstance;
-  let url: string;
-  let origin: string;
-  let clock: FakeClock;
-  let users = 0;
-  /** Tokens are minted on the floor's clock, which the server's Entra checks share. */
-  const mint = (claims: Record<string, unknown> = {}, options: Parameters<typeof tenant.mint>[1] = {}) =>
-    tenant.mint(claims, { nowS: Math.floor(clock.now() / 1000), ...options });
-
-  /** A token for a new user of `role` (or with `claims`), and that user's id. */
-  const person = async (role: string, claims: Record<string, unknown> = {}) => {
-    const oid = `00000000-0000-4000-8000-${String(++users).padStart(12, '0')}`;
-    const name = `${role} ${users}`;
-    return { oid, name, token: await mint({ oid, name, roles: [role], ...claims }) };
-  };
-  const open = () => FloorClient.open(url, origin);
-  const signedIn = async (role: 'Agent' | 'Supervisor') => {
-    const user = await person(role);
-    const client = await open();
-    await client.hello(user.token);
-    return { ...user, client };
-  };
-  const supervisorWithSnapshot = async () => {
-    const supervisor = await signedIn('Supervisor');
-    supervisor.client.send({ type: 'subscribe' });
-    return { ...supervisor, snapshot: await supervisor.client.expect('snapshot') };
-  };
-
-  before(async () => {
-    tenant = await startTestTenant();
-  });
-  after(() => tenant.close());
-  // Each test has a server and a clock of its own: no floor, timer or token carries over.
-  beforeEach(async () => {
-    clock = new FakeClock();
-    app = await buildServer(readServerConfig(testEnvironment(tenant, UNREACHED_ACS)), {
-      floorClock: clock,
-      now: () => clock.now(),
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.server.address() as AddressInfo;
-    url = `ws://127.0.0.1:${port}/api/floor`;
-    origin = `http://127.0.0.1:${port}`;
-  });
-  afterEach(() => app.close());
+  const floor = useFloorServer();
+  const { mint, person, open, signedIn, supervisorWithSnapshot } = floor;
 
   describe('who is on the socket', () => {
     it('welcomes an agent and a supervisor by their token, with its expiry', async () => {
@@ -82,21 +21,21 @@ describe('GET /api/floor: the supervisor’s floor', () => {
       const client = await open();
       const welcome = await client.hello(agent.token);
       assert.deepEqual(welcome.user, { id: agent.oid, displayName: agent.name, role: 'agent' });
-      assert.ok(Date.parse(welcome.expiresAt) > clock.now());
+      assert.ok(Date.parse(welcome.expiresAt) > floor.clock.now());
       await client.close();
       const supervisor = await signedIn('Supervisor');
       await supervisor.client.close();
     });
 
     it('refuses a foreign Origin, or none, with 403 before upgrading', async () => {
-      await assert.rejects(FloorClient.open(url, 'https://evil.example'), { status: 403 });
-      await assert.rejects(FloorClient.open(url), { status: 403 });
+      await assert.rejects(FloorClient.open(floor.url, 'https://evil.example'), { status: 403 });
+      await assert.rejects(FloorClient.open(floor.url), { status: 403 });
     });
 
     it('accepts an origin of ALLOWED_ORIGINS', async () => {
       const other = await buildServer(
         readServerConfig(
-          testEnvironment(tenant, UNREACHED_ACS, { ALLOWED_ORIGINS: 'https://console.example' }),
+          testEnvironment(floor.tenant, UNREACHED_ACS, { ALLOWED_ORIGINS: 'https://console.example' }),
         ),
       );
       await other.listen({ port: 0, host: '127.0.0.1' });
@@ -110,9 +49,9 @@ describe('GET /api/floor: the supervisor’s floor', () => {
     });
 
     it('closes 4401 on a forged token, an expired one, one for another app or audience', async () => {
-      const cases: [Record<string, unknown>, Parameters<typeof tenant.mint>[1], RegExp][] = [
+      const cases: [Record<string, unknown>, Parameters<typeof floor.tenant.mint>[1], RegExp][] = [
         [{}, { signedBy: 'stranger' }, /^token_invalid: .*signature/],
-        [{}, { nowS: Math.floor(clock.now() / 1000) - 7200 }, /^token_expired: /],
+        [{}, { nowS: Math.floor(floor.clock.now() / 1000) - 7200 }, /^token_expired: /],
         [{ azp: 'another-app' }, {}, /issued to another application/],
         [{ aud: 'api://someone-else' }, {}, /another audience/],
       ];
@@ -138,10 +77,10 @@ describe('GET /api/floor: the supervisor’s floor', () => {
     });
 
     it('closes 4408 when no hello comes in time, and 4400 on anything before hello', async () => {
-      const timer = clock.nextTimer(HELLO_TIMEOUT_MS);
+      const timer = floor.clock.nextTimer(HELLO_TIMEOUT_MS);
       const silent = await open();
       await timer;
-      clock.advance(HELLO_TIMEOUT_MS);
+      floor.clock.advance(HELLO_TIMEOUT_MS);
       assert.deepEqual(await silent.closed, { code: CLOSE.helloTimeout, reason: 'Send hello within 5 s.' });
 
       const hasty = await open();
@@ -156,19 +95,19 @@ describe('GET /api/floor: the supervisor’s floor', () => {
     });
 
     it('keeps the socket on a fresh token of the same user, and closes it when the token lapses', async () => {
-      const agent = await person('Agent', { exp: Math.floor(clock.now() / 1000) + 60 });
+      const agent = await person('Agent', { exp: Math.floor(floor.clock.now() / 1000) + 60 });
       const client = await open();
-      const expiry = clock.nextTimer();
+      const expiry = floor.clock.nextTimer();
       await client.hello(agent.token);
       await expiry;
       const fresh = await mint({ oid: agent.oid, name: agent.name, roles: ['Agent'] });
       client.send({ type: 'token', token: fresh });
       const accepted = await client.expect('tokenAccepted');
-      assert.ok(Date.parse(accepted.expiresAt) > clock.now() + 3000_000);
-      clock.advance(61_000);
+      assert.ok(Date.parse(accepted.expiresAt) > floor.clock.now() + 3000_000);
+      floor.clock.advance(61_000);
       assert.deepEqual(await client.settle(), []);
 
-      clock.advance(3600_000);
+      floor.clock.advance(3600_000);
       assert.deepEqual(await client.closed, {
         code: CLOSE.unauthorized,
         reason: 'token_expired: the access token expired; send token before it does.',
@@ -208,14 +147,18 @@ describe('GET /api/floor: the supervisor’s floor', () => {
         since: '2026-01-05T09:30:00Z',
         calls: [call('call-1', { onHold: true, state: 'LocalHold', queue: null })],
       });
-      await agent.client.settle();
-      clock.advance(BATCH_INTERVAL_MS);
+      const seenAt = new Date(floor.clock.now()).toISOString();
+      assert.deepEqual(await agent.client.settle(), [
+        { type: 'firstSeen', calls: [{ key: 'call-1', at: seenAt }] },
+      ]);
+      floor.clock.advance(BATCH_INTERVAL_MS);
       const update = await supervisor.client.expect('update');
       assert.equal(update.agents.length, 1);
       assert.equal(update.agents[0].state, 'onCall');
       assert.deepEqual(update.agents[0].calls, [
-        call('call-1', { onHold: true, state: 'LocalHold', queue: null }),
+        { ...call('call-1', { onHold: true, state: 'LocalHold', queue: null }), firstSeenAt: seenAt },
       ]);
+      assert.deepEqual(update.queues, []);
       await agent.client.close();
       await supervisor.client.close();
     });
@@ -236,9 +179,9 @@ describe('GET /api/floor: the supervisor’s floor', () => {
       await first.client.settle();
       await second.client.settle();
 
-      clock.advance(BATCH_INTERVAL_MS - 1);
+      floor.clock.advance(BATCH_INTERVAL_MS - 1);
       assert.deepEqual(await supervisor.client.settle(), []);
-      clock.advance(1);
+      floor.clock.advance(1);
       const [update, ...more] = await supervisor.client.settle();
       assert.deepEqual(more, []);
       assert.equal(update.type, 'update');
@@ -253,9 +196,9 @@ describe('GET /api/floor: the supervisor’s floor', () => {
       // The next change waits out the 250 ms since that update.
       first.client.send({ type: 'report', state: 'onCall', since: '2026-01-05T10:01:00Z', calls: [] });
       await first.client.settle();
-      clock.advance(BATCH_INTERVAL_MS - 1);
+      floor.clock.advance(BATCH_INTERVAL_MS - 1);
       assert.deepEqual(await supervisor.client.settle(), []);
-      clock.advance(1);
+      floor.clock.advance(1);
       assert.equal((await supervisor.client.expect('update')).agents[0].state, 'onCall');
       await Promise.all([first, second, supervisor].map((p) => p.client.close()));
     });
@@ -286,7 +229,7 @@ describe('GET /api/floor: the supervisor’s floor', () => {
         code: CLOSE.forbidden,
         reason: 'forbidden: a console reports for its own agent only.',
       });
-      clock.advance(BATCH_INTERVAL_MS);
+      floor.clock.advance(BATCH_INTERVAL_MS);
       assert.deepEqual(await supervisor.client.settle(), []);
       await supervisor.client.close();
     });
@@ -304,15 +247,29 @@ describe('GET /api/floor: the supervisor’s floor', () => {
       const agent = await signedIn('Agent');
       const secondConsole = await open();
       await secondConsole.hello(agent.token);
+      agent.client.send({
+        type: 'report',
+        state: 'onCall',
+        since: '2026-01-05T09:30:00Z',
+        calls: [call('call-7')],
+      });
+      await agent.client.expect('firstSeen');
+      await secondConsole.expect('firstSeen');
       const supervisor = await signedIn('Supervisor');
       supervisor.client.send({ type: 'join', agentId: agent.oid, callKey: 'call-7' });
       const expected = {
         type: 'joinRequested',
         supervisor: { id: supervisor.oid, displayName: supervisor.name },
         callKey: 'call-7',
+        requestId: null,
       };
       assert.deepEqual(await agent.client.next(), expected);
       assert.deepEqual(await secondConsole.next(), expected);
+      // A call the agent did not report is not the floor's to join.
+      supervisor.client.send({ type: 'join', agentId: agent.oid, callKey: 'call-8' });
+      assert.deepEqual(await supervisor.client.settle(), [
+        { type: 'error', code: 'not_found', message: 'The agent has no such call on the floor.' },
+      ]);
       await Promise.all([agent.client.close(), secondConsole.close(), supervisor.client.close()]);
     });
 
@@ -326,34 +283,34 @@ describe('GET /api/floor: the supervisor’s floor', () => {
         calls: [call('c')],
       });
       await agent.client.settle();
-      clock.advance(BATCH_INTERVAL_MS);
+      floor.clock.advance(BATCH_INTERVAL_MS);
       assert.equal((await supervisor.client.expect('update')).agents[0].state, 'onCall');
 
-      let grace = clock.nextTimer(OFFLINE_GRACE_MS);
+      let grace = floor.clock.nextTimer(OFFLINE_GRACE_MS);
       await agent.client.close();
       await grace;
       // A reconnect within the grace keeps the agent as reported.
       const again = await open();
       await again.hello(agent.token);
-      clock.advance(OFFLINE_GRACE_MS);
+      floor.clock.advance(OFFLINE_GRACE_MS);
       assert.deepEqual(await supervisor.client.settle(), []);
 
-      grace = clock.nextTimer(OFFLINE_GRACE_MS);
+      grace = floor.clock.nextTimer(OFFLINE_GRACE_MS);
       await again.close();
       await grace;
-      clock.advance(OFFLINE_GRACE_MS - 1);
+      floor.clock.advance(OFFLINE_GRACE_MS - 1);
       assert.deepEqual(await supervisor.client.settle(), []);
-      const flush = clock.nextTimer();
-      clock.advance(1);
+      const flush = floor.clock.nextTimer();
+      floor.clock.advance(1);
       await flush;
-      clock.advance(BATCH_INTERVAL_MS);
+      floor.clock.advance(BATCH_INTERVAL_MS);
       const [offline] = (await supervisor.client.expect('update')).agents;
       assert.deepEqual(
         { id: offline.agent.id, state: offline.state, since: offline.since, calls: offline.calls },
         {
           id: agent.oid,
           state: 'offline',
-          since: new Date(clock.now() - BATCH_INTERVAL_MS).toISOString(),
+          since: new Date(floor.clock.now() - BATCH_INTERVAL_MS).toISOString(),
           calls: [],
         },
       );
