@@ -11,7 +11,7 @@ import { readServerConfig } from '../config';
 import { FloorClient } from '../testing/floor-client';
 import { findRedisServer, REDIS_MISSING, startRedis, type RunningRedis } from '../testing/redis-server';
 import { floorCall } from '../testing/floor-server';
-import type { FloorAgent, FloorCall } from './floor-protocol';
+import type { FloorAgent, FloorCall, ServerMessage } from './floor-protocol';
 
 interface Instance {
   readonly app: FastifyInstance;
@@ -53,6 +53,19 @@ describe('the floor shared through Redis by two instances', () => {
     client.send({ type: 'report', state, since: new Date().toISOString(), calls });
     return client.settle();
   };
+  /** The next frame of `type`, past the floor's updates (which come on the real clock here). */
+  const next = async <T extends ServerMessage['type']>(client: FloorClient, type: T) => {
+    for (;;) {
+      const message = await client.next();
+      if (message.type === type) return message as Extract<ServerMessage, { type: T }>;
+      if (message.type !== 'update') throw new Error(`expected ${type}, got ${JSON.stringify(message)}`);
+    }
+  };
+  const subscribed = async (on: Instance, user: string) => {
+    const client = await signedIn(on, user);
+    client.send({ type: 'subscribe' });
+    return { client, snapshot: await client.expect('snapshot') };
+  };
   /** Reads a supervisor's updates until the agents named are in the states given. */
   const until = async (supervisor: FloorClient, want: Record<string, FloorAgent['state']>) => {
     const seen = new Map<string, FloorAgent['state']>();
@@ -67,7 +80,7 @@ describe('the floor shared through Redis by two instances', () => {
   const states = (agents: readonly FloorAgent[]) =>
     Object.fromEntries(
       Object.entries(ids)
-        .filter(([user]) => user !== 'sam')
+        .filter(([user]) => user === 'blake' || user === 'alex')
         .map(([user, id]) => [user, agents.find((a) => a.agent.id === id)?.state]),
     );
 
@@ -75,7 +88,7 @@ describe('the floor shared through Redis by two instances', () => {
     // Missing, redis-server fails the test below by name rather than the suite's setup.
     if (!findRedisServer()) return;
     redis = await startRedis();
-    emulator = await startEmulator({ port: 0, seed: 9, scenario: false });
+    emulator = await startEmulator({ port: 0, seed: 9, scenario: false, generatedUsers: { supervisors: 1 } });
     environment = {
       ENTRA_TENANT_ID: TENANT_ID,
       ENTRA_CLIENT_ID: SWITCHBOARD_CLIENT_ID,
@@ -85,7 +98,7 @@ describe('the floor shared through Redis by two instances', () => {
       REDIS_URL: redis.url,
       LOG_LEVEL: 'silent',
     };
-    for (const user of ['blake', 'alex', 'sam'])
+    for (const user of ['blake', 'alex', 'sam', 'supervisor0001'])
       tokens[user] = (await tokensFor(emulator.url, user)).apiToken;
   });
   after(async () => {
@@ -142,5 +155,88 @@ describe('the floor shared through Redis by two instances', () => {
     await until(samOnA, { blake: 'onCall', alex: 'available' });
     await until(samOnNewB, { blake: 'onCall', alex: 'available' });
     await Promise.all([blake, alex, samOnA, samOnNewB].map((client) => client.close()));
+  });
+  it('lets the first supervisor to join, on either instance, take a request; mutes reach across', async () => {
+    assert.ok(redis, REDIS_MISSING);
+    const a = await instance();
+    const b = await instance();
+    const alex = await signedIn(b, 'alex');
+    await report(alex, 'onCall', [floorCall('call-r')]);
+    const sam = (await subscribed(a, 'sam')).client;
+    const kim = (await subscribed(b, 'supervisor0001')).client;
+
+    alex.send({ type: 'ask', callKey: 'call-r' });
+    const { requestId } = await alex.expect('requestOpened');
+    assert.equal((await next(sam, 'request')).request.id, requestId);
+    assert.equal((await next(kim, 'request')).request.id, requestId);
+    const join = { type: 'join', agentId: ids['alex'], callKey: 'call-r', requestId };
+    sam.send(join);
+    kim.send(join);
+    const [fromSam, fromKim] = [await next(sam, 'requestClosed'), await next(kim, 'requestClosed')];
+    assert.deepEqual(fromSam, fromKim);
+    assert.equal(fromSam.outcome, 'taken');
+    const winner = fromSam.by?.id === ids['sam'] ? 'sam' : 'supervisor0001';
+    assert.equal(fromSam.by?.id, ids[winner]);
+    // The loser hears who took it a second time, in answer to its join; the agent hears one join.
+    assert.deepEqual(await next(winner === 'sam' ? kim : sam, 'requestClosed'), fromSam);
+    assert.deepEqual(await alex.next(), {
+      type: 'joinRequested',
+      supervisor: fromSam.by,
+      callKey: 'call-r',
+      requestId,
+    });
+
+    // Sam, on A, mutes Alex, on B: Alex's console hears by whom.
+    sam.send({ type: 'muted', callKey: 'call-r', participantRawId: `8:orgid:${ids['alex']}` });
+    assert.deepEqual(await alex.next(), {
+      type: 'mutedBy',
+      callKey: 'call-r',
+      by: { id: ids['sam'], displayName: 'Sam Okafor' },
+    });
+    assert.deepEqual(await alex.settle(), []);
+    await Promise.all([alex, sam, kim].map((client) => client.close()));
+    await Promise.all([stop(a), stop(b)]);
+  });
+
+  it('shares a call’s first-seen time and today’s counts between instances, through a restart', async () => {
+    assert.ok(redis, REDIS_MISSING);
+    let a = await instance();
+    const b = await instance();
+    let blake = await signedIn(a, 'blake');
+    const alex = await signedIn(b, 'alex');
+    const queue = 'Shared queue';
+    const ring = (sinceMs: number) =>
+      floorCall('call-s', { queue, state: 'Ringing', since: new Date(Date.now() - sinceMs).toISOString() });
+    const first = ring(30_000);
+    const seen = { type: 'firstSeen', calls: [{ key: 'call-s', at: first.since }] };
+    assert.deepEqual(await report(blake, 'available', [first]), [seen]);
+    assert.deepEqual(await report(alex, 'available', [ring(5000)]), [seen]);
+    await report(blake, 'available');
+    await report(alex, 'onCall', [floorCall('call-s', { queue })]);
+
+    // A restarts; the call rings on Blake again (a transfer back to the queue): the same wait.
+    await stop(a);
+    a = await instance();
+    blake = await signedIn(a, 'blake');
+    assert.deepEqual(await report(blake, 'available', [ring(0)]), [seen]);
+
+    const { snapshot } = await subscribed(a, 'sam');
+    assert.deepEqual(
+      snapshot.queues.find((stats) => stats.queue === queue),
+      {
+        queue,
+        offered: 1,
+        answered: 1,
+        abandoned: 0,
+        // Answered about 30 s after Blake's console first saw it ring: past the 20 s.
+        answeredWithinThreshold: 0,
+        handled: 0,
+        handleSeconds: 0,
+      },
+    );
+    const alexCall = snapshot.agents.find((agent) => agent.agent.id === ids['alex'])?.calls[0];
+    assert.equal(alexCall?.firstSeenAt, first.since);
+    await Promise.all([blake, alex].map((client) => client.close()));
+    await Promise.all([stop(a), stop(b)]);
   });
 });
