@@ -54,6 +54,19 @@ describe('calls on the floor: one wait for every console, today’s queues, who 
         ],
       },
     ]);
+    // A reload: the new console hears the first-seen times with its first report.
+    const reloaded = await floor.open();
+    await reloaded.hello(first.token);
+    assert.deepEqual(await report(reloaded, [connected(key), floorCall('direct', { queue: null })]), [
+      {
+        type: 'firstSeen',
+        calls: [
+          { key, at: rangAt },
+          { key: 'direct', at: other },
+        ],
+      },
+    ]);
+    await reloaded.close();
     // A console's clock ahead of the server's is not believed: a future ring counts from now.
     const third = await signedIn('Agent');
     const now = floor.at();

@@ -34,6 +34,8 @@ export class Session {
   subscribed = false;
   /** A supervisor's own last report said it is on a call: requests do not ring it. */
   onCall = false;
+  /** An agent's calls this console was told the first-seen time of. */
+  told = new Set<string>();
   /** Requests this supervisor declined: no later snapshot of this socket shows them. */
   readonly declined = new Set<string>();
   /** A supervisor's agents and queues changed since the last message. */

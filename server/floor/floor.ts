@@ -314,10 +314,12 @@ export class Floor implements FloorContext {
       session.dirty.set(id, agent);
       this.schedule(session);
     }
-    const known = new Set(previous?.calls.map((call) => call.key));
-    if (agent.calls.some((call) => !known.has(call.key))) {
-      const calls = agent.calls.map((call) => ({ key: call.key, at: call.firstSeenAt }));
-      this.sendTo(id, { type: 'firstSeen', calls });
+    // Each console of the agent hears when its calls were first seen, a new console (a reload) too.
+    const calls = agent.calls.map((call) => ({ key: call.key, at: call.firstSeenAt }));
+    for (const session of this.userSessions.get(id) ?? []) {
+      if (calls.every((call) => session.told.has(call.key))) continue;
+      session.told = new Set(calls.map((call) => call.key));
+      session.send({ type: 'firstSeen', calls });
     }
     this.requests.changed(agent);
     await this.calls.changed(previous, agent, local);
