@@ -4,6 +4,7 @@ import type { FloorClient } from '../testing/floor-client';
 import { floorCall, useFloorServer } from '../testing/floor-server';
 import { ABANDON_GRACE_MS } from './floor-calls';
 import { BATCH_INTERVAL_MS, CLOSE, type FloorCall, type QueueStats } from './floor-protocol';
+import { emptyStats } from './floor-store';
 
 describe('calls on the floor: one wait for every console, today’s queues, who muted whom', () => {
   const floor = useFloorServer();
@@ -18,13 +19,7 @@ describe('calls on the floor: one wait for every console, today’s queues, who 
   const connected = (key: string, queue: string | null = 'Billing') =>
     floorCall(key, { state: 'Connected', since: floor.at(), queue });
   const stats = (queue: string, counts: Partial<QueueStats>): QueueStats => ({
-    queue,
-    offered: 0,
-    answered: 0,
-    abandoned: 0,
-    answeredWithinThreshold: 0,
-    handled: 0,
-    handleSeconds: 0,
+    ...emptyStats(queue),
     ...counts,
   });
 

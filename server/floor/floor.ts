@@ -7,7 +7,6 @@ import { workspaceRole } from '../token-route';
 import { FloorCalls } from './floor-calls';
 import { localDay, reason, Session, type FloorClock, type FloorContext } from './floor-context';
 import {
-  BATCH_INTERVAL_MS,
   CLOSE,
   HELLO_TIMEOUT_MS,
   InvalidMessage,
@@ -18,6 +17,7 @@ import {
   type ServerMessage,
 } from './floor-protocol';
 import { FloorRequests } from './floor-requests';
+import { FloorWatch } from './floor-watch';
 import type { FloorEvent, FloorStore } from './floor-store';
 
 type Report = Extract<ClientMessage, { type: 'report' }>;
@@ -38,12 +38,12 @@ function teamsUserId(rawId: string): string | null {
 export class Floor implements FloorContext {
   private readonly sessions = new Set<Session>();
   private readonly userSessions = new Map<string, Set<Session>>();
-  private readonly subscribed = new Set<Session>();
   private readonly mirror = new Map<string, FloorAgent>();
   /** The connection on this instance that last reported each agent. */
   private readonly lastReporter = new Map<string, string>();
   private readonly offlineTimers = new Map<string, unknown>();
   private readonly requests = new FloorRequests(this);
+  private readonly watch: FloorWatch;
   private readonly calls: FloorCalls;
   private closing = false;
 
@@ -55,6 +55,7 @@ export class Floor implements FloorContext {
     private readonly serviceLevelSeconds: number,
   ) {
     this.calls = new FloorCalls(this, serviceLevelSeconds * 1000);
+    this.watch = new FloorWatch(clock);
     store.listen((event, local) => this.hear(event, local));
   }
 
@@ -77,8 +78,8 @@ export class Floor implements FloorContext {
     for (const session of this.userSessions.get(userId) ?? []) session.send(message);
   }
 
-  *supervisors(): Iterable<Session> {
-    for (const session of this.subscribed) if (session.lastSentAt > Number.NEGATIVE_INFINITY) yield session;
+  supervisors(): Iterable<Session> {
+    return this.watch.supervisors();
   }
 
   failed(what: string): (error: unknown) => void {
@@ -232,8 +233,7 @@ export class Floor implements FloorContext {
     if (session.role === 'supervisor') {
       const wasOnCall = session.onCall;
       session.onCall = message.state === 'onCall';
-      if (wasOnCall && !session.onCall && session.lastSentAt > Number.NEGATIVE_INFINITY)
-        this.requests.free(session);
+      if (wasOnCall && !session.onCall) this.requests.free(session);
       return;
     }
     this.lastReporter.set(person.id, session.connection);
@@ -251,26 +251,16 @@ export class Floor implements FloorContext {
   }
 
   private async subscribe(session: Session): Promise<void> {
-    if (session.role !== 'supervisor')
-      return session.send({
-        type: 'error',
-        code: 'forbidden',
-        message: 'Only supervisors subscribe to the floor.',
-      });
-    if (this.subscribed.has(session)) return;
-    // Subscribed before the read: queue counts that change meanwhile follow the snapshot.
-    this.subscribed.add(session);
-    const queues = await this.store.queues(localDay(this.clock.now()));
-    session.dirty.clear();
-    session.send({
-      type: 'snapshot',
+    if (session.role !== 'supervisor') {
+      const message = 'Only supervisors subscribe to the floor.';
+      return session.send({ type: 'error', code: 'forbidden', message });
+    }
+    await this.watch.subscribe(session, async () => ({
       agents: [...this.mirror.values()],
-      queues,
+      queues: await this.store.queues(localDay(this.clock.now())),
       requests: this.requests.shownTo(session),
       serviceLevelSeconds: this.serviceLevelSeconds,
-    });
-    session.lastSentAt = this.clock.now();
-    if (session.dirtyQueues.size) this.schedule(session);
+    }));
   }
 
   /**
@@ -298,11 +288,7 @@ export class Floor implements FloorContext {
       case 'requestClosed':
         return this.requests.closed(event.request, event.closure);
       case 'queue':
-        if (event.day !== localDay(this.clock.now())) return;
-        for (const session of this.subscribed) {
-          session.dirtyQueues.set(event.stats.queue, event.stats);
-          this.schedule(session);
-        }
+        if (event.day === localDay(this.clock.now())) this.watch.queueChanged(event.stats);
     }
   }
 
@@ -310,10 +296,7 @@ export class Floor implements FloorContext {
     const id = agent.agent.id;
     const previous = this.mirror.get(id);
     this.mirror.set(id, agent);
-    for (const session of this.subscribed) {
-      session.dirty.set(id, agent);
-      this.schedule(session);
-    }
+    this.watch.agentChanged(agent);
     // Each console of the agent hears when its calls were first seen, a new console (a reload) too.
     const calls = agent.calls.map((call) => ({ key: call.key, at: call.firstSeenAt }));
     for (const session of this.userSessions.get(id) ?? []) {
@@ -323,26 +306,6 @@ export class Floor implements FloorContext {
     }
     this.requests.changed(agent);
     await this.calls.changed(previous, agent, local);
-  }
-
-  /** A supervisor hears of changes in time: after its snapshot, one message every interval at most. */
-  private schedule(session: Session): void {
-    if (session.lastSentAt === Number.NEGATIVE_INFINITY || session.flushTimer !== null) return;
-    const wait = Math.max(0, session.lastSentAt + BATCH_INTERVAL_MS - this.clock.now());
-    session.flushTimer = this.clock.setTimeout(() => this.flush(session), wait);
-  }
-
-  private flush(session: Session): void {
-    session.flushTimer = null;
-    if (session.closed || session.dirty.size + session.dirtyQueues.size === 0) return;
-    session.send({
-      type: 'update',
-      agents: [...session.dirty.values()],
-      queues: [...session.dirtyQueues.values()],
-    });
-    session.dirty.clear();
-    session.dirtyQueues.clear();
-    session.lastSentAt = this.clock.now();
   }
 
   private end(session: Session, code: number, text: string): void {
@@ -356,9 +319,8 @@ export class Floor implements FloorContext {
     if (session.closed) return;
     session.closed = true;
     this.sessions.delete(session);
-    for (const timer of [session.helloTimer, session.expiryTimer, session.flushTimer])
-      this.clock.clearTimeout(timer);
-    this.subscribed.delete(session);
+    for (const timer of [session.helloTimer, session.expiryTimer]) this.clock.clearTimeout(timer);
+    this.watch.leave(session);
     const id = session.user?.oid;
     if (!id) return;
     const sessions = this.userSessions.get(id);
