@@ -30,8 +30,6 @@ export class Session {
   user: SignedInUser | null = null;
   role: FloorRole | null = null;
   closed = false;
-  /** A subscribed supervisor: its snapshot was sent. */
-  subscribed = false;
   /** A supervisor's own last report said it is on a call: requests do not ring it. */
   onCall = false;
   /** An agent's calls this console was told the first-seen time of. */
@@ -71,7 +69,7 @@ export interface FloorContext {
   agents(): Iterable<FloorAgent>;
   /** To every console of the user connected to this instance. */
   sendTo(userId: string, message: ServerMessage): void;
-  /** The supervisors subscribed on this instance. */
+  /** The supervisors signed in on this instance, subscribed to the floor or not. */
   supervisors(): Iterable<Session>;
   /** Logs a failure of work no console waits for. */
   failed(what: string): (error: unknown) => void;

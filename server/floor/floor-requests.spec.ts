@@ -27,6 +27,8 @@ describe('“Ask supervisor”: requests on the floor', () => {
     const first = await supervisorWithSnapshot();
     const second = await supervisorWithSnapshot();
     const busy = await supervisorWithSnapshot();
+    // Signed in elsewhere in the console, not watching the floor: the request rings it too.
+    const elsewhere = await signedIn('Supervisor');
     report(busy.client, [floorCall('their-own')]);
     assert.deepEqual(await busy.client.settle(), []);
     const agent = await agentOnCall('call-1');
@@ -41,6 +43,7 @@ describe('“Ask supervisor”: requests on the floor', () => {
     };
     assert.deepEqual(await first.client.expect('request'), { type: 'request', request: expected });
     assert.deepEqual(await second.client.expect('request'), { type: 'request', request: expected });
+    assert.deepEqual(await elsewhere.client.expect('request'), { type: 'request', request: expected });
     assert.deepEqual(await busy.client.settle(), []);
 
     const join = { type: 'join', agentId: agent.oid, callKey: 'call-1', requestId: opened.requestId };
@@ -56,6 +59,7 @@ describe('“Ask supervisor”: requests on the floor', () => {
     // The loser's card closes saying who took it: once for everyone, once in answer to its join.
     assert.deepEqual(await second.client.settle(), [taken, taken]);
     assert.deepEqual(await busy.client.settle(), [taken]);
+    assert.deepEqual(await elsewhere.client.settle(), [taken]);
     assert.deepEqual(await agent.client.settle(), [
       {
         type: 'joinRequested',
@@ -66,7 +70,7 @@ describe('“Ask supervisor”: requests on the floor', () => {
     ]);
     const late = await supervisorWithSnapshot();
     assert.deepEqual(late.snapshot.requests, []);
-    await closeAll(first.client, second.client, busy.client, agent.client, late.client);
+    await closeAll(first.client, second.client, busy.client, elsewhere.client, agent.client, late.client);
   });
 
   it('asks once per call: asking again answers the open request', async () => {

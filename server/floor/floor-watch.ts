@@ -13,11 +13,6 @@ export class FloorWatch {
 
   constructor(private readonly clock: FloorClock) {}
 
-  /** The supervisors subscribed here whose snapshot was sent. */
-  *supervisors(): Iterable<Session> {
-    for (const session of this.watching) if (session.lastSentAt > Number.NEGATIVE_INFINITY) yield session;
-  }
-
   /**
    * Sends the snapshot `read` answers. The supervisor counts as watching before the read, so that
    * queue counts that change meanwhile follow the snapshot rather than being lost.

@@ -78,8 +78,8 @@ export class Floor implements FloorContext {
     for (const session of this.userSessions.get(userId) ?? []) session.send(message);
   }
 
-  supervisors(): Iterable<Session> {
-    return this.watch.supervisors();
+  *supervisors(): Iterable<Session> {
+    for (const session of this.sessions) if (session.role === 'supervisor') yield session;
   }
 
   failed(what: string): (error: unknown) => void {
