@@ -42,7 +42,7 @@ export interface ServerConfig {
   readonly console: ConsoleSettings;
   /** Where the supervisor's floor lives when instances share it; `null`: in this process. */
   readonly redisUrl: string | null;
-  /** The floor's queue statistics: a call answered within this of its first ring is within the service level. */
+  /** The floor's service level: a queued call answered within this of its first ring is answered in time. */
   readonly serviceLevelSeconds: number;
 }
 

@@ -8,8 +8,9 @@ import type { ServerConfig } from './config';
  * The console's runtime configuration (`config.json`), from `server/`'s environment: one build
  * runs against any tenant and either backend. MSAL takes `clientId`, `authority` and
  * `knownAuthorities` (so it never asks Microsoft's instance discovery); the console asks for
- * `scopes.api` to call `tokenUrl`, and `scopes.teams` for the Teams token it exchanges there; it opens the floor's WebSocket at
- * `floorUrl` (a path means its own origin, `ws:` or `wss:` as the page is `http:` or `https:`).
+ * `scopes.api` to call `tokenUrl`, and `scopes.teams` for the Teams token it exchanges there. It
+ * opens the floor's WebSocket at `floorUrl` (a path means its own origin, `ws:` or `wss:` as the
+ * page is `http:` or `https:`).
  */
 export function consoleConfig(config: ServerConfig) {
   const { entra, console: settings } = config;

@@ -70,9 +70,8 @@ elseif kind == 'answered' or kind == 'abandoned' then
     if first and at - first <= tonumber(ARGV[5]) then counted[2] = {'answeredWithinThreshold', 1} end
   end
 else
-  if redis.call('HGET', call, 'outcome') ~= 'answered' or redis.call('HGET', call, 'answeredBy') ~= ARGV[4] then
-    return nil
-  end
+  local outcome, by = redis.call('HGET', call, 'outcome'), redis.call('HGET', call, 'answeredBy')
+  if outcome ~= 'answered' or by ~= ARGV[4] then return nil end
   if redis.call('HSETNX', call, 'handled', '1') == 0 then return nil end
   local seconds = math.floor((at - tonumber(redis.call('HGET', call, 'answeredAt'))) / 1000 + 0.5)
   counted = {{'handled', 1}, {'handleSeconds', seconds}}

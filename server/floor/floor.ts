@@ -22,7 +22,10 @@ import type { FloorEvent, FloorStore } from './floor-store';
 
 type Report = Extract<ClientMessage, { type: 'report' }>;
 
-/** The Entra object id of a Teams user's raw id (`8:orgid:`, `8:gcch:`, `8:dod:`, `8:acs:` extension users), else `null`. */
+/**
+ * The Entra object id of a Teams user's raw id (`8:orgid:`, `8:gcch:`, `8:dod:`; a Teams Phone
+ * extension user's `8:acs:`), else `null`: a phone caller, a visitor, an ACS user has no console.
+ */
 function teamsUserId(rawId: string): string | null {
   const id = createIdentifierFromRawId(rawId);
   if (id.kind === 'microsoftTeamsUser') return id.isAnonymous ? null : id.microsoftTeamsUserId;
