@@ -8,10 +8,19 @@ import { startEmulator, type RunningEmulator } from '../../emulator/server/emula
 import { tokensFor } from '../../emulator/testing/entra-sign-in';
 import { buildServer } from '../app';
 import { readServerConfig } from '../config';
+import { FakeClock } from '../testing/fake-clock';
 import { FloorClient } from '../testing/floor-client';
 import { findRedisServer, REDIS_MISSING, startRedis, type RunningRedis } from '../testing/redis-server';
 import { floorCall } from '../testing/floor-server';
-import type { FloorAgent, FloorCall, ServerMessage } from './floor-protocol';
+import { ABANDON_GRACE_MS } from './floor-calls';
+import {
+  BATCH_INTERVAL_MS,
+  REQUEST_TIMEOUT_MS,
+  type FloorAgent,
+  type FloorCall,
+  type ServerMessage,
+} from './floor-protocol';
+import { emptyStats } from './floor-store';
 
 interface Instance {
   readonly app: FastifyInstance;
@@ -30,8 +39,9 @@ describe('the floor shared through Redis by two instances', () => {
   const ids: Record<string, string> = {};
   const running: FastifyInstance[] = [];
 
-  const instance = async (): Promise<Instance> => {
-    const app = await buildServer(readServerConfig(environment));
+  /** An instance; with `clock`, its floor's timers run on it (and so do the other's given it). */
+  const instance = async (clock?: FakeClock): Promise<Instance> => {
+    const app = await buildServer(readServerConfig(environment), clock ? { floorClock: clock } : {});
     running.push(app);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
@@ -237,6 +247,70 @@ describe('the floor shared through Redis by two instances', () => {
     const alexCall = snapshot.agents.find((agent) => agent.agent.id === ids['alex'])?.calls[0];
     assert.equal(alexCall?.firstSeenAt, first.since);
     await Promise.all([blake, alex].map((client) => client.close()));
+    await Promise.all([stop(a), stop(b)]);
+  });
+  it('counts an abandoned call once, and expires a request once, though both instances watch', async () => {
+    assert.ok(redis, REDIS_MISSING);
+    const clock = new FakeClock();
+    const a = await instance(clock);
+    const b = await instance(clock);
+    const blake = await signedIn(a, 'blake');
+    const alex = await signedIn(b, 'alex');
+    const sam = (await subscribed(a, 'sam')).client;
+    const kim = (await subscribed(b, 'supervisor0001')).client;
+    /** Moves the batches on until `supervisor` (so its instance) sees each agent with `calls` calls. */
+    const sees = async (supervisor: FloorClient, calls: Record<string, number>) => {
+      const seen = new Map<string, number>();
+      const done = () => Object.entries(calls).every(([user, n]) => seen.get(ids[user]) === n);
+      for (let round = 0; !done(); round++) {
+        assert.ok(round < 100, `never saw ${JSON.stringify(calls)}`);
+        clock.advance(BATCH_INTERVAL_MS);
+        for (const message of await supervisor.settle()) {
+          if (message.type === 'update')
+            for (const agent of message.agents) seen.set(agent.agent.id, agent.calls.length);
+        }
+      }
+    };
+    const queue = 'Abandoned queue';
+    const ringing = floorCall('call-x', { queue, state: 'Ringing', since: new Date().toISOString() });
+    await report(blake, 'available', [ringing]);
+    await report(alex, 'available', [ringing]);
+    await sees(sam, { blake: 1, alex: 1 });
+    await sees(kim, { blake: 1, alex: 1 });
+    await report(alex, 'available');
+    await report(blake, 'available');
+    await sees(sam, { blake: 0, alex: 0 });
+    await sees(kim, { blake: 0, alex: 0 });
+    // Both instances check the call 3 s on; it counts once. A snapshot reads after either's count.
+    clock.advance(ABANDON_GRACE_MS);
+    for (const on of [a, b]) {
+      const { snapshot } = await subscribed(on, 'sam');
+      assert.deepEqual(
+        snapshot.queues.find((stats) => stats.queue === queue),
+        { ...emptyStats(queue), offered: 1, abandoned: 1 },
+      );
+    }
+
+    await report(alex, 'onCall', [floorCall('call-y')]);
+    alex.send({ type: 'ask', callKey: 'call-y' });
+    const { requestId } = await alex.expect('requestOpened');
+    await next(sam, 'request');
+    await next(kim, 'request');
+    // Both instances' timers fire; one expires the request, the agent hears it once.
+    clock.advance(REQUEST_TIMEOUT_MS);
+    const expired = { type: 'requestClosed', requestId, outcome: 'expired', by: null };
+    assert.deepEqual(await next(sam, 'requestClosed'), expired);
+    assert.deepEqual(await next(kim, 'requestClosed'), expired);
+    assert.deepEqual(await next(alex, 'requestExpired'), {
+      type: 'requestExpired',
+      requestId,
+      callKey: 'call-y',
+    });
+    assert.deepEqual(
+      (await alex.settle()).filter((m) => m.type !== 'firstSeen'),
+      [],
+    );
+    await Promise.all([blake, alex, sam, kim].map((client) => client.close()));
     await Promise.all([stop(a), stop(b)]);
   });
 });
