@@ -144,8 +144,19 @@ export class FloorRequests {
     this.timers.clear();
   }
 
+  /**
+   * Closes the request unless it already closed. If it had, and this instance still shows it, the
+   * news was lost on the way (Redis's channel delivers at most once): its cards close here too.
+   */
   private async closeOnce(id: string, closure: Closure): Promise<void> {
-    await this.floor.store.closeRequest(id, closure);
+    const take = await this.floor.store.closeRequest(id, closure);
+    if (take.won || 'mismatch' in take || !this.open.has(id)) return;
+    this.open.delete(id);
+    this.floor.clock.clearTimeout(this.timers.get(id));
+    this.timers.delete(id);
+    const { outcome, by } = take.closed ?? closure;
+    for (const session of this.floor.supervisors())
+      session.send({ type: 'requestClosed', requestId: id, outcome, by });
   }
 }
 
