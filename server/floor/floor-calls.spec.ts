@@ -151,26 +151,32 @@ describe('calls on the floor: one wait for every console, today’s queues, who 
     await Promise.all([alex, blake, casey, supervisor, next].map((p) => p.client.close()));
   });
 
-  it('tells a Teams user who muted them; a phone caller, or a stranger to the call, makes no message', async () => {
+  it('tells a muted Teams user and the call’s agents who muted whom; a stranger to the call makes no message', async () => {
     const agent = await signedIn('Agent');
     const muted = await signedIn('Agent');
     const stranger = await signedIn('Agent');
     const supervisor = await signedIn('Supervisor');
     await report(agent.client, [floorCall('call-1')]);
+    const bySupervisor = { id: supervisor.oid, displayName: supervisor.name };
+    const byAgent = { id: agent.oid, displayName: agent.name };
 
     supervisor.client.send({ type: 'muted', callKey: 'call-1', participantRawId: `8:orgid:${muted.oid}` });
+    supervisor.client.send({ type: 'muted', callKey: 'call-1', participantRawId: '4:+14255550123' });
     agent.client.send({ type: 'muted', callKey: 'call-1', participantRawId: `8:gcch:${muted.oid}` });
     agent.client.send({ type: 'muted', callKey: 'call-1', participantRawId: '4:+14255550123' });
-    agent.client.send({ type: 'muted', callKey: 'call-1', participantRawId: 'not a raw id' });
     stranger.client.send({ type: 'muted', callKey: 'call-1', participantRawId: `8:orgid:${muted.oid}` });
     await supervisor.client.settle();
-    await agent.client.settle();
     assert.deepEqual(await stranger.client.settle(), [
       { type: 'error', code: 'not_found', message: 'No such call in your last report.' },
     ]);
+    // The call's agent reads who muted whom, but not its own mutes back.
+    assert.deepEqual(await agent.client.settle(), [
+      { type: 'mutedBy', callKey: 'call-1', participantRawId: `8:orgid:${muted.oid}`, by: bySupervisor },
+      { type: 'mutedBy', callKey: 'call-1', participantRawId: '4:+14255550123', by: bySupervisor },
+    ]);
     assert.deepEqual(await muted.client.settle(), [
-      { type: 'mutedBy', callKey: 'call-1', by: { id: supervisor.oid, displayName: supervisor.name } },
-      { type: 'mutedBy', callKey: 'call-1', by: { id: agent.oid, displayName: agent.name } },
+      { type: 'mutedBy', callKey: 'call-1', participantRawId: `8:orgid:${muted.oid}`, by: bySupervisor },
+      { type: 'mutedBy', callKey: 'call-1', participantRawId: `8:gcch:${muted.oid}`, by: byAgent },
     ]);
     await Promise.all([agent, muted, stranger, supervisor].map((p) => p.client.close()));
   });

@@ -192,8 +192,16 @@ export type ServerMessage =
     }
   /** To an agent's consoles: when the floor first saw each of the agent's reported calls. */
   | { readonly type: 'firstSeen'; readonly calls: readonly { readonly key: string; readonly at: string }[] }
-  /** To the muted participant's consoles. */
-  | { readonly type: 'mutedBy'; readonly callKey: string; readonly by: FloorPerson }
+  /**
+   * To the muted participant's consoles (a Teams user), and to the consoles of every agent whose
+   * report has the call, so that each roster can say who muted whom.
+   */
+  | {
+      readonly type: 'mutedBy';
+      readonly callKey: string;
+      readonly participantRawId: string;
+      readonly by: FloorPerson;
+    }
   | { readonly type: 'error'; readonly code: FloorErrorCode; readonly message: string }
   | { readonly type: 'pong' };
 

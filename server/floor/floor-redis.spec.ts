@@ -201,6 +201,7 @@ describe('the floor shared through Redis by two instances', () => {
     assert.deepEqual(await alex.next(), {
       type: 'mutedBy',
       callKey: 'call-r',
+      participantRawId: `8:orgid:${ids['alex']}`,
       by: { id: ids['sam'], displayName: 'Sam Okafor' },
     });
     assert.deepEqual(await alex.settle(), []);

@@ -267,16 +267,23 @@ export class Floor implements FloorContext {
   }
 
   /**
-   * Whoever muted a participant says so; a Teams user's consoles hear by whom. Only a supervisor,
-   * or an agent whose last report has the call, may say it: nobody else can make a console say
-   * "Muted by" for calls they are not in. A phone caller has no console: nothing is sent.
+   * Whoever muted a participant says so: the participant's consoles (a Teams user's) and those of
+   * the call's other agents hear who muted whom, the one who said it does not hear it back. Only a
+   * supervisor, or an agent whose last report has the call, may say it: nobody else can make a
+   * console say "Muted by" for calls they are not in.
    */
   private async muted(session: Session, callKey: string, rawId: string): Promise<void> {
     const by = session.person;
     if (session.role !== 'supervisor' && !this.mirror.get(by.id)?.calls.some((call) => call.key === callKey))
       return session.send({ type: 'error', code: 'not_found', message: 'No such call in your last report.' });
-    const userId = teamsUserId(rawId);
-    if (userId) await this.store.deliver(userId, { type: 'mutedBy', callKey, by });
+    const message = { type: 'mutedBy', callKey, participantRawId: rawId, by } as const;
+    const told = new Set<string>();
+    const muted = teamsUserId(rawId);
+    if (muted) told.add(muted);
+    for (const agent of this.mirror.values())
+      if (agent.calls.some((call) => call.key === callKey)) told.add(agent.agent.id);
+    told.delete(by.id);
+    await Promise.all([...told].map((userId) => this.store.deliver(userId, message)));
   }
 
   /** What the store says happened, here or on another instance. */
