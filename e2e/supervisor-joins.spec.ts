@@ -1,0 +1,108 @@
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { queueCall, signIn } from './emulator-api';
+
+/** A console of its own (a browser context each, as the agent's and supervisor's machines are). */
+async function consoleOf(browser: Browser, displayName: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, displayName);
+  return page;
+}
+
+/** Each roster line as its reader sees it: the name, then its chips in words. */
+async function rosterOf(call: Locator): Promise<Map<string, string>> {
+  const lines = call.getByRole('list', { name: /Participants/ }).getByRole('listitem');
+  const roster = new Map<string, string>();
+  for (const line of await lines.all()) {
+    const name = (await line.getAttribute('aria-label')) ?? '';
+    const chips = await line.locator('.chips').innerText();
+    roster.set(name, chips.replace(/\s+/g, ' ').trim());
+  }
+  return roster;
+}
+
+/** Alex takes a queued call from Casey Morgan; Sam, the supervisor, watches the floor. */
+async function agentOnAQueuedCall(browser: Browser, request: Parameters<typeof queueCall>[0]) {
+  const sam = await consoleOf(browser, 'Sam Okafor');
+  await expect(sam).toHaveURL(/\/supervisor$/);
+  const alex = await consoleOf(browser, 'Alex Rivera');
+
+  await queueCall(request, { from: '+14255550142', displayName: 'Casey Morgan', queue: 'Billing' });
+  const ringing = alex.getByRole('listitem', { name: 'Call from Casey Morgan' });
+  await ringing.getByRole('button', { name: 'Accept' }).click();
+  const atAlex = alex.getByRole('region', { name: 'Active call' });
+  await expect(atAlex.getByRole('listitem', { name: 'Casey Morgan' })).toContainText('Connected');
+
+  // The floor shows Alex on the call, from Alex's own console's report.
+  const agents = sam.getByRole('table', { name: 'Agents' });
+  const alexRow = agents.getByRole('row').filter({ hasText: 'Alex Rivera' });
+  await expect(alexRow).toContainText('On a call');
+  await expect(alexRow).toContainText('Casey Morgan');
+  await expect(alexRow).toContainText('Billing');
+  return { sam, alex, atAlex, alexRow };
+}
+
+test('an agent asks the supervisor in; the supervisor joins from the request card, mutes the caller, and both consoles agree on who muted whom', async ({
+  browser,
+  request,
+}) => {
+  const { sam, alex, atAlex } = await agentOnAQueuedCall(browser, request);
+
+  // One click on Alex's side; a card on Sam's floor.
+  await atAlex.getByRole('button', { name: 'Ask supervisor' }).click();
+  await expect(atAlex.getByRole('group', { name: 'Asking a supervisor' })).toContainText(
+    'Asking a supervisor',
+  );
+  const card = sam.getByRole('listitem', { name: 'Alex Rivera asks for help' });
+  await expect(card).toContainText('Casey Morgan');
+  await expect(card).toContainText('Billing');
+  await card.getByRole('button', { name: 'Join Alex Rivera’s call with Casey Morgan' }).click();
+
+  // Alex's console is told, and adds Sam through the escalation's steps; Sam's console answers.
+  await expect(atAlex.getByRole('group', { name: 'Asking a supervisor' })).toContainText(
+    'Sam Okafor is joining',
+  );
+  const atSam = sam.getByRole('region', { name: 'Active call' });
+  await expect(atSam.getByRole('listitem', { name: 'Casey Morgan' })).toContainText('Connected');
+  await expect(atSam.getByRole('listitem', { name: 'Alex Rivera' })).toContainText('Connected');
+  await expect(atAlex.getByRole('listitem', { name: 'Sam Okafor' })).toContainText('Connected');
+
+  // Now a group call, where muting works: Sam mutes the caller.
+  await atSam.getByRole('button', { name: 'Mute Casey Morgan' }).click();
+  await expect(atSam.getByRole('listitem', { name: 'Casey Morgan' })).toContainText('Muted');
+  await expect(atAlex.getByRole('listitem', { name: 'Casey Morgan' })).toContainText('Muted');
+  await expect(atAlex.getByRole('listitem', { name: 'Casey Morgan' })).toContainText(
+    'Muted by Sam Okafor',
+  );
+
+  const alexSees = await rosterOf(atAlex);
+  const samSees = await rosterOf(atSam);
+  expect([...alexSees.keys()].sort()).toEqual(['Casey Morgan', 'Sam Okafor']);
+  expect([...samSees.keys()].sort()).toEqual(['Alex Rivera', 'Casey Morgan']);
+  expect(samSees.get('Casey Morgan')).toContain('Muted');
+  expect(alexSees.get('Sam Okafor')).toContain('Connected');
+
+  await alex.context().close();
+  await sam.context().close();
+});
+
+test('a supervisor joins an agent’s call from the floor without being asked, and the agent reads who muted him', async ({
+  browser,
+  request,
+}) => {
+  const { sam, alex, atAlex, alexRow } = await agentOnAQueuedCall(browser, request);
+
+  await alexRow.getByRole('button', { name: 'Join Alex Rivera’s call with Casey Morgan' }).click();
+  await expect(atAlex.getByRole('group', { name: 'Asking a supervisor' })).toContainText(
+    'Sam Okafor is joining',
+  );
+  const atSam = sam.getByRole('region', { name: 'Active call' });
+  await expect(atSam.getByRole('listitem', { name: 'Alex Rivera' })).toContainText('Connected');
+  await expect(atAlex.getByRole('listitem', { name: 'Sam Okafor' })).toContainText('Connected');
+
+  await atSam.getByRole('button', { name: 'Mute Alex Rivera' }).click();
+  await expect(atAlex.getByText('Muted by Sam Okafor.')).toBeVisible();
+  await expect(atSam.getByRole('listitem', { name: 'Alex Rivera' })).toContainText('Muted');
+
+  await alex.context().close();
+  await sam.context().close();
+});
