@@ -4,6 +4,7 @@
 // CPU time and memory over the window. bench/floor.ts runs it at full size, bench/floor.spec.ts
 // small.
 import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { ACS_ACCESS_KEY } from '../emulator/server/cloud/acs-identity';
@@ -54,6 +55,8 @@ export interface ScenarioResult {
   readonly redis: { readonly cpuPercent: number; readonly rssBytes: number } | null;
   /** This process (the emulator and every console): to tell a saturated load generator. */
   readonly benchCpuPercent: number;
+  /** The machine's one-minute load average at the window's end: others' work competes too. */
+  readonly loadAverage: number;
 }
 
 const ROOT = resolve(__dirname, '..');
@@ -209,6 +212,7 @@ export async function runScenario(
       redisClient && redisInfo(redisClient),
     ]);
     const benchAfter = process.cpuUsage();
+    const loadAverage = loadavg()[0] ?? NaN;
     const windowMs = Date.now() - window.start;
     agents.forEach((agent) => agent.stop());
     // Updates for the window's last reports are on their way: a few batches' time lets them in.
@@ -240,6 +244,7 @@ export async function runScenario(
             }
           : null,
       benchCpuPercent: cpuPercent(benchBefore, benchAfter, windowMs),
+      loadAverage,
     };
   } finally {
     agents.forEach((agent) => agent.stop());

@@ -4,7 +4,7 @@
 // consoles split between them. It prints the figures bench/RESULTS.md records, as a Markdown
 // table. Settings from the environment (below); it fails only when the run does (a socket refused,
 // a supervisor never updated), never on a figure.
-import { cpus, loadavg } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { startEmulator } from '../emulator/server/emulator-server';
 import { runScenario, type ScenarioOptions, type ScenarioResult } from './floor-scenario';
 
@@ -79,11 +79,11 @@ const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(0)} MB`;
 const pct = (value: number) => `${value.toFixed(0)} %`;
 const each = (values: readonly string[]) => values.join(' + ');
 
-/** The machine, in one line: cores, CPU model, Node, load when the bench ended. */
+/** The machine, in one line: cores, CPU model, memory, Node. */
 export function machine(): string {
   const cores = cpus();
-  const load = loadavg().map((l) => l.toFixed(2));
-  return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, load average ${load.join(' ')}`;
+  const memory = `${(totalmem() / 1e9).toFixed(0)} GB`;
+  return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), ${memory}, Node ${process.version}`;
 }
 
 const title = (result: ScenarioResult) =>
@@ -120,6 +120,7 @@ export function floorTable(results: readonly ScenarioResult[]): string {
       r.redis ? `${pct(r.redis.cpuPercent)}, ${mb(r.redis.rssBytes)}` : '–',
     ),
     row('bench process CPU (emulator, consoles)', (r) => pct(r.benchCpuPercent)),
+    row('machine load average (1 min), at the end', (r) => r.loadAverage.toFixed(2)),
   ].join('\n');
 }
 
