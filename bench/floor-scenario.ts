@@ -39,6 +39,8 @@ export interface ProcessFigures {
   readonly rssBytes: number;
   readonly maxRssBytes: number;
   readonly heapUsedBytes: number;
+  /** How late the event loop ran over the window, in milliseconds: p99 and max. */
+  readonly loopDelay: { readonly p99: number; readonly max: number };
 }
 
 export interface ScenarioResult {
@@ -234,6 +236,7 @@ export async function runScenario(
           rssBytes: a.memory.rss,
           maxRssBytes: a.maxRss,
           heapUsedBytes: a.memory.heapUsed,
+          loopDelay: a.loopDelay,
         };
       }),
       redis:

@@ -2,6 +2,7 @@
 // its own: configured from the environment as `npm run server` is, on a free loopback port. It
 // tells its parent (over the IPC channel `fork` opens) its port, and answers `stats` with its
 // CPU time and memory; `stop` closes it.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildServer } from '../server/app';
 import { readServerConfig } from '../server/config';
 
@@ -17,6 +18,8 @@ export type ServerReport =
       readonly maxRss: number;
       /** `Date.now()` when read, for the CPU share over a window. */
       readonly at: number;
+      /** The event loop's delay since the previous `stats`, in milliseconds: its p99 and max. */
+      readonly loopDelay: { readonly p99: number; readonly max: number };
     }
   | { readonly type: 'failed'; readonly message: string };
 
@@ -28,6 +31,8 @@ async function main(): Promise<void> {
   const app = await buildServer(readServerConfig(process.env));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   process.on('message', (command: ServerCommand) => {
     if (command.type === 'stats') {
       send({
@@ -36,7 +41,9 @@ async function main(): Promise<void> {
         memory: process.memoryUsage(),
         maxRss: process.resourceUsage().maxRSS * 1024,
         at: Date.now(),
+        loopDelay: { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
       });
+      delay.reset();
     } else if (command.type === 'stop') {
       void app.close().then(() => process.exit(0));
     }

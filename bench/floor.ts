@@ -116,6 +116,9 @@ export function floorTable(results: readonly ScenarioResult[]): string {
       each(r.servers.map((s) => `${mb(s.rssBytes)} (${mb(s.maxRssBytes)})`)),
     ),
     row('server heap used', (r) => each(r.servers.map((s) => mb(s.heapUsedBytes)))),
+    row('server event-loop delay, p99 (max)', (r) =>
+      each(r.servers.map((s) => `${ms(s.loopDelay.p99)} (${ms(s.loopDelay.max)})`)),
+    ),
     row('redis-server CPU, RSS', (r) =>
       r.redis ? `${pct(r.redis.cpuPercent)}, ${mb(r.redis.rssBytes)}` : '–',
     ),
