@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import type { CallerInfo, TeamsCallAgent, TeamsIncomingCall } from '@azure/communication-calling';
@@ -8,9 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { configure } from '../../emulator/client';
 import { createInMemoryEmulator, type InMemoryEmulator } from '../../emulator/testing/in-memory';
 import { signedInConsoles } from '../../emulator/testing/signed-in-consoles';
-import { buildServer } from '../app';
-import { readServerConfig } from '../config';
-import { FloorClient } from '../testing/floor-client';
+import type { FloorClient } from '../testing/floor-client';
+import { startFloorInstance, type FloorInstance } from '../testing/floor-instance';
 import { findRedisServer, REDIS_MISSING, startRedis, type RunningRedis } from '../testing/redis-server';
 import { startTestTenant, testEnvironment } from '../testing/test-tenant';
 import type { AgentState, FloorAgent, FloorCall } from './floor-protocol';
@@ -22,8 +20,9 @@ type AgentKey = (typeof AGENTS)[number];
 const AN_HOUR = 3600_000;
 
 /** What the floor and the world are compared on: each agent's state and calls, by call key. */
-type Seen = { state: AgentState; calls: Omit<FloorCall, 'since'>[] };
-const seen = (state: AgentState, calls: readonly FloorCall[]): Seen => ({
+type SeenCall = Omit<FloorCall, 'since'>;
+type Seen = { state: AgentState; calls: SeenCall[] };
+const seen = (state: AgentState, calls: readonly SeenCall[]): Seen => ({
   state,
   calls: [...calls]
     .map(({ key, caller, queue, state, onHold, participants }) => ({
@@ -63,7 +62,7 @@ class Reporter {
     private readonly emulator: InMemoryEmulator,
   ) {}
 
-  async connect(instance: Instance): Promise<void> {
+  async connect(instance: FloorInstance): Promise<void> {
     this.client = await instance.open();
     await this.client.hello(this.token);
   }
@@ -115,11 +114,6 @@ class Reporter {
   }
 }
 
-interface Instance {
-  readonly app: FastifyInstance;
-  open(): Promise<FloorClient>;
-}
-
 /**
  * The floor matches the world: an in-memory emulator world with four agents and its call queues,
  * phone callers arriving, agents answering, holding and hanging up; each agent's console reporting
@@ -132,13 +126,10 @@ describe('the floor matches the world', () => {
   let environment: Record<string, string>;
   const running: FastifyInstance[] = [];
 
-  const instance = async (): Promise<Instance> => {
-    const app = await buildServer(readServerConfig(environment));
-    running.push(app);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.server.address() as AddressInfo;
-    const origin = `http://127.0.0.1:${port}`;
-    return { app, open: () => FloorClient.open(`ws://127.0.0.1:${port}/api/floor`, origin) };
+  const instance = async (): Promise<FloorInstance> => {
+    const started = await startFloorInstance(environment);
+    running.push(started.app);
+    return started;
   };
 
   before(async () => {
@@ -175,8 +166,7 @@ describe('the floor matches the world', () => {
     await supervisor.hello(await tokenOf('sam', 'Supervisor'));
     supervisor.send({ type: 'subscribe' });
     const floor = new Map<string, FloorAgent>();
-    const apply = (agents: readonly FloorAgent[]) => agents.forEach((x) => floor.set(x.agent.id, x));
-    apply((await supervisor.expect('snapshot')).agents);
+    (await supervisor.expect('snapshot')).agents.forEach((x) => floor.set(x.agent.id, x));
 
     /** The queue each placed call came through: the world's calls do not say once answered. */
     const queueOf = new Map<string, string>();
@@ -191,18 +181,17 @@ describe('the floor matches the world', () => {
       const now = world.snapshot();
       const byAgent: Record<string, Seen> = {};
       for (const key of AGENTS) {
-        const ringing: FloorCall[] = now.queue
+        const ringing: SeenCall[] = now.queue
           .filter((waiting) => waiting.ringing.includes(key))
           .map((waiting) => ({
             key: waiting.id,
             caller: callerOf(waiting.caller),
             queue: waiting.queue,
             state: 'Ringing',
-            since: '',
             onHold: false,
             participants: [],
           }));
-        const legs: FloorCall[] = now.calls.flatMap((call) => {
+        const legs: SeenCall[] = now.calls.flatMap((call) => {
           const own = call.parties.find((party) => party.leg?.userKey === key);
           if (!own?.leg || own.leg.state === 'Disconnected') return [];
           const others = call.parties.filter((party) => party !== own && party.state !== 'Disconnected');
@@ -216,7 +205,6 @@ describe('the floor matches the world', () => {
             },
             queue: queueOf.get(call.id) ?? null,
             state: own.leg.state,
-            since: '',
             onHold: own.leg.state === 'LocalHold',
             participants: others.map((party) => party.displayName ?? ''),
           };
@@ -277,8 +265,7 @@ describe('the floor matches the world', () => {
     assert.deepEqual(now['alex']?.calls.map((c) => c.key).sort(), [first, second].sort());
     await alexCall.hold();
     await emulator.settle();
-    const blakeRinging = reporters.blake.ringing()[0]!;
-    await blakeRinging.accept();
+    await reporters.blake.ringing()[0]!.accept();
     now = await step();
     assert.deepEqual(
       now['alex']?.calls.map((c) => [c.key, c.state, c.onHold]),
