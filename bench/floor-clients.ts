@@ -36,8 +36,16 @@ export function benchReport(index: number, tick: number, sentAt: number): Report
   };
 }
 
-/** A socket on the floor, signed in: resolves once `welcome` came, rejects on anything else. */
-export async function signedInSocket(url: string, origin: string, token: string): Promise<WebSocket> {
+/**
+ * A socket on the floor, signed in: resolves once `welcome` came, rejects on anything else. Once
+ * signed in, `lost` hears of its closing (with the code and reason) and of any error.
+ */
+export async function signedInSocket(
+  url: string,
+  origin: string,
+  token: string,
+  lost: (what: string) => void,
+): Promise<WebSocket> {
   const socket = new WebSocket(url, { origin, perMessageDeflate: false });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
@@ -58,6 +66,9 @@ export async function signedInSocket(url: string, origin: string, token: string)
     );
   });
   socket.removeAllListeners('close');
+  socket.removeAllListeners('error');
+  socket.on('close', (code, reason) => lost(`closed ${code} ${reason.toString()}`));
+  socket.on('error', (error) => lost(error.message));
   return socket;
 }
 

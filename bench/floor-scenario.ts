@@ -143,7 +143,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Runs one scenario against `emulator`, whose directory must hold at least `agents` generated
  * agents and `supervisors` generated supervisors. Throws when the run itself fails: a socket
- * refused, a hello not welcomed, a supervisor without a single update.
+ * refused, a hello not welcomed, a socket lost during the run, a supervisor without an update.
  */
 export async function runScenario(
   emulator: RunningEmulator,
@@ -152,6 +152,12 @@ export async function runScenario(
   const redis: RunningRedis | null = options.instances === 2 ? await startRedis() : null;
   const servers: ServerProcess[] = [];
   const sockets: { close(): void }[] = [];
+  /** Why a console's socket went before the run ended, if one did. */
+  let lost: string | null = null;
+  let ending = false;
+  const onLost = (what: string) => {
+    if (!ending) lost ??= what;
+  };
   const agents: BenchAgent[] = [];
   const redisClient = redis ? new Redis(redis.url, { lazyConnect: true }) : null;
   try {
@@ -182,7 +188,7 @@ export async function runScenario(
 
     const supervisors = await inBatches(Array.from({ length: options.supervisors }), 25, async (_, i) => {
       const on = serverOf(i);
-      const socket = await signedInSocket(on.url, on.origin, await token(supervisorKey(i)));
+      const socket = await signedInSocket(on.url, on.origin, await token(supervisorKey(i)), onLost);
       sockets.push(socket);
       return new BenchSupervisor(socket, window);
     });
@@ -190,7 +196,7 @@ export async function runScenario(
     agents.push(
       ...(await inBatches(Array.from({ length: options.agents }), 50, async (_, i) => {
         const on = serverOf(i);
-        const socket = await signedInSocket(on.url, on.origin, await token(agentKey(i)));
+        const socket = await signedInSocket(on.url, on.origin, await token(agentKey(i)), onLost);
         sockets.push(socket);
         return new BenchAgent(socket, i, window);
       })),
@@ -220,6 +226,7 @@ export async function runScenario(
     // Updates for the window's last reports are on their way: a few batches' time lets them in.
     await wait(1000);
 
+    if (lost) throw new Error(`a console's socket went during the run: ${lost}`);
     const silent = supervisors.filter((supervisor) => supervisor.updatesInWindow === 0).length;
     if (options.agents > 0 && silent > 0) throw new Error(`${silent} supervisors received no update`);
     return {
@@ -250,6 +257,7 @@ export async function runScenario(
       loadAverage,
     };
   } finally {
+    ending = true;
     agents.forEach((agent) => agent.stop());
     sockets.forEach((socket) => socket.close());
     redisClient?.disconnect();
