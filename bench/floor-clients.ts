@@ -9,13 +9,16 @@ type Report = Extract<ClientMessage, { type: 'report' }>;
 
 const QUEUES = ['Billing', 'Technical support', 'Sales'];
 
+/** How many reports a call lasts: a new call every 10 s per agent (100 a second at 1,000 agents). */
+const CALL_REPORTS = 10;
+
 /**
- * Agent `index`'s `tick`th report: available, then on a call, then holding it, over and over;
- * each call a new key, with the caller and two colleagues in it.
+ * Agent `index`'s `tick`th report: available for one report, then on a call for the next nine,
+ * holding and resuming it each second; each call a new key, with the caller and two colleagues.
  */
 export function benchReport(index: number, tick: number, sentAt: number): Report {
   const since = new Date(sentAt).toISOString();
-  const phase = tick % 3;
+  const phase = tick % CALL_REPORTS;
   if (phase === 0) return { type: 'report', state: 'available', since, calls: [] };
   const phoneNumber = `+1425555${String(index % 10_000).padStart(4, '0')}`;
   return {
@@ -24,12 +27,12 @@ export function benchReport(index: number, tick: number, sentAt: number): Report
     since,
     calls: [
       {
-        key: `bench-${index}-${Math.floor(tick / 3)}`,
+        key: `bench-${index}-${Math.floor(tick / CALL_REPORTS)}`,
         caller: { displayName: `Caller ${index}`, phoneNumber, rawId: `4:${phoneNumber}` },
         queue: QUEUES[index % QUEUES.length] ?? null,
-        state: phase === 1 ? 'Connected' : 'LocalHold',
+        state: phase % 2 === 1 ? 'Connected' : 'LocalHold',
         since,
-        onHold: phase === 2,
+        onHold: phase % 2 === 0,
         participants: [`Caller ${index}`, 'Riley Brooks', 'Jordan Diaz'],
       },
     ],
@@ -121,7 +124,8 @@ export class BenchSupervisor {
 export class BenchAgent {
   /** Reports sent in the window. */
   sentInWindow = 0;
-  private tick = 0;
+  /** Agents start at different points of the cycle: new calls arrive evenly, not all at once. */
+  private tick: number;
   private timer: ReturnType<typeof setInterval> | null = null;
   private starter: ReturnType<typeof setTimeout> | null = null;
 
@@ -129,7 +133,9 @@ export class BenchAgent {
     readonly socket: WebSocket,
     private readonly index: number,
     private readonly window: Window,
-  ) {}
+  ) {
+    this.tick = index;
+  }
 
   start(intervalMs: number, offsetMs: number): void {
     this.starter = setTimeout(() => {
