@@ -236,6 +236,11 @@ describe('the floor matches the world', () => {
       await emulator.settle();
       for (const key of AGENTS) await reporters[key].report();
       await floorMatchesWorld();
+      // One call, one first-seen time: every agent it rings or connects shows the same wait.
+      const firstSeen = new Map<string, Set<string | undefined>>();
+      for (const call of [...floor.values()].flatMap((agent) => agent.calls))
+        firstSeen.set(call.key, (firstSeen.get(call.key) ?? new Set()).add(call.firstSeenAt));
+      for (const [key, times] of firstSeen) assert.equal(times.size, 1, `${key} first seen at ${[...times]}`);
       return worldSays();
     };
 
