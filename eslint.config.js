@@ -66,8 +66,8 @@ const LAYERS = {
   emulator: [],
   'floor-protocol': [],
   server: ['floor-protocol'],
-  bench: ['emulator', 'emulator-testing', 'server', 'scripts', 'root-config'],
-  e2e: ['emulator', 'emulator-testing', 'server', 'scripts', 'root-config'],
+  bench: ['emulator', 'emulator-testing', 'server', 'floor-protocol', 'scripts', 'root-config'],
+  e2e: ['emulator', 'emulator-testing', 'server', 'floor-protocol', 'scripts', 'root-config'],
   scripts: [],
   'root-config': ['scripts'],
   'app-testing': [

@@ -3,7 +3,7 @@
 // arrives. Each report's `since` (the agent's and its call's) is the time it was sent, which the
 // server passes through untouched: a supervisor reads in an update when the report left.
 import { WebSocket } from 'ws';
-import type { ClientMessage, FloorAgent, ServerMessage } from '../server/testing/floor-messages';
+import type { ClientMessage, FloorAgent, ServerMessage } from '../server/floor/floor-protocol';
 
 type Report = Extract<ClientMessage, { type: 'report' }>;
 
