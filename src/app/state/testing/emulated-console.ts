@@ -61,6 +61,10 @@ class InMemoryAuth extends AuthService {
   async graphAccessToken(): Promise<string> {
     return this.emulator.world.signIn(this.userKey);
   }
+  /** The world's in-process stand-in for a token for Switchboard's API (the floor's hello). */
+  async apiAccessToken(): Promise<string> {
+    return this.emulator.world.signIn(this.userKey);
+  }
   async signOut(): Promise<void> {
     this.signedIn = false;
   }
