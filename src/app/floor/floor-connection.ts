@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { inject, Injectable } from '@angular/core';
+import { inject, Injectable, type OnDestroy } from '@angular/core';
 import { BehaviorSubject, Subject, type Subscription } from 'rxjs';
 import type { ClientMessage, ServerMessage } from '../../../server/floor/floor-protocol';
 import { CLOSE } from '../../../server/floor/floor-protocol';
@@ -40,7 +40,7 @@ export function reconnectDelay(attempt: number, random: number): number {
  * fresh one first.
  */
 @Injectable({ providedIn: 'root' })
-export class FloorConnection {
+export class FloorConnection implements OnDestroy {
   private readonly auth = inject(AuthService);
   private readonly logger = inject(Logger);
   private readonly openSocket = inject(FLOOR_SOCKET);
@@ -90,6 +90,10 @@ export class FloorConnection {
       socket.close(1000, 'Signed out');
     }
     this.statuses.next({ state: 'off' });
+  }
+
+  ngOnDestroy(): void {
+    this.stop();
   }
 
   /** Sends a message once the floor has welcomed the console; false when it is not connected. */
