@@ -45,7 +45,15 @@ export const FloorApiActions = createActionGroup({
     /** An agent asks for help (to supervisors not on a call). */
     'Request Received': props<{ request: FloorRequest }>(),
     /** A request closed: taken (by whom), expired or cancelled. */
-    'Request Closed': props<{ requestId: string; outcome: RequestOutcome; by: FloorPerson | null }>(),
+    'Request Closed': props<{
+      requestId: string;
+      outcome: RequestOutcome;
+      by: FloorPerson | null;
+      /** When this console heard (epoch ms): the closed card shows briefly from then. */
+      at: number;
+    }>(),
+    /** A supervisor's join could not be sent (the floor is not connected). */
+    'Join Failed': props<{ message: string }>(),
     /** The floor refused something this console asked, keeping the socket. */
     'Error Received': props<{ code: FloorErrorCode; message: string }>(),
   },

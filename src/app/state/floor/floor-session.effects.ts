@@ -66,12 +66,13 @@ export const floorMessages$ = createEffect(
     floor = inject(FloorConnection),
     store = inject(Store),
     logger = inject(Logger),
+    scheduler = inject(FLOOR_SCHEDULER),
   ) =>
     whileSignedIn(actions$, () =>
       floor.messages$.pipe(
         concatLatestFrom(() => store.select(callsFeature.selectAllCalls)),
         mergeMap(([message, calls]) => {
-          const action = toAction(message, calls);
+          const action = toAction(message, calls, scheduler.now());
           if (action === undefined && 'callKey' in message)
             logger.info(`The floor named a call this console does not have (${message.type})`);
           return action ? of(action) : EMPTY;
@@ -82,7 +83,11 @@ export const floorMessages$ = createEffect(
 );
 
 /** The action for a message; `undefined` when it names a call this console does not have. */
-function toAction(message: ServerMessage, calls: readonly CallEntry[]): Action | null | undefined {
+function toAction(
+  message: ServerMessage,
+  calls: readonly CallEntry[],
+  now: number,
+): Action | null | undefined {
   if ('callKey' in message) {
     const callId = byKey(calls, message.callKey)?.id;
     return callId === undefined ? undefined : toCallAction(message, callId);
@@ -110,6 +115,7 @@ function toAction(message: ServerMessage, calls: readonly CallEntry[]): Action |
         requestId: message.requestId,
         outcome: message.outcome,
         by: message.by,
+        at: now,
       });
     case 'error':
       return FloorApiActions.errorReceived({ code: message.code, message: message.message });
