@@ -73,14 +73,8 @@ import { DurationPipe } from '../../shared/duration.pipe';
       }
     </section>
   `,
+  styleUrl: './floor-table.css',
   styles: `
-    table {
-      width: 100%;
-      background: transparent;
-    }
-    .time {
-      font-variant-numeric: tabular-nums;
-    }
     .none {
       color: var(--mat-sys-on-surface-variant);
     }

@@ -68,14 +68,8 @@ import { DurationPipe } from '../../shared/duration.pipe';
       }
     </section>
   `,
+  styleUrl: './floor-table.css',
   styles: `
-    table {
-      width: 100%;
-      background: transparent;
-    }
-    .time {
-      font-variant-numeric: tabular-nums;
-    }
     .explained {
       text-decoration: underline dotted;
       cursor: help;
