@@ -88,6 +88,21 @@ describe('the supervisor’s floor effects', () => {
     await blake.dispose();
   });
 
+  it('answers the call it asks to join if it is already ringing here', async () => {
+    const { app } = await startSupervisor();
+    const { blake, key, addSam } = await blakeOnACall(app);
+    await addSam();
+    expect(app.state(selectQueuedCalls)).toEqual([jasmine.objectContaining({ serverCallId: key })]);
+    app.store.dispatch(
+      SupervisorFloorPageActions.joinClicked({ agentId: 'blake-id', callKey: key, requestId: null }),
+    );
+    await app.settle();
+    expect(app.state(callsFeature.selectActiveCall)).toEqual(
+      jasmine.objectContaining({ serverCallId: key, state: 'Connected' }),
+    );
+    await blake.dispose();
+  });
+
   it('lets any other call ring, and the joined call too once a minute has passed', async () => {
     const { app, clock } = await startSupervisor();
     const { blake, key, addSam } = await blakeOnACall(app);

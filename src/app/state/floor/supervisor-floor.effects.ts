@@ -8,7 +8,7 @@ import { FloorConnection } from '../../floor/floor-connection';
 import { FLOOR_SCHEDULER } from '../../floor/floor-socket';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { QueuePanelActions } from '../queue/queue-panel.actions';
-import { queueFeature } from '../queue/queue.feature';
+import { queueFeature, selectQueuedCalls } from '../queue/queue.feature';
 import { FloorApiActions } from './floor-api.actions';
 import { floorSessionFeature } from './floor-session.feature';
 import { SupervisorFloorPageActions } from './supervisor-floor-page.actions';
@@ -63,10 +63,13 @@ export const answerJoinedCall$ = createEffect(
     return merge(
       actions$.pipe(
         ofType(SupervisorFloorPageActions.joinClicked),
-        tap(
-          ({ callKey }) => (wanted = { key: callKey, until: scheduler.now() + ANSWER_JOINED_CALL_WITHIN_MS }),
-        ),
-        mergeMap(() => EMPTY),
+        concatLatestFrom(() => store.select(selectQueuedCalls)),
+        mergeMap(([{ callKey }, queued]) => {
+          // Already ringing (the agent's console was quicker than this one): answer it now.
+          const ringing = queued.find((call) => call.serverCallId === callKey && call.status === 'ringing');
+          wanted = ringing ? null : { key: callKey, until: scheduler.now() + ANSWER_JOINED_CALL_WITHIN_MS };
+          return ringing ? of(QueuePanelActions.acceptClicked({ id: ringing.id })) : EMPTY;
+        }),
       ),
       actions$.pipe(
         ofType(CallingSdkEvents.serverCallIdKnown),
