@@ -146,15 +146,18 @@ export function callEvents(
     subscriptions.add(fromSdkEvent(callInfoEvents(call), 'callInfoChanged').subscribe(conversationChanged));
     // The server id is read when the call is announced, and again with each state until known
     // (ACS may give an outgoing call its id only once it connects).
+    // A read may still be on its way when the state changes: each state asks again, and the
+    // first answer counts.
     let serverCallIdKnown = false;
-    let reading: Subscription | null = null;
     const readServerCallId = () => {
-      if (serverCallIdKnown || (reading && !reading.closed)) return;
-      reading = serverCallIdOf(call.info).subscribe((serverCallId) => {
-        serverCallIdKnown = true;
-        emit({ type: 'serverCallIdKnown', id, serverCallId });
-      });
-      subscriptions.add(reading);
+      if (serverCallIdKnown) return;
+      subscriptions.add(
+        serverCallIdOf(call.info).subscribe((serverCallId) => {
+          if (serverCallIdKnown) return;
+          serverCallIdKnown = true;
+          emit({ type: 'serverCallIdKnown', id, serverCallId });
+        }),
+      );
     };
     readServerCallId();
     on('stateChanged', () => {
