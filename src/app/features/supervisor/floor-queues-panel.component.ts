@@ -34,18 +34,12 @@ import { DurationPipe } from '../../shared/duration.pipe';
               }}
             </td>
           </ng-container>
-          <ng-container matColumnDef="offered">
-            <th mat-header-cell *matHeaderCellDef scope="col">Offered</th>
-            <td mat-cell *matCellDef="let row">{{ row.offered }}</td>
-          </ng-container>
-          <ng-container matColumnDef="answered">
-            <th mat-header-cell *matHeaderCellDef scope="col">Answered</th>
-            <td mat-cell *matCellDef="let row">{{ row.answered }}</td>
-          </ng-container>
-          <ng-container matColumnDef="abandoned">
-            <th mat-header-cell *matHeaderCellDef scope="col">Abandoned</th>
-            <td mat-cell *matCellDef="let row">{{ row.abandoned }}</td>
-          </ng-container>
+          @for (count of counts; track count.column) {
+            <ng-container [matColumnDef]="count.column">
+              <th mat-header-cell *matHeaderCellDef scope="col">{{ count.header }}</th>
+              <td mat-cell *matCellDef="let row">{{ row[count.column] }}</td>
+            </ng-container>
+          }
           <ng-container matColumnDef="serviceLevel">
             <th mat-header-cell *matHeaderCellDef scope="col">
               <span
@@ -81,6 +75,12 @@ export class FloorQueuesPanelComponent {
   protected readonly ticker = inject(Ticker);
   protected readonly rows = this.store.selectSignal(selectQueueRows);
   protected readonly explained = this.store.selectSignal(selectServiceLevelExplained);
+  /** Today's counts, one column each. */
+  protected readonly counts = [
+    { column: 'offered', header: 'Offered' },
+    { column: 'answered', header: 'Answered' },
+    { column: 'abandoned', header: 'Abandoned' },
+  ] as const;
   protected readonly columns = [
     'queue',
     'waiting',
