@@ -8,7 +8,7 @@ import { queueFeature } from '../queue/queue.feature';
 import { call, incomingCall, participant } from '../testing/snapshots';
 import { FloorApiActions } from './floor-api.actions';
 import { selectFloorReportBody } from './floor-report';
-import { floorSessionFeature, selectMutedBy } from './floor-session.feature';
+import { floorSessionFeature, selectAskSupervisorBlocked, selectMutedBy } from './floor-session.feature';
 import { SAM } from './testing/floor-fixtures';
 
 /** The root state after the actions, through the real reducers. */
@@ -44,6 +44,22 @@ describe('the floor session’s state', () => {
     expect(
       selectMutedBy('c2')(after(...muted, CallingSdkEvents.callIdChanged({ previousId: 'c1', id: 'c2' }))),
     ).toBe('Sam Okafor');
+  });
+});
+
+describe('whether Ask supervisor can go out', () => {
+  it('needs the floor connected and the call on it', () => {
+    const added = CallingSdkEvents.callAdded({ call: call('c1') });
+    const open = FloorApiActions.connectionChanged({ status: { state: 'open' } });
+    expect(selectAskSupervisorBlocked('c1')(after(added))).toBe('Not connected to the supervisors’ floor.');
+    expect(selectAskSupervisorBlocked('c1')(after(added, open))).toBe(
+      'This call is not on the supervisors’ floor yet.',
+    );
+    expect(
+      selectAskSupervisorBlocked('c1')(
+        after(added, open, CallingSdkEvents.serverCallIdKnown({ id: 'c1', serverCallId: 'k1' })),
+      ),
+    ).toBeNull();
   });
 });
 

@@ -4,6 +4,7 @@ import type { FloorStatus } from '../../floor/floor-connection';
 import { ShellActions } from '../agent/shell.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
+import { callsFeature } from '../calls/calls.feature';
 import { selectQueuedCalls, type QueuedCall } from '../queue/queue.feature';
 import { FloorApiActions } from './floor-api.actions';
 
@@ -70,6 +71,22 @@ export const floorSessionFeature = createFeature({
  */
 export const selectMutedBy = (callId: string) =>
   createSelector(floorSessionFeature.selectMutedBy, (mutedBy) => mutedBy[callId] ?? null);
+
+/** Whether the floor is connected now: "Ask supervisor" can go out. */
+export const selectFloorConnected = createSelector(
+  floorSessionFeature.selectStatus,
+  (status) => status.state === 'open',
+);
+
+/**
+ * Whether "Ask supervisor" can be asked for this call, and if not why, in words (null when it can):
+ * the floor must be connected and the call known to it by its server id.
+ */
+export const selectAskSupervisorBlocked = (callId: string) =>
+  createSelector(selectFloorConnected, callsFeature.selectEntities, (connected, calls): string | null => {
+    if (!connected) return 'Not connected to the supervisors’ floor.';
+    return calls[callId]?.serverCallId ? null : 'This call is not on the supervisors’ floor yet.';
+  });
 
 /** A ringing call with the time its caller's wait counts from. */
 export interface WaitingCall extends QueuedCall {
