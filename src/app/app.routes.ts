@@ -3,6 +3,7 @@ import { SIGN_IN_PATH } from './core/auth/msal-configuration';
 import { signedInGuard } from './core/auth/signed-in.guard';
 import { SignInPageComponent } from './features/sign-in/sign-in-page.component';
 import { workspaceFor } from './state/agent/workspace-guards';
+import { provideSupervisorState } from './state/floor/provide-supervisor-state';
 import { provideWorkspaceState } from './state/provide-workspace-state';
 
 const loadWorkspace = () =>
@@ -30,6 +31,7 @@ export const routes: Routes = [
       {
         path: 'supervisor',
         canActivate: [workspaceFor('supervisor')],
+        providers: [provideSupervisorState()],
         data: { audience: 'supervisor' },
         title: 'Supervisor · Switchboard',
         loadComponent: loadWorkspace,

@@ -19,6 +19,28 @@ const added = (events: CallingEvent[]) =>
   events.find((e): e is Extract<CallingEvent, { type: 'callAdded' }> => e.type === 'callAdded')!.call;
 
 describe('call bridge', () => {
+  it('reports the call’s server id once the SDK knows it, asking again with each state until then', async () => {
+    const call = new FakeCall();
+    call.state = 'Connecting';
+    const { events, subscription } = watch(call, false);
+    const serverIds = () => events.filter((e) => e.type === 'serverCallIdKnown');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(serverIds()).toEqual([]);
+
+    call.info.serverCallId = 'server-call-1';
+    call.state = 'Connected';
+    call.emit('stateChanged');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(serverIds()).toEqual([{ type: 'serverCallIdKnown', id: 'call-1', serverCallId: 'server-call-1' }]);
+
+    call.state = 'LocalHold';
+    call.emit('stateChanged');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(serverIds().length).toBe(1);
+    subscription.unsubscribe();
+  });
+
   it('reports participant changes under the call’s new id once the SDK changes it', () => {
     const call = new FakeCall();
     const events: CallingEvent[] = [];

@@ -14,6 +14,7 @@ import {
   toDominantSpeakers,
 } from './dominant-speakers.bridge';
 import { participantEvents } from './participant.bridge';
+import { serverCallIdOf } from './server-call-id';
 import { fromSdkEvent, type SdkEventTarget } from './sdk-event';
 import {
   participantId,
@@ -143,8 +144,25 @@ export function callEvents(
       emit({ type: 'callConversationChanged', id, ...next });
     };
     subscriptions.add(fromSdkEvent(callInfoEvents(call), 'callInfoChanged').subscribe(conversationChanged));
+    // The server id is read when the call is announced, and again with each state until known
+    // (ACS may give an outgoing call its id only once it connects).
+    // A read may still be on its way when the state changes: each state asks again, and the
+    // first answer counts.
+    let serverCallIdKnown = false;
+    const readServerCallId = () => {
+      if (serverCallIdKnown) return;
+      subscriptions.add(
+        serverCallIdOf(call.info).subscribe((serverCallId) => {
+          if (serverCallIdKnown) return;
+          serverCallIdKnown = true;
+          emit({ type: 'serverCallIdKnown', id, serverCallId });
+        }),
+      );
+    };
+    readServerCallId();
     on('stateChanged', () => {
       if (call.state === 'Disconnected') return end();
+      readServerCallId();
       conversationChanged();
       emit({ type: 'callStateChanged', id, state: call.state, at: now() });
     });

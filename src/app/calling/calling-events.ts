@@ -30,6 +30,11 @@ export const callingEvents = {
   connectionStateChanged: carries<{ readonly connectionState: ConnectionState }>(),
   incomingCallReceived: carries<{ readonly incomingCall: IncomingCallSnapshot }>(),
   incomingCallEnded: carries<{ readonly id: string; readonly callEndReason: EndReason | null }>(),
+  /**
+   * The SDK gave a ringing or live call its server id (`info.getServerCallId()` resolves later
+   * than the call is announced); `id` is the console's id of the call.
+   */
+  serverCallIdKnown: carries<{ readonly id: string; readonly serverCallId: string }>(),
   callAdded: carries<{ readonly call: CallSnapshot }>(),
   callStateChanged: carries<{ readonly id: string; readonly state: CallState; readonly at: number }>(),
   callIdChanged: carries<{ readonly previousId: string; readonly id: string }>(),

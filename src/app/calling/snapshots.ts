@@ -39,6 +39,7 @@ export function toIncomingCallSnapshot(
     caller: toParty(incoming.callerInfo),
     queue: incoming.transferorInfo?.displayName || null,
     receivedAt,
+    serverCallId: null,
   };
 }
 
@@ -72,6 +73,7 @@ export function toCallSnapshot(
     queue: call.transferorInfo?.displayName || null,
     startedAt,
     callEndReason: toEndReason(call.callEndReason),
+    serverCallId: null,
     ...features,
   };
 }

@@ -1,4 +1,4 @@
-import { parseRuntimeConfig, type RuntimeConfig } from './runtime-config';
+import { parseRuntimeConfig, resolveFloorUrl, type RuntimeConfig } from './runtime-config';
 import { EMULATED_CONFIG } from './testing/runtime-configs';
 
 const emulated = EMULATED_CONFIG;
@@ -17,6 +17,20 @@ describe('runtime configuration (config.json)', () => {
     expect(config.emulatorUrl).toBe('');
     expect(parseRuntimeConfig(without('knownAuthorities')).knownAuthorities).toEqual([]);
     expect(parseRuntimeConfig(without('logLevel')).logLevel).toBe('warning');
+    expect(parseRuntimeConfig(without('floorUrl')).floorUrl).toBe('/api/floor');
+  });
+
+  it('opens the floor on the page’s origin, wss under https, and takes a wss URL as it is', () => {
+    expect(resolveFloorUrl('/api/floor', 'https://switchboard.example.com')).toBe(
+      'wss://switchboard.example.com/api/floor',
+    );
+    expect(resolveFloorUrl('/api/floor', 'http://localhost:4200')).toBe('ws://localhost:4200/api/floor');
+    expect(resolveFloorUrl('wss://floor.example.com/api/floor', 'https://switchboard.example.com')).toBe(
+      'wss://floor.example.com/api/floor',
+    );
+    expect(parseRuntimeConfig(withSettings({ floorUrl: 'ws://127.0.0.1:4311/api/floor' })).floorUrl).toBe(
+      'ws://127.0.0.1:4311/api/floor',
+    );
   });
 
   it('names each missing setting', () => {
@@ -57,10 +71,14 @@ describe('runtime configuration (config.json)', () => {
         { graphBaseUrl: 'http://graph.microsoft.com/v1.0' },
         '"graphBaseUrl" must be an https URL, such as "https://graph.microsoft.com/v1.0", or a path on the console’s origin.',
       ],
+      [
+        { floorUrl: 'ws://floor.example.com/api/floor' },
+        '"floorUrl" must be a path on the console’s origin (such as "/api/floor") or a wss URL.',
+      ],
       [{ logLevel: 'debug' }, '"logLevel" must be one of verbose, info, warning, error, not "debug".'],
       [
         { clientID: emulated.clientId },
-        '"clientID" is not a setting (the settings are backend, emulatorUrl, clientId, authority, knownAuthorities, scopes, tokenUrl, graphBaseUrl, logLevel).',
+        '"clientID" is not a setting (the settings are backend, emulatorUrl, clientId, authority, knownAuthorities, scopes, tokenUrl, graphBaseUrl, logLevel, floorUrl).',
       ],
     ];
     for (const [changes, message] of refusals) {

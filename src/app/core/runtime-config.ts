@@ -34,6 +34,11 @@ export interface RuntimeConfig {
   readonly graphBaseUrl: string;
   /** How much the Calling SDK, MSAL and the console log (`@azure/logger`'s levels). */
   readonly logLevel: LogLevel;
+  /**
+   * The supervisor's floor, `server/`'s WebSocket: a path on the console's origin (`/api/floor`,
+   * the default) or a `wss:` URL (`ws:` on this machine only).
+   */
+  readonly floorUrl: string;
 }
 
 export const RUNTIME_CONFIG = new InjectionToken<RuntimeConfig>('RUNTIME_CONFIG');
@@ -48,10 +53,12 @@ const KEYS = [
   'tokenUrl',
   'graphBaseUrl',
   'logLevel',
+  'floorUrl',
 ] as const;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d+)?$/i;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+export const DEFAULT_FLOOR_URL = '/api/floor';
 
 /** A configuration that cannot work, with every problem named. */
 export class RuntimeConfigError extends Error {
@@ -112,6 +119,10 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
   if (!(LOG_LEVELS as readonly unknown[]).includes(logLevel))
     problem('logLevel', `must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(logLevel)}`);
 
+  const floorUrl = settings['floorUrl'] ?? DEFAULT_FLOOR_URL;
+  if (!(typeof floorUrl === 'string' && (floorUrl.startsWith('/') || socketUrl(floorUrl))))
+    problem('floorUrl', 'must be a path on the console’s origin (such as "/api/floor") or a wss URL');
+
   if (problems.length > 0) throw new RuntimeConfigError(problems);
   return {
     backend: backend as RuntimeConfig['backend'],
@@ -123,6 +134,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
     tokenUrl: tokenUrl as string,
     graphBaseUrl: (graphBaseUrl as string).replace(/\/+$/, ''),
     logLevel: logLevel as LogLevel,
+    floorUrl: floorUrl as string,
   };
 }
 
@@ -162,6 +174,24 @@ function httpUrl(value: unknown): boolean {
   if (typeof value !== 'string' || !URL.canParse(value)) return false;
   const url = new URL(value);
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+}
+
+/** wss anywhere; plain ws only on this machine. */
+function socketUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === 'wss:' || (url.protocol === 'ws:' && LOOPBACK.has(url.hostname));
+}
+
+/**
+ * The floor's WebSocket address from `floorUrl`: a path is on the page's origin, `wss:` under
+ * https and `ws:` under http. Never carries a token (the first frame does).
+ */
+export function resolveFloorUrl(floorUrl: string, pageOrigin: string): string {
+  const url = new URL(floorUrl, pageOrigin);
+  if (url.protocol === 'https:') url.protocol = 'wss:';
+  if (url.protocol === 'http:') url.protocol = 'ws:';
+  return url.toString();
 }
 
 export async function loadRuntimeConfig(url: string): Promise<RuntimeConfig> {

@@ -30,6 +30,11 @@ export interface IncomingCallSnapshot {
   readonly queue: string | null;
   /** When this console first saw it ring: the start of the waiting time it shows. */
   readonly receivedAt: number;
+  /**
+   * The call's server id (`info.getServerCallId()`), the same on every leg of the call: the
+   * supervisor's floor names calls by it. Null until the SDK has given it.
+   */
+  readonly serverCallId: string | null;
 }
 
 /**
@@ -66,6 +71,8 @@ export interface CallSnapshot {
   readonly queue: string | null;
   readonly startedAt: number;
   readonly callEndReason: EndReason | null;
+  /** The call's server id, the same on every leg (the floor's key for the call); null until known. */
+  readonly serverCallId: string | null;
   /** Null until the call's Capabilities feature reports (or when the backend has none). */
   readonly capabilities: CallCapabilities | null;
   /** Raw ids of the dominant speakers, most dominant first. */

@@ -23,6 +23,7 @@ const samples: { readonly [K in CallingEventType]: CallingEvent<K> } = {
   connectionStateChanged: { type: 'connectionStateChanged', connectionState: 'Disconnected' },
   incomingCallReceived: { type: 'incomingCallReceived', incomingCall: incomingCall('in-1', 1_000) },
   incomingCallEnded: { type: 'incomingCallEnded', id: 'in-1', callEndReason: { code: 0, subCode: 0 } },
+  serverCallIdKnown: { type: 'serverCallIdKnown', id: 'c-1', serverCallId: 'server-call-1' },
   callAdded: { type: 'callAdded', call: call('c-1') },
   callStateChanged: { type: 'callStateChanged', id: 'c-1', state: 'Connected', at: 2_000 },
   callIdChanged: { type: 'callIdChanged', previousId: 'c-0', id: 'c-1' },

@@ -6,12 +6,15 @@ import { environment } from '../../environments/environment';
 import { agentFeature } from './agent/agent.feature';
 import * as sessionEffects from './agent/session.effects';
 import { callsFeature } from './calls/calls.feature';
+import * as floorSessionEffects from './floor/floor-session.effects';
+import { floorSessionFeature } from './floor/floor-session.feature';
 import * as participantNamesEffects from './participants/participant-names.effects';
 import { participantsFeature } from './participants/participants.feature';
 import { queueFeature } from './queue/queue.feature';
 
 /**
- * The store, and the features and effects of the calling session (which outlives any one screen);
+ * The store, and the features and effects of the calling session (which outlives any one screen),
+ * the supervisor's floor among them (both roles report to it);
  * runtime checks and devtools as the build says. Each route registers what only its screens use
  * (`provideWorkspaceState`).
  */
@@ -34,7 +37,8 @@ export function provideAppState(): EnvironmentProviders[] {
     provideState(queueFeature),
     provideState(callsFeature),
     provideState(participantsFeature),
-    provideEffects(sessionEffects, participantNamesEffects),
+    provideState(floorSessionFeature),
+    provideEffects(sessionEffects, participantNamesEffects, floorSessionEffects),
     ...(environment.storeDevtools
       ? [provideStoreDevtools({ maxAge: 100, connectInZone: false, name: 'Switchboard' })]
       : []),

@@ -45,6 +45,13 @@ export class FakeParticipant extends FakeSdkObject {
 
 export class FakeCallInfo extends FakeSdkObject {
   threadId: string | undefined = undefined;
+  /** What `getServerCallId()` gives: nothing yet (it rejects, as ACS may before a call connects). */
+  serverCallId: string | null = null;
+
+  async getServerCallId(): Promise<string> {
+    if (this.serverCallId === null) throw new Error('The server call id is not known yet.');
+    return this.serverCallId;
+  }
 
   onCallInfoChanged(event: string, listener: (args?: unknown) => void): void {
     this.on(event, listener);

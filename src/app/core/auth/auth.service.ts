@@ -46,6 +46,13 @@ export abstract class AuthService {
    * Graph's scopes: silently, or in a popup when Entra asks. Rejects with a message saying why.
    */
   abstract graphAccessToken(): Promise<string>;
+  /**
+   * An access token for Switchboard's own API (`scopes.api`; it carries the user's app role), for
+   * the supervisor's floor: silently only (the floor reconnects by itself, with nobody to click a
+   * popup). `fresh` skips a cached token, for when the floor refused the one it had. Rejects with a
+   * message saying why.
+   */
+  abstract apiAccessToken(options?: { readonly fresh?: boolean }): Promise<string>;
   /** Ends the session and the Microsoft sign-in (a redirect to Entra ID's sign-out). */
   abstract signOut(): Promise<void>;
 }

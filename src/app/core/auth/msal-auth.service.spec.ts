@@ -309,6 +309,20 @@ describe('MsalAuthService', () => {
       expect(msal.requests.filter((r) => r.startsWith('popup'))).toEqual([`popup ${GRAPH}`]);
     });
 
+    it('hands out tokens for Switchboard’s API silently, fresh when asked, and never in a popup', async () => {
+      expect(await auth.apiAccessToken()).toBe(`entra:alex@switchboard.example:${API}`);
+      const asked: unknown[] = [];
+      const acquire = msal.acquireTokenSilent.bind(msal);
+      msal.acquireTokenSilent = (request) => (asked.push(request), acquire(request));
+      await auth.apiAccessToken({ fresh: true });
+      expect(asked).toEqual([jasmine.objectContaining({ forceRefresh: true })]);
+      msal.silent = async () => {
+        throw new InteractionRequiredAuthError('login_required', '', 'AADSTS50058');
+      };
+      await expectAsync(auth.apiAccessToken()).toBeRejected();
+      expect(msal.requests.filter((r) => r.startsWith('popup'))).toEqual([]);
+    });
+
     it('signs out of Entra ID with the account, and no longer hands out a credential', async () => {
       tokenServer();
       await auth.startSession();

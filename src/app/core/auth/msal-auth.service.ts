@@ -140,6 +140,17 @@ export class MsalAuthService extends AuthService {
     }
   }
 
+  async apiAccessToken({ fresh = false }: { readonly fresh?: boolean } = {}): Promise<string> {
+    const account = this.session?.account ?? this.account();
+    if (!account) throw new Error('Nobody is signed in.');
+    const result = await this.client.acquireTokenSilent({
+      scopes: [...this.config.scopes.api],
+      account,
+      forceRefresh: fresh,
+    });
+    return result.accessToken;
+  }
+
   async signOut(): Promise<void> {
     const account = this.session?.account ?? this.account();
     this.session = null;

@@ -18,6 +18,7 @@ export const EMULATED_CONFIG: RuntimeConfig = {
   tokenUrl: '/api/token',
   graphBaseUrl: 'https://graph.microsoft.com/v1.0',
   logLevel: 'warning',
+  floorUrl: '/api/floor',
 };
 
 /** A production tenant's `config.json`. */

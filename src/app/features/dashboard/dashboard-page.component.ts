@@ -4,12 +4,16 @@ import { DialerPanelComponent } from '../dialer/dialer-panel.component';
 import { HeldCallsPanelComponent } from '../held-calls/held-calls-panel.component';
 import { MeetingJoinPanelComponent } from '../meeting-join/meeting-join-panel.component';
 import { QueuePanelComponent } from '../queue/queue-panel.component';
+import { FloorAgentsPanelComponent } from '../supervisor/floor-agents-panel.component';
+import { FloorQueuesPanelComponent } from '../supervisor/floor-queues-panel.component';
+import { FloorRequestsPanelComponent } from '../supervisor/floor-requests-panel.component';
+import { FloorStatusComponent } from '../supervisor/floor-status.component';
 
 /**
  * The working view: the calls ringing beside the active call, calls on hold below it; placing a
  * call and joining a meeting on the side. The agent's (`/`) rings with their queue; the
- * supervisor's (`/supervisor`, the route's `audience`) only with calls made to them, and says how
- * a supervisor comes into an agent's call.
+ * supervisor's (`/supervisor`, the route's `audience`) only with calls made to them, says how a
+ * supervisor comes into an agent's call, and has the floor above: requests, queues, agents.
  */
 type Audience = 'agent' | 'supervisor';
 
@@ -21,9 +25,23 @@ type Audience = 'agent' | 'supervisor';
     HeldCallsPanelComponent,
     DialerPanelComponent,
     MeetingJoinPanelComponent,
+    FloorStatusComponent,
+    FloorRequestsPanelComponent,
+    FloorQueuesPanelComponent,
+    FloorAgentsPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[class.supervisor]': "audience() === 'supervisor'" },
   template: `
+    @if (audience() === 'supervisor') {
+      <!-- The floor first: requests, then the queues and the agents, live. -->
+      <div class="floor">
+        <sb-floor-status class="status" />
+        <sb-floor-requests-panel class="panel requests" />
+        <sb-floor-queues-panel class="panel queues" />
+        <sb-floor-agents-panel class="panel agents" />
+      </div>
+    }
     <div class="ringing">
       @if (audience() === 'supervisor') {
         <section class="panel joining" aria-labelledby="joining-heading">
@@ -84,6 +102,33 @@ type Audience = 'agent' | 'supervisor';
     .active {
       grid-area: active;
     }
+    :host(.supervisor) {
+      grid-template-areas: 'floor floor floor' 'queue active outbound' 'queue held outbound';
+      grid-template-rows: auto auto 1fr;
+    }
+    .floor {
+      grid-area: floor;
+      display: grid;
+      gap: 16px;
+      grid-template-columns: minmax(280px, 1fr) minmax(0, 3.2fr);
+      grid-template-areas: 'status status' 'requests queues' 'requests agents';
+      align-items: start;
+    }
+    .floor > * {
+      min-width: 0;
+    }
+    .floor .status {
+      grid-area: status;
+    }
+    .requests {
+      grid-area: requests;
+    }
+    .queues {
+      grid-area: queues;
+    }
+    .agents {
+      grid-area: agents;
+    }
     .held {
       grid-area: held;
     }
@@ -99,6 +144,10 @@ type Audience = 'agent' | 'supervisor';
         grid-template-areas: 'queue active' 'queue held' 'outbound outbound';
         grid-template-rows: auto 1fr auto;
       }
+      :host(.supervisor) {
+        grid-template-areas: 'floor floor' 'queue active' 'queue held' 'outbound outbound';
+        grid-template-rows: auto auto 1fr auto;
+      }
       .outbound {
         grid-template-columns: 1fr 1fr;
       }
@@ -108,6 +157,13 @@ type Audience = 'agent' | 'supervisor';
         grid-template-columns: 1fr;
         grid-template-areas: 'active' 'queue' 'held' 'outbound';
         grid-template-rows: none;
+      }
+      :host(.supervisor) {
+        grid-template-areas: 'active' 'floor' 'queue' 'held' 'outbound';
+      }
+      .floor {
+        grid-template-columns: 1fr;
+        grid-template-areas: 'status' 'requests' 'queues' 'agents';
       }
       .outbound {
         grid-template-columns: 1fr;

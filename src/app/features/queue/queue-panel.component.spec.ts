@@ -4,6 +4,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { Store } from '@ngrx/store';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import { CallingApiActions } from '../../state/calling-api.actions';
+import { FloorApiActions } from '../../state/floor/floor-api.actions';
 import { QueuePanelActions } from '../../state/queue/queue-panel.actions';
 import { incomingCall } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
@@ -68,6 +69,17 @@ describe('QueuePanelComponent', () => {
     expect(text()).toContain('(2 waiting)');
     now.set(76_000);
     expect(await calls[0].getWaiting()).toBe('Waiting 1:06');
+  });
+
+  it('counts the wait from when the floor first saw the call ring, so a reload does not reset it', async () => {
+    const { store, loader } = await setUp();
+    store.dispatch(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 70_000) }));
+    store.dispatch(CallingSdkEvents.serverCallIdKnown({ id: 'a', serverCallId: 'server-a' }));
+    now.set(75_000);
+    const call = await loader.getHarness(QueuedCallHarness);
+    expect(await call.getWaiting()).toBe('Waiting 0:05');
+    store.dispatch(FloorApiActions.firstSeen({ calls: [{ key: 'server-a', at: 15_000 }] }));
+    expect(await call.getWaiting()).toBe('Waiting 1:00');
   });
 
   it('shows Accepting… and disables both buttons once Accept is clicked', async () => {

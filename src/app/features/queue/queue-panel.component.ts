@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { Store } from '@ngrx/store';
 import { Ticker } from '../../core/ticker';
 import { QueuePanelActions } from '../../state/queue/queue-panel.actions';
-import { queueFeature, selectQueuedCalls } from '../../state/queue/queue.feature';
+import { selectWaitingCalls } from '../../state/floor/floor-session.feature';
+import { queueFeature } from '../../state/queue/queue.feature';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { partyName } from '../../shared/party-name';
 import { QueuedCallComponent } from './queued-call.component';
@@ -64,7 +65,8 @@ export class QueuePanelComponent {
   private readonly store = inject(Store);
   protected readonly ticker = inject(Ticker);
   protected readonly words = computed(() => PANEL_WORDS[this.audience()]);
-  protected readonly calls = this.store.selectSignal(selectQueuedCalls);
+  /** Each waits since the floor first saw it ring anywhere (the same wait on every console). */
+  protected readonly calls = this.store.selectSignal(selectWaitingCalls);
   protected readonly notice = this.store.selectSignal(queueFeature.selectNotice);
   protected readonly name = (call: { caller: Parameters<typeof partyName>[0] }) => partyName(call.caller);
 

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import type { QueuedCall } from '../../state/queue/queue.feature';
+import type { WaitingCall } from '../../state/floor/floor-session.feature';
 import { DurationPipe } from '../../shared/duration.pipe';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { PartyComponent } from '../../shared/party.component';
@@ -15,7 +15,7 @@ import { PartyComponent } from '../../shared/party.component';
     <div class="meta">
       <span class="queue">{{ call().queue ?? 'Direct call' }}</span>
       <span class="waiting"
-        >Waiting <span class="time">{{ now() - call().receivedAt | duration }}</span></span
+        >Waiting <span class="time">{{ now() - call().waitingSince | duration }}</span></span
       >
     </div>
     @if (call().status !== 'ringing') {
@@ -61,7 +61,7 @@ import { PartyComponent } from '../../shared/party.component';
   `,
 })
 export class QueuedCallComponent {
-  readonly call = input.required<QueuedCall>();
+  readonly call = input.required<WaitingCall>();
   /** The current time, from the page's ticker. */
   readonly now = input.required<number>();
   readonly accept = output<void>();

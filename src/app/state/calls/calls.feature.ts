@@ -139,6 +139,9 @@ export const callsFeature = createFeature({
       update(state, id, { dominantSpeakers }),
     ),
     on(CallingSdkEvents.callIdChanged, (state, { previousId, id }) => update(state, previousId, { id })),
+    on(CallingSdkEvents.serverCallIdKnown, (state, { id, serverCallId }) =>
+      update(state, id, { serverCallId }),
+    ),
     on(CallingSdkEvents.callEnded, (state, { id, callEndReason, at }) => {
       const call = state.entities[id];
       if (!call) return state;

@@ -41,6 +41,20 @@ describe('queue effects on the emulator', () => {
     ]);
   });
 
+  it('learns the call’s server id while it rings, and keeps it once accepted', async () => {
+    const app = await startEmulatedConsole('alex');
+    const id = app.emulator.world.enqueuePhoneCall({ queue: 'Billing', patienceMs: 60_000, talkMs: 60_000 });
+    await app.settle();
+    // The emulator's server id is the world's id for the call, the same on every agent's leg.
+    expect(app.state(selectQueuedCalls)).toEqual([jasmine.objectContaining({ id, serverCallId: id })]);
+
+    app.store.dispatch(QueuePanelActions.acceptClicked({ id }));
+    await app.settle();
+    expect(app.state(callsFeature.selectActiveCall)).toEqual(
+      jasmine.objectContaining({ id, serverCallId: id }),
+    );
+  });
+
   it('stops ringing for this agent once another agent accepts', async () => {
     const app = await startEmulatedConsole('alex');
     const blake = await new CallClient().createTeamsCallAgent(

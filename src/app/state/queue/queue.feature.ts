@@ -54,6 +54,9 @@ export const queueFeature = createFeature({
         { ...state, arrivals: state.arrivals + 1 },
       ),
     ),
+    on(CallingSdkEvents.serverCallIdKnown, (state, { id, serverCallId }) =>
+      queueAdapter.updateOne({ id, changes: { serverCallId } }, state),
+    ),
     on(QueuePanelActions.acceptClicked, (state, { id }) =>
       setStatus({ ...state, notice: null }, id, 'accepting'),
     ),

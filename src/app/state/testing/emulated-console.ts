@@ -12,6 +12,7 @@ import { VideoRenderer } from '../../calling/video-renderer';
 import { VideoViews } from '../../core/video-views';
 import { CALL_CLIENT_FACTORY, CALLING_VALUES, type CallingValues } from '../../calling/calling-backend';
 import { CallRegistry } from '../../calling/call-registry';
+import { provideFakeFloor } from '../../floor/testing/fake-floor';
 import { AuthService, type RestoredSession } from '../../core/auth/auth.service';
 import type { TokenRenewalEvent } from '../../core/auth/token-renewal';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
@@ -59,6 +60,10 @@ class InMemoryAuth extends AuthService {
   async signInAgain(): Promise<void> {}
   /** The world's in-process stand-in for a sign-in's token, which its Graph takes. */
   async graphAccessToken(): Promise<string> {
+    return this.emulator.world.signIn(this.userKey);
+  }
+  /** The world's in-process stand-in for a token for Switchboard's API (the floor's hello). */
+  async apiAccessToken(): Promise<string> {
     return this.emulator.world.signIn(this.userKey);
   }
   async signOut(): Promise<void> {
@@ -109,6 +114,8 @@ export async function startEmulatedConsole(
       { provide: CALLING_VALUES, useValue: async () => emulatorClient as unknown as CallingValues },
       { provide: AuthService, useValue: new InMemoryAuth(emulator, userKey) },
       { provide: FRAME_SCHEDULER, useValue: asapScheduler },
+      // The floor's server runs in Node: a console here talks to a fake of it, which a test drives.
+      ...provideFakeFloor(),
       ...providers,
     ],
   });

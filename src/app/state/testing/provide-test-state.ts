@@ -5,6 +5,7 @@ import { Ticker } from '../../core/ticker';
 import { VideoViews } from '../../core/video-views';
 import { agentFeature } from '../agent/agent.feature';
 import { callsFeature } from '../calls/calls.feature';
+import { floorSessionFeature } from '../floor/floor-session.feature';
 import { provideWorkspaceFeatures } from '../provide-workspace-state';
 import { participantsFeature } from '../participants/participants.feature';
 import { queueFeature } from '../queue/queue.feature';
@@ -26,6 +27,7 @@ export function provideTestState(now = signal(0)): (Provider | EnvironmentProvid
     provideState(queueFeature),
     provideState(callsFeature),
     provideState(participantsFeature),
+    provideState(floorSessionFeature),
     ...provideWorkspaceFeatures(),
     { provide: Ticker, useValue: { now } },
     { provide: VideoViews, useExisting: VideoRenderer },

@@ -7,7 +7,7 @@ export const dana = {
 };
 
 export function incomingCall(id: string, receivedAt: number, queue = 'Billing'): IncomingCallSnapshot {
-  return { id, caller: dana, queue, receivedAt };
+  return { id, caller: dana, queue, receivedAt, serverCallId: null };
 }
 
 export function call(id: string, overrides: Partial<CallSnapshot> = {}): CallSnapshot {
@@ -24,6 +24,7 @@ export function call(id: string, overrides: Partial<CallSnapshot> = {}): CallSna
     queue: 'Billing',
     startedAt: 1_000,
     callEndReason: null,
+    serverCallId: null,
     capabilities: null,
     dominantSpeakers: [],
     ...overrides,

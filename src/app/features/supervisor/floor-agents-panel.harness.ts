@@ -1,0 +1,31 @@
+import { ComponentHarness } from '@angular/cdk/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The agents table: state, time in state, their call, Join. */
+export class FloorAgentsPanelHarness extends ComponentHarness {
+  static hostSelector = 'sb-floor-agents-panel';
+
+  private readonly table = this.locatorForOptional(MatTableHarness);
+
+  /** Each agent's row as read: [agent, state, time in state, call]. */
+  async getRows(): Promise<string[][]> {
+    const table = await this.table();
+    if (!table) return [];
+    return (await table.getCellTextByIndex()).map((cells) => cells.slice(0, 4).map(squash));
+  }
+
+  /** Clicks Join on an agent's call ("Join Casey Diaz’s call with Kim Lee"). */
+  async join(agent: string): Promise<void> {
+    const button = await this.locatorFor(
+      MatButtonHarness.with({ selector: `[aria-label^="Join ${agent}’s call"]` }),
+    )();
+    await button.click();
+  }
+
+  async joinButtonCount(): Promise<number> {
+    return (await this.locatorForAll(MatButtonHarness.with({ text: 'Join' }))()).length;
+  }
+}

@@ -1,0 +1,92 @@
+import { createSelector } from '@ngrx/store';
+import type { AgentState, FloorCall, FloorCallState } from '../../../../server/floor/floor-protocol';
+import type { Party } from '../../model/snapshots';
+import { callsFeature, type CallEntry } from '../calls/calls.feature';
+import { participantsFeature, type ParticipantEntry } from '../participants/participants.feature';
+import { selectQueuedCalls, type QueuedCall } from '../queue/queue.feature';
+
+/** Changes within this time make one report. */
+export const REPORT_DEBOUNCE_MS = 100;
+
+/** The floor takes at most this many calls in a report (`floor-protocol.ts`). */
+const MAX_CALLS = 16;
+
+/** What this console reports to the floor, but for `since` (the effect keeps that). */
+export interface FloorReportBody {
+  readonly state: Exclude<AgentState, 'offline'>;
+  readonly calls: readonly FloorCall[];
+}
+
+const iso = (epochMs: number) => new Date(epochMs).toISOString();
+
+/** A name to show, never a raw id: the display name, else the phone number, else what it is. */
+function nameOf(party: Pick<Party, 'displayName' | 'identity'>): string {
+  if (party.displayName) return party.displayName;
+  if (party.identity?.phoneNumber) return party.identity.phoneNumber;
+  return party.identity?.kind === 'microsoftTeamsUser' ? 'Teams user' : 'Unknown participant';
+}
+
+function caller(party: Party): FloorCall['caller'] {
+  return {
+    displayName: party.displayName,
+    phoneNumber: party.identity?.phoneNumber ?? null,
+    rawId: party.identity?.rawId ?? 'unknown',
+  };
+}
+
+/** When the call entered its state, as far as the store knows: connected, put on hold, or started. */
+function since(call: CallEntry): number {
+  if (call.state === 'LocalHold') return call.changedAt;
+  if (call.state === 'Connected' || call.state === 'RemoteHold') return call.connectedAt ?? call.startedAt;
+  return call.startedAt;
+}
+
+function liveCall(call: CallEntry & { serverCallId: string }, participants: ParticipantEntry[]): FloorCall {
+  return {
+    key: call.serverCallId,
+    caller: caller(call.counterpart ?? call.caller),
+    queue: call.queue,
+    state: call.state as FloorCallState,
+    since: iso(since(call)),
+    onHold: call.state === 'LocalHold' || call.state === 'RemoteHold',
+    participants: participants.filter((p) => p.callId === call.id).map(nameOf),
+  };
+}
+
+function ringingCall(call: QueuedCall & { serverCallId: string }): FloorCall {
+  return {
+    key: call.serverCallId,
+    caller: caller(call.caller),
+    queue: call.queue,
+    state: 'Ringing',
+    since: iso(call.receivedAt),
+    onHold: false,
+    participants: [nameOf(call.caller)],
+  };
+}
+
+const hasKey = <T extends { serverCallId: string | null }>(call: T): call is T & { serverCallId: string } =>
+  call.serverCallId !== null;
+
+/**
+ * The user's state and calls as the floor wants them: on a call while any call is live, else
+ * available; every call the SDK has given a server id (the floor's key; the others join once it
+ * is known), live ones first, then those ringing.
+ */
+export const selectFloorReportBody = createSelector(
+  callsFeature.selectAllCalls,
+  selectQueuedCalls,
+  participantsFeature.selectAllParticipants,
+  (calls, queued, participants): FloorReportBody => {
+    const live = calls.filter(hasKey).map((call) => liveCall(call, participants));
+    const keys = new Set(live.map((call) => call.key));
+    const ringing = queued
+      .filter(hasKey)
+      .filter((call) => !keys.has(call.serverCallId))
+      .map(ringingCall);
+    return {
+      state: calls.length > 0 ? 'onCall' : 'available',
+      calls: [...live, ...ringing].slice(0, MAX_CALLS),
+    };
+  },
+);

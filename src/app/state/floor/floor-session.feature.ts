@@ -1,0 +1,126 @@
+import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
+import type { FloorRole } from '../../../../server/floor/floor-protocol';
+import type { FloorStatus } from '../../floor/floor-connection';
+import { ShellActions } from '../agent/shell.actions';
+import { CallingSdkEvents } from '../calling-sdk.actions';
+import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
+import { callsFeature } from '../calls/calls.feature';
+import { selectQueuedCalls, type QueuedCall } from '../queue/queue.feature';
+import { FloorApiActions } from './floor-api.actions';
+
+/** This console's side of the floor, for both roles: it outlives any screen, as the session does. */
+export interface FloorSessionState {
+  readonly status: FloorStatus;
+  /** Who the floor says the user is, once it has welcomed them. */
+  readonly user: { readonly id: string; readonly displayName: string; readonly role: FloorRole } | null;
+  /** When the floor first saw each call (epoch ms), by server call id: the wait everyone shows. */
+  readonly firstSeen: Readonly<Record<string, number>>;
+  /** Who muted this console's user, by the console's call id, until they unmute or dismiss it. */
+  readonly mutedBy: Readonly<Record<string, string>>;
+}
+
+export const initialFloorSessionState: FloorSessionState = {
+  status: { state: 'off' },
+  user: null,
+  firstSeen: {},
+  mutedBy: {},
+};
+
+const without = (record: Readonly<Record<string, string>>, key: string) => {
+  if (!(key in record)) return record;
+  const { [key]: _gone, ...rest } = record;
+  return rest;
+};
+
+export const floorSessionFeature = createFeature({
+  name: 'floorSession',
+  reducer: createReducer(
+    initialFloorSessionState,
+    on(FloorApiActions.connectionChanged, (state, { status }): FloorSessionState => ({ ...state, status })),
+    on(FloorApiActions.welcomed, (state, { user }): FloorSessionState => ({ ...state, user })),
+    on(FloorApiActions.firstSeen, (state, { calls }): FloorSessionState => ({
+      ...state,
+      firstSeen: { ...state.firstSeen, ...Object.fromEntries(calls.map(({ key, at }) => [key, at])) },
+    })),
+    on(FloorApiActions.mutedBy, (state, { callId, by }): FloorSessionState => ({
+      ...state,
+      mutedBy: { ...state.mutedBy, [callId]: by.displayName },
+    })),
+    on(CallingSdkEvents.callMutedChanged, (state, { id, isMuted }): FloorSessionState =>
+      isMuted ? state : { ...state, mutedBy: without(state.mutedBy, id) },
+    ),
+    on(ActiveCallPanelActions.mutedNoticeDismissed, (state, { callId }): FloorSessionState => ({
+      ...state,
+      mutedBy: without(state.mutedBy, callId),
+    })),
+    on(CallingSdkEvents.callEnded, (state, { id }): FloorSessionState => ({
+      ...state,
+      mutedBy: without(state.mutedBy, id),
+    })),
+    on(CallingSdkEvents.callIdChanged, (state, { previousId, id }): FloorSessionState => {
+      const name = state.mutedBy[previousId];
+      return name ? { ...state, mutedBy: { ...without(state.mutedBy, previousId), [id]: name } } : state;
+    }),
+    on(ShellActions.signOutClicked, (): FloorSessionState => initialFloorSessionState),
+  ),
+});
+
+/**
+ * Who muted this console's user in a call, as the floor said ("Sam Okafor"), or null: the SDK's
+ * `mutedByOthers` names nobody. Cleared when the user unmutes or dismisses the notice.
+ */
+export const selectMutedBy = (callId: string) =>
+  createSelector(floorSessionFeature.selectMutedBy, (mutedBy) => mutedBy[callId] ?? null);
+
+/** Whether the floor is connected now: "Ask supervisor" can go out. */
+export const selectFloorConnected = createSelector(
+  floorSessionFeature.selectStatus,
+  (status) => status.state === 'open',
+);
+
+/**
+ * Whether "Ask supervisor" can be asked for this call, and if not why, in words (null when it can):
+ * the floor must be connected and the call known to it by its server id.
+ */
+export const selectAskSupervisorBlocked = (callId: string) =>
+  createSelector(selectFloorConnected, callsFeature.selectEntities, (connected, calls): string | null => {
+    if (!connected) return 'Not connected to the supervisors’ floor.';
+    return calls[callId]?.serverCallId ? null : 'This call is not on the supervisors’ floor yet.';
+  });
+
+/** A ringing call with the time its caller's wait counts from. */
+export interface WaitingCall extends QueuedCall {
+  /** When the floor first saw the call ring anywhere, else when this console did (epoch ms). */
+  readonly waitingSince: number;
+}
+
+/**
+ * The queue's calls, each waiting since the floor first saw it (the same wait on every console,
+ * which a reload does not reset), or since it rang here when the floor has not said.
+ */
+export const selectWaitingCalls = createSelector(
+  selectQueuedCalls,
+  floorSessionFeature.selectFirstSeen,
+  (calls, firstSeen): WaitingCall[] =>
+    calls.map((call) => ({
+      ...call,
+      waitingSince:
+        (call.serverCallId !== null ? firstSeen[call.serverCallId] : undefined) ?? call.receivedAt,
+    })),
+);
+
+/** "Floor: connected", "Floor: reconnecting in 4 s", "Floor: not available: <why>", at `now`. */
+export function floorStatusText(status: FloorStatus, now: number): string {
+  switch (status.state) {
+    case 'off':
+      return 'Floor: not connected';
+    case 'connecting':
+      return 'Floor: connecting…';
+    case 'open':
+      return 'Floor: connected';
+    case 'closed':
+      return status.retryAt === null
+        ? `Floor: not available: ${status.reason}`
+        : `Floor: reconnecting in ${Math.max(1, Math.ceil((status.retryAt - now) / 1000))} s (${status.reason})`;
+  }
+}
