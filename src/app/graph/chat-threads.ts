@@ -80,3 +80,19 @@ export async function removeFromCallChat(
   const membership = (await graph.chatMembers(threadId)).find((m) => m.userId === userId);
   if (membership) await graph.removeChatMember(threadId, membership.membershipId);
 }
+
+/**
+ * The chats an escalation needs, over Graph (the port `calling/escalation.ts` declares): the
+ * member rule above, and the service's chat operations.
+ */
+export function callChats(graph: GraphService) {
+  return {
+    membersFor: chatMembersForCall,
+    findGroupChat: (members: readonly string[]) => graph.findGroupChat(members),
+    createGroupChat: (members: readonly string[]) => graph.createGroupChat(members),
+    chatMembers: (threadId: string) => graph.chatMembers(threadId),
+    addChatMember: (threadId: string, userId: string) => graph.addChatMember(threadId, userId),
+    removeChatMember: (threadId: string, membershipId: string) =>
+      graph.removeChatMember(threadId, membershipId),
+  };
+}
