@@ -1,5 +1,5 @@
 import type { RemoteParticipant, TeamsCall } from '@azure/communication-calling';
-import { merge, type Subscription } from 'rxjs';
+import { merge, Subscription } from 'rxjs';
 import { filter, map, startWith } from 'rxjs/operators';
 import type { Failure } from '../model/failure';
 import { describeNotJoined } from './escalation-codes';
@@ -43,11 +43,12 @@ export function followNewcomer(
   );
   return new Promise<NewcomerOutcome>((resolve) => {
     let done = false;
-    let subscription: Subscription | undefined;
+    // Made first: an outcome known at once (a sync emission) closes it before the listeners are added.
+    const subscription = new Subscription();
     const finish = (outcome: NewcomerOutcome) => {
       if (done) return;
       done = true;
-      subscription?.unsubscribe();
+      subscription.unsubscribe();
       signal.removeEventListener('abort', abort);
       resolve(outcome);
     };
@@ -59,22 +60,23 @@ export function followNewcomer(
         () => finish(stopped),
       );
     };
-    subscription = states$.subscribe((state) => {
-      if (RINGING.has(state) && !rang) {
-        rang = true;
-        onStep({ step: 'ringing' });
-      } else if (state === 'Connected') {
-        finish('connected');
-      } else if (state === 'Disconnected') {
-        finish({
-          failedStep: leftBefore(),
-          failure: describeNotJoined(name, toEndReason(participant.callEndReason)),
-        });
-      } else if (state === 'CallEnded') {
-        finish({ failedStep: leftBefore(), failure: { message: `The call ended before ${name} joined.` } });
-      }
-    });
-    if (done) subscription.unsubscribe();
+    subscription.add(
+      states$.subscribe((state) => {
+        if (RINGING.has(state) && !rang) {
+          rang = true;
+          onStep({ step: 'ringing' });
+        } else if (state === 'Connected') {
+          finish('connected');
+        } else if (state === 'Disconnected') {
+          finish({
+            failedStep: leftBefore(),
+            failure: describeNotJoined(name, toEndReason(participant.callEndReason)),
+          });
+        } else if (state === 'CallEnded') {
+          finish({ failedStep: leftBefore(), failure: { message: `The call ended before ${name} joined.` } });
+        }
+      }),
+    );
     if (signal.aborted) abort();
     else if (!done) signal.addEventListener('abort', abort, { once: true });
   });
