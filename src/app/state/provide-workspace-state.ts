@@ -4,7 +4,6 @@ import { provideState } from '@ngrx/store';
 import * as callControlsEffects from './calls/call-controls.effects';
 import { dialerFeature } from './dialer/dialer.feature';
 import * as directoryAndChatsEffects from './dialer/directory-and-chats.effects';
-import { participantAdditionsFeature } from './dialer/participant-additions.feature';
 import * as escalationEffects from './escalation/escalation.effects';
 import { escalationFeature } from './escalation/escalation.feature';
 import { meetingJoinFeature } from './meeting-join/meeting-join.feature';
@@ -25,10 +24,5 @@ export function provideWorkspaceState(): EnvironmentProviders[] {
 
 /** The workspace's state without its effects, for component tests beside `provideTestState()`. */
 export function provideWorkspaceFeatures(): EnvironmentProviders[] {
-  return [
-    provideState(dialerFeature),
-    provideState(meetingJoinFeature),
-    provideState(participantAdditionsFeature),
-    provideState(escalationFeature),
-  ];
+  return [provideState(dialerFeature), provideState(meetingJoinFeature), provideState(escalationFeature)];
 }

@@ -25,7 +25,6 @@ import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature'
 import { DialerActions } from '../../state/dialer/dialer.actions';
 import { selectDialerViewModel } from '../../state/dialer/dialer.view-model';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
-import { ParticipantAdditionsComponent } from './participant-additions.component';
 import { readTypedEntry } from './typed-entry';
 import {
   clearStillSearchingOnceAnswered,
@@ -56,7 +55,6 @@ import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number
     MatLabel,
     MatOption,
     FailureMessageComponent,
-    ParticipantAdditionsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -121,7 +119,6 @@ import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number
       @if (dialer().failure; as failure) {
         <sb-failure-message [failure]="failure" />
       }
-      <sb-participant-additions />
     </section>
   `,
   styles: `

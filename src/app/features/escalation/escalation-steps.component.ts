@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import type { StateTone } from '../../shared/call-state-label';
+import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { StateChipComponent } from '../../shared/state-chip.component';
+import type { Failure } from '../../model/failure';
 import type {
   EscalationRowViewModel,
   SupervisorNoticeViewModel,
@@ -20,7 +22,7 @@ const TONES: Record<EscalationRowViewModel['tone'], StateTone> = {
  */
 @Component({
   selector: 'sb-escalation-steps',
-  imports: [MatButton, StateChipComponent],
+  imports: [FailureMessageComponent, MatButton, StateChipComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (supervisor(); as notice) {
@@ -40,6 +42,9 @@ const TONES: Record<EscalationRowViewModel['tone'], StateTone> = {
           </button>
         }
       </div>
+    }
+    @if (chatFailure(); as failure) {
+      <sb-failure-message [failure]="failure" />
     }
     @if (rows().length > 0) {
       <ul aria-label="People being added">
@@ -101,6 +106,8 @@ const TONES: Record<EscalationRowViewModel['tone'], StateTone> = {
 export class EscalationStepsComponent {
   readonly rows = input.required<readonly EscalationRowViewModel[]>();
   readonly supervisor = input<SupervisorNoticeViewModel | null>(null);
+  /** Someone removed from the call is still in its chat: why. */
+  readonly chatFailure = input<Failure | null>(null);
   /** A finished or failed row is put away (its person's raw id). */
   readonly dismiss = output<string>();
   /** Cancel asking a supervisor (the request's id). */

@@ -8,6 +8,7 @@ import { FloorApiActions } from '../floor/floor-api.actions';
 import { ShellActions } from '../agent/shell.actions';
 import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
+import { ChatThreadsApiActions } from '../dialer/chat-threads-api.actions';
 import { CallLeavingActions, EscalationApiActions } from './escalation-api.actions';
 import { EscalationPanelActions } from './escalation-panel.actions';
 
@@ -45,6 +46,8 @@ export interface EscalationState extends EntityState<EscalationPerson> {
   readonly requests: Readonly<Record<string, SupervisorRequest>>;
   /** Who muted the agent, per call, as the floor said; until they unmute or dismiss the notice. */
   readonly mutedBy: Readonly<Record<string, string>>;
+  /** Taking someone out of a call's chat failed (after their removal from the call), per call. */
+  readonly chatFailures: Readonly<Record<string, Failure>>;
   /** Group calls the agent is hanging up while others stay: who stays. */
   readonly leaving: Readonly<Record<string, readonly Party[]>>;
   /** The last group call the agent left that went on, and with whom. */
@@ -62,6 +65,7 @@ export const initialEscalationState: EscalationState = adapter.getInitialState({
   arrivals: 0,
   requests: {},
   mutedBy: {},
+  chatFailures: {},
   leaving: {},
   left: null,
 });
@@ -184,6 +188,10 @@ export const escalationFeature = createFeature({
       ...state,
       mutedBy: without(state.mutedBy, callId),
     })),
+    on(ChatThreadsApiActions.chatMemberRemovalFailed, (state, { callId, failure }) => ({
+      ...state,
+      chatFailures: { ...state.chatFailures, [callId]: failure },
+    })),
     on(CallLeavingActions.leftWhileOthersStay, (state, { callId, others }) => ({
       ...state,
       leaving: { ...state.leaving, [callId]: others },
@@ -204,6 +212,7 @@ export const escalationFeature = createFeature({
         ...state,
         requests: without(state.requests, id),
         mutedBy: without(state.mutedBy, id),
+        chatFailures: without(state.chatFailures, id),
         leaving: without(state.leaving, id),
         left: wentOn ? { callId: id, others } : state.left,
       });

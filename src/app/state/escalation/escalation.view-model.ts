@@ -35,6 +35,8 @@ export interface EscalationPanelViewModel {
   readonly canAskSupervisor: boolean;
   readonly rows: readonly EscalationRowViewModel[];
   readonly supervisor: SupervisorNoticeViewModel | null;
+  /** Someone removed from the call could not be taken out of its chat. */
+  readonly chatFailure: Failure | null;
 }
 
 export function escalationRow(person: EscalationPerson): EscalationRowViewModel {
@@ -119,7 +121,8 @@ export const selectEscalationPanelViewModel = createSelector(
   callsFeature.selectActiveCall,
   escalationFeature.selectAllPeople,
   escalationFeature.selectRequests,
-  (call, people, requests): EscalationPanelViewModel | null => {
+  escalationFeature.selectChatFailures,
+  (call, people, requests, chatFailures): EscalationPanelViewModel | null => {
     if (!call) return null;
     const ofCall = people.filter((p) => p.callId === call.id);
     const request = requests[call.id];
@@ -130,6 +133,7 @@ export const selectEscalationPanelViewModel = createSelector(
       canAskSupervisor: connected && call.kind !== 'meeting' && !(request && UNDER_WAY.has(request.status)),
       rows: ofCall.map(escalationRow),
       supervisor: supervisorNotice(request, ofCall),
+      chatFailure: chatFailures[call.id] ?? null,
     };
   },
 );
