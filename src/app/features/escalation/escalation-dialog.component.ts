@@ -1,13 +1,6 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import {
-  MatAutocomplete,
-  MatAutocompleteTrigger,
-  type MatAutocompleteSelectedEvent,
-} from '@angular/material/autocomplete';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { FormControl } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatChipGrid, MatChipInput, MatChipRemove, MatChipRow } from '@angular/material/chips';
-import { MatOption } from '@angular/material/core';
 import {
   MAT_DIALOG_DATA,
   MatDialogActions,
@@ -16,7 +9,6 @@ import {
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { Store } from '@ngrx/store';
 import { type DialTarget, teamsUserTarget } from '../../model/dial-target';
 import type { DirectoryPerson } from '../../model/directory-person';
@@ -24,13 +16,12 @@ import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature'
 import { dialerFeature } from '../../state/dialer/dialer.feature';
 import { EscalationDialogActions } from '../../state/escalation/escalation-dialog.actions';
 import { readTypedEntry } from '../dialer/typed-entry';
+import { PeopleEntryFieldComponent } from '../dialer/people-entry-field.component';
 import {
   clearStillSearchingOnceAnswered,
-  enterAddsTyped,
   searchDirectoryAsTyped,
   typedEntryProblem,
 } from '../dialer/typed-entry-field';
-import { groupPhoneNumberAsTyped, showTypedTextOnly } from '../dialer/typed-phone-number';
 
 export interface EscalationDialogData {
   /** The call to bring people into. */
@@ -50,69 +41,30 @@ type Entry = 'added' | 'empty' | 'problem';
 @Component({
   selector: 'sb-escalation-dialog',
   imports: [
-    ReactiveFormsModule,
-    MatAutocomplete,
-    MatAutocompleteTrigger,
     MatButton,
-    MatChipGrid,
-    MatChipInput,
-    MatChipRemove,
-    MatChipRow,
     MatDialogActions,
     MatDialogClose,
     MatDialogContent,
     MatDialogTitle,
-    MatFormField,
-    MatHint,
-    MatLabel,
-    MatOption,
+    PeopleEntryFieldComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
     <mat-dialog-content>
-      <mat-form-field class="field" subscriptSizing="dynamic">
-        <mat-label>Name or phone number</mat-label>
-        <mat-chip-grid #chips aria-label="People to add">
-          @for (target of targets(); track $index) {
-            <mat-chip-row (removed)="remove($index)">
-              {{ target.displayName }}
-              <button matChipRemove type="button" [attr.aria-label]="'Remove ' + target.displayName">
-                ×
-              </button>
-            </mat-chip-row>
-          }
-          <input
-            #entry
-            [formControl]="text"
-            [matChipInputFor]="chips"
-            [matChipInputSeparatorKeyCodes]="[]"
-            [matAutocomplete]="suggestionList"
-            autocomplete="off"
-            spellcheck="false"
-            cdkFocusInitial
-            (keydown.enter)="enter($event)"
-            (input)="groupPhoneNumber($event)"
-          />
-        </mat-chip-grid>
-        <mat-autocomplete
-          #suggestionList="matAutocomplete"
-          [displayWith]="showTypedTextOnly"
-          (optionSelected)="picked($event)"
-          aria-label="People in the directory"
-        >
-          @for (person of suggestions(); track person.id) {
-            <mat-option [value]="person">{{ person.displayName }}</mat-option>
-          }
-        </mat-autocomplete>
-        @if (problem(); as problem) {
-          <mat-hint class="problem" role="alert">{{ problem }}</mat-hint>
-        } @else {
-          <mat-hint
-            >Teams users from the directory and phone numbers starting with +. Enter adds each.</mat-hint
-          >
-        }
-      </mat-form-field>
+      <sb-people-entry-field
+        class="field"
+        label="Name or phone number"
+        chipsLabel="People to add"
+        hint="Teams users from the directory and phone numbers starting with +. Enter adds each."
+        [text]="text"
+        [chips]="chips()"
+        [suggestions]="suggestions()"
+        [problem]="problem()"
+        (removed)="remove($event)"
+        (picked)="picked($event)"
+        (entered)="addTyped()"
+      />
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>Cancel</button>
@@ -121,11 +73,7 @@ type Entry = 'added' | 'empty' | 'problem';
   `,
   styles: `
     .field {
-      width: 100%;
       min-width: 360px;
-    }
-    .problem {
-      color: var(--mat-sys-error);
     }
   `,
 })
@@ -133,13 +81,12 @@ export class EscalationDialogComponent {
   private readonly store = inject(Store);
   private readonly dialog = inject(MatDialogRef<EscalationDialogComponent>);
   protected readonly data = inject<EscalationDialogData>(MAT_DIALOG_DATA);
-  private readonly trigger = viewChild.required(MatAutocompleteTrigger);
-  private readonly entry = viewChild.required<ElementRef<HTMLInputElement>>('entry');
-  protected readonly showTypedTextOnly = showTypedTextOnly;
+  private readonly field = viewChild.required(PeopleEntryFieldComponent);
   protected readonly text = new FormControl('', { nonNullable: true });
   protected readonly problem = signal<string | null>(null);
   /** Who Confirm will add, in the order they were picked. */
   protected readonly targets = signal<readonly DialTarget[]>([]);
+  protected readonly chips = computed(() => this.targets().map((target) => target.displayName));
   protected readonly suggestions = this.store.selectSignal(dialerFeature.selectSuggestions);
   private readonly searching = this.store.selectSignal(dialerFeature.selectSearching);
   private readonly user = this.store.selectSignal(agentFeature.selectUser);
@@ -150,16 +97,7 @@ export class EscalationDialogComponent {
     clearStillSearchingOnceAnswered(this.searching, this.problem);
   }
 
-  protected enter(event: Event): void {
-    enterAddsTyped(event, this.trigger(), () => this.addTyped());
-  }
-
-  protected groupPhoneNumber(event: Event): void {
-    groupPhoneNumberAsTyped(event, this.text);
-  }
-
-  protected picked(event: MatAutocompleteSelectedEvent): void {
-    const person = event.option.value as DirectoryPerson;
+  protected picked(person: DirectoryPerson): void {
     this.addTarget(teamsUserTarget(person.id, person.displayName, this.cloud()));
   }
 
@@ -181,7 +119,7 @@ export class EscalationDialogComponent {
     this.dialog.close(true);
   }
 
-  private addTyped(): Entry {
+  protected addTyped(): Entry {
     const entry = readTypedEntry(
       this.text.value,
       this.suggestions(),
@@ -210,8 +148,7 @@ export class EscalationDialogComponent {
     }
     const key = (t: DialTarget) => (t.kind === 'phoneNumber' ? t.phoneNumber : t.microsoftTeamsUserId);
     if (!this.targets().some((t) => key(t) === key(target))) this.targets.update((t) => [...t, target]);
-    this.text.setValue('', { emitEvent: false });
-    this.entry().nativeElement.value = '';
+    this.field().clear();
     this.problem.set(null);
     return 'added';
   }
