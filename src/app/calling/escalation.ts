@@ -63,6 +63,8 @@ export interface EscalationOptions {
 /** The chat a call is escalated with, and the memberships made while getting it. */
 interface CallChat {
   readonly threadId: string;
+  /** Found among the agent's chats (or the call's own), rather than created for this escalation. */
+  readonly found: boolean;
   /** Newcomers already in it, as it was found (nothing of theirs to undo). */
   readonly alreadyIn: ReadonlySet<string>;
   /** Newcomers made members by creating it: their memberships, to undo if they are not added. */
@@ -123,7 +125,7 @@ export async function escalateCall(
     return;
   }
   for (const target of newcomers)
-    onStep({ step: 'threadEnsured', personId: targetRawId(target), found: chat.alreadyIn.size > 0 });
+    onStep({ step: 'threadEnsured', personId: targetRawId(target), found: chat.found });
 
   const following: Promise<void>[] = [];
   for (const target of newcomers) {
@@ -183,7 +185,7 @@ async function callChat(
   newcomers: readonly DialTarget[],
 ): Promise<CallChat> {
   const own = call.info.threadId;
-  if (own) return { threadId: own, alreadyIn: new Set(), seeded: new Map() };
+  if (own) return { threadId: own, found: true, alreadyIn: new Set(), seeded: new Map() };
   const parties = present(call);
   const inCallUsers = parties.flatMap(({ identifier }) =>
     identifier.kind === 'microsoftTeamsUser' ? [identifier.microsoftTeamsUserId.toLowerCase()] : [],
@@ -194,13 +196,14 @@ async function callChat(
     newcomers.some((t) => t.kind === 'phoneNumber');
   const members = chats.membersFor([me.toLowerCase(), ...inCallUsers, ...newUsers], withPhones);
   const found = await chats.findGroupChat(members);
-  if (found) return { threadId: found, alreadyIn: new Set(newUsers), seeded: new Map() };
+  if (found) return { threadId: found, found: true, alreadyIn: new Set(newUsers), seeded: new Map() };
   const base = members.filter((id) => !newUsers.includes(id));
   const seed = newUsers.slice(0, Math.max(0, 2 - base.length));
   const threadId = await chats.createGroupChat([...base, ...seed]);
   const memberships = seed.length === 0 ? [] : await chats.chatMembers(threadId);
   return {
     threadId,
+    found: false,
     alreadyIn: new Set(),
     seeded: new Map(
       memberships

@@ -18,7 +18,8 @@ const TONES: Record<EscalationRowViewModel['tone'], StateTone> = {
 /**
  * Bringing people into the call, where the agent acted: asking a supervisor, and each person's
  * step in words ("Adding Sam Okafor to the chat…", "Ringing", "Joined", "Failed: … is busy."),
- * with Dismiss once a row is done.
+ * with Dismiss once a row is done. A row is named "Adding Sam Okafor": the roster beside it names
+ * its rows by the person alone.
  */
 @Component({
   selector: 'sb-escalation-steps',
@@ -49,7 +50,7 @@ const TONES: Record<EscalationRowViewModel['tone'], StateTone> = {
     @if (rows().length > 0) {
       <ul aria-label="People being added">
         @for (row of rows(); track row.personId) {
-          <li class="row" [attr.aria-label]="row.name" [attr.data-tone]="row.tone">
+          <li class="row" [attr.aria-label]="'Adding ' + row.name" [attr.data-tone]="row.tone">
             <sb-state-chip name="Step" [label]="row.chip" [tone]="tones[row.tone]" />
             <span class="text" [attr.role]="row.tone === 'failed' ? 'alert' : 'status'">{{ row.text }}</span>
             @if (row.failure?.code; as code) {

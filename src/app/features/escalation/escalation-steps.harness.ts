@@ -22,7 +22,7 @@ export class EscalationStepsHarness extends ComponentHarness {
     const [rows, chips, texts] = await Promise.all([this.rowElements(), this.chips(), this.texts()]);
     return Promise.all(
       rows.map(async (row, i) => ({
-        name: (await row.getAttribute('aria-label')) ?? '',
+        name: ((await row.getAttribute('aria-label')) ?? '').replace(/^Adding /, ''),
         step: (await chips[i]!.text()).replace(/^Step:\s*/, '').trim(),
         text: (await texts[i]!.text()).trim(),
       })),

@@ -36,13 +36,31 @@ describe('escalating a 1:1 phone call, on the emulator', () => {
   });
 
   it('uses the group chat the agent already has with the phone stand-in instead of making one', async () => {
-    const { app, threadId, escalate } = await onAPhoneCall();
+    const { app, threadId, escalate, found } = await onAPhoneCall();
     const existing = app.emulator.world.threads.create({ members: [ALEX, PHONE_PARTICIPANT_ID] }, 0);
     const chats = app.emulator.world.threads.list().length;
     escalate(phone('+14255550123'));
     await app.settle();
     expect(threadId()).toBe(existing.id);
     expect(app.emulator.world.threads.list().length).toBe(chats);
+    expect(found()).toEqual([true]);
+  });
+
+  it('adds a Teams user to a group call’s own chat before the call, and leaves them ringing there', async () => {
+    const { app, chat, rows, escalate, threadId, found } = await onAPhoneCall();
+    escalate(phone('+14255550123'));
+    await app.advance(5_000);
+    const groupChat = threadId();
+    escalate(colleague(TAYLOR, 'Taylor Kim'));
+    await app.settle();
+    expect(threadId()).toBe(groupChat);
+    expect(chat()).toEqual([ALEX, PHONE_PARTICIPANT_ID, TAYLOR]);
+    expect(found()).toEqual([false, true]);
+    expect(rows().map(([name, chip]) => [name, chip])).toEqual([
+      ['+1 425 555 0123', 'Joined'],
+      ['Taylor Kim', 'Ringing'],
+    ]);
+    // Signing out (after the test) stops the escalation with nothing left listening.
   });
 
   it('puts a Teams user in the chat before adding them to the call, then shows them joined', async () => {

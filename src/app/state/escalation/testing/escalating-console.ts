@@ -7,6 +7,7 @@ import { callsFeature } from '../../calls/calls.feature';
 import { participantsFeature } from '../../participants/participants.feature';
 import { QueuePanelActions } from '../../queue/queue-panel.actions';
 import { startEmulatedConsole } from '../../testing/emulated-console';
+import { EscalationApiActions } from '../escalation-api.actions';
 import { EscalationDialogActions } from '../escalation-dialog.actions';
 import { selectEscalationPanelViewModel } from '../escalation.view-model';
 
@@ -35,12 +36,19 @@ export async function onAPhoneCall() {
     beforeSignIn: (emulator) => graph.attach(emulator.world, 'alex'),
   });
   const log: string[] = [];
-  TestBed.inject(Actions).subscribe(({ type }) => log.push(type));
+  /** Whether each Thread Ensured found the chat (true) or made it (false), in order. */
+  const threadsFound: boolean[] = [];
+  TestBed.inject(Actions).subscribe((action) => {
+    log.push(action.type);
+    if (action.type === EscalationApiActions.threadEnsured.type)
+      threadsFound.push((action as ReturnType<typeof EscalationApiActions.threadEnsured>).found);
+  });
   const id = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
   await app.settle();
   app.store.dispatch(QueuePanelActions.acceptClicked({ id }));
   await app.settle();
   log.length = 0;
+  threadsFound.length = 0;
   const callId = app.state(callsFeature.selectActiveCall)!.id;
   const call = () => app.state(callsFeature.selectActiveCall)!;
   const roster = () =>
@@ -63,8 +71,10 @@ export async function onAPhoneCall() {
   const finished = async () => {
     for (let i = 0; i < 20 && panel().rows.some((row) => row.tone === 'progress'); i++) await app.settle();
   };
+  const found = () => [...threadsFound];
   return {
     finished,
+    found,
     app,
     graph,
     log,
