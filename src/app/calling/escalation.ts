@@ -58,6 +58,14 @@ export interface EscalationOptions {
   /** Aborted on sign-out: whoever still rings is taken out of the call and the chat again. */
   readonly signal: AbortSignal;
   readonly onStep: (event: EscalationEvent) => void;
+  /**
+   * Another escalation of the same call still adding people: waited for before the call's chat
+   * is read, it resolves to the thread it put the call on (the call's own `info` may not say so
+   * yet), so a 1:1 escalated twice at once gets one chat.
+   */
+  readonly after?: Promise<string | null>;
+  /** Called once everyone has been added (or failed), with the thread the call is now on, if any. */
+  readonly onAdded?: (threadId: string | null) => void;
 }
 
 /** The chat a call is escalated with, and the memberships made while getting it. */
@@ -94,8 +102,24 @@ const present = (call: TeamsCall) => call.remoteParticipants.filter((p) => p.sta
 export async function escalateCall(
   registry: CallRegistry,
   chats: EscalationChats,
+  escalation: Escalation,
+  options: EscalationOptions,
+): Promise<void> {
+  let earlier: string | null = null;
+  try {
+    earlier = (await options.after) ?? null;
+    await bringIn(registry, chats, escalation, earlier, options);
+  } finally {
+    options.onAdded?.(earlier);
+  }
+}
+
+async function bringIn(
+  registry: CallRegistry,
+  chats: EscalationChats,
   { callId, me, targets }: Escalation,
-  { signal, onStep }: EscalationOptions,
+  earlierThread: string | null,
+  { signal, onStep, onAdded = () => undefined }: EscalationOptions,
 ): Promise<void> {
   const fail = (target: DialTarget, failedStep: EscalationStepName, failure: Failure) =>
     onStep({ step: 'failed', personId: targetRawId(target), failedStep, failure });
@@ -118,7 +142,7 @@ export async function escalateCall(
 
   let chat: CallChat;
   try {
-    chat = await callChat(call, chats, me, newcomers);
+    chat = await callChat(call, earlierThread, chats, me, newcomers);
   } catch (error) {
     for (const target of newcomers)
       fail(target, 'thread', describeThreadFailure(targetName(target), chatFailure(error)));
@@ -128,6 +152,7 @@ export async function escalateCall(
     onStep({ step: 'threadEnsured', personId: targetRawId(target), found: chat.found });
 
   const following: Promise<void>[] = [];
+  let added = false;
   for (const target of newcomers) {
     const personId = targetRawId(target);
     const name = targetName(target);
@@ -159,6 +184,7 @@ export async function escalateCall(
       fail(target, 'participant', await undo(describeAddRefused(name, toFailure(error, 'addParticipant'))));
       continue;
     }
+    added = true;
     onStep({ step: 'participantAdded', personId });
     following.push(
       followNewcomer(call, participant, identifier, name, signal, (event) =>
@@ -169,6 +195,7 @@ export async function escalateCall(
       }),
     );
   }
+  onAdded(added ? chat.threadId : earlierThread);
   await Promise.all(following);
 }
 
@@ -180,11 +207,12 @@ export async function escalateCall(
  */
 async function callChat(
   call: TeamsCall,
+  earlierThread: string | null,
   chats: EscalationChats,
   me: string,
   newcomers: readonly DialTarget[],
 ): Promise<CallChat> {
-  const own = call.info.threadId;
+  const own = call.info.threadId || earlierThread;
   if (own) return { threadId: own, found: true, alreadyIn: new Set(), seeded: new Map() };
   const parties = present(call);
   const inCallUsers = parties.flatMap(({ identifier }) =>

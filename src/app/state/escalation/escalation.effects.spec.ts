@@ -81,6 +81,20 @@ describe('escalating a 1:1 phone call, on the emulator', () => {
     ]);
   });
 
+  it('gives two escalations of one call at once one chat, the second waiting for the first', async () => {
+    const { app, chat, rows, escalate } = await onAPhoneCall();
+    const chats = app.emulator.world.threads.list().length;
+    escalate(phone('+14255550123'));
+    escalate(colleague(RILEY, 'Riley Brooks'));
+    await app.advance(5_000);
+    expect(app.emulator.world.threads.list().length).toBe(chats + 1);
+    expect(chat()).toEqual([ALEX, PHONE_PARTICIPANT_ID, RILEY]);
+    expect(rows().map(([name, chip]) => [name, chip])).toEqual([
+      ['+1 425 555 0123', 'Joined'],
+      ['Riley Brooks', 'Joined'],
+    ]);
+  });
+
   it('makes a chat of the Teams users alone when they are more than two', async () => {
     const { app, chat, rows, escalate } = await onAPhoneCall();
     const blake = await otherConsole(app, 'blake');

@@ -57,8 +57,21 @@ export const escalate$ = createEffect(
     store = inject(Store),
     registry = inject(CallRegistry),
     graph = inject(GraphService),
-  ) =>
-    merge(
+  ) => {
+    // Per call, the escalation still adding people: the next one waits for its chat to settle.
+    const adding = new Map<string, Promise<string | null>>();
+    const turn = (callId: string) => {
+      const after = adding.get(callId) ?? Promise.resolve(null);
+      let added!: (threadId: string | null) => void;
+      const mine = new Promise<string | null>((resolve) => (added = resolve));
+      adding.set(callId, mine);
+      const release = (threadId: string | null) => {
+        added(threadId);
+        if (adding.get(callId) === mine) adding.delete(callId);
+      };
+      return { after, release };
+    };
+    return merge(
       actions$.pipe(ofType(EscalationDialogActions.confirmClicked)),
       actions$.pipe(
         ofType(FloorApiActions.joinRequested),
@@ -71,11 +84,12 @@ export const escalate$ = createEffect(
     ).pipe(
       concatLatestFrom(() => store.select(agentFeature.selectUser)),
       mergeMap(([{ callId, targets }, user]) =>
-        escalation(registry, graph, callId, user?.microsoftTeamsUserId ?? '', targets).pipe(
+        escalation(registry, graph, callId, user?.microsoftTeamsUserId ?? '', targets, turn(callId)).pipe(
           takeUntil(actions$.pipe(ofType(ShellActions.signOutClicked))),
         ),
       ),
-    ),
+    );
+  },
   { functional: true },
 );
 
@@ -85,6 +99,7 @@ function escalation(
   callId: string,
   me: string,
   targets: readonly DialTarget[],
+  { after, release }: { after: Promise<string | null>; release: (threadId: string | null) => void },
 ): Observable<Action> {
   return new Observable<Action>((subscriber) => {
     const stop = new AbortController();
@@ -93,7 +108,12 @@ function escalation(
       registry,
       callChats(graph),
       { callId, me, targets },
-      { signal: stop.signal, onStep: (event) => subscriber.next(reported(callId, event)) },
+      {
+        signal: stop.signal,
+        onStep: (event) => subscriber.next(reported(callId, event)),
+        after,
+        onAdded: release,
+      },
     ).then(
       () => subscriber.complete(),
       (error: unknown) => subscriber.error(error),
