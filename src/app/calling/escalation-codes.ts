@@ -67,6 +67,6 @@ export function describeAddRefused(name: string, failure: Failure): Failure {
 export function withChatLeftover(failure: Failure, name: string, removal: Failure): Failure {
   return {
     ...failure,
-    message: `${failure.message} ${name} is still a member of the call’s chat: ${removal.message}`,
+    message: `${failure.message} ${name} is still in the call’s chat. ${removal.message}`,
   };
 }

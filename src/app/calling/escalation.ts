@@ -158,8 +158,9 @@ async function bringIn(
     const name = targetName(target);
     const userId = teamsUserId(target);
     if (signal.aborted) {
-      const leftover = await undoMembership(chats, chat, chat.seeded.get(userId ?? ''), name);
-      fail(target, 'member', leftover ?? { message: `Adding ${name} was stopped.` });
+      const stopped = { message: `Adding ${name} was stopped.` };
+      const leftover = await undoMembership(chats, chat, chat.seeded.get(userId ?? ''));
+      fail(target, 'member', leftover ? withChatLeftover(stopped, name, leftover) : stopped);
       continue;
     }
     let membershipId: string | null = null;
@@ -173,7 +174,7 @@ async function bringIn(
       onStep({ step: 'memberAdded', personId, alreadyMember: membershipId === null });
     }
     const undo = async (failure: Failure): Promise<Failure> => {
-      const leftover = await undoMembership(chats, chat, membershipId, name);
+      const leftover = await undoMembership(chats, chat, membershipId);
       return leftover ? withChatLeftover(failure, name, leftover) : failure;
     };
     const identifier = toSdkIdentifier(target);
@@ -256,14 +257,13 @@ async function undoMembership(
   chats: EscalationChats,
   chat: CallChat,
   membershipId: string | null | undefined,
-  name: string,
 ): Promise<Failure | null> {
   if (!membershipId) return null;
   try {
     await chats.removeChatMember(chat.threadId, membershipId);
     return null;
   } catch (error) {
-    return { message: `Taking ${name} out of it again failed. ${chatFailure(error).message}` };
+    return chatFailure(error);
   }
 }
 
