@@ -70,6 +70,18 @@ describe('asking a supervisor, as the floor reports it', () => {
     });
   }
 
+  for (const cloud of ['gcch', 'dod'] as const) {
+    it(`adds the supervisor in the agent’s own cloud (${cloud})`, async () => {
+      const { app, callId, panel, roster } = await onAPhoneCall(cloud);
+      const sam = await otherConsole(app, 'sam');
+      app.store.dispatch(FloorApiActions.joinRequested({ callId, supervisor: SUPERVISOR, requestId: null }));
+      await sam.accept();
+      expect(panel().rows.map((r) => [r.personId, r.chip])).toEqual([[`8:${cloud}:${SAM}`, 'Joined']]);
+      expect(roster()).toEqual(jasmine.arrayContaining([['Sam Okafor', 'Connected']]));
+      await sam.dispose();
+    });
+  }
+
   it('tells an agent who hangs up that the call goes on with the others, by name', async () => {
     const { app, callId, callerName } = await onAPhoneCall();
     const sam = await otherConsole(app, 'sam');

@@ -3,6 +3,7 @@ import { Actions } from '@ngrx/effects';
 import { formatPhoneNumberAsTyped } from '../../../calling/phone-number';
 import { inProcessGraph } from '../../../graph/testing/in-process-graph';
 import { phoneNumberTarget, teamsUserTarget, type DialTarget } from '../../../model/dial-target';
+import type { TeamsCloud } from '../../../model/identity';
 import { callsFeature } from '../../calls/calls.feature';
 import { participantsFeature } from '../../participants/participants.feature';
 import { QueuePanelActions } from '../../queue/queue-panel.actions';
@@ -29,9 +30,10 @@ export const colleague = (id: string, name: string) => teamsUserTarget(id, name,
  * Alex (Graph in process, with injectable refusals) on a 1:1 call with a queued phone caller, and
  * what a test reads: the escalation actions in order, the rows, the call's chat and roster.
  */
-export async function onAPhoneCall() {
+export async function onAPhoneCall(teamsCloud: TeamsCloud = 'public') {
   const graph = inProcessGraph();
   const app = await startEmulatedConsole('alex', {
+    teamsCloud,
     providers: [graph.provider],
     beforeSignIn: (emulator) => graph.attach(emulator.world, 'alex'),
   });
