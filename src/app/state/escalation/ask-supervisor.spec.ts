@@ -46,7 +46,7 @@ describe('asking a supervisor, as the floor reports it', () => {
 
   for (const asked of [true, false]) {
     it(`adds the supervisor who joins ${asked ? 'when asked' : 'from the floor unasked'} through the escalation`, async () => {
-      const { app, callId, panel, chat, roster, escalationLog } = await onAPhoneCall();
+      const { app, callId, panel, chat, roster, escalationLog, ringing } = await onAPhoneCall();
       const sam = await otherConsole(app, 'sam');
       if (asked) {
         app.store.dispatch(EscalationPanelActions.askSupervisorClicked({ callId }));
@@ -55,7 +55,7 @@ describe('asking a supervisor, as the floor reports it', () => {
       app.store.dispatch(
         FloorApiActions.joinRequested({ callId, supervisor: SUPERVISOR, requestId: asked ? 'r1' : null }),
       );
-      await app.settle();
+      await ringing();
       expect(panel().supervisor?.text).toBe('Sam Okafor is joining.');
       expect(panel().rows.map((r) => [r.name, r.chip])).toEqual([['Sam Okafor', 'Ringing']]);
       expect(chat()).toContain(SAM);
@@ -72,9 +72,10 @@ describe('asking a supervisor, as the floor reports it', () => {
 
   for (const cloud of ['gcch', 'dod'] as const) {
     it(`adds the supervisor in the agent’s own cloud (${cloud})`, async () => {
-      const { app, callId, panel, roster } = await onAPhoneCall(cloud);
+      const { app, callId, panel, roster, ringing } = await onAPhoneCall(cloud);
       const sam = await otherConsole(app, 'sam');
       app.store.dispatch(FloorApiActions.joinRequested({ callId, supervisor: SUPERVISOR, requestId: null }));
+      await ringing();
       await sam.accept();
       expect(panel().rows.map((r) => [r.personId, r.chip])).toEqual([[`8:${cloud}:${SAM}`, 'Joined']]);
       expect(roster()).toEqual(jasmine.arrayContaining([['Sam Okafor', 'Connected']]));
@@ -83,9 +84,10 @@ describe('asking a supervisor, as the floor reports it', () => {
   }
 
   it('tells an agent who hangs up that the call goes on with the others, by name', async () => {
-    const { app, callId, callerName } = await onAPhoneCall();
+    const { app, callId, callerName, ringing } = await onAPhoneCall();
     const sam = await otherConsole(app, 'sam');
     app.store.dispatch(FloorApiActions.joinRequested({ callId, supervisor: SUPERVISOR, requestId: null }));
+    await ringing();
     const samCall = await sam.accept();
     app.store.dispatch(
       ActiveCallPanelActions.hangUpClicked({ callId: app.state(callsFeature.selectActiveCall)!.id }),

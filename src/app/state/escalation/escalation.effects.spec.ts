@@ -17,9 +17,9 @@ const MEMBERS_PATH = /^\/chats\/[^/]+\/members$/;
 
 describe('escalating a 1:1 phone call, on the emulator', () => {
   it('adds a second number with a chat of the agent and the phone stand-in, step by step', async () => {
-    const { app, call, chat, rows, escalationLog, escalate, roster } = await onAPhoneCall();
+    const { app, call, chat, rows, escalationLog, escalate, roster, ringing } = await onAPhoneCall();
     escalate(phone('+14255550123'));
-    await app.settle();
+    await ringing();
     expect(chat()).toEqual([ALEX, PHONE_PARTICIPANT_ID]);
     expect(call().kind).toBe('group');
     expect(rows()).toEqual([['+1 425 555 0123', 'Ringing', 'Ringing +1 425 555 0123…']]);
@@ -36,23 +36,24 @@ describe('escalating a 1:1 phone call, on the emulator', () => {
   });
 
   it('uses the group chat the agent already has with the phone stand-in instead of making one', async () => {
-    const { app, threadId, escalate, found } = await onAPhoneCall();
+    const { app, threadId, escalate, found, ringing } = await onAPhoneCall();
     const existing = app.emulator.world.threads.create({ members: [ALEX, PHONE_PARTICIPANT_ID] }, 0);
     const chats = app.emulator.world.threads.list().length;
     escalate(phone('+14255550123'));
-    await app.settle();
+    await ringing();
     expect(threadId()).toBe(existing.id);
     expect(app.emulator.world.threads.list().length).toBe(chats);
     expect(found()).toEqual([true]);
   });
 
   it('adds a Teams user to a group call’s own chat before the call, and leaves them ringing there', async () => {
-    const { app, chat, rows, escalate, threadId, found } = await onAPhoneCall();
+    const { app, chat, rows, escalate, threadId, found, ringing } = await onAPhoneCall();
     escalate(phone('+14255550123'));
+    await ringing();
     await app.advance(5_000);
     const groupChat = threadId();
     escalate(colleague(TAYLOR, 'Taylor Kim'));
-    await app.settle();
+    await ringing();
     expect(threadId()).toBe(groupChat);
     expect(chat()).toEqual([ALEX, PHONE_PARTICIPANT_ID, TAYLOR]);
     expect(found()).toEqual([false, true]);
@@ -64,9 +65,9 @@ describe('escalating a 1:1 phone call, on the emulator', () => {
   });
 
   it('puts a Teams user in the chat before adding them to the call, then shows them joined', async () => {
-    const { app, chat, rows, escalationLog, escalate } = await onAPhoneCall();
+    const { app, chat, rows, escalationLog, escalate, ringing } = await onAPhoneCall();
     escalate(colleague(RILEY, 'Riley Brooks'));
-    await app.settle();
+    await ringing();
     expect(chat()).toEqual([ALEX, PHONE_PARTICIPANT_ID, RILEY]);
     expect(rows()).toEqual([['Riley Brooks', 'Ringing', 'Ringing Riley Brooks…']]);
     await app.advance(5_000);
@@ -82,10 +83,11 @@ describe('escalating a 1:1 phone call, on the emulator', () => {
   });
 
   it('gives two escalations of one call at once one chat, the second waiting for the first', async () => {
-    const { app, chat, rows, escalate } = await onAPhoneCall();
+    const { app, chat, rows, escalate, ringing } = await onAPhoneCall();
     const chats = app.emulator.world.threads.list().length;
     escalate(phone('+14255550123'));
     escalate(colleague(RILEY, 'Riley Brooks'));
+    await ringing();
     await app.advance(5_000);
     expect(app.emulator.world.threads.list().length).toBe(chats + 1);
     expect(chat()).toEqual([ALEX, PHONE_PARTICIPANT_ID, RILEY]);
@@ -96,10 +98,10 @@ describe('escalating a 1:1 phone call, on the emulator', () => {
   });
 
   it('makes a chat of the Teams users alone when they are more than two', async () => {
-    const { app, chat, rows, escalate } = await onAPhoneCall();
+    const { app, chat, rows, escalate, ringing } = await onAPhoneCall();
     const blake = await otherConsole(app, 'blake');
     escalate(colleague(RILEY, 'Riley Brooks'), colleague(BLAKE, 'Blake Chen'));
-    await app.settle();
+    await ringing();
     expect(chat()).toEqual([ALEX, RILEY, BLAKE]);
     await blake.accept();
     await app.advance(5_000);
@@ -111,10 +113,10 @@ describe('escalating a 1:1 phone call, on the emulator', () => {
   });
 
   it('leaves nothing behind when Graph refuses the chat member (403), and says so by name', async () => {
-    const { app, graph, chat, call, roster, panel, escalate } = await onAPhoneCall();
+    const { graph, chat, call, roster, panel, escalate, ringing } = await onAPhoneCall();
     graph.faults.failNext('POST', MEMBERS_PATH, 403);
     escalate(colleague(RILEY, 'Riley Brooks'));
-    await app.settle();
+    await ringing();
     const [row] = panel().rows;
     expect(row!.chip).toBe('Failed');
     expect(row!.text).toMatch(/^Failed: Riley Brooks could not be added to the call’s chat: /);
@@ -126,10 +128,10 @@ describe('escalating a 1:1 phone call, on the emulator', () => {
   });
 
   it('takes the chat member out again when adding them to the call fails', async () => {
-    const { app, chat, panel, escalate, threadId } = await onAPhoneCall();
+    const { app, chat, panel, escalate, threadId, ringing } = await onAPhoneCall();
     app.emulator.world.faults.failNext('addParticipant', { code: 500 });
     escalate(colleague(RILEY, 'Riley Brooks'));
-    await app.settle();
+    await ringing();
     const members = app.emulator.world.threads.list().flatMap((t) => [...t.members]);
     expect(members).not.toContain(RILEY);
     expect(panel().rows[0]!.chip).toBe('Failed');
@@ -155,9 +157,9 @@ describe('escalating a 1:1 phone call, on the emulator', () => {
   ];
   for (const [what, target, after, id, message] of refusals) {
     it(`takes a Teams user who ${what} out of the call and the chat, and says so`, async () => {
-      const { app, chat, roster, panel, escalate, finished } = await onAPhoneCall();
+      const { app, chat, roster, panel, escalate, finished, ringing } = await onAPhoneCall();
       escalate(target());
-      await app.settle();
+      await ringing();
       await app.advance(after);
       await finished();
       expect(panel().rows.map((r) => [r.chip, r.text])).toEqual([['Failed', message]]);
@@ -167,9 +169,9 @@ describe('escalating a 1:1 phone call, on the emulator', () => {
   }
 
   it('says a busy number is busy, with its code', async () => {
-    const { app, panel, escalate } = await onAPhoneCall();
+    const { app, panel, escalate, ringing } = await onAPhoneCall();
     escalate(phone('+14255550486'));
-    await app.settle();
+    await ringing();
     await app.advance(1_000);
     expect(panel().rows[0]).toEqual(
       jasmine.objectContaining({
@@ -181,18 +183,19 @@ describe('escalating a 1:1 phone call, on the emulator', () => {
   });
 
   it('says someone already in the call is, and adds nobody', async () => {
-    const { app, panel, escalate, callerName, roster, callId, call } = await onAPhoneCall();
+    const { app, panel, escalate, callerName, roster, callId, call, ringing } = await onAPhoneCall();
     const { identifier } = app.registry.call(callId).remoteParticipants[0]!;
     escalate(phone(identifier.kind === 'phoneNumber' ? identifier.phoneNumber : ''));
-    await app.settle();
+    await ringing();
     expect(panel().rows[0]?.text).toMatch(/^Failed: .+ is already in this call\.$/);
     expect(roster().map(([name]) => name)).toEqual([callerName]);
     expect(call().kind).toBe('oneToOne');
   });
 
   it('takes a Teams user removed from the call out of its chat afterwards', async () => {
-    const { app, log, chat, call, escalate } = await onAPhoneCall();
+    const { app, log, chat, call, escalate, ringing } = await onAPhoneCall();
     escalate(colleague(RILEY, 'Riley Brooks'));
+    await ringing();
     await app.advance(5_000);
     expect(chat()).toContain(RILEY);
     log.length = 0;

@@ -66,16 +66,21 @@ export async function onAPhoneCall(teamsCloud: TeamsCloud = 'public') {
   const escalate = (...targets: DialTarget[]) =>
     app.store.dispatch(EscalationDialogActions.confirmClicked({ callId: call().id, targets }));
   const callerName = roster()[0]![0] as string;
-  /**
-   * Settles until every person's row has finished (joined or failed): a rollback's Graph round
-   * trips can outlast the few quiet turns one settle waits for. The clock does not move.
-   */
-  const finished = async () => {
-    for (let i = 0; i < 20 && panel().rows.some((row) => row.tone === 'progress'); i++) await app.settle();
+  /** Settles until every row satisfies `done` (at most 20 settles; the clock does not move). */
+  const settleUntil = async (done: (tone: string, chip: string) => boolean) => {
+    for (let i = 0; i < 20 && !panel().rows.every((row) => done(row.tone, row.chip)); i++) await app.settle();
   };
+  /**
+   * Every person's row has finished (joined or failed): a rollback's Graph round trips can outlast
+   * the few quiet turns one settle waits for.
+   */
+  const finished = () => settleUntil((tone) => tone !== 'progress');
+  /** Everyone is ringing, or already done: the clock may move now, their ringing has begun. */
+  const ringing = () => settleUntil((tone, chip) => tone !== 'progress' || chip === 'Ringing');
   const found = () => [...threadsFound];
   return {
     finished,
+    ringing,
     found,
     app,
     graph,
