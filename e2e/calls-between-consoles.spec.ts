@@ -51,10 +51,10 @@ test('an agent calls another Teams user, adds a phone number with a chat, mutes 
 
   // Alex adds a phone number: the call gets a chat (Alex and the phone stand-in), then the number.
   await atAlex.getByRole('button', { name: 'Add participant' }).click();
-  const dialog = alex.getByRole('dialog', { name: 'Add participant' });
+  const dialog = alex.getByRole('dialog', { name: 'Escalate the call' });
   await dialog.getByRole('combobox', { name: 'Name or phone number' }).pressSequentially('+14255550123');
   await expect(dialog.getByRole('combobox', { name: 'Name or phone number' })).toHaveValue('+1 425 555 0123');
-  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Confirm', exact: true }).click();
   await expect(dialog).toBeHidden();
   const phone = '+1 (425) 555-0123';
   await expect(atAlex.getByRole('listitem', { name: phone })).toContainText('Connected');

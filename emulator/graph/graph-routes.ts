@@ -1,4 +1,5 @@
 import { GraphChats } from './graph-chats';
+import type { GraphFaults } from './graph-faults';
 import {
   errorResponse,
   GraphHttpError,
@@ -18,13 +19,16 @@ const VERSION = '/v1.0';
  * Chats: `POST /chats` (group, or oneOnOne: the existing one if any), `GET /me/chats` and
  * `GET /chats` (the caller's, `$filter`, `$expand`, `$top`, paged with `@odata.nextLink`), `GET /chats/{id}`, `GET|POST /chats/{id}/members`,
  * `DELETE /chats/{id}/members/{membershipId}`. Every request needs a signed-in user's access token.
+ * `faults`: refusals injected by a test, answered once the caller is known to be signed in.
  */
-export function answerGraph(world: GraphWorld, request: GraphRequest): GraphResponse {
+export function answerGraph(world: GraphWorld, request: GraphRequest, faults?: GraphFaults): GraphResponse {
   try {
     const url = new URL(request.url, 'http://graph');
     if (!url.pathname.startsWith(`${VERSION}/`))
       throw notFound(`No Graph version in ${url.pathname}: use /v1.0.`);
     const caller = authenticate(world, request.headers['authorization']);
+    const injected = faults?.take(request.method, url.pathname.slice(VERSION.length));
+    if (injected) throw injected;
     const segments = url.pathname
       .slice(VERSION.length + 1)
       .split('/')

@@ -1,3 +1,4 @@
+import type { GraphFaults } from './graph-faults';
 import { answerGraph } from './graph-routes';
 import type { GraphWorld } from './graph-world';
 
@@ -14,7 +15,10 @@ interface GraphClientContext {
  * answers over HTTP, one event-loop turn later (as a network would), with no server to start.
  */
 export class InProcessGraph {
-  constructor(private readonly world: GraphWorld) {}
+  constructor(
+    private readonly world: GraphWorld,
+    private readonly faults?: GraphFaults,
+  ) {}
 
   async execute(context: GraphClientContext): Promise<void> {
     const request = new Request(context.request, context.options);
@@ -23,13 +27,17 @@ export class InProcessGraph {
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const answer = answerGraph(this.world, {
-      method: request.method,
-      url: `${url.pathname}${url.search}`,
-      origin: url.origin,
-      headers,
-      body: text ? (JSON.parse(text) as unknown) : undefined,
-    });
+    const answer = answerGraph(
+      this.world,
+      {
+        method: request.method,
+        url: `${url.pathname}${url.search}`,
+        origin: url.origin,
+        headers,
+        body: text ? (JSON.parse(text) as unknown) : undefined,
+      },
+      this.faults,
+    );
     context.response = new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
       status: answer.status,
       headers: { 'Content-Type': 'application/json' },

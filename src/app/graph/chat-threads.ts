@@ -1,4 +1,3 @@
-import type { CallParties } from '../model/call-parties';
 import type { DialTarget } from '../model/dial-target';
 import { PHONE_PARTICIPANT_ID, type GraphService } from './graph.service';
 
@@ -35,42 +34,6 @@ export async function threadForGroupCall(
   return groupChatFor(graph, chatMembersForCall([me, ...teamsUsers], withPhones));
 }
 
-export interface ParticipantThread {
-  /**
-   * A group chat got for the call (a 1:1 being escalated has none): the one its parties already
-   * share, or a new one. Null when the call's own thread serves, read from the live call (a
-   * meeting's thread is one of its secret coordinates).
-   */
-  readonly createdThreadId: string | null;
-  /** The chat membership added for the newcomer, to undo if adding them to the call fails. */
-  readonly addedMembershipId: string | null;
-}
-
-/**
- * The thread to add a participant with, the chat made ready first, as Teams asks: a Teams user
- * joins the call's chat before the call (an information barrier may refuse them otherwise); a call
- * without a chat (a 1:1 being escalated) gets the group chat of everyone who will be on it, found
- * or created.
- */
-export async function threadForNewParticipant(
-  graph: GraphService,
-  call: CallParties,
-  target: DialTarget,
-): Promise<ParticipantThread> {
-  const newcomer = target.kind === 'microsoftTeamsUser' ? target.microsoftTeamsUserId : null;
-  if (!call.threadId) {
-    const members = chatMembersForCall(
-      newcomer ? [...call.teamsUserIds, newcomer] : call.teamsUserIds,
-      call.hasPhoneParty || !newcomer,
-    );
-    return { createdThreadId: await groupChatFor(graph, members), addedMembershipId: null };
-  }
-  if (!newcomer) return { createdThreadId: null, addedMembershipId: null };
-  const members = await graph.chatMembers(call.threadId);
-  if (members.some((m) => m.userId === newcomer)) return { createdThreadId: null, addedMembershipId: null };
-  return { createdThreadId: null, addedMembershipId: await graph.addChatMember(call.threadId, newcomer) };
-}
-
 /** Takes a Teams user who left the call out of its chat too (the chat and the roster are kept alike). */
 export async function removeFromCallChat(
   graph: GraphService,
@@ -79,4 +42,20 @@ export async function removeFromCallChat(
 ): Promise<void> {
   const membership = (await graph.chatMembers(threadId)).find((m) => m.userId === userId);
   if (membership) await graph.removeChatMember(threadId, membership.membershipId);
+}
+
+/**
+ * The chats an escalation needs, over Graph (the port `calling/escalation.ts` declares): the
+ * member rule above, and the service's chat operations.
+ */
+export function callChats(graph: GraphService) {
+  return {
+    membersFor: chatMembersForCall,
+    findGroupChat: (members: readonly string[]) => graph.findGroupChat(members),
+    createGroupChat: (members: readonly string[]) => graph.createGroupChat(members),
+    chatMembers: (threadId: string) => graph.chatMembers(threadId),
+    addChatMember: (threadId: string, userId: string) => graph.addChatMember(threadId, userId),
+    removeChatMember: (threadId: string, membershipId: string) =>
+      graph.removeChatMember(threadId, membershipId),
+  };
 }

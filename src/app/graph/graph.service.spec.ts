@@ -1,11 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { createInMemoryEmulator } from '../../../emulator/testing/in-memory';
-import {
-  chatMembersForCall,
-  removeFromCallChat,
-  threadForGroupCall,
-  threadForNewParticipant,
-} from './chat-threads';
+import { chatMembersForCall, removeFromCallChat, threadForGroupCall } from './chat-threads';
 import { GraphFailure, GraphService, PHONE_PARTICIPANT_ID, versionRelative } from './graph.service';
 import { inProcessGraph } from './testing/in-process-graph';
 import * as graphClient from '@microsoft/microsoft-graph-client';
@@ -104,90 +99,39 @@ describe('chat threads for calls', () => {
     expect(members(threadId)).toEqual([ALEX, BLAKE, CASEY]);
   });
 
-  it('gives a 1:1 being escalated a new chat of everyone who will be on it', async () => {
-    const { service, members } = setUp();
-    const ready = await threadForNewParticipant(
-      service,
-      { threadId: undefined, teamsUserIds: [ALEX], hasPhoneParty: true },
-      phoneNumberTarget('+14255550102'),
-    );
-    expect(ready.addedMembershipId).toBeNull();
-    expect(members(ready.createdThreadId!)).toEqual([ALEX, PHONE_PARTICIPANT_ID]);
-  });
-
-  it('adds a Teams user to the call’s chat before the call, once, and takes them out again', async () => {
+  it('takes a Teams user out of the call’s chat, and leaves a chat they are not in alone', async () => {
     const { service, members, world } = setUp();
-    const threadId = world.threads.create({ members: [ALEX, BLAKE, PHONE_PARTICIPANT_ID] }, 0).id;
-    const call = { threadId, teamsUserIds: [ALEX, BLAKE], hasPhoneParty: true };
-    const ready = await threadForNewParticipant(
-      service,
-      call,
-      teamsUserTarget(CASEY, 'Casey Novak', 'public'),
-    );
-    expect(ready.createdThreadId).toBeNull();
-    expect(ready.addedMembershipId).toEqual(jasmine.any(String));
-    expect(members(threadId)).toEqual([ALEX, BLAKE, PHONE_PARTICIPANT_ID, CASEY]);
-
-    const again = await threadForNewParticipant(
-      service,
-      call,
-      teamsUserTarget(CASEY, 'Casey Novak', 'public'),
-    );
-    expect(again.addedMembershipId).toBeNull();
-    const phone = await threadForNewParticipant(service, call, phoneNumberTarget('+14255550103'));
-    expect(phone).toEqual({ createdThreadId: null, addedMembershipId: null });
-
+    const threadId = world.threads.create({ members: [ALEX, BLAKE, PHONE_PARTICIPANT_ID, CASEY] }, 0).id;
+    await removeFromCallChat(service, threadId, CASEY);
+    expect(members(threadId)).toEqual([ALEX, BLAKE, PHONE_PARTICIPANT_ID]);
     await removeFromCallChat(service, threadId, CASEY);
     expect(members(threadId)).toEqual([ALEX, BLAKE, PHONE_PARTICIPANT_ID]);
   });
 
-  it('gives a second escalation with the same parties the chat of the first, and other parties a new one', async () => {
+  it('gives a group call of the same parties the chat they share, and more parties another', async () => {
     const { service, members, world } = setUp();
-    const escalation = { threadId: undefined, teamsUserIds: [ALEX], hasPhoneParty: true };
-    const first = await threadForNewParticipant(service, escalation, phoneNumberTarget('+14255550102'));
-    const chats = world.threads.list().length;
-    const second = await threadForNewParticipant(service, escalation, phoneNumberTarget('+14255550103'));
-    expect(second).toEqual({ createdThreadId: first.createdThreadId, addedMembershipId: null });
-    expect(world.threads.list().length).toBe(chats);
-
-    const withBlake = await threadForNewParticipant(
-      service,
-      escalation,
-      teamsUserTarget(BLAKE, 'Blake Chen', 'public'),
-    );
-    expect(withBlake.createdThreadId).not.toBe(first.createdThreadId);
-    expect(members(withBlake.createdThreadId!)).toEqual([ALEX, BLAKE, PHONE_PARTICIPANT_ID]);
-    expect(world.threads.list().length).toBe(chats + 1);
-
-    // A group call of the same parties shares that chat too; more parties, another chat.
     const phones = [phoneNumberTarget('+14255550101')];
-    expect(
-      await threadForGroupCall(service, ALEX, [teamsUserTarget(BLAKE, 'Blake Chen', 'public'), ...phones]),
-    ).toBe(withBlake.createdThreadId!);
+    const blake = teamsUserTarget(BLAKE, 'Blake Chen', 'public');
+    const first = await threadForGroupCall(service, ALEX, [blake, ...phones]);
+    const chats = world.threads.list().length;
+    expect(await threadForGroupCall(service, ALEX, [blake, ...phones])).toBe(first);
+    expect(world.threads.list().length).toBe(chats);
     const three = await threadForGroupCall(service, ALEX, [
-      teamsUserTarget(BLAKE, 'Blake Chen', 'public'),
+      blake,
       teamsUserTarget(CASEY, 'Casey Novak', 'public'),
     ]);
     expect(members(three)).toEqual([ALEX, BLAKE, CASEY]);
-    expect(world.threads.list().length).toBe(chats + 2);
+    expect(world.threads.list().length).toBe(chats + 1);
   });
 
   it('takes only a group chat of exactly the call’s parties that the agent is in', async () => {
-    const { service, members, world } = setUp();
-    const theirs = world.threads.create({ members: [BLAKE, CASEY, PHONE_PARTICIPANT_ID] }, 0).id;
-    const more = world.threads.create({ members: [ALEX, BLAKE, CASEY, PHONE_PARTICIPANT_ID] }, 0).id;
+    const { service, world } = setUp();
+    world.threads.create({ members: [BLAKE, CASEY, PHONE_PARTICIPANT_ID] }, 0);
+    world.threads.create({ members: [ALEX, BLAKE, CASEY, PHONE_PARTICIPANT_ID] }, 0);
     const left = world.threads.create({ members: [ALEX, PHONE_PARTICIPANT_ID, CASEY] }, 0).id;
     world.threads.removeMember(left, CASEY);
     const threadId = await threadForGroupCall(service, ALEX, [phoneNumberTarget('+14255550101')]);
     expect(threadId).toBe(left);
-
-    const blakes = await threadForNewParticipant(
-      service,
-      { threadId: undefined, teamsUserIds: [ALEX, CASEY], hasPhoneParty: true },
-      phoneNumberTarget('+14255550104'),
-    );
-    expect([theirs, more, left]).not.toContain(blakes.createdThreadId!);
-    expect(members(blakes.createdThreadId!)).toEqual([ALEX, CASEY, PHONE_PARTICIPANT_ID]);
   });
 
   it('looks through every page of the agent’s chats, following @odata.nextLink', async () => {

@@ -1,5 +1,5 @@
 import type { Party } from '../model/snapshots';
-import { callDetail, callTitle, endedCallText, type NameableCall } from './call-title';
+import { callDetail, callTitle, endedCallText, leftCallText, type NameableCall } from './call-title';
 
 const dana: Party = {
   identity: { kind: 'phoneNumber', rawId: '4:+14255550123', phoneNumber: '+14255550123' },
@@ -62,5 +62,12 @@ describe('calls in words', () => {
     expect(
       endedCallText({ kind: 'meeting', counterpart: null, message: 'The organizer ended the meeting.' }),
     ).toBe('Meeting ended: The organizer ended the meeting.');
+  });
+
+  it('tells an agent who left a group call that goes on who is still in it', () => {
+    expect(leftCallText([dana, drew])).toBe('You left; the call goes on with Dana Smith and Drew Lee.');
+    expect(leftCallText([dana, drew, nameless])).toBe(
+      'You left; the call goes on with Dana Smith, Drew Lee and Teams user.',
+    );
   });
 });

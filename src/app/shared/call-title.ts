@@ -70,6 +70,14 @@ export function endedCallText(ended: {
   }
 }
 
+/**
+ * How leaving a group call that goes on is announced: "You left; the call goes on with Pat Caller
+ * and Sam Okafor." Hanging up ends only the agent's own leg of a group call (it is not "ended").
+ */
+export function leftCallText(others: readonly Party[]): string {
+  return `You left; the call goes on with ${listNames(others, others.length)}.`;
+}
+
 function people(count: number): string {
   return count === 1 ? '1 person' : `${count} people`;
 }

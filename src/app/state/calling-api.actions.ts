@@ -1,7 +1,6 @@
 import type { DtmfTone } from '@azure/communication-calling';
 import { createActionGroup, props } from '@ngrx/store';
 import type { CallOperation } from '../calling/calling-codes';
-import type { DialTarget } from '../model/dial-target';
 import type { Failure } from '../model/failure';
 
 /** What the agent can do to one participant of a call. */
@@ -39,7 +38,5 @@ export const CallingApiActions = createActionGroup({
     'Place Call Failed': props<{ failure: Failure }>(),
     'Meeting Joined': props<{ callId: string }>(),
     'Join Meeting Failed': props<{ failure: Failure }>(),
-    'Participant Added': props<{ callId: string; target: DialTarget }>(),
-    'Add Participant Failed': props<{ callId: string; target: DialTarget; failure: Failure }>(),
   },
 });

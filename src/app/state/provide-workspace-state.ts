@@ -4,25 +4,25 @@ import { provideState } from '@ngrx/store';
 import * as callControlsEffects from './calls/call-controls.effects';
 import { dialerFeature } from './dialer/dialer.feature';
 import * as directoryAndChatsEffects from './dialer/directory-and-chats.effects';
-import { participantAdditionsFeature } from './dialer/participant-additions.feature';
+import * as escalationEffects from './escalation/escalation.effects';
+import { escalationFeature } from './escalation/escalation.feature';
 import { meetingJoinFeature } from './meeting-join/meeting-join.feature';
 
 /**
  * The state and effects only the agent's workspace uses, registered on its lazy route
- * (`app.routes.ts`), so they load with it: placing calls, joining meetings, adding participants,
+ * (`app.routes.ts`), so they load with it: placing calls, joining meetings, adding participants and escalating,
  * and the call controls. What the calling session reports (the agent, the queue, calls and their
  * participants) registers at the root (`provideAppState`): the session outlives any one screen,
  * and its first events may come before a route has loaded.
  */
 export function provideWorkspaceState(): EnvironmentProviders[] {
-  return [...provideWorkspaceFeatures(), provideEffects(callControlsEffects, directoryAndChatsEffects)];
+  return [
+    ...provideWorkspaceFeatures(),
+    provideEffects(callControlsEffects, directoryAndChatsEffects, escalationEffects),
+  ];
 }
 
 /** The workspace's state without its effects, for component tests beside `provideTestState()`. */
 export function provideWorkspaceFeatures(): EnvironmentProviders[] {
-  return [
-    provideState(dialerFeature),
-    provideState(meetingJoinFeature),
-    provideState(participantAdditionsFeature),
-  ];
+  return [provideState(dialerFeature), provideState(meetingJoinFeature), provideState(escalationFeature)];
 }

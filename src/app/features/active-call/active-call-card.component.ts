@@ -44,7 +44,9 @@ import { StateChipComponent } from '../../shared/state-chip.component';
     </div>
     @if (card().mutedByOthers) {
       <div class="notice" role="status">
-        <span class="message">You were muted by another participant.</span>
+        <span class="message">{{
+          mutedBy() ? 'Muted by ' + mutedBy() + '.' : 'You were muted by another participant.'
+        }}</span>
         <button mat-button type="button" (click)="dismissMutedNotice.emit()">Dismiss</button>
       </div>
     }
@@ -145,6 +147,8 @@ export class ActiveCallCardComponent {
   /** The card as the state says the agent sees it (`selectActiveCallCardViewModel`). */
   readonly card = input.required<ActiveCallCardViewModel>();
   readonly now = input.required<number>();
+  /** Who muted the agent, when the floor said so (the SDK's `mutedByOthers` names nobody). */
+  readonly mutedBy = input<string | null>(null);
   readonly mute = output<void>();
   readonly unmute = output<void>();
   readonly hold = output<void>();

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, PendingTasks } from '@angular/core';
 import type { DtmfTone } from '@azure/communication-calling';
+import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { Store } from '@ngrx/store';
 import { Ticker } from '../../core/ticker';
@@ -11,8 +12,15 @@ import { callsFeature } from '../../state/calls/calls.feature';
 import { selectActiveCallSummary } from '../../state/participants/call-summaries';
 import { selectActiveParticipantListViewModel } from '../../state/participants/participant-list.view-model';
 import { selectActiveCallParticipants } from '../../state/participants/participants.feature';
-import { endedCallText } from '../../shared/call-title';
-import type { AddParticipantDialogData } from '../dialer/add-participant-dialog.component';
+import { EscalationPanelActions } from '../../state/escalation/escalation-panel.actions';
+import {
+  selectActiveCallMutedBy,
+  selectEscalationPanelViewModel,
+  selectLeftCallOthers,
+} from '../../state/escalation/escalation.view-model';
+import { endedCallText, leftCallText } from '../../shared/call-title';
+import type { EscalationDialogData } from '../escalation/escalation-dialog.component';
+import { EscalationStepsComponent } from '../escalation/escalation-steps.component';
 import { VideoGalleryComponent } from '../video/video-gallery.component';
 import { videoTiles } from '../video/video-tiles';
 import { ActiveCallCardComponent } from './active-call-card.component';
@@ -22,7 +30,14 @@ import { ParticipantListComponent } from './participant-list.component';
 /** The call the agent is talking on: its controls, keypad, video and roster; or how the last call ended. */
 @Component({
   selector: 'sb-active-call-panel',
-  imports: [ActiveCallCardComponent, DtmfKeypadComponent, ParticipantListComponent, VideoGalleryComponent],
+  imports: [
+    ActiveCallCardComponent,
+    DtmfKeypadComponent,
+    EscalationStepsComponent,
+    MatButton,
+    ParticipantListComponent,
+    VideoGalleryComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="active-call-heading">
@@ -32,6 +47,7 @@ import { ParticipantListComponent } from './participant-list.component';
           <sb-active-call-card
             [card]="card"
             [now]="ticker.now()"
+            [mutedBy]="mutedBy()"
             (mute)="store.dispatch(actions.muteClicked({ callId: summary.call.id }))"
             (unmute)="store.dispatch(actions.unmuteClicked({ callId: summary.call.id }))"
             (hold)="store.dispatch(actions.holdClicked({ callId: summary.call.id }))"
@@ -39,6 +55,43 @@ import { ParticipantListComponent } from './participant-list.component';
             (startVideo)="store.dispatch(actions.startVideoClicked({ callId: summary.call.id }))"
             (stopVideo)="store.dispatch(actions.stopVideoClicked({ callId: summary.call.id }))"
             (dismissMutedNotice)="store.dispatch(actions.mutedNoticeDismissed({ callId: summary.call.id }))"
+          />
+        }
+        @if (escalation(); as escalation) {
+          <div class="escalation" role="group" aria-label="Bring people in">
+            @if (escalation.canEscalate) {
+              <button
+                mat-stroked-button
+                type="button"
+                (click)="openEscalation(escalation.callId, 'Escalate the call')"
+              >
+                Escalate
+              </button>
+            }
+            <button
+              mat-stroked-button
+              type="button"
+              [disabled]="!escalation.canAskSupervisor"
+              (click)="store.dispatch(escalationActions.askSupervisorClicked({ callId: escalation.callId }))"
+            >
+              Ask supervisor
+            </button>
+          </div>
+          <sb-escalation-steps
+            [rows]="escalation.rows"
+            [supervisor]="escalation.supervisor"
+            [chatFailure]="escalation.chatFailure"
+            (dismiss)="
+              store.dispatch(escalationActions.stepDismissed({ callId: escalation.callId, personId: $event }))
+            "
+            (cancelRequest)="
+              store.dispatch(
+                escalationActions.askSupervisorCancelled({ callId: escalation.callId, requestId: $event })
+              )
+            "
+            (dismissSupervisor)="
+              store.dispatch(escalationActions.supervisorNoticeDismissed({ callId: escalation.callId }))
+            "
           />
         }
         @if (summary.hasPhoneParty) {
@@ -61,7 +114,12 @@ import { ParticipantListComponent } from './participant-list.component';
               store.dispatch(roster.removeClicked({ callId: summary.call.id, participantId: $event }))
             "
             (muteAll)="store.dispatch(roster.muteAllOthersClicked({ callId: summary.call.id }))"
-            (add)="addParticipant(summary.call.id)"
+            (add)="
+              openEscalation(
+                summary.call.id,
+                summary.call.kind === 'oneToOne' ? 'Escalate the call' : 'Add people to the call'
+              )
+            "
           />
         }
       } @else {
@@ -73,6 +131,12 @@ import { ParticipantListComponent } from './participant-list.component';
     </section>
   `,
   styles: `
+    .escalation {
+      display: flex;
+      gap: 8px;
+      flex-wrap: wrap;
+      margin: 8px 0;
+    }
     .ended {
       color: var(--mat-sys-on-surface-variant);
     }
@@ -85,6 +149,10 @@ export class ActiveCallPanelComponent {
   protected readonly ticker = inject(Ticker);
   protected readonly actions = ActiveCallPanelActions;
   protected readonly roster = RosterActions;
+  protected readonly escalationActions = EscalationPanelActions;
+  protected readonly escalation = this.store.selectSignal(selectEscalationPanelViewModel);
+  protected readonly mutedBy = this.store.selectSignal(selectActiveCallMutedBy);
+  private readonly leftOthers = this.store.selectSignal(selectLeftCallOthers);
   protected readonly summary = this.store.selectSignal(selectActiveCallSummary);
   protected readonly lastEnded = this.store.selectSignal(callsFeature.selectLastEnded);
   protected readonly card = this.store.selectSignal(selectActiveCallCardViewModel);
@@ -92,6 +160,8 @@ export class ActiveCallPanelComponent {
   protected readonly participants = this.store.selectSignal(selectActiveCallParticipants);
   protected readonly endedText = computed(() => {
     const ended = this.lastEnded();
+    const others = this.leftOthers();
+    if (others) return leftCallText(others);
     return ended ? endedCallText(ended) : '';
   });
 
@@ -107,16 +177,15 @@ export class ActiveCallPanelComponent {
   });
 
   /**
-   * The dialog finds the person or number, gets the call's chat ready and adds them through the
-   * line. It loads when first opened: its phone-number parsing stays out of the initial bundle.
+   * One dialog brings people in (Teams users and numbers, one Confirm): Escalate on a 1:1, Add
+   * participant on a group call. It loads when first opened: its phone-number parsing stays out of
+   * the initial bundle.
    */
-  protected addParticipant(callId: string): void {
+  protected openEscalation(callId: string, title: EscalationDialogData['title']): void {
     // A pending task, so the application is not stable (tests, hydration) until the dialog opens.
     void this.pendingTasks.run(async () => {
-      const { AddParticipantDialogComponent } = await import('../dialer/add-participant-dialog.component');
-      this.dialog.open(AddParticipantDialogComponent, {
-        data: { callId } satisfies AddParticipantDialogData,
-      });
+      const { EscalationDialogComponent } = await import('../escalation/escalation-dialog.component');
+      this.dialog.open(EscalationDialogComponent, { data: { callId, title } satisfies EscalationDialogData });
     });
   }
 

@@ -8,6 +8,7 @@ import { CallingApiActions } from '../../state/calling-api.actions';
 import { CallSwitchActions } from '../../state/calls/call-switch.actions';
 import { DialerActions } from '../../state/dialer/dialer.actions';
 import { DirectoryApiActions } from '../../state/dialer/directory-api.actions';
+import { EscalationApiActions } from '../../state/escalation/escalation-api.actions';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import { call } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
@@ -51,6 +52,15 @@ describe('DialerPanelComponent', () => {
     const typesDispatched = () => dispatched.map((a) => a.type);
     return { fixture, store, dispatched, dialer, typesDispatched };
   }
+
+  it('leaves bringing people into the call to the active call panel', async () => {
+    const { fixture, store } = await setUp();
+    store.dispatch(CallingSdkEvents.callAdded({ call: call('c1') }));
+    const target = teamsUserTarget('00000000-0000-4000-8000-000000005001', 'Sam Okafor', 'public');
+    store.dispatch(EscalationApiActions.escalationStarted({ callId: 'c1', targets: [target] }));
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).textContent).not.toContain('Sam Okafor');
+  });
 
   it('says it is still looking when Enter comes before the directory answers, and no longer once it has', async () => {
     const { store, dialer } = await setUp();

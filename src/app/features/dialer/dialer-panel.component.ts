@@ -1,23 +1,7 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import {
-  MatAutocomplete,
-  MatAutocompleteTrigger,
-  type MatAutocompleteSelectedEvent,
-} from '@angular/material/autocomplete';
+import { FormControl } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatChipGrid, MatChipInput, MatChipRemove, MatChipRow } from '@angular/material/chips';
-import { MatOption } from '@angular/material/core';
-import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { Store } from '@ngrx/store';
 import { type DialTarget, teamsUserTarget } from '../../model/dial-target';
 import type { DirectoryPerson } from '../../model/directory-person';
@@ -25,15 +9,13 @@ import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature'
 import { DialerActions } from '../../state/dialer/dialer.actions';
 import { selectDialerViewModel } from '../../state/dialer/dialer.view-model';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
-import { ParticipantAdditionsComponent } from './participant-additions.component';
 import { readTypedEntry } from './typed-entry';
+import { PeopleEntryFieldComponent } from './people-entry-field.component';
 import {
   clearStillSearchingOnceAnswered,
-  enterAddsTyped,
   searchDirectoryAsTyped,
   typedEntryProblem,
 } from './typed-entry-field';
-import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number';
 
 /**
  * Place a call from one input: a name from the directory (suggested as the agent types), a phone
@@ -42,68 +24,24 @@ import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number
  */
 @Component({
   selector: 'sb-dialer-panel',
-  imports: [
-    ReactiveFormsModule,
-    MatAutocomplete,
-    MatAutocompleteTrigger,
-    MatButton,
-    MatChipGrid,
-    MatChipInput,
-    MatChipRemove,
-    MatChipRow,
-    MatFormField,
-    MatHint,
-    MatLabel,
-    MatOption,
-    FailureMessageComponent,
-    ParticipantAdditionsComponent,
-  ],
+  imports: [MatButton, FailureMessageComponent, PeopleEntryFieldComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="dialer-heading">
       <h2 id="dialer-heading" class="sb-panel-title">Place a call</h2>
-      <mat-form-field class="field" subscriptSizing="dynamic">
-        <mat-label>Name, phone number or Teams user id</mat-label>
-        <mat-chip-grid #chips aria-label="Who to call" [disabled]="dialer().busy">
-          @for (chip of dialer().chips; track $index) {
-            <mat-chip-row (removed)="remove($index)">
-              {{ chip }}
-              <button matChipRemove type="button" [attr.aria-label]="'Remove ' + chip">×</button>
-            </mat-chip-row>
-          }
-          <input
-            #entry
-            [formControl]="text"
-            [matChipInputFor]="chips"
-            [matChipInputSeparatorKeyCodes]="[]"
-            [matAutocomplete]="suggestionList"
-            autocomplete="off"
-            spellcheck="false"
-            (keydown.enter)="enter($event)"
-            (input)="groupPhoneNumber($event)"
-          />
-        </mat-chip-grid>
-        <mat-autocomplete
-          #suggestionList="matAutocomplete"
-          [displayWith]="showTypedTextOnly"
-          (optionSelected)="picked($event)"
-          aria-label="People in the directory"
-        >
-          @for (person of dialer().suggestions; track person.id) {
-            <mat-option [value]="person"
-              >{{ person.displayName }}
-              @if (person.userPrincipalName) {
-                <span class="upn">({{ person.userPrincipalName }})</span>
-              }
-            </mat-option>
-          }
-        </mat-autocomplete>
-        @if (problem(); as problem) {
-          <mat-hint class="problem" role="alert">{{ problem }}</mat-hint>
-        } @else {
-          <mat-hint>Press Enter to add. Several people make a group call.</mat-hint>
-        }
-      </mat-form-field>
+      <sb-people-entry-field
+        label="Name, phone number or Teams user id"
+        chipsLabel="Who to call"
+        hint="Press Enter to add. Several people make a group call."
+        [text]="text"
+        [chips]="dialer().chips"
+        [suggestions]="dialer().suggestions"
+        [problem]="problem()"
+        [disabled]="dialer().busy"
+        (removed)="remove($event)"
+        (picked)="picked($event)"
+        (entered)="add()"
+      />
       @if (searchNote(); as note) {
         <p class="note" role="status">{{ note }}</p>
       }
@@ -121,14 +59,9 @@ import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number
       @if (dialer().failure; as failure) {
         <sb-failure-message [failure]="failure" />
       }
-      <sb-participant-additions />
     </section>
   `,
   styles: `
-    .field {
-      width: 100%;
-    }
-    .upn,
     .note {
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-small);
@@ -142,22 +75,17 @@ import { groupPhoneNumberAsTyped, showTypedTextOnly } from './typed-phone-number
     .status {
       color: var(--mat-sys-on-surface-variant);
     }
-    .problem {
-      color: var(--mat-sys-error);
-    }
   `,
 })
 export class DialerPanelComponent {
   private readonly store = inject(Store);
-  private readonly trigger = viewChild.required(MatAutocompleteTrigger);
-  private readonly entry = viewChild.required<ElementRef<HTMLInputElement>>('entry');
+  private readonly field = viewChild.required(PeopleEntryFieldComponent);
   protected readonly text = new FormControl('', { nonNullable: true });
   protected readonly problem = signal<string | null>(null);
   protected readonly dialer = this.store.selectSignal(selectDialerViewModel);
   private readonly user = this.store.selectSignal(agentFeature.selectUser);
   private readonly cloud = this.store.selectSignal(selectTeamsCloud);
   private readonly typed = toSignal(this.text.valueChanges, { initialValue: '' });
-  protected readonly showTypedTextOnly = showTypedTextOnly;
 
   /** The view-model's note, unless it is about a name the agent has typed on from. */
   protected readonly searchNote = computed(() => {
@@ -173,16 +101,7 @@ export class DialerPanelComponent {
     );
   }
 
-  protected enter(event: Event): void {
-    enterAddsTyped(event, this.trigger(), () => this.add());
-  }
-
-  protected groupPhoneNumber(event: Event): void {
-    groupPhoneNumberAsTyped(event, this.text);
-  }
-
-  protected picked(event: MatAutocompleteSelectedEvent): void {
-    const person = event.option.value as DirectoryPerson;
+  protected picked(person: DirectoryPerson): void {
     this.store.dispatch(
       DialerActions.targetAdded({ target: teamsUserTarget(person.id, person.displayName, this.cloud()) }),
     );
@@ -210,7 +129,7 @@ export class DialerPanelComponent {
   }
 
   /** Turns the typed text into a chip, or says what is wrong with it. */
-  private add(): 'empty' | 'added' | 'lookingUp' | 'problem' {
+  protected add(): 'empty' | 'added' | 'lookingUp' | 'problem' {
     const entry = readTypedEntry(
       this.text.value,
       this.dialer().suggestions,
@@ -235,9 +154,7 @@ export class DialerPanelComponent {
   }
 
   private clear(): void {
-    // The autocomplete writes a picked option into the input too: clear the input, not only the control.
-    this.entry().nativeElement.value = '';
-    this.text.setValue('');
+    this.field().clear();
     this.problem.set(null);
   }
 }

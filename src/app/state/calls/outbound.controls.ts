@@ -2,7 +2,6 @@ import type { TeamsCall } from '@azure/communication-calling';
 import type { CallRegistry } from '../../calling/call-registry';
 import { toFailure } from '../../calling/calling-codes';
 import { MeetingLocatorGone } from '../../core/sealed-meeting-locators';
-import { toSdkIdentifier } from '../../calling/dial-target';
 import { type DialTarget } from '../../model/dial-target';
 import type { MeetingLocator } from '../../model/meeting-locator';
 import { switchActiveCall } from '../../calling/switch-active-call';
@@ -11,14 +10,7 @@ import { CallSwitchActions } from './call-switch.actions';
 import { ChatThreadsApiActions } from '../dialer/chat-threads-api.actions';
 import { DialerActions } from '../dialer/dialer.actions';
 import { MeetingJoinFormActions } from '../meeting-join/meeting-join-form.actions';
-import {
-  attempt,
-  control,
-  switchSteps,
-  type Control,
-  type ControlContext,
-  type ControlEntry,
-} from './call-control';
+import { control, switchSteps, type Control, type ControlContext, type ControlEntry } from './call-control';
 
 /**
  * Placing a call: like Accept, it first holds the call the agent is on (one active call at a time),
@@ -63,25 +55,11 @@ function joinMeeting({ registry, meetingLocators }: ControlContext, ticket: stri
   };
 }
 
-/** Place a call (1:1, or a group call once its chat thread is ready), join a meeting, add a participant. */
+/** Place a call (1:1, or a group call once its chat thread is ready), join a meeting. */
 export const outboundControls: readonly ControlEntry[] = [
   control(DialerActions.callClicked, ({ target }, { registry }) => placeCall(registry, [target])),
   control(ChatThreadsApiActions.groupCallThreadReady, ({ targets, threadId }, { registry }) =>
     placeCall(registry, targets, threadId),
   ),
   control(MeetingJoinFormActions.joinClicked, ({ ticket }, context) => joinMeeting(context, ticket)),
-  control(
-    ChatThreadsApiActions.participantThreadReady,
-    ({ callId, target, createdThreadId }, { registry }) => ({
-      // Synchronous in the SDK: it returns the participant, who then rings (or fails) in the roster.
-      run: () =>
-        attempt('addParticipant', async () => {
-          const call = registry.call(callId);
-          const threadId = createdThreadId ?? call.info.threadId;
-          call.addParticipant(toSdkIdentifier(target), threadId ? { threadId } : {});
-        }),
-      succeeded: () => CallingApiActions.participantAdded({ callId, target }),
-      failed: (failure) => CallingApiActions.addParticipantFailed({ callId, target, failure }),
-    }),
-  ),
 ];

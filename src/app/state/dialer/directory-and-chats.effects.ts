@@ -5,24 +5,19 @@ import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
 import { defer, EMPTY, of } from 'rxjs';
 import { catchError, concatMap, debounceTime, filter, map, switchMap, tap } from 'rxjs/operators';
-import { callParties } from '../../calling/call-parties';
-import { targetRawId } from '../../calling/dial-target';
 import { CallRegistry } from '../../calling/call-registry';
 import { CallingFailure } from '../../calling/calling-codes';
 import { type Failure } from '../../model/failure';
 import { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
-import { removeFromCallChat, threadForGroupCall, threadForNewParticipant } from '../../graph/chat-threads';
+import { removeFromCallChat, threadForGroupCall } from '../../graph/chat-threads';
 import { GraphService, toGraphFailure } from '../../graph/graph.service';
 import { ShellActions } from '../agent/shell.actions';
 import { CallingApiActions } from '../calling-api.actions';
-import { AddParticipantDialogActions } from './add-participant-dialog.actions';
 import { ChatThreadsApiActions } from './chat-threads-api.actions';
 import { DialerActions } from './dialer.actions';
 import { DirectoryApiActions } from './directory-api.actions';
-import { CallingSdkEvents } from '../calling-sdk.actions';
 import { agentFeature, selectTeamsCloud } from '../agent/agent.feature';
 import { isNameSearch } from './dialer-input';
-import { additionKey, participantAdditionsFeature } from './participant-additions.feature';
 import { DIRECTORY_SEARCH_SCHEDULER, SEARCH_DEBOUNCE_MS } from './outbound-time';
 
 /** A Graph failure in words with its HTTP status; the console's own (a call that ended) as it is. */
@@ -102,90 +97,6 @@ export const groupCallThread$ = createEffect(
           ),
         ),
       ),
-    ),
-  { functional: true },
-);
-
-/** The call's chat made ready for a newcomer, before they are added through the line. */
-export const participantThread$ = createEffect(
-  (
-    actions$ = inject(Actions),
-    store = inject(Store),
-    graph = inject(GraphService),
-    registry = inject(CallRegistry),
-  ) =>
-    actions$.pipe(
-      ofType(AddParticipantDialogActions.addClicked),
-      concatLatestFrom(() => store.select(agentFeature.selectUser)),
-      concatMap(([{ callId, target }, user]) =>
-        defer(async () =>
-          threadForNewParticipant(
-            graph,
-            callParties(registry, callId, user?.microsoftTeamsUserId ?? ''),
-            target,
-          ),
-        ).pipe(
-          map(({ createdThreadId, addedMembershipId }) =>
-            ChatThreadsApiActions.participantThreadReady({
-              callId,
-              target,
-              createdThreadId,
-              addedMembershipId,
-            }),
-          ),
-          catchError((error: unknown) =>
-            of(
-              ChatThreadsApiActions.participantThreadFailed({
-                callId,
-                target,
-                failure: failureOf(error, 'Getting the call’s chat ready'),
-              }),
-            ),
-          ),
-        ),
-      ),
-    ),
-  { functional: true },
-);
-
-/**
- * Adding someone to the call failed (the SDK refused, or they never connected: busy, declined, no
- * answer) after they joined its chat for it: they leave the chat again, so nothing is half done.
- */
-export const undoChatMembership$ = createEffect(
-  (
-    actions$ = inject(Actions),
-    store = inject(Store),
-    graph = inject(GraphService),
-    registry = inject(CallRegistry),
-  ) =>
-    actions$.pipe(
-      ofType(CallingApiActions.addParticipantFailed, CallingSdkEvents.participantRemoved),
-      map((action) => ({
-        callId: action.callId,
-        participantId: 'target' in action ? targetRawId(action.target) : action.participantId,
-      })),
-      concatLatestFrom(() => store.select(participantAdditionsFeature.selectEntities)),
-      concatMap(([{ callId, participantId }, additions]) => {
-        const addition = additions[additionKey(callId, participantId)];
-        const membershipId = addition?.status === 'failed' ? addition.addedMembershipId : null;
-        if (!membershipId) return EMPTY;
-        return defer(async () => {
-          const threadId = registry.call(callId).info.threadId;
-          if (threadId) await graph.removeChatMember(threadId, membershipId);
-        }).pipe(
-          map(() => ChatThreadsApiActions.chatMemberRemoved({ callId, participantId })),
-          catchError((error: unknown) =>
-            of(
-              ChatThreadsApiActions.chatMemberRemovalFailed({
-                callId,
-                participantId,
-                failure: failureOf(error, 'Taking them out of the call’s chat again'),
-              }),
-            ),
-          ),
-        );
-      }),
     ),
   { functional: true },
 );
