@@ -61,7 +61,7 @@ import { StateChipComponent } from '../../shared/state-chip.component';
               <span class="chip role">{{ role }}</span>
             }
             @if (p.isMuted) {
-              <span class="chip muted">Muted</span>
+              <span class="chip muted">{{ p.mutedBy ? 'Muted by ' + p.mutedBy : 'Muted' }}</span>
             }
             @if (p.isSpeaking) {
               <span class="chip speaking">Speaking</span>

@@ -1,16 +1,20 @@
+import { TestBed } from '@angular/core/testing';
+import { FakeFloor } from '../../floor/testing/fake-floor';
 import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
 import { callsFeature } from '../calls/calls.feature';
 import { FloorApiActions } from '../floor/floor-api.actions';
 import { otherConsole } from '../testing/group-call';
 import { EscalationPanelActions } from './escalation-panel.actions';
 import { selectActiveCallMutedBy, selectLeftCallOthers } from './escalation.view-model';
-import { onAPhoneCall, SAM } from './testing/escalating-console';
+import { ALEX, onAPhoneCall, SAM } from './testing/escalating-console';
 
 const SUPERVISOR = { id: SAM, displayName: 'Sam Okafor' };
 
 describe('asking a supervisor, as the floor reports it', () => {
   it('says the request is out, offers Cancel once supervisors see it, and why it ended', async () => {
     const { app, callId, panel } = await onAPhoneCall();
+    TestBed.inject(FakeFloor).welcome({ id: ALEX, displayName: 'Alex Rivera', role: 'agent' });
+    await app.settle();
     app.store.dispatch(EscalationPanelActions.askSupervisorClicked({ callId }));
     expect(panel().supervisor).toEqual(
       jasmine.objectContaining({ text: 'Asking a supervisor…', cancelRequestId: null }),

@@ -6,7 +6,6 @@ import type { Failure } from '../../model/failure';
 import type { Party } from '../../model/snapshots';
 import { FloorApiActions } from '../floor/floor-api.actions';
 import { ShellActions } from '../agent/shell.actions';
-import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { ChatThreadsApiActions } from '../dialer/chat-threads-api.actions';
 import { CallLeavingActions, EscalationApiActions } from './escalation-api.actions';
@@ -44,8 +43,6 @@ export interface SupervisorRequest {
 export interface EscalationState extends EntityState<EscalationPerson> {
   readonly arrivals: number;
   readonly requests: Readonly<Record<string, SupervisorRequest>>;
-  /** Who muted the agent, per call, as the floor said; until they unmute or dismiss the notice. */
-  readonly mutedBy: Readonly<Record<string, string>>;
   /** Taking someone out of a call's chat failed (after their removal from the call), per call. */
   readonly chatFailures: Readonly<Record<string, Failure>>;
   /** Group calls the agent is hanging up while others stay: who stays. */
@@ -64,7 +61,6 @@ const adapter = createEntityAdapter<EscalationPerson>({
 export const initialEscalationState: EscalationState = adapter.getInitialState({
   arrivals: 0,
   requests: {},
-  mutedBy: {},
   chatFailures: {},
   leaving: {},
   left: null,
@@ -177,17 +173,6 @@ export const escalationFeature = createFeature({
         requests: without(state.requests, callId),
       }),
     ),
-    on(FloorApiActions.mutedBy, (state, { callId, by }) => ({
-      ...state,
-      mutedBy: { ...state.mutedBy, [callId]: by.displayName },
-    })),
-    on(CallingSdkEvents.callMutedChanged, (state, { id, isMuted }) =>
-      isMuted || !(id in state.mutedBy) ? state : { ...state, mutedBy: without(state.mutedBy, id) },
-    ),
-    on(ActiveCallPanelActions.mutedNoticeDismissed, (state, { callId }) => ({
-      ...state,
-      mutedBy: without(state.mutedBy, callId),
-    })),
     on(ChatThreadsApiActions.chatMemberRemovalFailed, (state, { callId, failure }) => ({
       ...state,
       chatFailures: { ...state.chatFailures, [callId]: failure },
@@ -211,7 +196,6 @@ export const escalationFeature = createFeature({
       return adapter.removeMany(keysOfCall(state, id), {
         ...state,
         requests: without(state.requests, id),
-        mutedBy: without(state.mutedBy, id),
         chatFailures: without(state.chatFailures, id),
         leaving: without(state.leaving, id),
         left: wentOn ? { callId: id, others } : state.left,

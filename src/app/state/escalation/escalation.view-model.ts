@@ -1,3 +1,4 @@
+import { floorSessionFeature } from '../floor/floor-session.feature';
 import { createSelector } from '@ngrx/store';
 import type { Failure } from '../../model/failure';
 import type { Party } from '../../model/snapshots';
@@ -141,7 +142,7 @@ export const selectEscalationPanelViewModel = createSelector(
 /** Who muted the agent on the active call, when the floor said so; null otherwise. */
 export const selectActiveCallMutedBy = createSelector(
   callsFeature.selectActiveCall,
-  escalationFeature.selectMutedBy,
+  floorSessionFeature.selectMutedBy,
   (call, mutedBy): string | null => (call ? (mutedBy[call.id] ?? null) : null),
 );
 

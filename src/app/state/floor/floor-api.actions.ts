@@ -27,6 +27,8 @@ export const FloorApiActions = createActionGroup({
     'Join Requested': props<{ callId: string; supervisor: FloorPerson; requestId: string | null }>(),
     /** Someone muted this console's user in a call, and said so on the floor. */
     'Muted By': props<{ callId: string; by: FloorPerson }>(),
+    /** Someone muted another participant of this console's call, and said so on the floor. */
+    'Participant Muted By': props<{ callId: string; participantRawId: string; by: FloorPerson }>(),
     /** The connection to the floor opened, closed (and when it tries again), or was refused. */
     'Connection Changed': props<{ status: FloorStatus }>(),
     /** The floor took the token: who it says the user is. */

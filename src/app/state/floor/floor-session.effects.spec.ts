@@ -98,12 +98,18 @@ describe('the floor, from an agent’s console', () => {
     expect(again.sentOf('report').length).toBe(1);
   });
 
-  it('names the call by the console’s id when a supervisor is joining or muted the agent', async () => {
+  it('names the call by the console’s id when a supervisor is joining, muted the agent or muted the caller', async () => {
     const { app, socket, actions, accepted } = await startAgent();
     const id = await accepted();
     socket.receive({ type: 'joinRequested', supervisor: SAM, callKey: id, requestId: 'r1' });
-    socket.receive({ type: 'mutedBy', callKey: id, by: SAM });
-    socket.receive({ type: 'mutedBy', callKey: 'a call elsewhere', by: SAM });
+    socket.receive({ type: 'mutedBy', callKey: id, participantRawId: '8:orgid:alex-id', by: SAM });
+    socket.receive({ type: 'mutedBy', callKey: id, participantRawId: '4:+14255550142', by: SAM });
+    socket.receive({
+      type: 'mutedBy',
+      callKey: 'a call elsewhere',
+      participantRawId: '8:orgid:alex-id',
+      by: SAM,
+    });
     await app.settle();
     expect(actions).toContain(
       FloorApiActions.joinRequested({ callId: id, supervisor: SAM, requestId: 'r1' }),
@@ -111,6 +117,9 @@ describe('the floor, from an agent’s console', () => {
     expect(actions.filter((a) => a.type === FloorApiActions.mutedBy.type)).toEqual([
       FloorApiActions.mutedBy({ callId: id, by: SAM }),
     ]);
+    expect(actions).toContain(
+      FloorApiActions.participantMutedBy({ callId: id, participantRawId: '4:+14255550142', by: SAM }),
+    );
     expect(app.state(selectMutedBy(id))).toBe('Sam Okafor');
   });
 

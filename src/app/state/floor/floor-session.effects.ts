@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
+import { createIdentifierFromRawId } from '@azure/communication-common';
 import { Store, type Action } from '@ngrx/store';
 import { EMPTY, merge, Observable, of } from 'rxjs';
 import {
@@ -27,6 +28,7 @@ import { callsFeature, type CallEntry } from '../calls/calls.feature';
 import { EscalationPanelActions } from '../escalation/escalation-panel.actions';
 import { participantsFeature } from '../participants/participants.feature';
 import { FloorApiActions } from './floor-api.actions';
+import { floorSessionFeature } from './floor-session.feature';
 import { REPORT_DEBOUNCE_MS, selectFloorReportBody, type FloorReportBody } from './floor-report';
 
 const signedOut = (actions$: Actions) => actions$.pipe(ofType(ShellActions.signOutClicked));
@@ -70,9 +72,12 @@ export const floorMessages$ = createEffect(
   ) =>
     whileSignedIn(actions$, () =>
       floor.messages$.pipe(
-        concatLatestFrom(() => store.select(callsFeature.selectAllCalls)),
-        mergeMap(([message, calls]) => {
-          const action = toAction(message, calls, scheduler.now());
+        concatLatestFrom(() => [
+          store.select(callsFeature.selectAllCalls),
+          store.select(floorSessionFeature.selectUser),
+        ]),
+        mergeMap(([message, calls, user]) => {
+          const action = toAction(message, calls, user?.id ?? null, scheduler.now());
           if (action === undefined && 'callKey' in message)
             logger.info(`The floor named a call this console does not have (${message.type})`);
           return action ? of(action) : EMPTY;
@@ -86,11 +91,12 @@ export const floorMessages$ = createEffect(
 function toAction(
   message: ServerMessage,
   calls: readonly CallEntry[],
+  userId: string | null,
   now: number,
 ): Action | null | undefined {
   if ('callKey' in message) {
     const callId = byKey(calls, message.callKey)?.id;
-    return callId === undefined ? undefined : toCallAction(message, callId);
+    return callId === undefined ? undefined : toCallAction(message, callId, userId);
   }
   switch (message.type) {
     case 'welcome':
@@ -124,7 +130,17 @@ function toAction(
   }
 }
 
-function toCallAction(message: Extract<ServerMessage, { callKey: string }>, callId: string): Action {
+/** Whether a raw id is the Teams user with this Entra object id, in whichever cloud. */
+function isUser(rawId: string, userId: string | null): boolean {
+  const identifier = createIdentifierFromRawId(rawId);
+  return identifier.kind === 'microsoftTeamsUser' && identifier.microsoftTeamsUserId === userId;
+}
+
+function toCallAction(
+  message: Extract<ServerMessage, { callKey: string }>,
+  callId: string,
+  userId: string | null,
+): Action {
   switch (message.type) {
     case 'requestOpened':
       return FloorApiActions.requestOpened({ callId, requestId: message.requestId });
@@ -137,7 +153,13 @@ function toCallAction(message: Extract<ServerMessage, { callKey: string }>, call
         requestId: message.requestId,
       });
     case 'mutedBy':
-      return FloorApiActions.mutedBy({ callId, by: message.by });
+      return isUser(message.participantRawId, userId)
+        ? FloorApiActions.mutedBy({ callId, by: message.by })
+        : FloorApiActions.participantMutedBy({
+            callId,
+            participantRawId: message.participantRawId,
+            by: message.by,
+          });
   }
 }
 

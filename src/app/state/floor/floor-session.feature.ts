@@ -17,6 +17,11 @@ export interface FloorSessionState {
   readonly firstSeen: Readonly<Record<string, number>>;
   /** Who muted this console's user, by the console's call id, until they unmute or dismiss it. */
   readonly mutedBy: Readonly<Record<string, string>>;
+  /**
+   * Who muted each other participant, as the floor said, by the call's id and then the
+   * participant's raw id: the roster says "Muted by Sam Okafor" while they stay muted.
+   */
+  readonly participantsMutedBy: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export const initialFloorSessionState: FloorSessionState = {
@@ -24,13 +29,18 @@ export const initialFloorSessionState: FloorSessionState = {
   user: null,
   firstSeen: {},
   mutedBy: {},
+  participantsMutedBy: {},
 };
 
-const without = (record: Readonly<Record<string, string>>, key: string) => {
+const without = <T>(record: Readonly<Record<string, T>>, key: string) => {
   if (!(key in record)) return record;
   const { [key]: _gone, ...rest } = record;
   return rest;
 };
+
+/** The record with `previous`'s entry under `next` instead (a call's id changed). */
+const rekeyed = <T>(record: Readonly<Record<string, T>>, previous: string, next: string) =>
+  previous in record ? { ...without(record, previous), [next]: record[previous] } : record;
 
 export const floorSessionFeature = createFeature({
   name: 'floorSession',
@@ -46,6 +56,13 @@ export const floorSessionFeature = createFeature({
       ...state,
       mutedBy: { ...state.mutedBy, [callId]: by.displayName },
     })),
+    on(FloorApiActions.participantMutedBy, (state, { callId, participantRawId, by }): FloorSessionState => ({
+      ...state,
+      participantsMutedBy: {
+        ...state.participantsMutedBy,
+        [callId]: { ...state.participantsMutedBy[callId], [participantRawId]: by.displayName },
+      },
+    })),
     on(CallingSdkEvents.callMutedChanged, (state, { id, isMuted }): FloorSessionState =>
       isMuted ? state : { ...state, mutedBy: without(state.mutedBy, id) },
     ),
@@ -56,11 +73,13 @@ export const floorSessionFeature = createFeature({
     on(CallingSdkEvents.callEnded, (state, { id }): FloorSessionState => ({
       ...state,
       mutedBy: without(state.mutedBy, id),
+      participantsMutedBy: without(state.participantsMutedBy, id),
     })),
-    on(CallingSdkEvents.callIdChanged, (state, { previousId, id }): FloorSessionState => {
-      const name = state.mutedBy[previousId];
-      return name ? { ...state, mutedBy: { ...without(state.mutedBy, previousId), [id]: name } } : state;
-    }),
+    on(CallingSdkEvents.callIdChanged, (state, { previousId, id }): FloorSessionState => ({
+      ...state,
+      mutedBy: rekeyed(state.mutedBy, previousId, id),
+      participantsMutedBy: rekeyed(state.participantsMutedBy, previousId, id),
+    })),
     on(ShellActions.signOutClicked, (): FloorSessionState => initialFloorSessionState),
   ),
 });

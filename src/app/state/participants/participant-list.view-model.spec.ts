@@ -10,6 +10,8 @@ import {
   type ParticipantListViewModel,
 } from './participant-list.view-model';
 import { participantsFeature } from './participants.feature';
+import { FloorApiActions } from '../floor/floor-api.actions';
+import { floorSessionFeature } from '../floor/floor-session.feature';
 import { RosterActions } from './roster.actions';
 
 /** The root state the roster reads, after the actions, through the real reducers. */
@@ -19,6 +21,10 @@ function stateAfter(...actions: Action[]) {
     participants: actions.reduce(
       participantsFeature.reducer,
       participantsFeature.reducer(undefined, { type: 'init' }),
+    ),
+    floorSession: actions.reduce(
+      floorSessionFeature.reducer,
+      floorSessionFeature.reducer(undefined, { type: 'init' }),
     ),
   };
 }
@@ -125,6 +131,27 @@ describe('the participant list view-model', () => {
     expect(row(muted, dana.participantId).isMuted).toBeTrue();
     expect(row(muted, dana.participantId).mute.enabled).toBeFalse();
     expect(row(muted, dana.participantId).remove.enabled).toBeTrue();
+  });
+
+  it('says who muted a participant when the floor said so, while they stay muted', () => {
+    const caps = { muteOthers: capable, removeParticipant: capable };
+    const sam = { id: 'sam', displayName: 'Sam Okafor' };
+    const mutedBySam = FloorApiActions.participantMutedBy({
+      callId: 'c',
+      participantRawId: drew.identity.rawId,
+      by: sam,
+    });
+    const mute = (isMuted: boolean) =>
+      CallingSdkEvents.participantsChanged({
+        changes: [{ callId: 'c', participantId: drew.participantId, changes: { isMuted } }],
+      });
+    expect(row(rosterOf(caps, 'group', mute(true)), drew.participantId).mutedBy).toBeNull();
+    const muted = rosterOf(caps, 'group', mute(true), mutedBySam);
+    expect(row(muted, drew.participantId).mutedBy).toBe('Sam Okafor');
+    expect(row(muted, dana.participantId).mutedBy).toBeNull();
+    expect(
+      row(rosterOf(caps, 'group', mute(true), mutedBySam, mute(false)), drew.participantId).mutedBy,
+    ).toBeNull();
   });
 
   it('disables Mute all others while it runs or when nobody connected is unmuted, and shows its failure', () => {

@@ -3,6 +3,7 @@ import type { Failure } from '../../model/failure';
 import type { ConversationKind, Party } from '../../model/snapshots';
 import { addPeoplePermission, permissionFor, type Permission } from '../calls/capability-permission';
 import { callsFeature, type CallEntry } from '../calls/calls.feature';
+import { floorSessionFeature } from '../floor/floor-session.feature';
 import {
   participantsFeature,
   selectActiveCallParticipants,
@@ -51,6 +52,8 @@ export interface ParticipantRowViewModel {
   /** "Organizer", "Co-organizer", "Presenter"; null for anyone else. */
   readonly role: string | null;
   readonly isMuted: boolean;
+  /** Who muted them, when the floor said so ("Sam Okafor"); null when nobody said. */
+  readonly mutedBy: string | null;
   readonly isSpeaking: boolean;
   readonly cameraOn: boolean;
   readonly mute: RosterControl;
@@ -106,6 +109,7 @@ function restrictions(call: CallEntry, mute: Permission, remove: Permission) {
 export function participantListViewModel(
   call: CallEntry,
   roster: readonly ParticipantEntry[],
+  mutedBy: Readonly<Record<string, string>> = {},
 ): ParticipantListViewModel {
   const mute = permissionFor(call.capabilities, 'muteOthers', call.kind);
   const remove = permissionFor(call.capabilities, 'removeParticipant', call.kind);
@@ -121,6 +125,7 @@ export function participantListViewModel(
       state: p.state,
       role: ROLE_LABELS[p.role] ?? null,
       isMuted: p.isMuted,
+      mutedBy: p.isMuted ? (mutedBy[p.identity.rawId] ?? null) : null,
       isSpeaking: p.isSpeaking,
       cameraOn: p.videoStreams.some((stream) => stream.mediaStreamType === 'Video' && stream.isAvailable),
       // Only someone connected and unmuted can be muted; the SDK has no remote unmute.
@@ -148,14 +153,18 @@ const selectRosterOf = (callId: string) =>
     participants.filter((participant) => participant.callId === callId),
   );
 
+const selectMutedByIn = (callId: string | undefined) =>
+  createSelector(floorSessionFeature.selectParticipantsMutedBy, (all) => (callId ? all[callId] : undefined));
+
 /** The roster of one call, as the participant list shows it; null once the call is gone. */
 export const selectParticipantListViewModel = (callId: string) =>
   createSelector(
     callsFeature.selectEntities,
     selectRosterOf(callId),
-    (calls, roster): ParticipantListViewModel | null => {
+    selectMutedByIn(callId),
+    (calls, roster, mutedBy): ParticipantListViewModel | null => {
       const call = calls[callId];
-      return call ? participantListViewModel(call, roster) : null;
+      return call ? participantListViewModel(call, roster, mutedBy) : null;
     },
   );
 
@@ -163,5 +172,7 @@ export const selectParticipantListViewModel = (callId: string) =>
 export const selectActiveParticipantListViewModel = createSelector(
   callsFeature.selectActiveCall,
   selectActiveCallParticipants,
-  (call, roster): ParticipantListViewModel | null => (call ? participantListViewModel(call, roster) : null),
+  floorSessionFeature.selectParticipantsMutedBy,
+  (call, roster, mutedBy): ParticipantListViewModel | null =>
+    call ? participantListViewModel(call, roster, mutedBy[call.id]) : null,
 );
