@@ -70,8 +70,9 @@ test('an agent calls another Teams user, adds a phone number with a chat, mutes 
   const blakeSees = await rosterOf(atBlake);
   expect([...alexSees.keys()].sort()).toEqual([phone, 'Blake Chen'].sort());
   expect([...blakeSees.keys()].sort()).toEqual([phone, 'Alex Rivera'].sort());
-  expect(alexSees.get(phone)).toEqual(blakeSees.get(phone));
-  expect(alexSees.get(phone)).toContain('Muted');
+  // Each reads who muted the phone party: the floor tells Blake's console it was Alex.
+  expect(alexSees.get(phone)).toBe('Connected Muted by you');
+  expect(blakeSees.get(phone)).toBe('Connected Muted by Alex Rivera');
   expect(alexSees.get('Blake Chen')).toContain('Connected');
   expect(blakeSees.get('Alex Rivera')).toContain('Connected');
 

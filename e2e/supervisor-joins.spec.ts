@@ -30,7 +30,9 @@ async function agentOnAQueuedCall(browser: Browser, request: Parameters<typeof q
   const ringing = alex.getByRole('listitem', { name: 'Call from Casey Morgan' });
   await ringing.getByRole('button', { name: 'Accept' }).click();
   const atAlex = alex.getByRole('region', { name: 'Active call' });
-  await expect(atAlex.getByRole('listitem', { name: 'Casey Morgan' })).toContainText('Connected');
+  await expect(atAlex.getByRole('listitem', { name: 'Casey Morgan', exact: true })).toContainText(
+    'Connected',
+  );
 
   // The floor shows Alex on the call, from Alex's own console's report.
   const agents = sam.getByRole('table', { name: 'Agents' });
@@ -62,15 +64,15 @@ test('an agent asks the supervisor in; the supervisor joins from the request car
     'Sam Okafor is joining',
   );
   const atSam = sam.getByRole('region', { name: 'Active call' });
-  await expect(atSam.getByRole('listitem', { name: 'Casey Morgan' })).toContainText('Connected');
-  await expect(atSam.getByRole('listitem', { name: 'Alex Rivera' })).toContainText('Connected');
-  await expect(atAlex.getByRole('listitem', { name: 'Sam Okafor' })).toContainText('Connected');
+  await expect(atSam.getByRole('listitem', { name: 'Casey Morgan', exact: true })).toContainText('Connected');
+  await expect(atSam.getByRole('listitem', { name: 'Alex Rivera', exact: true })).toContainText('Connected');
+  await expect(atAlex.getByRole('listitem', { name: 'Sam Okafor', exact: true })).toContainText('Connected');
 
   // Now a group call, where muting works: Sam mutes the caller.
   await atSam.getByRole('button', { name: 'Mute Casey Morgan' }).click();
-  await expect(atSam.getByRole('listitem', { name: 'Casey Morgan' })).toContainText('Muted');
-  await expect(atAlex.getByRole('listitem', { name: 'Casey Morgan' })).toContainText('Muted');
-  await expect(atAlex.getByRole('listitem', { name: 'Casey Morgan' })).toContainText(
+  await expect(atSam.getByRole('listitem', { name: 'Casey Morgan', exact: true })).toContainText('Muted');
+  await expect(atAlex.getByRole('listitem', { name: 'Casey Morgan', exact: true })).toContainText('Muted');
+  await expect(atAlex.getByRole('listitem', { name: 'Casey Morgan', exact: true })).toContainText(
     'Muted by Sam Okafor',
   );
 
@@ -80,6 +82,19 @@ test('an agent asks the supervisor in; the supervisor joins from the request car
   expect([...samSees.keys()].sort()).toEqual(['Alex Rivera', 'Casey Morgan']);
   expect(samSees.get('Casey Morgan')).toContain('Muted');
   expect(alexSees.get('Sam Okafor')).toContain('Connected');
+  expect(samSees.get('Casey Morgan')).toContain('Muted by you');
+
+  // Alex leaves; the call goes on between Sam and the caller, and the words say so.
+  await atAlex.getByRole('button', { name: 'Hang up' }).click();
+  await expect(atAlex.getByRole('status')).toHaveText(
+    'You left; the call goes on with Casey Morgan and Sam Okafor.',
+  );
+  await expect(atSam.getByRole('listitem', { name: 'Casey Morgan', exact: true })).toContainText('Connected');
+  const alexRow = sam
+    .getByRole('table', { name: 'Agents' })
+    .getByRole('row')
+    .filter({ hasText: 'Alex Rivera' });
+  await expect(alexRow).toContainText('Available');
 
   await alex.context().close();
   await sam.context().close();
@@ -96,12 +111,12 @@ test('a supervisor joins an agent’s call from the floor without being asked, a
     'Sam Okafor is joining',
   );
   const atSam = sam.getByRole('region', { name: 'Active call' });
-  await expect(atSam.getByRole('listitem', { name: 'Alex Rivera' })).toContainText('Connected');
-  await expect(atAlex.getByRole('listitem', { name: 'Sam Okafor' })).toContainText('Connected');
+  await expect(atSam.getByRole('listitem', { name: 'Alex Rivera', exact: true })).toContainText('Connected');
+  await expect(atAlex.getByRole('listitem', { name: 'Sam Okafor', exact: true })).toContainText('Connected');
 
   await atSam.getByRole('button', { name: 'Mute Alex Rivera' }).click();
   await expect(atAlex.getByText('Muted by Sam Okafor.')).toBeVisible();
-  await expect(atSam.getByRole('listitem', { name: 'Alex Rivera' })).toContainText('Muted');
+  await expect(atSam.getByRole('listitem', { name: 'Alex Rivera', exact: true })).toContainText('Muted');
 
   await alex.context().close();
   await sam.context().close();

@@ -2,6 +2,7 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { FloorRole } from '../../../../server/floor/floor-protocol';
 import type { FloorStatus } from '../../floor/floor-connection';
 import { ShellActions } from '../agent/shell.actions';
+import { CallingApiActions } from '../calling-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
 import { callsFeature } from '../calls/calls.feature';
@@ -19,7 +20,8 @@ export interface FloorSessionState {
   readonly mutedBy: Readonly<Record<string, string>>;
   /**
    * Who muted each other participant, as the floor said, by the call's id and then the
-   * participant's raw id: the roster says "Muted by Sam Okafor" while they stay muted.
+   * participant's raw id: the roster says "Muted by Sam Okafor" (or "Muted by you") while they
+   * stay muted.
    */
   readonly participantsMutedBy: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
@@ -42,6 +44,20 @@ const without = <T>(record: Readonly<Record<string, T>>, key: string) => {
 const rekeyed = <T>(record: Readonly<Record<string, T>>, previous: string, next: string) =>
   previous in record ? { ...without(record, previous), [next]: record[previous] } : record;
 
+/** Who muted a participant (a participant's id is its raw id), for their roster line. */
+const mutedParticipant = (
+  state: FloorSessionState,
+  callId: string,
+  participantRawId: string,
+  by: string,
+): FloorSessionState => ({
+  ...state,
+  participantsMutedBy: {
+    ...state.participantsMutedBy,
+    [callId]: { ...state.participantsMutedBy[callId], [participantRawId]: by },
+  },
+});
+
 export const floorSessionFeature = createFeature({
   name: 'floorSession',
   reducer: createReducer(
@@ -56,13 +72,13 @@ export const floorSessionFeature = createFeature({
       ...state,
       mutedBy: { ...state.mutedBy, [callId]: by.displayName },
     })),
-    on(FloorApiActions.participantMutedBy, (state, { callId, participantRawId, by }): FloorSessionState => ({
-      ...state,
-      participantsMutedBy: {
-        ...state.participantsMutedBy,
-        [callId]: { ...state.participantsMutedBy[callId], [participantRawId]: by.displayName },
-      },
-    })),
+    on(FloorApiActions.participantMutedBy, (state, { callId, participantRawId, by }) =>
+      mutedParticipant(state, callId, participantRawId, by.displayName),
+    ),
+    // The user's own mute: the floor tells the others, and this roster says "Muted by you".
+    on(CallingApiActions.participantOperationSucceeded, (state, { callId, participantId, operation }) =>
+      operation === 'muteParticipant' ? mutedParticipant(state, callId, participantId, 'you') : state,
+    ),
     on(CallingSdkEvents.callMutedChanged, (state, { id, isMuted }): FloorSessionState =>
       isMuted ? state : { ...state, mutedBy: without(state.mutedBy, id) },
     ),

@@ -152,6 +152,12 @@ describe('the participant list view-model', () => {
     expect(
       row(rosterOf(caps, 'group', mute(true), mutedBySam, mute(false)), drew.participantId).mutedBy,
     ).toBeNull();
+    const byMe = CallingApiActions.participantOperationSucceeded({
+      callId: 'c',
+      participantId: drew.participantId,
+      operation: 'muteParticipant',
+    });
+    expect(row(rosterOf(caps, 'group', byMe, mute(true)), drew.participantId).mutedBy).toBe('you');
   });
 
   it('disables Mute all others while it runs or when nobody connected is unmuted, and shows its failure', () => {
