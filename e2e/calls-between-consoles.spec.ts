@@ -1,31 +1,5 @@
-import {
-  expect,
-  test,
-  type APIRequestContext,
-  type Browser,
-  type Locator,
-  type Page,
-} from '@playwright/test';
-import { signIn } from './emulator-api';
-
-/** A console of its own (a browser context each, as two agents' machines are), signed in. */
-async function consoleOf(browser: Browser, displayName: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, displayName);
-  return page;
-}
-
-/** Each roster line as the agent reads it: the name, then its chips in words. */
-async function rosterOf(call: Locator): Promise<Map<string, string>> {
-  const lines = call.getByRole('list', { name: /Participants/ }).getByRole('listitem');
-  const roster = new Map<string, string>();
-  for (const line of await lines.all()) {
-    const name = (await line.getAttribute('aria-label')) ?? '';
-    const chips = await line.locator('.chips').innerText();
-    roster.set(name, chips.replace(/\s+/g, ' ').trim());
-  }
-  return roster;
-}
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { consoleOf, rosterOf, signIn } from './emulator-api';
 
 test('an agent calls another Teams user, adds a phone number with a chat, mutes it, and both consoles show the same roster', async ({
   browser,

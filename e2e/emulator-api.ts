@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 /** The emulator's control endpoints, reached through the console's origin (the dev server proxies them). */
@@ -34,4 +34,23 @@ export async function signIn(page: Page, displayName: string): Promise<void> {
 export async function pickAccount(page: Page, displayName: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
   await page.getByRole('button', { name: displayName }).click();
+}
+
+/** A console of its own (a browser context each, as two people's machines are), signed in. */
+export async function consoleOf(browser: Browser, displayName: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, displayName);
+  return page;
+}
+
+/** Each roster line as its reader sees it: the name, then its chips in words. */
+export async function rosterOf(call: Locator): Promise<Map<string, string>> {
+  const lines = call.getByRole('list', { name: /Participants/ }).getByRole('listitem');
+  const roster = new Map<string, string>();
+  for (const line of await lines.all()) {
+    const name = (await line.getAttribute('aria-label')) ?? '';
+    const chips = await line.locator('.chips').innerText();
+    roster.set(name, chips.replace(/\s+/g, ' ').trim());
+  }
+  return roster;
 }

@@ -31,7 +31,10 @@ test('a first visit signs in through Entra ID’s account picker; the supervisor
   await expect(page).toHaveURL(/\/supervisor$/);
   await expect(page.getByRole('heading', { name: /Calls for you/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Joining agents’ calls' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: /^Queue/ })).toHaveCount(0);
+  // The floor's panels; not the agent's "Queue".
+  for (const panel of ['Requests', 'Queues', 'Agents'])
+    await expect(page.getByRole('heading', { name: panel, exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Queue(?!s)/ })).toHaveCount(0);
 
   // MSAL had the https authority name; nothing was asked of it over https. (That emulator mode
   // never downloads the Calling SDK is checked on the production build: bench/bundle.spec.ts.)

@@ -1,24 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { queueCall, signIn } from './emulator-api';
-
-/** A console of its own (a browser context each, as the agent's and supervisor's machines are). */
-async function consoleOf(browser: Browser, displayName: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, displayName);
-  return page;
-}
-
-/** Each roster line as its reader sees it: the name, then its chips in words. */
-async function rosterOf(call: Locator): Promise<Map<string, string>> {
-  const lines = call.getByRole('list', { name: /Participants/ }).getByRole('listitem');
-  const roster = new Map<string, string>();
-  for (const line of await lines.all()) {
-    const name = (await line.getAttribute('aria-label')) ?? '';
-    const chips = await line.locator('.chips').innerText();
-    roster.set(name, chips.replace(/\s+/g, ' ').trim());
-  }
-  return roster;
-}
+import { expect, test, type Browser } from '@playwright/test';
+import { consoleOf, queueCall, rosterOf } from './emulator-api';
 
 /** Alex takes a queued call from Casey Morgan; Sam, the supervisor, watches the floor. */
 async function agentOnAQueuedCall(browser: Browser, request: Parameters<typeof queueCall>[0]) {

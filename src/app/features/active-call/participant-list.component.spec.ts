@@ -59,7 +59,7 @@ describe('ParticipantListComponent in the active call', () => {
         changes: [{ callId: 'm', participantId: '4:+14255550123', changes: { isMuted: true } }],
       }),
     );
-    expect(await row.getChips()).toEqual(['Connected', 'Muted']);
+    expect(await row.getChips()).toEqual(['Connected', 'Muted by you']);
     expect(await row.canMute()).toBeFalse(); // the SDK cannot unmute someone else
     expect(await row.canRemove()).toBeTrue();
     await row.remove();

@@ -2,7 +2,6 @@ import { createActionGroup, props } from '@ngrx/store';
 import type { EscalationStepName } from '../../calling/escalation';
 import type { DialTarget } from '../../model/dial-target';
 import type { Failure } from '../../model/failure';
-import type { Party } from '../../model/snapshots';
 
 /**
  * The escalation workflow's steps (`calling/escalation.ts`), per person (`personId`: their raw
@@ -27,13 +26,5 @@ export const EscalationApiActions = createActionGroup({
       failedStep: EscalationStepName;
       failure: Failure;
     }>(),
-  },
-});
-
-/** The agent hangs up a group call others stay in: who they leave it to. */
-export const CallLeavingActions = createActionGroup({
-  source: 'Call Leaving',
-  events: {
-    'Left While Others Stay': props<{ callId: string; others: Party[] }>(),
   },
 });

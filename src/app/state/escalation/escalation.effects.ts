@@ -15,7 +15,8 @@ import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
 import { callsFeature } from '../calls/calls.feature';
 import { FloorApiActions } from '../floor/floor-api.actions';
 import { participantsFeature } from '../participants/participants.feature';
-import { CallLeavingActions, EscalationApiActions } from './escalation-api.actions';
+import { CallLeavingActions } from './call-leaving.actions';
+import { EscalationApiActions } from './escalation-api.actions';
 import { EscalationDialogActions } from './escalation-dialog.actions';
 
 /** A workflow step as the action that reports it. */

@@ -8,7 +8,8 @@ import { FloorApiActions } from '../floor/floor-api.actions';
 import { ShellActions } from '../agent/shell.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { ChatThreadsApiActions } from '../dialer/chat-threads-api.actions';
-import { CallLeavingActions, EscalationApiActions } from './escalation-api.actions';
+import { CallLeavingActions } from './call-leaving.actions';
+import { EscalationApiActions } from './escalation-api.actions';
 import { EscalationPanelActions } from './escalation-panel.actions';
 
 /** How far bringing one person into a call got: the workflow's steps, in order. */
