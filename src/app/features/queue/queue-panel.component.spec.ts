@@ -1,10 +1,12 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { Store } from '@ngrx/store';
+import { provideState, Store } from '@ngrx/store';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import { CallingApiActions } from '../../state/calling-api.actions';
 import { FloorApiActions } from '../../state/floor/floor-api.actions';
+import { supervisorFloorFeature } from '../../state/floor/supervisor-floor.feature';
+import { floorAgent, floorCall } from '../../state/floor/testing/floor-fixtures';
 import { QueuePanelActions } from '../../state/queue/queue-panel.actions';
 import { incomingCall } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
@@ -80,6 +82,26 @@ describe('QueuePanelComponent', () => {
     expect(await call.getWaiting()).toBe('Waiting 0:05');
     store.dispatch(FloorApiActions.firstSeen({ calls: [{ key: 'server-a', at: 15_000 }] }));
     expect(await call.getWaiting()).toBe('Waiting 1:00');
+  });
+
+  it('tells a supervisor which agent is bringing him into which call, as the floor knows it', async () => {
+    TestBed.configureTestingModule({ providers: [provideState(supervisorFloorFeature)] });
+    const { fixture, store, loader } = await setUp();
+    fixture.componentRef.setInput('audience', 'supervisor');
+    store.dispatch(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 0) }));
+    store.dispatch(CallingSdkEvents.serverCallIdKnown({ id: 'a', serverCallId: 'server-a' }));
+    const call = await loader.getHarness(QueuedCallHarness);
+    expect(await call.getBringingIn()).toBeNull();
+    store.dispatch(
+      FloorApiActions.snapshotReceived({
+        agents: [floorAgent('blake-id', 'Blake Chen', [floorCall('server-a', { queue: 'Billing' })])],
+        queues: [],
+        requests: [],
+        serviceLevelSeconds: 20,
+      }),
+    );
+    expect(await call.getBringingIn()).toBe('Blake Chen is bringing you into a call with Kim Lee (Billing)');
+    expect(await call.getQueue()).toBe('Escalation');
   });
 
   it('shows Accepting… and disables both buttons once Accept is clicked', async () => {

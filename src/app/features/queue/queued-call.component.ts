@@ -12,8 +12,14 @@ import { PartyComponent } from '../../shared/party.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <sb-party class="caller" [party]="call().caller" />
+    @if (call().bringingIn; as bringing) {
+      <p class="bringing-in">
+        {{ bringing.agent }} is bringing you into a call with {{ bringing.caller
+        }}{{ bringing.queue ? ' (' + bringing.queue + ')' : '' }}
+      </p>
+    }
     <div class="meta">
-      <span class="queue">{{ call().queue ?? 'Direct call' }}</span>
+      <span class="queue">{{ call().bringingIn ? 'Escalation' : (call().queue ?? 'Direct call') }}</span>
       <span class="waiting"
         >Waiting <span class="time">{{ now() - call().waitingSince | duration }}</span></span
       >
@@ -48,6 +54,10 @@ import { PartyComponent } from '../../shared/party.component';
     }
     .time {
       font-variant-numeric: tabular-nums;
+    }
+    .bringing-in {
+      margin: 0;
+      font: var(--mat-sys-body-medium);
     }
     .actions {
       display: flex;

@@ -22,6 +22,7 @@ export class QueuedCallHarness extends ComponentHarness {
   private readonly caller = this.locatorFor('sb-party');
   private readonly queue = this.locatorFor('.queue');
   private readonly waiting = this.locatorFor('.waiting');
+  private readonly bringingIn = this.locatorForOptional('.bringing-in');
   private readonly status = this.locatorForOptional('[role="status"]');
   private readonly failure = this.locatorForOptional(FailureMessageHarness);
   private readonly acceptButton = this.locatorFor(MatButtonHarness.with({ text: 'Accept' }));
@@ -33,6 +34,12 @@ export class QueuedCallHarness extends ComponentHarness {
 
   async getQueue(): Promise<string> {
     return (await this.queue()).text();
+  }
+
+  /** On a supervisor's console: "Blake Chen is bringing you into a call with …", else null. */
+  async getBringingIn(): Promise<string | null> {
+    const line = await this.bringingIn();
+    return line ? squash(await line.text()) : null;
   }
 
   /** "Waiting 1:05". */

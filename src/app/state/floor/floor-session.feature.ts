@@ -8,6 +8,7 @@ import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
 import { callsFeature } from '../calls/calls.feature';
 import { selectQueuedCalls, type QueuedCall } from '../queue/queue.feature';
 import { FloorApiActions } from './floor-api.actions';
+import type { SupervisorFloorState } from './supervisor-floor.feature';
 
 /** This console's side of the floor, for both roles: it outlives any screen, as the session does. */
 export interface FloorSessionState {
@@ -127,7 +128,42 @@ export const selectAskSupervisorBlocked = (callId: string) =>
 export interface WaitingCall extends QueuedCall {
   /** When the floor first saw the call ring anywhere, else when this console did (epoch ms). */
   readonly waitingSince: number;
+  /**
+   * On a supervisor's console, when the ringing call is an agent's call on the floor: the agent is
+   * bringing the supervisor in (Escalate, or Ask supervisor), to a call with this caller.
+   */
+  readonly bringingIn: BringingIn | null;
 }
+
+export interface BringingIn {
+  readonly agent: string;
+  readonly caller: string;
+  readonly queue: string | null;
+}
+
+const IN_THE_CALL = new Set(['Connected', 'LocalHold', 'RemoteHold']);
+
+/**
+ * The agents' calls the supervisor's floor knows, by key: only on the supervisor's workspace,
+ * whose route registers the floor's view (elsewhere there is none, and nothing to say).
+ */
+const selectFloorCallsByKey = createSelector(
+  (state: object) => (state as { supervisorFloor?: SupervisorFloorState }).supervisorFloor,
+  (floor): ReadonlyMap<string, BringingIn> => {
+    const byKey = new Map<string, BringingIn>();
+    for (const id of floor?.ids ?? []) {
+      const agent = floor!.entities[id]!;
+      for (const call of agent.calls)
+        if (IN_THE_CALL.has(call.state))
+          byKey.set(call.key, {
+            agent: agent.agent.displayName,
+            caller: call.caller.displayName ?? call.caller.phoneNumber ?? 'a caller',
+            queue: call.queue,
+          });
+    }
+    return byKey;
+  },
+);
 
 /**
  * The queue's calls, each waiting since the floor first saw it (the same wait on every console,
@@ -136,11 +172,13 @@ export interface WaitingCall extends QueuedCall {
 export const selectWaitingCalls = createSelector(
   selectQueuedCalls,
   floorSessionFeature.selectFirstSeen,
-  (calls, firstSeen): WaitingCall[] =>
+  selectFloorCallsByKey,
+  (calls, firstSeen, floorCalls): WaitingCall[] =>
     calls.map((call) => ({
       ...call,
       waitingSince:
         (call.serverCallId !== null ? firstSeen[call.serverCallId] : undefined) ?? call.receivedAt,
+      bringingIn: (call.serverCallId !== null ? floorCalls.get(call.serverCallId) : undefined) ?? null,
     })),
 );
 

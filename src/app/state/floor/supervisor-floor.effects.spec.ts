@@ -5,7 +5,9 @@ import { ManualScheduler } from '../../floor/testing/manual-scheduler';
 import { callsFeature } from '../calls/calls.feature';
 import { selectQueuedCalls } from '../queue/queue.feature';
 import { startEmulatedConsole } from '../testing/emulated-console';
+import { floorAgent, floorCall } from './testing/floor-fixtures';
 import { otherConsole, PHONE } from '../testing/group-call';
+import { selectWaitingCalls } from './floor-session.feature';
 import { provideSupervisorState } from './provide-supervisor-state';
 import { SupervisorFloorPageActions } from './supervisor-floor-page.actions';
 import { supervisorFloorFeature } from './supervisor-floor.feature';
@@ -100,6 +102,30 @@ describe('the supervisor’s floor effects', () => {
     expect(app.state(callsFeature.selectActiveCall)).toEqual(
       jasmine.objectContaining({ serverCallId: key, state: 'Connected' }),
     );
+    await blake.dispose();
+  });
+
+  it('says who brings the supervisor into which call when an agent adds him unasked', async () => {
+    const { app, socket } = await startSupervisor();
+    const { blake, key, addSam } = await blakeOnACall(app);
+    const call = floorCall(key, { caller: { displayName: null, phoneNumber: PHONE, rawId: `4:${PHONE}` } });
+    socket.receive({
+      type: 'snapshot',
+      agents: [floorAgent('blake-id', 'Blake Chen', [call])],
+      queues: [],
+      requests: [],
+      serviceLevelSeconds: 20,
+    });
+    await addSam();
+    expect(app.state(selectWaitingCalls)).toEqual([
+      jasmine.objectContaining({
+        serverCallId: key,
+        status: 'ringing',
+        bringingIn: { agent: 'Blake Chen', caller: PHONE, queue: 'Billing' },
+      }),
+    ]);
+    // Not answered by itself: the supervisor did not ask for this one.
+    expect(app.state(callsFeature.selectAllCalls)).toEqual([]);
     await blake.dispose();
   });
 
