@@ -102,3 +102,34 @@ test('a supervisor joins an agent’s call from the floor without being asked, a
   await alex.context().close();
   await sam.context().close();
 });
+
+test('an agent escalates a queued call to the supervisor from the directory; the supervisor’s card says whose call it is', async ({
+  browser,
+  request,
+}) => {
+  const { sam, alex, atAlex } = await agentOnAQueuedCall(browser, request);
+
+  // One dialog: pick Sam from the directory, Confirm.
+  await atAlex.getByRole('button', { name: 'Escalate' }).click();
+  const dialog = alex.getByRole('dialog', { name: 'Escalate the call' });
+  await dialog.getByRole('combobox', { name: 'Name or phone number' }).pressSequentially('Sam');
+  await alex.getByRole('option', { name: /Sam Okafor/ }).click();
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The steps show where Alex acted, by name; Sam's console rings with who and what it is.
+  await expect(atAlex.getByRole('listitem', { name: 'Adding Sam Okafor' })).toContainText('Ringing');
+  const ringing = sam.getByRole('listitem', { name: 'Call from Alex Rivera' });
+  await expect(ringing).toContainText('Alex Rivera is bringing you into a call with Casey Morgan (Billing)');
+  await ringing.getByRole('button', { name: 'Accept' }).click();
+
+  await expect(atAlex.getByRole('listitem', { name: 'Adding Sam Okafor' })).toContainText(
+    'Sam Okafor joined the call.',
+  );
+  const atSam = sam.getByRole('region', { name: 'Active call' });
+  await expect(atSam.getByRole('listitem', { name: 'Casey Morgan', exact: true })).toContainText('Connected');
+  await expect(atAlex.getByRole('listitem', { name: 'Sam Okafor', exact: true })).toContainText('Connected');
+
+  await alex.context().close();
+  await sam.context().close();
+});
