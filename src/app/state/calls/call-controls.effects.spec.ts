@@ -8,7 +8,9 @@ import { agentFeature } from '../agent/agent.feature';
 import { participantsFeature } from '../participants/participants.feature';
 import { QueuePanelActions } from '../queue/queue-panel.actions';
 import { startEmulatedConsole } from '../testing/emulated-console';
-import { callsFeature } from './calls.feature';
+import { ManualScheduler } from '../../floor/testing/manual-scheduler';
+import { CALL_CONTROL_SCHEDULER } from './call-control-time';
+import { callsFeature, MUTE_LIMIT_WINDOW_MS } from './calls.feature';
 
 async function onACall(talkMs = 600_000) {
   const app = await startEmulatedConsole('alex');
@@ -21,6 +23,33 @@ async function onACall(talkMs = 600_000) {
 }
 
 describe('call control effects on the emulator', () => {
+  it('waits out ACS’s mute limit: after a 429 the roster’s Mute is off for a whole window', async () => {
+    const clock = new ManualScheduler(0);
+    const app = await startEmulatedConsole('alex', {
+      providers: [{ provide: CALL_CONTROL_SCHEDULER, useValue: clock }],
+    });
+    const id = app.emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
+    await app.settle();
+    app.store.dispatch(QueuePanelActions.acceptClicked({ id }));
+    await app.settle();
+    // 15 mute operations in 30 seconds are allowed; the 16th is refused.
+    for (let i = 0; i < 16; i++) {
+      const click = i % 2 === 0 ? ActiveCallPanelActions.muteClicked : ActiveCallPanelActions.unmuteClicked;
+      app.store.dispatch(click({ callId: id }));
+      await app.settle();
+    }
+    expect(app.state(callsFeature.selectActiveCall)?.failure).toEqual(
+      jasmine.objectContaining({ code: 429, operation: 'unmute' }),
+    );
+    expect(app.state(callsFeature.selectMuteLimited)).toBeTrue();
+    clock.advance(MUTE_LIMIT_WINDOW_MS - 1);
+    await app.settle();
+    expect(app.state(callsFeature.selectMuteLimited)).toBeTrue();
+    clock.advance(1);
+    await app.settle();
+    expect(app.state(callsFeature.selectMuteLimited)).toBeFalse();
+  });
+
   it('mutes and unmutes the call', async () => {
     const { app, id, active } = await onACall();
     app.store.dispatch(ActiveCallPanelActions.muteClicked({ callId: id }));

@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { concatMap, filter, switchMap, takeUntil } from 'rxjs/operators';
+import { timer } from 'rxjs';
+import { concatMap, filter, map, switchMap, takeUntil } from 'rxjs/operators';
 import { CallRegistry } from '../../calling/call-registry';
 import { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
 import { AuthApiActions } from '../agent/auth-api.actions';
@@ -8,6 +9,9 @@ import { ShellActions } from '../agent/shell.actions';
 import { carryOut, type ControlEntry } from './call-control';
 import { CALL_CONTROL_SCHEDULER } from './call-control-time';
 import { activeCallControls } from './active-call.controls';
+import { isMuteLimit, MUTE_LIMIT_WINDOW_MS } from './calls.feature';
+import { MuteLimitActions } from './mute-limit.actions';
+import { CallingApiActions } from '../calling-api.actions';
 import { callPanelControls } from './call-panel.controls';
 import { outboundControls } from './outbound.controls';
 
@@ -43,6 +47,20 @@ export const callControls$ = createEffect(
           takeUntil(actions$.pipe(ofType(ShellActions.signOutClicked))),
         ),
       ),
+    ),
+  { functional: true },
+);
+
+/**
+ * ACS refused a mute with 429: the roster's Mute buttons are disabled, and come back once a whole
+ * window has passed since the last refusal (ACS counts a console's mute operations over 30 s).
+ */
+export const liftMuteLimit$ = createEffect(
+  (actions$ = inject(Actions), scheduler = inject(CALL_CONTROL_SCHEDULER)) =>
+    actions$.pipe(
+      ofType(CallingApiActions.callOperationFailed, CallingApiActions.participantOperationFailed),
+      filter(({ operation, failure }) => isMuteLimit(operation, failure)),
+      switchMap(() => timer(MUTE_LIMIT_WINDOW_MS, scheduler).pipe(map(() => MuteLimitActions.lifted()))),
     ),
   { functional: true },
 );

@@ -10,6 +10,7 @@ import { CallingApiActions } from '../calling-api.actions';
 import { ActiveCallPanelActions } from './active-call-panel.actions';
 import { DtmfKeypadActions } from './dtmf-keypad.actions';
 import { HeldCallsPanelActions } from './held-calls-panel.actions';
+import { MuteLimitActions } from './mute-limit.actions';
 import { DirectoryApiActions } from '../dialer/directory-api.actions';
 import { RosterActions } from '../participants/roster.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
@@ -42,10 +43,32 @@ export interface EndedCall {
 
 export interface CallsState extends EntityState<CallEntry> {
   readonly lastEnded: EndedCall | null;
+  /**
+   * ACS refused a mute of this console's with 429 (more than 15 mute operations in 30 seconds):
+   * the roster's Mute buttons wait until the window has passed.
+   */
+  readonly muteLimited: boolean;
 }
 
+/** ACS's window for a console's mute operations: 15 in 30 seconds (docs/acs-codes.md). */
+export const MUTE_LIMIT_WINDOW_MS = 30_000;
+
+const MUTE_OPERATIONS: ReadonlySet<CallOperation> = new Set([
+  'mute',
+  'unmute',
+  'muteParticipant',
+  'muteAllRemoteParticipants',
+]);
+
+/** A failure that says this console reached ACS's mute limit. */
+export const isMuteLimit = (operation: CallOperation, failure: Failure) =>
+  failure.code === 429 && MUTE_OPERATIONS.has(operation);
+
 export const callsAdapter = createEntityAdapter<CallEntry>();
-export const initialCallsState: CallsState = callsAdapter.getInitialState({ lastEnded: null });
+export const initialCallsState: CallsState = callsAdapter.getInitialState({
+  lastEnded: null,
+  muteLimited: false,
+});
 
 /** States in which the agent is not talking on the call but can take it back. */
 export const HELD_STATES: ReadonlySet<string> = new Set(['LocalHold']);
@@ -187,11 +210,15 @@ export const callsFeature = createFeature({
       update(state, callId, endOperation(state, callId, operation)),
     ),
     on(CallingApiActions.callOperationFailed, (state, { callId, operation, failure }) =>
-      update(state, callId, {
+      update(isMuteLimit(operation, failure) ? { ...state, muteLimited: true } : state, callId, {
         ...endOperation(state, callId, operation),
         failure: { ...failure, operation },
       }),
     ),
+    on(CallingApiActions.participantOperationFailed, (state, { operation, failure }) =>
+      isMuteLimit(operation, failure) ? { ...state, muteLimited: true } : state,
+    ),
+    on(MuteLimitActions.lifted, (state) => ({ ...state, muteLimited: false })),
     on(ShellActions.signOutClicked, () => initialCallsState),
   ),
   extraSelectors: ({ selectCallsState }) => {

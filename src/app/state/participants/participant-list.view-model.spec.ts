@@ -4,7 +4,9 @@ import { CallingApiActions } from '../calling-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { callsFeature } from '../calls/calls.feature';
 import { call, participant } from '../testing/snapshots';
+import { MuteLimitActions } from '../calls/mute-limit.actions';
 import {
+  MUTE_LIMIT_REASON,
   selectActiveParticipantListViewModel,
   selectParticipantListViewModel,
   type ParticipantListViewModel,
@@ -133,6 +135,24 @@ describe('the participant list view-model', () => {
     expect(row(muted, dana.participantId).remove.enabled).toBeTrue();
   });
 
+  it('disables Mute and Mute all others while ACS’s mute limit holds, saying why', () => {
+    const caps = { muteOthers: capable, removeParticipant: capable };
+    const refused = CallingApiActions.participantOperationFailed({
+      callId: 'c',
+      participantId: drew.participantId,
+      operation: 'muteParticipant',
+      failure: { message: 'Too many mute requests in a short time.', code: 429 },
+    });
+    const limited = rosterOf(caps, 'group', refused);
+    expect(row(limited, dana.participantId).mute.enabled).toBeFalse();
+    expect(limited.muteAll.enabled).toBeFalse();
+    expect(limited.reasons).toContain({ key: 'mute', text: MUTE_LIMIT_REASON });
+    expect(row(limited, dana.participantId).remove.enabled).toBeTrue();
+    const lifted = rosterOf(caps, 'group', refused, MuteLimitActions.lifted());
+    expect(row(lifted, dana.participantId).mute.enabled).toBeTrue();
+    expect(lifted.reasons).toEqual([]);
+  });
+
   it('says who muted a participant when the floor said so, while they stay muted', () => {
     const caps = { muteOthers: capable, removeParticipant: capable };
     const sam = { id: 'sam', displayName: 'Sam Okafor' };
@@ -177,7 +197,7 @@ describe('the participant list view-model', () => {
     );
     expect(everyoneMuted.muteAll.enabled).toBeFalse();
 
-    const failure = { message: 'Too many mute requests in a short time.', code: 429 };
+    const failure = { message: 'Muting everyone else failed. Try again.', code: 500 };
     const failed = rosterOf(
       caps,
       'group',

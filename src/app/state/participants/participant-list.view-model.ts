@@ -106,12 +106,19 @@ function restrictions(call: CallEntry, mute: Permission, remove: Permission) {
 }
 
 /** The permission matrix: what the call's capabilities, its kind and each participant's state allow. */
+/** Why Mute waits while ACS's mute limit holds (docs/acs-codes.md, 429). */
+export const MUTE_LIMIT_REASON =
+  'ACS allows 15 mute requests in 30 seconds: Mute comes back within 30 seconds.';
+
 export function participantListViewModel(
   call: CallEntry,
   roster: readonly ParticipantEntry[],
   mutedBy: Readonly<Record<string, string>> = {},
+  muteLimited = false,
 ): ParticipantListViewModel {
-  const mute = permissionFor(call.capabilities, 'muteOthers', call.kind);
+  const allowed = permissionFor(call.capabilities, 'muteOthers', call.kind);
+  const mute: Permission =
+    muteLimited && allowed.allowed ? { allowed: false, reason: MUTE_LIMIT_REASON } : allowed;
   const remove = permissionFor(call.capabilities, 'removeParticipant', call.kind);
   const add = addPeoplePermission(call.capabilities, call.kind);
   const why = restrictions(call, mute, remove);
@@ -162,9 +169,10 @@ export const selectParticipantListViewModel = (callId: string) =>
     callsFeature.selectEntities,
     selectRosterOf(callId),
     selectMutedByIn(callId),
-    (calls, roster, mutedBy): ParticipantListViewModel | null => {
+    callsFeature.selectMuteLimited,
+    (calls, roster, mutedBy, muteLimited): ParticipantListViewModel | null => {
       const call = calls[callId];
-      return call ? participantListViewModel(call, roster, mutedBy) : null;
+      return call ? participantListViewModel(call, roster, mutedBy, muteLimited) : null;
     },
   );
 
@@ -173,6 +181,7 @@ export const selectActiveParticipantListViewModel = createSelector(
   callsFeature.selectActiveCall,
   selectActiveCallParticipants,
   floorSessionFeature.selectParticipantsMutedBy,
-  (call, roster, mutedBy): ParticipantListViewModel | null =>
-    call ? participantListViewModel(call, roster, mutedBy[call.id]) : null,
+  callsFeature.selectMuteLimited,
+  (call, roster, mutedBy, muteLimited): ParticipantListViewModel | null =>
+    call ? participantListViewModel(call, roster, mutedBy[call.id], muteLimited) : null,
 );
