@@ -60,3 +60,35 @@ test('a call answered by one agent stops ringing for the other', async ({ browse
   await alex.context().close();
   await blake.context().close();
 });
+
+test('a reload or a closed tab during a call asks first; with no call it does not', async ({
+  page,
+  request,
+}) => {
+  await signIn(page, 'Alex Rivera');
+  await queueCall(request, { from: '+14255550166', displayName: 'Morgan Lee' });
+  await page
+    .getByRole('listitem', { name: 'Call from Morgan Lee' })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  const active = page.getByRole('region', { name: 'Active call' });
+  await expect(active.getByText('Call state: Connected')).toBeVisible();
+
+  // A real navigation: the browser asks; staying keeps the call.
+  const asked = page.waitForEvent('dialog');
+  const closing = page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  await closing;
+  await expect(active.getByText('Call state: Connected')).toBeVisible();
+
+  // Once the call is over, a reload goes ahead without a question.
+  await active.getByRole('button', { name: 'Hang up' }).click();
+  await expect(active.getByRole('status')).toHaveText('Call with Morgan Lee ended: You hung up.');
+  page.on('dialog', (unexpected) => {
+    throw new Error(`A ${unexpected.type()} dialog was shown with no live call.`);
+  });
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+});

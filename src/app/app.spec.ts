@@ -9,6 +9,7 @@ import { AuthApiActions } from './state/agent/auth-api.actions';
 import { ShellActions } from './state/agent/shell.actions';
 import { CallingSdkEvents } from './state/calling-sdk.actions';
 import { provideTestState } from './state/testing/provide-test-state';
+import { call } from './state/testing/snapshots';
 
 @Component({ selector: 'sb-workspace-stub', template: 'The workspace' })
 class WorkspaceStub {}
@@ -51,6 +52,22 @@ describe('App shell', () => {
     TestBed.inject(ActionsSubject).subscribe((action) => dispatched.push(action));
     return { fixture, store: TestBed.inject(Store), text, loader, dispatched };
   }
+
+  it('asks before a reload or a closed tab while a call is live, and not otherwise', async () => {
+    const { store, fixture } = await setUp();
+    // The browser's own event, handed to the shell's listener (dispatching it on this test page's
+    // window would make the test runner believe the page reloads).
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true }) as BeforeUnloadEvent;
+      fixture.componentInstance.beforeUnload(event);
+      return event.defaultPrevented;
+    };
+    expect(unload()).toBeFalse();
+    store.dispatch(CallingSdkEvents.callAdded({ call: call('c1') }));
+    expect(unload()).toBeTrue();
+    store.dispatch(CallingSdkEvents.callEnded({ id: 'c1', callEndReason: { code: 0 }, at: 1 }));
+    expect(unload()).toBeFalse();
+  });
 
   it('shows nobody and no sign-out before anyone signs in', async () => {
     const { text } = await setUp();

@@ -6,6 +6,7 @@ import { Store } from '@ngrx/store';
 import { SIGN_IN_PATH } from './core/auth/msal-configuration';
 import { Theme } from './core/theme';
 import { AppActions } from './state/agent/app.actions';
+import { callsFeature } from './state/calls/calls.feature';
 import { ShellActions } from './state/agent/shell.actions';
 import { agentFeature, selectConnectionLabel, selectRenewalProblem } from './state/agent/agent.feature';
 import { FailureMessageComponent } from './shared/failure-message.component';
@@ -19,6 +20,7 @@ import { FailureMessageComponent } from './shared/failure-message.component';
   selector: 'sb-root',
   imports: [MatToolbar, MatButton, FailureMessageComponent, RouterOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(window:beforeunload)': 'beforeUnload($event)' },
   template: `
     <mat-toolbar role="banner">
       <span class="product">Switchboard</span>
@@ -138,6 +140,8 @@ export class App implements OnInit {
   protected readonly failure = this.store.selectSignal(agentFeature.selectFailure);
   protected readonly connectionLabel = this.store.selectSignal(selectConnectionLabel);
   protected readonly renewal = this.store.selectSignal(selectRenewalProblem);
+  /** Calls in the store are live ones (an ended call leaves it). */
+  private readonly calls = this.store.selectSignal(callsFeature.selectAllCalls);
   protected readonly retryInSeconds = computed(() => Math.ceil((this.renewal()?.retryInMs ?? 0) / 1000));
 
   constructor() {
@@ -145,6 +149,18 @@ export class App implements OnInit {
     effect(() => {
       if (this.user() && this.router.url.startsWith(SIGN_IN_PATH)) void this.router.navigateByUrl('/');
     });
+  }
+
+  /**
+   * A reload or a closed tab ends the browser's calling endpoint, and with it every call: nothing
+   * can attach to them afterwards (in ACS as in the emulator). While a call is live, the browser
+   * asks first.
+   */
+  beforeUnload(event: BeforeUnloadEvent): void {
+    if (this.calls().length === 0) return;
+    event.preventDefault();
+    // Chrome before 119 and Safari ask only when returnValue is set.
+    event.returnValue = '';
   }
 
   ngOnInit(): void {
