@@ -235,8 +235,9 @@ export const MAX_FRAME_BYTES = 64 * 1024;
 const MAX_ID = 256;
 const MAX_NAME = 256;
 const MAX_TOKEN = 16 * 1024;
-const MAX_CALLS = 16;
-const MAX_PARTICIPANTS = 64;
+/** At most this many calls in a report, and participants' names per call. */
+export const MAX_CALLS = 16;
+export const MAX_PARTICIPANTS = 64;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A message that fails its checks: `message` says which field, never its value. */

@@ -1,5 +1,11 @@
 import { createSelector } from '@ngrx/store';
-import type { AgentState, FloorCall, FloorCallState } from '../../../../server/floor/floor-protocol';
+import {
+  MAX_CALLS,
+  MAX_PARTICIPANTS,
+  type AgentState,
+  type FloorCall,
+  type FloorCallState,
+} from '../../../../server/floor/floor-protocol';
 import type { Party } from '../../model/snapshots';
 import { callsFeature, type CallEntry } from '../calls/calls.feature';
 import { participantsFeature, type ParticipantEntry } from '../participants/participants.feature';
@@ -7,9 +13,6 @@ import { selectQueuedCalls, type QueuedCall } from '../queue/queue.feature';
 
 /** Changes within this time make one report. */
 export const REPORT_DEBOUNCE_MS = 100;
-
-/** The floor takes at most this many calls in a report (`floor-protocol.ts`). */
-const MAX_CALLS = 16;
 
 /** What this console reports to the floor, but for `since` (the effect keeps that). */
 export interface FloorReportBody {
@@ -49,7 +52,11 @@ function liveCall(call: CallEntry & { serverCallId: string }, participants: Part
     state: call.state as FloorCallState,
     since: iso(since(call)),
     onHold: call.state === 'LocalHold' || call.state === 'RemoteHold',
-    participants: participants.filter((p) => p.callId === call.id).map(nameOf),
+    // A meeting may hold hundreds; the floor takes the first names and refuses a longer list.
+    participants: participants
+      .filter((p) => p.callId === call.id)
+      .slice(0, MAX_PARTICIPANTS)
+      .map(nameOf),
   };
 }
 

@@ -274,7 +274,10 @@ export const floorReport$ = createEffect(
     scheduler = inject(FLOOR_SCHEDULER),
   ) =>
     whileSignedIn(actions$, () => {
+      // The body is rebuilt on any roster change (someone starts speaking); only a different body
+      // is a change, so a speaker storm neither re-reports nor keeps the debounce from firing.
       const reports$ = store.select(selectFloorReportBody).pipe(
+        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
         scan(
           (last: (FloorReportBody & { since: number }) | null, body) => ({
             ...body,
