@@ -5,6 +5,7 @@ import { provideStoreDevtools } from '@ngrx/store-devtools';
 import { environment } from '../../environments/environment';
 import { agentFeature } from './agent/agent.feature';
 import * as sessionEffects from './agent/session.effects';
+import * as softphoneEffects from './agent/softphone.effects';
 import { callsFeature } from './calls/calls.feature';
 import * as floorSessionEffects from './floor/floor-session.effects';
 import { floorSessionFeature } from './floor/floor-session.feature';
@@ -38,7 +39,7 @@ export function provideAppState(): EnvironmentProviders[] {
     provideState(callsFeature),
     provideState(participantsFeature),
     provideState(floorSessionFeature),
-    provideEffects(sessionEffects, participantNamesEffects, floorSessionEffects),
+    provideEffects(sessionEffects, softphoneEffects, participantNamesEffects, floorSessionEffects),
     ...(environment.storeDevtools
       ? [provideStoreDevtools({ maxAge: 100, connectInZone: false, name: 'Switchboard' })]
       : []),

@@ -20,6 +20,7 @@ import { AppActions } from './app.actions';
 import { AuthApiActions } from './auth-api.actions';
 import { ShellActions } from './shell.actions';
 import { SignInPageActions } from './sign-in-page.actions';
+import { SoftphoneActions } from './softphone.actions';
 
 type ParticipantChanged = Extract<CallingEvent, { type: 'participantChanged' }>;
 const isParticipantChanged = (event: CallingEvent): event is ParticipantChanged =>
@@ -79,7 +80,8 @@ export const startSession$ = createEffect(
 );
 
 /**
- * The calling session: from sign-in to sign-out, every bridge event becomes a "Calling SDK"
+ * The calling session: from claiming the softphone to sign-out (or to another tab taking the
+ * softphone over), every bridge event becomes a "Calling SDK"
  * action; participant changes are coalesced to one update per frame.
  */
 export const callingSession$ = createEffect(
@@ -91,7 +93,7 @@ export const callingSession$ = createEffect(
     logger = inject(Logger),
   ) =>
     actions$.pipe(
-      ofType(AuthApiActions.signedIn),
+      ofType(SoftphoneActions.acquired),
       switchMap(() => {
         const events$ = session.connect(auth.credential()).pipe(share());
         // Changes buffered under a call's old id must reach the store before the id changes: the
@@ -110,7 +112,7 @@ export const callingSession$ = createEffect(
             logger.error('Calling session failed', failure);
             return of(CallingSdkEvents.agentFailed({ failure }));
           }),
-          takeUntil(signOutClicked(actions$)),
+          takeUntil(merge(signOutClicked(actions$), actions$.pipe(ofType(SoftphoneActions.released)))),
         );
       }),
     ),
