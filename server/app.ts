@@ -135,7 +135,7 @@ export async function buildServer(
       }),
   });
 
-  app.get('/health', async () => ({ ok: true }));
+  app.get('/health', async () => ({ status: 'ok', pid: process.pid }));
   const browserConfig = consoleConfig(config);
   app.get('/config.json', async () => browserConfig);
   const validator = new EntraTokenValidator(config.entra, options.now);

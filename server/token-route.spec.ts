@@ -123,7 +123,7 @@ describe('POST /api/token: the Entra access token', () => {
   it('marks every answer no-store', async () => {
     assert.equal((await post({})).headers['cache-control'], 'no-store');
     assert.equal((await app.inject({ url: '/health' })).headers['cache-control'], 'no-store');
-    assert.deepEqual((await app.inject({ url: '/health' })).json(), { ok: true });
+    assert.deepEqual((await app.inject({ url: '/health' })).json(), { status: 'ok', pid: process.pid });
   });
 });
 

@@ -57,7 +57,7 @@ export async function emulatorControls(app: FastifyInstance, { world }: { world:
   });
   app.setErrorHandler(controlError);
 
-  app.get('/health', async () => ({ ok: true }));
+  app.get('/health', async () => ({ status: 'ok', pid: process.pid }));
   app.get('/emulator/users', async () => world.directory.users.map(publicUser));
   app.get('/emulator/state', async () => world.snapshot());
   app.get('/emulator/listeners', async () => world.listenerCounts());

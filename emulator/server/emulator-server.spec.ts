@@ -241,7 +241,7 @@ describe('emulator server', () => {
       assert.equal(status(await get('//[', upgrade)), 'HTTP/1.1 400 Bad Request');
       assert.equal(status(await get('//a:99999', upgrade)), 'HTTP/1.1 400 Bad Request');
       assert.equal(status(await get('/nowhere', upgrade)), 'HTTP/1.1 404 Not Found');
-      assert.deepEqual(await api('/health'), { status: 200, body: { ok: true } });
+      assert.deepEqual(await api('/health'), { status: 200, body: { status: 'ok', pid: process.pid } });
     },
   );
 

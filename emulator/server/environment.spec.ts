@@ -17,16 +17,23 @@ describe('the emulator’s environment', () => {
         SCENARIO_PATIENCE_SECONDS: '60-180',
         SCENARIO_TALK_SECONDS: '45-45',
         EMULATOR_REDIRECT_URIS: 'https://switchboard.example/, http://localhost/',
+        EMULATOR_STATE_FILE: '/tmp/switchboard-emulator-4390.json',
       }),
       {
         port: 4390,
         host: '0.0.0.0',
         seed: 7,
-        cloud: { redirectUris: ['https://switchboard.example/', 'http://localhost/'] },
+        cloud: {
+          redirectUris: ['https://switchboard.example/', 'http://localhost/'],
+          stateFile: '/tmp/switchboard-emulator-4390.json',
+        },
         scenario: { arrivalsPerMinute: 0.5, patienceSeconds: [60, 180], talkSeconds: [45, 45] },
       },
     );
     assert.equal(readEnvironment({ EMULATOR_SCENARIO: 'off' }).scenario, false);
+    assert.deepEqual(readEnvironment({ EMULATOR_STATE_FILE: 'state.json' }).cloud, {
+      stateFile: 'state.json',
+    });
   });
 
   it('stops at the first setting out of its range, naming it and the range', () => {

@@ -18,6 +18,7 @@ export function readEnvironment(env: Environment): EmulatorOptions {
   const patienceSeconds = pair(env, 'SCENARIO_PATIENCE_SECONDS');
   const talkSeconds = pair(env, 'SCENARIO_TALK_SECONDS');
   const redirectUris = uris(env, 'EMULATOR_REDIRECT_URIS');
+  const stateFile = env['EMULATOR_STATE_FILE'] || undefined;
   const agents = number(env, 'EMULATOR_GENERATED_AGENTS', RANGES.generatedAgents);
   const supervisors = number(env, 'EMULATOR_GENERATED_SUPERVISORS', RANGES.generatedSupervisors);
   const teamsCloud = env['EMULATOR_TEAMS_CLOUD'];
@@ -28,7 +29,9 @@ export function readEnvironment(env: Environment): EmulatorOptions {
     host: env['EMULATOR_HOST'] || '127.0.0.1',
     ...(seed !== undefined && { seed }),
     ...(teamsCloud && { teamsCloud: teamsCloud as TeamsCloud }),
-    ...(redirectUris && { cloud: { redirectUris } }),
+    ...((redirectUris || stateFile) && {
+      cloud: { ...(redirectUris && { redirectUris }), ...(stateFile && { stateFile }) },
+    }),
     ...((agents !== undefined || supervisors !== undefined) && {
       generatedUsers: {
         ...(agents !== undefined && { agents }),

@@ -79,7 +79,10 @@ describe('emulator server: HTTP on the wire', () => {
       assert.match(answer, /\r\nconnection: close\r\n/i, path);
       assert.equal(await connection.closed, true, path);
     }
-    assert.deepEqual(await requestJson(emulator.url, '/health'), { status: 200, body: { ok: true } });
+    assert.deepEqual(await requestJson(emulator.url, '/health'), {
+      status: 200,
+      body: { status: 'ok', pid: process.pid },
+    });
   });
 
   it('answers a CONNECT request, and carries on', async () => {
@@ -89,7 +92,10 @@ describe('emulator server: HTTP on the wire', () => {
     );
     assert.match(answer, /^HTTP\/1\.1 405 Method Not Allowed\r\n/);
     assert.match(answer, /\{"error":"CONNECT is not served here\."\}$/);
-    assert.deepEqual(await requestJson(emulator.url, '/health'), { status: 200, body: { ok: true } });
+    assert.deepEqual(await requestJson(emulator.url, '/health'), {
+      status: 200,
+      body: { status: 'ok', pid: process.pid },
+    });
   });
 
   it('opens /ws to pages on this machine only, as the controls answer them', async () => {

@@ -29,7 +29,7 @@ describe('a console’s WebSocket', () => {
         socket.send(text);
         assert.deepEqual(await closed, { code: 1008, reason }, text);
       }
-      assert.deepEqual((await api('/health')).body, { ok: true });
+      assert.deepEqual((await api('/health')).body, { status: 'ok', pid: process.pid });
     },
   );
 
@@ -46,7 +46,7 @@ describe('a console’s WebSocket', () => {
         const { socket, closed } = await rawConsole(emulator.url);
         socket.send(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), { binary: false });
         assert.equal((await closed).code, 1007);
-        assert.deepEqual((await api('/health')).body, { ok: true });
+        assert.deepEqual((await api('/health')).body, { status: 'ok', pid: process.pid });
         assert.deepEqual(uncaught, []);
       } finally {
         process.off('uncaughtException', onUncaught);
@@ -76,7 +76,7 @@ describe('a console’s WebSocket', () => {
     const { socket, closed } = await rawConsole(emulator.url);
     socket.send(JSON.stringify({ type: 'listeners', count: 0, padding: 'x'.repeat(64 * 1024) }));
     assert.equal((await closed).code, 1009);
-    assert.deepEqual((await api('/health')).body, { ok: true });
+    assert.deepEqual((await api('/health')).body, { status: 'ok', pid: process.pid });
   });
 
   it(

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../engine/clock';
+import type { GrantStore } from './grant-store';
 
 /** What `/authorize` was asked, kept while the user picks an account. */
 export interface AuthorizationRequest {
@@ -36,6 +37,8 @@ const opaque = () => randomBytes(32).toString('base64url');
 /**
  * The emulated tenant's state between requests: account pickers on screen, authorization codes,
  * refresh tokens and sign-in sessions (the browser's cookie), timed by the world's clock.
+ * Given a store (`EMULATOR_STATE_FILE`), refresh tokens and sessions are kept there too and read
+ * back at start, so they outlive a restart; pickers on screen and codes (minutes long) are not.
  */
 export class EntraGrants {
   private readonly pending = new Map<string, AuthorizationRequest & { expiresAt: number }>();
@@ -45,7 +48,15 @@ export class EntraGrants {
   private readonly refreshTokens = new Map<string, RefreshGrant>();
   private readonly sessions = new Map<string, string>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly store?: GrantStore,
+  ) {
+    const state = store?.load();
+    for (const [token, grant] of state?.refreshTokens ?? []) this.refreshTokens.set(token, grant);
+    for (const [sessionId, userKey] of state?.sessions ?? []) this.sessions.set(sessionId, userKey);
+    if (state) this.save();
+  }
 
   /** Keeps a request while the account picker is on screen; the page posts back its handle. */
   hold(request: AuthorizationRequest): string {
@@ -65,6 +76,7 @@ export class EntraGrants {
   openSession(userKey: string): string {
     const sessionId = opaque();
     this.sessions.set(sessionId, userKey);
+    this.save();
     return sessionId;
   }
 
@@ -73,7 +85,7 @@ export class EntraGrants {
   }
 
   endSession(sessionId: string | undefined): void {
-    if (sessionId) this.sessions.delete(sessionId);
+    if (sessionId && this.sessions.delete(sessionId)) this.save();
   }
 
   issueCode(request: AuthorizationRequest, userKey: string, sessionId: string): string {
@@ -105,6 +117,7 @@ export class EntraGrants {
     const token = opaque();
     const grant = { userKey, clientId, sessionId, expiresAt };
     this.refreshTokens.set(token, grant);
+    this.save();
     return { ...grant, token };
   }
 
@@ -113,9 +126,19 @@ export class EntraGrants {
     if (!grant) return 'unknown';
     if (grant.expiresAt <= this.clock.now()) {
       this.refreshTokens.delete(token);
+      this.save();
       return 'expired';
     }
     return grant;
+  }
+
+  /** Writes refresh tokens and sessions to the store, if there is one, without the expired ones. */
+  private save(): void {
+    if (!this.store) return;
+    const now = this.clock.now();
+    for (const [token, grant] of this.refreshTokens)
+      if (grant.expiresAt <= now) this.refreshTokens.delete(token);
+    this.store.save({ refreshTokens: [...this.refreshTokens], sessions: [...this.sessions] });
   }
 
   private sweep(): void {

@@ -11,12 +11,19 @@ import { tokenErrorBody } from './entra-errors';
 import { EntraGrants } from './entra-grants';
 import { EntraTokenEndpoint } from './entra-token';
 import { EntraSigner } from './entra-tokens';
+import { GrantFile } from './grant-store';
+import { keyRotation } from './key-rotation';
 import { signInErrorPage } from './account-picker';
 import { callerOrigin } from './http-io';
 
 export interface CloudOptions {
   /** Redirect URIs Switchboard's app registration accepts (default: loopback, any port). */
   readonly redirectUris?: readonly string[];
+  /**
+   * Where refresh tokens and sign-in sessions are kept, so they outlive a restart
+   * (`EMULATOR_STATE_FILE`); without one they live in memory only.
+   */
+  readonly stateFile?: string;
 }
 
 /** The largest body a cloud endpoint takes; the biggest real one (a token request) is a few KiB. */
@@ -93,7 +100,10 @@ export class MicrosoftCloud {
     options: CloudOptions,
   ) {
     const app = new AppRegistration(options.redirectUris);
-    const grants = new EntraGrants(world.clock);
+    const grants = new EntraGrants(
+      world.clock,
+      options.stateFile ? new GrantFile(options.stateFile) : undefined,
+    );
     this.authorizeEndpoints = new EntraAuthorize(world, app, grants);
     this.tokenEndpoint = new EntraTokenEndpoint(world, app, grants, signer);
     this.identity = new AcsIdentity(world, signer);
@@ -104,9 +114,10 @@ export class MicrosoftCloud {
     return new MicrosoftCloud(world, await EntraSigner.create(), options);
   }
 
-  /** A Fastify plugin: Entra ID, ACS identity and Graph, each encapsulated. */
+  /** A Fastify plugin: Entra ID, ACS identity, Graph and the key rotation control, each encapsulated. */
   readonly routes = async (app: FastifyInstance): Promise<void> => {
     await app.register(this.entra, { prefix: `/${TENANT_ID}` });
+    await app.register(keyRotation(this.signer));
     await app.register(this.acsIdentity);
     await app.register(this.graph);
   };
