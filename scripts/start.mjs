@@ -2,10 +2,16 @@
 // `npm start`: the emulator, server/ and the console together, one URL to open.
 // Knobs: PORT (console, 4200), EMULATOR_PORT (4310), SERVER_PORT (EMULATOR_PORT + 1), EMULATOR_SEED,
 // EMULATOR_SCENARIO (on|off), SCENARIO_ARRIVALS_PER_MINUTE, SCENARIO_PATIENCE_SECONDS (e.g. 60-180),
-// SCENARIO_TALK_SECONDS.
+// SCENARIO_TALK_SECONDS, EMULATOR_STATE_FILE.
+// The emulator or server/ dying is not the end: each is started again (see supervise.mjs) and the
+// console reconnects. The dev server dying, Ctrl-C, or a service dying 5 times within a minute
+// stops everything.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { supervise } from './supervise.mjs';
 
 const port = Number(process.env.PORT || 4200);
 const emulatorPort = Number(process.env.EMULATOR_PORT || 4310);
@@ -21,8 +27,11 @@ const env = {
   EMULATOR_PORT: String(emulatorPort),
   SERVER_PORT: String(serverPort),
   NG_CLI_ANALYTICS: 'false',
+  // Refresh grants and sign-in sessions, kept so that a restarted emulator still honours them
+  // (the file holds their secrets: mode 0600, under the user's temporary directory).
+  EMULATOR_STATE_FILE:
+    process.env.EMULATOR_STATE_FILE || join(tmpdir(), `switchboard-emulator-${emulatorPort}.json`),
 };
-const children = [];
 
 /**
  * server/ as in production, with the emulator as its Entra ID and ACS: the emulator's well-known
@@ -50,29 +59,23 @@ function emulatedCloud() {
   };
 }
 
-function run(command, args, childEnv = env) {
-  const child = spawn(command, args, { env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`${command} ${args.join(' ')} stopped (${signal ?? code}); stopping Switchboard.`);
-      stop(code || 1);
-    }
-  });
-  children.push(child);
-  return child;
-}
+const services = [];
+let devServer;
 
 let stopping = false;
-function stop(code = 0) {
+function stop(code = 0, reason) {
+  if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
+  if (reason) console.error(reason);
+  for (const service of services) service.stop();
+  devServer?.kill('SIGTERM');
   setTimeout(() => process.exit(code), 500).unref();
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 async function waitFor(url, seconds) {
-  for (let i = 0; i < seconds * 4; i++) {
+  for (let i = 0; i < seconds * 4 && !stopping; i++) {
     try {
       if ((await fetch(url)).ok) return true;
     } catch {
@@ -83,12 +86,17 @@ async function waitFor(url, seconds) {
   return false;
 }
 
-/** Starts a service and waits for its health check; stops everything if it does not answer. */
-async function start(name, args, healthUrl, childEnv) {
-  run(process.execPath, args, childEnv);
-  if (await waitFor(healthUrl, 60)) return true;
-  console.error(`${name} did not answer at ${healthUrl} within 60 s.`);
-  stop(1);
+/** Starts a service, restarted whenever it dies; stops everything if it does not answer at first. */
+async function start(name, args, healthUrl, childEnv = env) {
+  const service = supervise({
+    name,
+    start: () => spawn(process.execPath, args, { env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] }),
+    ready: () => waitFor(healthUrl, 60),
+    giveUp: (reason) => stop(1, reason),
+  });
+  services.push(service);
+  if (await service.start()) return true;
+  if (!stopping) stop(1, `${name} did not answer at ${healthUrl} within 60 s.`);
   return false;
 }
 
@@ -105,13 +113,12 @@ if (
     emulatedCloud(),
   ))
 ) {
-  run(process.execPath, [
-    'node_modules/@angular/cli/bin/ng.js',
-    'serve',
-    '--port',
-    String(port),
-    '--no-open',
-  ]);
+  const args = ['node_modules/@angular/cli/bin/ng.js', 'serve', '--port', String(port), '--no-open'];
+  devServer = spawn(process.execPath, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  devServer.on('exit', (code, signal) => {
+    if (!stopping)
+      stop(code || 1, `The dev server (ng serve) stopped (${signal ?? code}); stopping Switchboard.`);
+  });
   if (await waitFor(`http://localhost:${port}/config.json`, 240)) {
     console.log(
       `\nSwitchboard is running: http://localhost:${port}/  (emulator on port ${emulatorPort}, server/ on ${serverPort})\n`,
