@@ -5,7 +5,8 @@ import { readEnvironment } from './environment';
 async function main(): Promise<void> {
   const options = readEnvironment(process.env);
   const emulator = await startEmulator(options);
-  console.log(`Emulator listening on ${emulator.url} (scenario ${options.scenario ? 'on' : 'off'})`);
+  const kept = options.cloud?.stateFile ? `; sign-ins kept in ${options.cloud.stateFile}` : '';
+  console.log(`Emulator listening on ${emulator.url} (scenario ${options.scenario ? 'on' : 'off'}${kept})`);
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
