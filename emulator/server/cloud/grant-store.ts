@@ -49,7 +49,9 @@ export class GrantFile implements GrantStore {
   save(state: GrantState): void {
     const temporary = `${this.path}.${process.pid}.tmp`;
     try {
-      writeFileSync(temporary, JSON.stringify({ version: VERSION, ...state }), { mode: 0o600 });
+      // A new file (`wx`), so the mode applies: never one left behind with another.
+      rmSync(temporary, { force: true });
+      writeFileSync(temporary, JSON.stringify({ version: VERSION, ...state }), { mode: 0o600, flag: 'wx' });
       renameSync(temporary, this.path);
     } catch (error) {
       rmSync(temporary, { force: true });
