@@ -54,3 +54,26 @@ export async function rosterOf(call: Locator): Promise<Map<string, string>> {
   }
   return roster;
 }
+
+/** Loses a user's connections to the calling service for `seconds` (the emulator's fault control). */
+export async function dropConnection(
+  request: APIRequestContext,
+  userKey: string,
+  seconds: number,
+): Promise<void> {
+  await expect(await request.post('/emulator/connections/drop', { data: { userKey, seconds } })).toBeOK();
+}
+
+/** How many consoles of one user the calling service has signed in. */
+export async function consolesSignedIn(request: APIRequestContext, userKey: string): Promise<number> {
+  const response = await request.get('/emulator/listeners');
+  const body = (await response.json()) as { consoles: { userKey: string }[] };
+  return body.consoles.filter((c) => c.userKey === userKey).length;
+}
+
+/** The emulator's process id, from its health check. */
+export async function emulatorPid(request: APIRequestContext): Promise<number> {
+  const response = await request.get('/health');
+  await expect(response).toBeOK();
+  return ((await response.json()) as { pid: number }).pid;
+}
