@@ -56,6 +56,8 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent, ReconnectionHooks
   attach(connection: Connection, reconnection: Reconnection): void {
     this.connection = connection;
     this.reconnection = reconnection;
+    // Lost between its hello and now: the loss found no reconnection to start.
+    if (!connection.isSignedIn && !this.disposed) reconnection.start();
     setTimeout(() => {
       const early = this.early ?? [];
       this.early = null;
