@@ -103,6 +103,8 @@ export class Reconnection {
       if (mode === 'register' && isCode(error, ERROR.unauthenticated)) return this.refused();
       return this.schedule();
     }
+    // Lost again before this turn: that loss started over, and the agent is not back.
+    if (this.stopped || !connection.isSignedIn) return;
     this.clearTimers();
     if (mode === 'resume') hooks.resumed();
     else hooks.registered();
