@@ -74,7 +74,7 @@ export class Connection {
 
   constructor(
     private readonly onMessage: (message: ServerMessage) => void,
-    /** The signed-in socket was lost (not closed by `close()`). */
+    /** The signed-in socket was lost (not ended by `stop()`). */
     private readonly onLost: () => void,
   ) {}
 
@@ -87,6 +87,7 @@ export class Connection {
    * received); what the world replays arrives before the answer. Refused: the socket closes.
    */
   async signIn(transport: EmulatorTransport, operation: Operation): Promise<SignedInWire> {
+    let closedEarly = false;
     const link: TransportConnection = await transport.connect({
       message: (message) => {
         if (this.link !== link) return;
@@ -98,15 +99,16 @@ export class Connection {
         this.onMessage(message);
       },
       closed: () => {
-        if (this.link !== link) return;
+        if (this.link !== link) return void (closedEarly = true);
         const wasSignedIn = this.isSignedIn;
-        this.drop(wasSignedIn ? 'reconnecting' : (this.offline ?? 'reconnecting'));
+        this.drop(this.offline ?? 'reconnecting');
         if (wasSignedIn) this.onLost();
       },
     });
-    if (this.offline === 'closed' || this.offline === 'gaveUp') {
+    if (this.offline === 'closed' || this.offline === 'gaveUp' || closedEarly) {
       link.close();
-      throw callingError({ ...ERROR.unreachable, message: OFFLINE_MESSAGES[this.offline] });
+      const why = this.offline === 'closed' || this.offline === 'gaveUp' ? this.offline : 'reconnecting';
+      throw callingError({ ...ERROR.unreachable, message: OFFLINE_MESSAGES[why] });
     }
     this.link = link;
     // A new endpoint numbers its messages from 1, and may send some (calls ringing) before it answers.
