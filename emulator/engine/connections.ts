@@ -144,7 +144,10 @@ export class Connections {
    * Moves a known endpoint onto this link's socket and replays what its client has not received
    * (after `lastSeq`). Unknown, expired, another secret, or too far behind: `404/49016`.
    */
-  resume(linkId: string, endpointId: string, secret: string, lastSeq: number): EndpointSession {
+  resume(
+    linkId: string,
+    { endpointId, secret, lastSeq }: { endpointId: string; secret: string; lastSeq: number },
+  ): EndpointSession {
     const link = this.links.get(linkId);
     const own = link && this.sessions.get(link.endpointId);
     if (!link || !own)

@@ -218,11 +218,8 @@ export class World implements WorldPort {
     if (!endpoint)
       throw new WorldError(ERROR.unreachable, 'The connection to the calling service is closed.');
     if (operation.op === 'hello') return this.hello(endpoint, operation.token);
-    if (operation.op === 'resumeEndpoint') {
-      const { secret, lastSeq } = operation;
-      const resumed = this.connections.resume(endpointId, operation.endpointId, secret, lastSeq);
-      return this.signedIn(resumed);
-    }
+    if (operation.op === 'resumeEndpoint')
+      return this.signedIn(this.connections.resume(endpointId, operation));
     if (!endpoint.user)
       throw new WorldError(ERROR.unauthenticated, 'Not signed in: create the call agent first.');
 
