@@ -7,22 +7,30 @@ import type {
   TeamsCallAgent,
 } from '@azure/communication-calling';
 import type { CommunicationTokenCredential } from '@azure/communication-common';
+import { RealClock, type Clock } from '../engine/clock';
 import { ERROR } from '../engine/codes';
-import type { TeamsCloud } from '../engine/directory';
 import { callingError, Connection, notModelled, type EmulatorTransport } from './connection';
 import { EmulatedDeviceManager } from './device-manager';
 import { ListenerTally } from './emitter';
 import { callClientFeature, EmulatedDebugInfo } from './features';
+import { Reconnection } from './reconnection';
 import { EmulatedTeamsCallAgent } from './teams-call-agent';
 import { webSocketTransport } from './websocket-transport';
 
 /** Where clients reach the emulator: set once per module, since consumers construct `CallClient` themselves. */
 let transport: EmulatorTransport | null = null;
 let baseUrl = 'http://localhost:4310';
+let clientTimers: Clock | null = null;
 
-export function configure(options: { url?: string; transport?: EmulatorTransport }): void {
+/**
+ * Where clients created from now on reach the emulator, and (`timers`) the clock their agents
+ * retry a lost connection on: by default the transport's (the in-memory emulator's manual clock,
+ * which its `advance` moves), else the host's real timers.
+ */
+export function configure(options: { url?: string; transport?: EmulatorTransport; timers?: Clock }): void {
   if (options.url) baseUrl = options.url;
   transport = options.transport ?? null;
+  clientTimers = options.timers ?? null;
 }
 
 function currentTransport(): EmulatorTransport {
@@ -70,22 +78,20 @@ export class CallClient implements Pick<
   private async connectAgent(credential: CommunicationTokenCredential): Promise<EmulatedTeamsCallAgent> {
     const { token } = await credential.getToken();
     const agent = new EmulatedTeamsCallAgent(this.tally);
-    const connection = await Connection.open(
-      currentTransport(),
+    const connection = new Connection(
       (message) => agent.handle(message),
       () => agent.connectionLost(),
     );
-    try {
-      const { cloud } = (await connection.request({ op: 'hello', token })) as { cloud: TeamsCloud };
-      connection.teamsCloud = cloud;
-    } catch (error) {
-      connection.close();
-      throw error;
-    }
+    const via = currentTransport();
+    await connection.signIn(via, { op: 'hello', token });
     // Listeners added before the agent existed (devices, DebugInfo) count from the start.
     this.tally.onChange = (count) => connection.reportListeners(count);
     if (this.tally.count > 0) connection.reportListeners(this.tally.count);
-    agent.attach(connection);
+    const timers = clientTimers ?? via.timers ?? new RealClock();
+    agent.attach(
+      connection,
+      new Reconnection({ connection, transport: via, timers, credential, hooks: agent }),
+    );
     return agent;
   }
 

@@ -8,6 +8,7 @@ import type {
 } from '@azure/communication-calling';
 import { AzureCommunicationTokenCredential } from '@azure/communication-common';
 import { msUntilCallerSpeaks } from '../testing/speaking-probe';
+import { RESUME_WINDOW_MS } from '../engine/world';
 import { createInMemoryEmulator } from '../testing/in-memory';
 import { CallClient, configure, Features, listenerCount } from './index';
 
@@ -250,22 +251,27 @@ describe('emulator client (the drop-in SDK module)', () => {
     );
   });
 
-  it('reports a dropped connection: Disconnected, and live calls end 496/7', async () => {
+  it('reports a long drop: Disconnected at once with its calls, which end 496/7 once the window passes', async () => {
     const { emulator, signIn } = await setUp();
     const alex = await signIn('alex');
     emulator.world.enqueuePhoneCall({ talkMs: 600_000 });
     await emulator.settle();
     const call = await alex.ringing[0].accept();
     const changes: string[] = [];
-    const onConnection = (a: { newValue: string }) => changes.push(a.newValue);
+    const onConnection = (a: { newValue: string; reason?: string }) =>
+      changes.push(`${a.newValue} ${a.reason}`);
     alex.agent.on('connectionStateChanged', onConnection);
-    emulator.world.dropConnection('alex');
+    emulator.world.dropConnection('alex', 180);
     await emulator.settle();
-    assert.deepEqual(changes, ['Disconnected']);
+    assert.deepEqual(changes, ['Disconnected connectionIssue']);
     assert.equal(alex.agent.connectionState, 'Disconnected');
+    assert.equal(call.state, 'Connected');
+    await assert.rejects(call.mute(), { code: 408, subCode: 40114, message: /being re-established/ });
+    await emulator.advance(RESUME_WINDOW_MS);
     assert.deepEqual(call.callEndReason, { code: 496, subCode: 7 });
-    await assert.rejects(call.mute(), { code: 408, subCode: 40114 });
+    assert.deepEqual(changes, ['Disconnected connectionIssue']);
     alex.agent.off('connectionStateChanged', onConnection);
+    alex.stop();
   });
 
   it('says clearly what it does not model (screen sharing), with 501', async () => {
@@ -334,11 +340,11 @@ describe('emulator client (the drop-in SDK module)', () => {
     assert.equal(listenerCount(), baseline);
   });
 
-  it('ends the caller, then the call, Disconnected 496/7 when the connection drops', async () => {
+  it('ends the caller, then the call, Disconnected 496/7 when a drop outlasts the window', async () => {
     const baseline = listenerCount();
     const { emulator, agent, call, caller, seen, stopWatching } = await callWithCallerSpeaking(600_000);
-    emulator.world.dropConnection('alex');
-    await emulator.settle();
+    emulator.world.dropConnection('alex', 3600);
+    await emulator.advance(RESUME_WINDOW_MS);
     assert.deepEqual(seen, [
       'caller isSpeaking false',
       'caller Disconnected 496/7',

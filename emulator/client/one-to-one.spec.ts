@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RemoteParticipant, TeamsCall } from '@azure/communication-calling';
 import { consoles, rawId, rawIdOf } from '../testing/consoles';
+import { RESUME_WINDOW_MS } from '../engine/world';
 
 const reasonOf = (r: { code: number; subCode?: number } | undefined) =>
   r ? ` ${r.code}/${r.subCode ?? '-'}` : '';
@@ -163,14 +164,16 @@ describe('1:1 calls between consoles', () => {
     await finish();
   });
 
-  it('ends the other side 0/4521 when a console vanishes (its connection gone without hanging up)', async () => {
+  it('ends the other side 0/4521 when a console vanishes (its connection lost for longer than the window)', async () => {
     const { emulator, consoles: c, world, finish } = await consoles('alex', 'blake');
     const call = c.alex.agent.startCall(c.blake.identifier);
     await emulator.settle();
     await c.blake.ringing[0].accept();
     await emulator.settle();
-    world.dropConnection('blake');
-    await emulator.settle();
+    world.dropConnection('blake', 3600);
+    await emulator.advance(RESUME_WINDOW_MS - 1);
+    assert.equal(stateOf(call), 'Connected');
+    await emulator.advance(1);
     assert.equal(stateOf(call), 'Disconnected 0/4521');
     await finish();
   });

@@ -1,5 +1,6 @@
 import type {
   ConnectionState,
+  ConnectionStateChangedReason,
   JoinCallOptions,
   StartTeamsGroupCallOptions,
   TeamsCall,
@@ -12,11 +13,16 @@ import { CallAgentKind } from './sdk-values';
 import { Emitter, type Listener, type ListenerTally } from './emitter';
 import { callAgentFeature } from './features';
 import { newCallId, readJoin, readStartCall } from './outgoing-call';
+import type { Reconnection, ReconnectionHooks } from './reconnection';
 import { EmulatedTeamsCall, type CallStart } from './teams-call';
 import { EmulatedTeamsIncomingCall } from './teams-incoming-call';
 
-/** The Teams user's `TeamsCallAgent`: incoming calls, calls, the connection. */
-export class EmulatedTeamsCallAgent implements TeamsCallAgent {
+/**
+ * The Teams user's `TeamsCallAgent`: incoming calls, calls, the connection. A lost connection
+ * leaves it `Disconnected` (`connectionIssue`) with its calls while its `Reconnection` gets the
+ * endpoint back (`reconnection.ts` says how, and when it gives up).
+ */
+export class EmulatedTeamsCallAgent implements TeamsCallAgent, ReconnectionHooks {
   readonly kind = CallAgentKind.TeamsCallAgent;
   private currentConnectionState: ConnectionState = 'Connected';
   private currentCalls: EmulatedTeamsCall[] = [];
@@ -25,6 +31,7 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent {
   private readonly accepted = new Map<string, EmulatedTeamsIncomingCall>();
   private readonly events: Emitter;
   private connection: Connection | null = null;
+  private reconnection: Reconnection | null = null;
   private early: ServerMessage[] | null = [];
   private readonly agentFeatures = new Map<string, unknown>();
   disposed = false;
@@ -46,8 +53,11 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent {
    * ringing) is replayed on the next turn, once the caller of `createTeamsCallAgent` has had
    * the chance to subscribe, as a real registration would deliver them a moment later.
    */
-  attach(connection: Connection): void {
+  attach(connection: Connection, reconnection: Reconnection): void {
     this.connection = connection;
+    this.reconnection = reconnection;
+    // Lost between its hello and now: the loss found no reconnection to start.
+    if (!connection.isSignedIn && !this.disposed) reconnection.start();
     setTimeout(() => {
       const early = this.early ?? [];
       this.early = null;
@@ -116,14 +126,39 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent {
     // Disposing hangs up this agent's calls, so the other parties see them end as hung up.
     for (const call of this.currentCalls)
       this.connection?.request({ op: 'hangUp', callId: call.id }).catch(() => undefined);
-    this.endEverything(END.hungUp);
-    this.connection?.close();
+    this.reconnection?.stop();
+    this.endCalls(END.hungUp);
+    this.setConnectionState('Disconnected');
+    this.connection?.stop('closed');
   }
 
-  /** The connection dropped: calls end as on a lost network (496/7) and the agent is disconnected. */
+  /** The socket was lost: calls stay (their state unchanged) while the endpoint is resumed. */
   connectionLost(): void {
     if (this.disposed) return;
-    this.endEverything(END.networkLost);
+    this.setConnectionState('Disconnected', 'connectionIssue');
+    this.reconnection?.start();
+  }
+
+  resumed(): void {
+    this.setConnectionState('Connected');
+  }
+
+  notKnown(): void {
+    this.endCalls(END.networkLost);
+  }
+
+  registered(): void {
+    this.setConnectionState('Connected');
+  }
+
+  /** Said even though the agent is `Disconnected` already: the reason is what changed. */
+  invalidToken(): void {
+    this.endCalls(END.networkLost);
+    this.setConnectionState('Disconnected', 'invalidToken', { force: true });
+  }
+
+  gaveUp(): void {
+    this.endCalls(END.networkLost);
   }
 
   handle(message: ServerMessage): void {
@@ -229,16 +264,23 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent {
     this.accepted.delete(call.id);
   }
 
-  private endEverything(reason: EndReasonWire): void {
+  private endCalls(reason: EndReasonWire): void {
     for (const call of this.currentCalls) {
       call.endLocally(reason);
       this.removeCall(call, reason);
     }
     this.ringing.forEach((incoming) => incoming.end(reason));
     this.ringing.clear();
-    if (this.currentConnectionState !== 'Disconnected') {
-      this.currentConnectionState = 'Disconnected';
-      this.events.emit('connectionStateChanged', { newValue: 'Disconnected', oldValue: 'Connected' });
-    }
+  }
+
+  private setConnectionState(
+    newValue: ConnectionState,
+    reason?: ConnectionStateChangedReason,
+    { force = false } = {},
+  ): void {
+    const oldValue = this.currentConnectionState;
+    if (oldValue === newValue && !force) return;
+    this.currentConnectionState = newValue;
+    this.events.emit('connectionStateChanged', { newValue, oldValue, ...(reason && { reason }) });
   }
 }

@@ -17,7 +17,8 @@ export function webSocketTransport(
           opened = true;
           resolve({
             send: (message: ClientMessage) => socket.send(JSON.stringify(message)),
-            close: () => socket.close(),
+            // 1000: the client means to go, so the world ends its endpoint at once (not a lost network).
+            close: () => socket.close(1000),
           });
         };
         socket.onmessage = (event: MessageEvent) =>

@@ -65,6 +65,8 @@ export const ERROR = {
   callingYourself: { code: 400, subCode: 49013 },
   participantNotConnected: { code: 400, subCode: 49014 },
   invalidCallId: { code: 400, subCode: 49015 },
+  /** A resume for an endpoint the service does not know (its window passed, or it restarted). */
+  endpointNotKnown: { code: 404, subCode: 49016 },
 } as const satisfies Record<string, CodePair>;
 
 /** An operation the world refused: what the client rejects the SDK call with. */

@@ -27,6 +27,7 @@ const OPERATIONS: Record<FaultOperation, true> = {
   removeParticipant: true,
   addParticipant: true,
   sendDtmf: true,
+  resumeEndpoint: true,
 };
 
 export const FAULT_OPERATIONS = Object.keys(OPERATIONS) as FaultOperation[];

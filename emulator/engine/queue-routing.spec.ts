@@ -5,6 +5,13 @@ import { ManualClock } from './clock';
 import { msUntilCallerSpeaks } from '../testing/speaking-probe';
 import { World } from './world';
 
+/** A message as the world meant it, without the sequence number its endpoint gave it. */
+function unnumbered(message: ServerMessage): ServerMessage {
+  const copy = { ...message } as { seq?: number };
+  delete copy.seq;
+  return copy as ServerMessage;
+}
+
 /** A world with consoles signed in directly (no transport): what each endpoint was sent. */
 async function setUp(...userKeys: string[]) {
   const clock = new ManualClock(0);
@@ -14,7 +21,7 @@ async function setUp(...userKeys: string[]) {
   for (const key of userKeys) {
     const messages: ServerMessage[] = [];
     const id = world.open(
-      (m) => messages.push(m),
+      (m) => messages.push(unnumbered(m)),
       () => undefined,
     );
     await world.request(id, { op: 'hello', token: world.issueToken(key).token });
@@ -81,7 +88,7 @@ describe('queue routing', () => {
     const id = world.enqueuePhoneCall();
     const messages: ServerMessage[] = [];
     const late = world.open(
-      (m) => messages.push(m),
+      (m) => messages.push(unnumbered(m)),
       () => undefined,
     );
     await world.request(late, { op: 'hello', token: world.issueToken('casey').token });
@@ -329,7 +336,7 @@ describe('queue routing in a generated tenant', () => {
     for (const key of ['agent0001', 'agent0025', 'supervisor0002']) {
       const messages: ServerMessage[] = [];
       endpoints[key] = world.open(
-        (m) => messages.push(m),
+        (m) => messages.push(unnumbered(m)),
         () => undefined,
       );
       await world.request(endpoints[key], { op: 'hello', token: world.issueToken(key).token });

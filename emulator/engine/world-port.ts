@@ -18,9 +18,8 @@ export interface Endpoint {
   readonly id: string;
   user: DirectoryUser | null;
   listeners: number;
+  /** Numbers the message and sends it, or keeps it for a resume while the socket is lost. */
   readonly send: (message: ServerMessage) => void;
-  /** Closes the connection from the world's side (a dropped network). */
-  readonly drop: () => void;
 }
 
 export type PartySpec = Pick<Party, 'identifier' | 'kind' | 'state'> &

@@ -1,7 +1,8 @@
-import type { ClientMessage, Operation, ServerMessage } from '../protocol/messages';
+import type { ClientMessage, Operation, ServerMessage, SignedInWire } from '../protocol/messages';
 import { Answering } from './answering';
 import { Calls } from './calls';
 import { RealClock, type Clock } from './clock';
+import { Connections, type CloseKind, type EndpointSession } from './connections';
 import { ERROR, WorldError } from './codes';
 import { Dialer } from './dialing';
 import {
@@ -26,6 +27,7 @@ import { TokenIssuer } from './tokens';
 import type { EnqueueOptions, Endpoint, WorldPort } from './world-port';
 
 export type { Endpoint } from './world-port';
+export { RESUME_WINDOW_MS, type CloseKind } from './connections';
 
 export interface WorldOptions {
   clock?: Clock;
@@ -66,10 +68,9 @@ export class World implements WorldPort {
   private readonly legOperations: LegOperations;
   private readonly acsTokens: TokenIssuer;
   private readonly signInTokens: TokenIssuer;
-  private readonly endpoints = new Map<string, Endpoint>();
+  private readonly connections: Connections;
   /** Users whose console was ever signed in: called while offline, they are `480/10076`. */
   private readonly seenOnline = new Set<string>();
-  private nextEndpoint = 1;
 
   constructor(options: WorldOptions = {}) {
     this.clock = options.clock ?? new RealClock();
@@ -88,6 +89,11 @@ export class World implements WorldPort {
     this.dialer = new Dialer(this);
     this.legOperations = new LegOperations(this);
     this.scenario = new Scenario(this, options.scenario);
+    this.connections = new Connections(this.clock, (endpointId) => {
+      this.answering.endpointLeft(endpointId);
+      this.calls.endpointLeft(endpointId);
+      this.legOperations.forget(endpointId);
+    });
   }
 
   // Identity -------------------------------------------------------------------------------
@@ -123,29 +129,29 @@ export class World implements WorldPort {
 
   // Connections ----------------------------------------------------------------------------
 
+  /**
+   * A console's socket opens: the id names the socket (and, until it resumes another endpoint, the
+   * endpoint it opened with). `drop` cuts the socket off from the world's side.
+   */
   open(send: (message: ServerMessage) => void, drop: () => void): string {
-    const id = `endpoint-${this.nextEndpoint++}`;
-    this.endpoints.set(id, { id, user: null, listeners: 0, send, drop });
-    return id;
+    return this.connections.open({ send, drop });
   }
 
-  close(endpointId: string): void {
-    const endpoint = this.endpoints.get(endpointId);
-    if (!endpoint) return;
-    this.endpoints.delete(endpointId);
-    this.answering.endpointLeft(endpointId);
-    this.calls.endpointLeft(endpointId);
-    this.legOperations.forget(endpointId);
+  /**
+   * A console's socket ended. `closed` (the client's close frame, the default) ends its endpoint at
+   * once; `lost` (anything else) keeps it for `RESUME_WINDOW_MS`, its calls up, for a resume.
+   */
+  close(connectionId: string, kind: CloseKind = 'closed'): void {
+    this.connections.close(connectionId, kind);
   }
 
-  /** Cuts a user's consoles off, as a network failure would. */
-  dropConnection(userKey: string): number {
-    const dropped = [...this.endpoints.values()].filter((endpoint) => endpoint.user?.key === userKey);
-    for (const endpoint of dropped) {
-      this.close(endpoint.id);
-      endpoint.drop();
-    }
-    return dropped.length;
+  /**
+   * Cuts a user's consoles off, as a network failure would: their sockets are lost, and for
+   * `seconds` (world clock) their hello and resume are refused as unreachable. Returns how many
+   * sockets were cut.
+   */
+  dropConnection(userKey: string, seconds = 0): number {
+    return this.connections.drop(userKey, seconds);
   }
 
   /**
@@ -178,22 +184,24 @@ export class World implements WorldPort {
     // A count is summed into `/emulator/listeners`: anything else would corrupt the total.
     if (!Number.isSafeInteger(count) || count < 0)
       throw new RangeError(`A listener count must be a non-negative integer, not ${String(count)}.`);
-    const endpoint = this.endpoints.get(endpointId);
+    const endpoint = this.connections.endpoint(endpointId);
     if (endpoint) endpoint.listeners = count;
   }
 
+  /** Signed-in endpoints, those whose socket is lost (within their resume window) included. */
   signedInEndpoints(role?: DirectoryUser['role']): Endpoint[] {
-    return [...this.endpoints.values()].filter(
+    return [...this.connections.all()].filter(
       (e) => e.user !== null && (role === undefined || e.user.role === role),
     );
   }
 
+  /** An endpoint by its id, or the endpoint a socket (by the id `open` gave) is bound to. */
   endpoint(id: string): Endpoint | undefined {
-    return this.endpoints.get(id);
+    return this.connections.endpoint(id);
   }
 
   send(endpointId: string, message: ServerMessage): void {
-    this.endpoints.get(endpointId)?.send(message);
+    this.connections.endpoint(endpointId)?.send(message);
   }
 
   // Operations -----------------------------------------------------------------------------
@@ -206,10 +214,12 @@ export class World implements WorldPort {
     const failure = this.faults.takeFailure(faultName);
     if (failure) throw new WorldError(failure, failure.message ?? `${faultName} failed (injected fault).`);
 
-    const endpoint = this.endpoints.get(endpointId);
+    const endpoint = this.connections.endpoint(endpointId);
     if (!endpoint)
       throw new WorldError(ERROR.unreachable, 'The connection to the calling service is closed.');
     if (operation.op === 'hello') return this.hello(endpoint, operation.token);
+    if (operation.op === 'resumeEndpoint')
+      return this.signedIn(this.connections.resume(endpointId, operation));
     if (!endpoint.user)
       throw new WorldError(ERROR.unauthenticated, 'Not signed in: create the call agent first.');
 
@@ -235,16 +245,23 @@ export class World implements WorldPort {
     }
   }
 
-  /** Signs the console in as the token's user. The client needs nothing back but success. */
-  /** Signs the console in; it learns the tenant's cloud, as the SDK does from its token. */
-  private hello(endpoint: Endpoint, token: string): { cloud: TeamsCloud } {
+  /**
+   * Signs the console in; it learns the tenant's cloud (as the SDK does from its token), and its
+   * endpoint's id and resume secret.
+   */
+  private hello(endpoint: EndpointSession, token: string): SignedInWire {
     const userKey = this.acsTokens.verify(token, this.clock.now());
     const user = userKey ? this.directory.user(userKey) : undefined;
     if (!user) throw new WorldError(ERROR.unauthenticated, 'The access token is not valid or has expired.');
+    this.connections.checkReachable(user.key);
     endpoint.user = user;
     this.seenOnline.add(user.key);
     this.queue.endpointJoined(endpoint);
-    return { cloud: this.directory.cloud };
+    return this.signedIn(endpoint);
+  }
+
+  private signedIn({ id: endpointId, secret: resumeSecret }: EndpointSession): SignedInWire {
+    return { cloud: this.directory.cloud, endpointId, resumeSecret };
   }
 
   wasOnline(userKey: string): boolean {
@@ -273,14 +290,14 @@ export class World implements WorldPort {
       now: this.clock.now(),
       calls: this.calls.all.values(),
       waiting: this.queue.waitingCalls(),
-      userOf: (id) => this.endpoints.get(id)?.user?.key ?? id,
+      userOf: (id) => this.connections.endpoint(id)?.user?.key ?? id,
       consoles: this.listenerCounts().consoles,
     });
   }
 
   /** Listeners each console holds on SDK objects, as its client reports them. */
   listenerCounts() {
-    const consoles = [...this.endpoints.values()]
+    const consoles = [...this.connections.all()]
       .filter((endpoint) => endpoint.user)
       .map((endpoint) => ({
         userKey: endpoint.user!.key,
@@ -293,10 +310,7 @@ export class World implements WorldPort {
   dispose(): void {
     this.scenario.stop();
     this.calls.dispose();
-    for (const endpoint of [...this.endpoints.values()]) {
-      this.close(endpoint.id);
-      endpoint.drop();
-    }
+    this.connections.dispose();
     if (this.clock instanceof RealClock) this.clock.clearAll();
   }
 }

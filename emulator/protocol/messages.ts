@@ -6,7 +6,7 @@ import type {
   ParticipantRole,
   RemoteParticipantState,
 } from '@azure/communication-calling';
-import type { CommunicationIdentifierKind } from '@azure/communication-common';
+import type { CommunicationIdentifierKind, MicrosoftTeamsUserKind } from '@azure/communication-common';
 
 /**
  * The wire between an emulator client (the drop-in SDK module in a console) and the world. JSON
@@ -105,6 +105,16 @@ type OnParticipant<Op extends string> = Op extends string
 /** Operations a client asks of the world; each is answered by one `result`. */
 export type Operation =
   | { readonly op: 'hello'; readonly token: string }
+  /**
+   * Takes a lost connection's endpoint over on this one: the world replays every message numbered
+   * after `lastSeq` (the last its client received), then answers as `hello` does.
+   */
+  | {
+      readonly op: 'resumeEndpoint';
+      readonly endpointId: string;
+      readonly secret: string;
+      readonly lastSeq: number;
+    }
   | { readonly op: 'accept'; readonly incomingCallId: string; readonly video?: boolean }
   | { readonly op: 'reject'; readonly incomingCallId: string }
   | {
@@ -133,6 +143,17 @@ export type ClientMessage =
   /** How many listeners this client holds on the objects it handed out (a leak check). */
   | { readonly type: 'listeners'; readonly count: number };
 
+/** What `hello` and `resumeEndpoint` answer: the secret resumes the endpoint (never log it). */
+export interface SignedInWire {
+  readonly cloud: NonNullable<MicrosoftTeamsUserKind['cloud']>;
+  readonly endpointId: string;
+  readonly resumeSecret: string;
+}
+
+/**
+ * The world's messages. Every one but `result` carries its endpoint's sequence number (`seq`, from
+ * 1), so a client that resumes says what it received last and gets exactly the rest, in order.
+ */
 export type ServerMessage =
   | {
       readonly type: 'result';
@@ -140,6 +161,9 @@ export type ServerMessage =
       readonly value?: unknown;
       readonly error?: ErrorWire;
     }
+  | (WorldEvent & { readonly seq?: number });
+
+type WorldEvent =
   | { readonly type: 'incomingCall'; readonly incomingCall: IncomingCallWire }
   | { readonly type: 'incomingCallEnded'; readonly id: string; readonly callEndReason: EndReasonWire }
   | { readonly type: 'callAdded'; readonly call: CallWire }

@@ -4,11 +4,12 @@ export type ReadResult =
   { readonly ok: true; readonly message: ClientMessage } | { readonly ok: false; readonly reason: string };
 
 /** The kinds of field an operation carries; `?` marks an optional one. */
-type FieldKind = 'string' | 'string?' | 'boolean?' | 'target' | 'targets' | 'locator';
+type FieldKind = 'string' | 'string?' | 'count' | 'boolean?' | 'target' | 'targets' | 'locator';
 
 /** The fields each operation needs, so a request the world runs is shaped as the type says. */
 const OPERATION_FIELDS: Record<OperationName, Readonly<Record<string, FieldKind>>> = {
   hello: { token: 'string' },
+  resumeEndpoint: { endpointId: 'string', secret: 'string', lastSeq: 'count' },
   accept: { incomingCallId: 'string', video: 'boolean?' },
   reject: { incomingCallId: 'string' },
   startCall: { callId: 'string', targets: 'targets', threadId: 'string?', video: 'boolean?' },
@@ -102,6 +103,8 @@ function fieldProblem(value: unknown, kind: FieldKind): string | undefined {
     case 'string':
     case 'string?':
       return typeof value === 'string' ? undefined : 'must be a string.';
+    case 'count':
+      return isCount(value) ? undefined : 'must be a non-negative integer.';
     case 'boolean?':
       return typeof value === 'boolean' ? undefined : 'must be true or false.';
     case 'target':

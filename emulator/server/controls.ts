@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { publicUser, type Directory, type DirectoryUser } from '../engine/directory';
 import { FAULT_OPERATIONS, isFaultOperation } from '../engine/faults';
 import { AllCallersBusyError } from '../engine/queue-routing';
-import { RANGES } from '../engine/ranges';
+import { RANGES, type NumberRange } from '../engine/ranges';
 import type { World } from '../engine/world';
 import {
   BadRequest,
@@ -19,6 +19,12 @@ import { worldControls } from './world-controls';
 /** The largest body a control takes: the biggest (a thread of 250 members) is about 10 KiB. */
 export const CONTROL_BODY_LIMIT = 64 * 1024;
 
+/**
+ * How long a drop keeps a user's consoles from reaching the world (0: a blip, they resume at once).
+ * Past the two-minute resume window their calls end; an hour covers any test of that.
+ */
+const DROP_SECONDS: NumberRange = { min: 0, max: 3600, integer: true, unit: 'seconds' };
+
 const SCENARIO_FIELDS = {
   running: booleanField('running'),
   arrivalsPerMinute: numberField('arrivalsPerMinute', RANGES.arrivalsPerMinute),
@@ -29,7 +35,7 @@ const SCENARIO_FIELDS = {
 
 /**
  * The emulator's own HTTP controls for tests and demos: its directory, the world's state, placing
- * a queued call, the scenario, faults, dropping consoles, and (`world-controls.ts`) threads,
+ * a queued call, the scenario, faults, dropping consoles (for a number of seconds), and (`world-controls.ts`) threads,
  * meetings and scripted parties. Every body is checked against its JSON schema, unknown fields
  * refused; a refusal is `{ error }` with a message that says what to fix. Microsoft's cloud
  * (Entra ID, ACS identity, Graph) is `cloud/`'s; the token exchange is `server/`'s.
@@ -155,22 +161,25 @@ export async function emulatorControls(app: FastifyInstance, { world }: { world:
     },
   );
 
-  app.post<{ Body: { userKey: string } }>(
+  app.post<{ Body: { userKey: string; seconds?: number } }>(
     '/emulator/connections/drop',
     {
       schema: bodySchema(
-        { userKey: { ...stringField('userKey'), description: '"userKey" names whose consoles to cut off.' } },
+        {
+          userKey: { ...stringField('userKey'), description: '"userKey" names whose consoles to cut off.' },
+          seconds: numberField('seconds', DROP_SECONDS),
+        },
         { required: ['userKey'] },
       ),
     },
     async (request) => {
-      const { userKey } = request.body;
+      const { userKey, seconds = 0 } = request.body;
       if (!world.directory.user(userKey))
         throw new BadRequest(
           404,
           `No user "${userKey}" in the directory: one of ${userKeys(world.directory)}.`,
         );
-      return { dropped: world.dropConnection(userKey) };
+      return { dropped: world.dropConnection(userKey, seconds) };
     },
   );
 

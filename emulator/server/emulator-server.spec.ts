@@ -202,6 +202,43 @@ describe('emulator server', () => {
     });
   });
 
+  it('drops a user for whole seconds from 0 to 3600, and refuses any other length, naming the range', async () => {
+    const problem = '"seconds" must be an integer from 0 to 3600 (seconds).';
+    for (const body of [
+      '{"userKey":"casey","seconds":-1}',
+      '{"userKey":"casey","seconds":3601}',
+      '{"userKey":"casey","seconds":1.5}',
+      '{"userKey":"casey","seconds":"30"}',
+      '{"userKey":"casey","seconds":null}',
+    ])
+      assert.deepEqual(
+        await post('/emulator/connections/drop', body),
+        { status: 400, body: { error: problem } },
+        body,
+      );
+    assert.deepEqual(await post('/emulator/connections/drop', '{"userKey":"casey","secs":30}'), {
+      status: 400,
+      body: { error: 'Unknown field "secs": the body takes "userKey", "seconds".' },
+    });
+    for (const seconds of [0, 3600])
+      assert.deepEqual(await post('/emulator/connections/drop', { userKey: 'casey', seconds }), {
+        status: 200,
+        body: { dropped: 0 },
+      });
+    // Dropped for an hour: casey's console cannot sign in until the world's clock passes it.
+    const token = emulator.world.issueToken('casey').token;
+    const endpoint = emulator.world.open(
+      () => undefined,
+      () => undefined,
+    );
+    await assert.rejects(emulator.world.request(endpoint, { op: 'hello', token }), {
+      code: 408,
+      subCode: 40114,
+      message: 'The calling service cannot be reached.',
+    });
+    emulator.world.close(endpoint);
+  });
+
   it('takes numbers at the edges of their ranges', async () => {
     const edges = await startEmulator({ port: 0, seed: 9, scenario: false });
     try {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
+import { ManualClock } from '../engine/clock';
+import { RESUME_WINDOW_MS } from '../engine/world';
 import { rawConsole, requestJson } from '../testing/raw-clients';
 import { startEmulator, type RunningEmulator } from './emulator-server';
 
@@ -114,11 +116,15 @@ describe('a console that goes quiet', () => {
   let emulator: RunningEmulator;
   const signedIn = () => emulator.world.signedInEndpoints().map((endpoint) => endpoint.user?.key);
 
+  // The world's clock is a manual one, so the resume window passes without waiting.
+  const clock = new ManualClock();
+
   before(async () => {
     emulator = await startEmulator({
       port: 0,
       seed: 9,
       scenario: false,
+      clock,
       pingIntervalMs: 200,
       helloTimeoutMs: 200,
     });
@@ -140,7 +146,7 @@ describe('a console that goes quiet', () => {
   });
 
   it(
-    'is dropped once it misses its pongs: no longer rung, its call ended, while one that answers stays',
+    'is lost once it misses its pongs: its endpoint, call and ringing stay for the resume window, then end',
     { timeout: 10_000 },
     async () => {
       const { world } = emulator;
@@ -150,31 +156,88 @@ describe('a console that goes quiet', () => {
       await blake.request(1, { op: 'hello', token: world.issueToken('blake').token });
       const talking = world.enqueuePhoneCall({ patienceMs: 600_000, talkMs: 600_000 });
       assert.equal((await alex.request(2, { op: 'accept', incomingCallId: talking })).error, undefined);
-      world.enqueuePhoneCall({ patienceMs: 600_000 });
-      assert.deepEqual(
-        world.snapshot().queue.map((call) => call.ringing),
-        [['alex', 'blake']],
-      );
-      assert.equal(world.snapshot().calls.length, 1);
+      const ringing = () => world.snapshot().queue.map((call) => call.ringing);
 
       assert.equal((await alex.closed).code, 1006);
+      // A call that comes in while its socket is lost rings it all the same (it rings once back).
+      clock.advance(1_000);
+      world.enqueuePhoneCall({ patienceMs: 600_000 });
       const state = (await requestJson(emulator.url, '/emulator/state')).body as ReturnType<
         typeof world.snapshot
       >;
-      assert.deepEqual(
-        state.queue.map((call) => call.ringing),
-        [['blake']],
-      );
-      assert.deepEqual(state.calls, []);
-      assert.deepEqual(
-        state.consoles.map((console) => console.userKey),
-        ['blake'],
-      );
+      assert.deepEqual(ringing(), [['alex', 'blake']]);
+      assert.equal(state.calls.length, 1);
+      assert.deepEqual(signedIn(), ['alex', 'blake']);
+
+      clock.advance(RESUME_WINDOW_MS - 1_000);
+      assert.deepEqual(ringing(), [['blake']]);
+      assert.deepEqual(world.snapshot().calls, []);
+      assert.deepEqual(signedIn(), ['blake']);
 
       for (let ping = 0; ping < 3; ping++) await once(blake.socket, 'ping');
       assert.deepEqual(signedIn(), ['blake']);
-      blake.socket.close();
+      blake.socket.close(1000);
       await blake.closed;
+      assert.deepEqual(signedIn(), []);
+    },
+  );
+
+  it(
+    'resumes a lost endpoint on a new socket, replaying what it missed, and refuses an unknown one',
+    { timeout: 10_000 },
+    async () => {
+      const { world } = emulator;
+      const alex = await rawConsole(emulator.url, { autoPong: false });
+      const hello = (await alex.request(1, { op: 'hello', token: world.issueToken('alex').token })) as {
+        value: { endpointId: string; resumeSecret: string };
+      };
+      const { endpointId, resumeSecret } = hello.value;
+      await alex.closed;
+      const id = world.enqueuePhoneCall({ patienceMs: 600_000 });
+
+      const stranger = await rawConsole(emulator.url);
+      const refused = await stranger.request(1, {
+        op: 'resumeEndpoint',
+        endpointId,
+        secret: 'not-the-secret',
+        lastSeq: 0,
+      });
+      assert.deepEqual(refused.error, {
+        code: 404,
+        subCode: 49016,
+        message: 'The calling service does not know this endpoint.',
+      });
+      assert.equal((await stranger.closed).code, 1008);
+
+      const again = await rawConsole(emulator.url);
+      const resumed = await again.request(1, {
+        op: 'resumeEndpoint',
+        endpointId,
+        secret: resumeSecret,
+        lastSeq: 0,
+      });
+      assert.deepEqual(resumed, {
+        type: 'result',
+        requestId: 1,
+        value: { cloud: 'public', endpointId, resumeSecret },
+      });
+      // What rang while it was away arrives first, numbered from the start, then the answer.
+      const replayed = again.received.map((m) => [m.type, m.seq, m.incomingCall?.id]);
+      assert.deepEqual(replayed.at(-1), ['result', undefined, undefined]);
+      assert.deepEqual(
+        replayed.slice(0, -1).map(([, seq]) => seq),
+        replayed.slice(0, -1).map((_, index) => index + 1),
+      );
+      assert.deepEqual(replayed.at(-2), ['incomingCall', replayed.length - 1, id]);
+      assert.ok(
+        world
+          .snapshot()
+          .queue.find((call) => call.id === id)
+          ?.ringing.includes('alex'),
+      );
+      again.socket.close(1000);
+      await again.closed;
+      assert.deepEqual(signedIn(), []);
     },
   );
 });

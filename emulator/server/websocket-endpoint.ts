@@ -8,6 +8,12 @@ const UNSUPPORTED_DATA = 1003;
 const POLICY_VIOLATION = 1008;
 const INTERNAL_ERROR = 1011;
 
+/**
+ * Close codes a client sends when it means to go (RFC 6455: 1000 normal, 1001 going away, 1005 a
+ * close frame with no code): its endpoint ends at once. Any other end is a lost network.
+ */
+const CLIENT_CLOSES = new Set([1000, 1001, 1005]);
+
 /** Pings missed in a row after which a console counts as gone. */
 const MISSED_PONGS_TO_DROP = 2;
 
@@ -22,8 +28,9 @@ export interface ConsoleTimeouts {
  * One console's WebSocket: client messages into the world, the world's messages out. One server
  * holds every console's world, so nothing a console sends may throw out of here: a bad message
  * closes that console's socket, never the process. A socket is one user's: it says `hello` once,
- * within `helloTimeoutMs`, and a console that stops answering pings is dropped as a lost network
- * is, so the world stops ringing it and its calls end.
+ * within `helloTimeoutMs` (or resumes an endpoint instead, once), and a console that stops
+ * answering pings is dropped as a lost network is. The world is told which end a socket had: the
+ * client's own close frame ends its endpoint at once; anything else leaves it to be resumed.
  */
 export function attachConsole(world: World, socket: WebSocket, timeouts: ConsoleTimeouts): void {
   const send = (message: ServerMessage) => {
@@ -48,12 +55,12 @@ export function attachConsole(world: World, socket: WebSocket, timeouts: Console
       socket.ping();
       return;
     }
-    world.close(endpointId);
+    world.close(endpointId, 'lost');
     socket.terminate();
   }, timeouts.pingIntervalMs);
   // ws reports a protocol error (a text frame that is not UTF-8, an oversized frame) as an
   // 'error' event, then closes the socket; an 'error' with no listener would crash the process.
-  socket.on('error', () => world.close(endpointId));
+  socket.on('error', () => world.close(endpointId, 'lost'));
   socket.on('message', (data, isBinary) => {
     if (refused) return;
     if (isBinary) return refuse(UNSUPPORTED_DATA, 'Messages must be JSON text frames.');
@@ -66,15 +73,16 @@ export function attachConsole(world: World, socket: WebSocket, timeouts: Console
     const read = readClientMessage(parsed);
     if (!read.ok) return refuse(POLICY_VIOLATION, read.reason);
     const { message } = read;
-    const isHello = message.type === 'request' && message.operation.op === 'hello';
+    const op = message.type === 'request' ? message.operation.op : undefined;
+    const isHello = op === 'hello' || op === 'resumeEndpoint';
     if (isHello && saidHello)
-      return refuse(POLICY_VIOLATION, 'hello: this connection already said hello; sign in on a new one.');
+      return refuse(POLICY_VIOLATION, `${op}: this connection already said hello; sign in on a new one.`);
     if (isHello) saidHello = true;
-    // A socket whose hello failed can never sign in (a second hello is refused): it closes.
+    // A socket whose hello (or resume) failed can never sign in (a second one is refused): it closes.
     const reply = (result: ServerMessage) => {
       send(result);
       if (isHello && result.type === 'result' && result.error)
-        refuse(POLICY_VIOLATION, `hello: ${result.error.message}`);
+        refuse(POLICY_VIOLATION, `${op}: ${result.error.message}`);
     };
     try {
       world.receive(endpointId, message, reply);
@@ -83,10 +91,10 @@ export function attachConsole(world: World, socket: WebSocket, timeouts: Console
       refuse(INTERNAL_ERROR, 'The emulator failed to handle the message.');
     }
   });
-  socket.on('close', () => {
+  socket.on('close', (code) => {
     clearTimeout(helloDeadline);
     clearInterval(pinging);
-    world.close(endpointId);
+    world.close(endpointId, CLIENT_CLOSES.has(code) && !refused ? 'closed' : 'lost');
   });
 }
 

@@ -6,9 +6,20 @@ import { World } from '../engine/world';
 import type { ClientMessage, ServerMessage } from '../protocol/messages';
 
 export interface InMemoryEmulator {
+  /** The world consoles reach now (`restart` replaces it). */
   readonly world: World;
+  /**
+   * The world's clock, and the timers the clients on this transport retry a lost connection on:
+   * `advance` moves both.
+   */
   readonly clock: ManualClock;
   readonly transport: EmulatorTransport;
+  /**
+   * The calling service restarts: a new world (same seed and clock) with no endpoints and no
+   * calls; every socket to the old one is lost. Tokens from the old world's `tokenFor` are not
+   * valid in the new one: a client re-registers with its credential's fresh token.
+   */
+  restart(): World;
   /** An ACS token for a directory user, e.g. `tokenFor('alex')`. */
   tokenFor(userKey: string): string;
   /** Lets what is in flight arrive, moves the world's clock forward, and lets every delivery it causes arrive. */
@@ -31,13 +42,15 @@ export function createInMemoryEmulator(
   } = {},
 ): InMemoryEmulator {
   const clock = new ManualClock();
-  const world = new World({
-    clock,
-    seed: options.seed ?? 1,
-    scenario: options.scenario ?? false,
-    ...(options.teamsCloud && { teamsCloud: options.teamsCloud }),
-    ...(options.generatedUsers && { generatedUsers: options.generatedUsers }),
-  });
+  const newWorld = () =>
+    new World({
+      clock,
+      seed: options.seed ?? 1,
+      scenario: options.scenario ?? false,
+      ...(options.teamsCloud && { teamsCloud: options.teamsCloud }),
+      ...(options.generatedUsers && { generatedUsers: options.generatedUsers }),
+    });
+  let world = newWorld();
   let inFlight = 0;
   const deliver = (action: () => void) => {
     inFlight++;
@@ -48,9 +61,12 @@ export function createInMemoryEmulator(
   };
 
   const transport: EmulatorTransport = {
+    timers: clock,
     async connect(handlers) {
       let open = true;
-      const endpointId = world.open(
+      // A socket stays with the world it opened on, through a restart.
+      const socketWorld = world;
+      const endpointId = socketWorld.open(
         (message: ServerMessage) => deliver(() => open && handlers.message(message)),
         () => {
           if (!open) return;
@@ -63,13 +79,16 @@ export function createInMemoryEmulator(
         send(message: ClientMessage) {
           if (!open) return;
           deliver(() =>
-            world.receive(endpointId, message, (result) => deliver(() => open && handlers.message(result))),
+            socketWorld.receive(endpointId, message, (result) =>
+              deliver(() => open && handlers.message(result)),
+            ),
           );
         },
+        // The client's own close (a close frame): its endpoint ends at once.
         close() {
           if (!open) return;
           open = false;
-          deliver(() => world.close(endpointId));
+          deliver(() => socketWorld.close(endpointId, 'closed'));
         },
       };
     },
@@ -88,9 +107,17 @@ export function createInMemoryEmulator(
   };
 
   return {
-    world,
+    get world() {
+      return world;
+    },
     clock,
     transport,
+    restart: () => {
+      const old = world;
+      world = newWorld();
+      old.dispose();
+      return world;
+    },
     tokenFor: (userKey) => world.issueToken(userKey).token,
     // What is in flight arrives first (a request sent just before is handled at the current time).
     advance: async (ms) => {

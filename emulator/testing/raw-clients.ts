@@ -55,7 +55,13 @@ export async function rawConsole(baseUrl: string, options: ClientOptions = {}) {
     socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );
   await once(socket, 'open');
-  const results: { requestId?: number; error?: { code: number; message: string } }[] = [];
+  const results: {
+    type?: string;
+    requestId?: number;
+    seq?: number;
+    incomingCall?: { id: string };
+    error?: { code: number; message: string };
+  }[] = [];
   socket.on('message', (data) => results.push(JSON.parse(String(data))));
   /** Sends a request and waits for its result: everything sent before it has been handled. */
   const request = async (requestId: number, operation: object) => {
@@ -63,5 +69,6 @@ export async function rawConsole(baseUrl: string, options: ClientOptions = {}) {
     while (!results.some((r) => r.requestId === requestId)) await once(socket, 'message');
     return results.find((r) => r.requestId === requestId)!;
   };
-  return { socket, closed, request };
+  /** Everything the server sent, results and the world's messages, in order. */
+  return { socket, closed, request, received: results };
 }
