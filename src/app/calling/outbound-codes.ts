@@ -69,11 +69,13 @@ function withCode(message: string, reason: EndReason | null): Failure {
 }
 
 /**
- * The agent ended it themselves (hung up, or cancelled before an answer): the panel where they
- * clicked Hang up says so, and nothing else reports it as a failure.
+ * On a call the agent placed, they ended it themselves: hung up (`0/0`), or gave up before an
+ * answer (`487/0`, the caller's cancel). The panel where they clicked Hang up says so, and nothing
+ * else reports it as a failure.
  */
 export function isOwnEnd(reason: EndReason | null): boolean {
-  return reason?.code === 0 && (reason.subCode ?? 0) === 0 ? true : reason?.code === 487 && !reason.subCode;
+  if (!reason || (reason.subCode ?? 0) !== 0) return false;
+  return reason.code === 0 || reason.code === 487;
 }
 
 /**
