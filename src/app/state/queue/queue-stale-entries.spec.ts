@@ -43,6 +43,19 @@ async function colleague(app: Awaited<ReturnType<typeof console>>['app']) {
   };
 }
 
+/** Alex clicks Accept, and Blake answers first (Alex's accept comes a second late). */
+async function lostToAColleague(app: Awaited<ReturnType<typeof console>>['app']) {
+  const blake = await colleague(app);
+  const id = app.emulator.world.enqueuePhoneCall({ patienceMs: 120_000, talkMs: 600_000 });
+  await app.settle();
+  app.emulator.world.faults.delayNext('accept', 1_000);
+  app.store.dispatch(QueuePanelActions.acceptClicked({ id }));
+  await app.settle();
+  await blake.accept();
+  await app.advance(1_000);
+  return { id, blake };
+}
+
 describe('the queue after a control the console gave up on', () => {
   it('drops the timed-out entry once the accept it gave up on connects after all', async () => {
     const { app, controls } = await console();
@@ -91,14 +104,7 @@ describe('the queue after a control the console gave up on', () => {
 
   it('says another agent answered, then lets the note go after a few seconds', async () => {
     const { app, controls } = await console();
-    const blake = await colleague(app);
-    const id = app.emulator.world.enqueuePhoneCall({ patienceMs: 120_000, talkMs: 600_000 });
-    await app.settle();
-    app.emulator.world.faults.delayNext('accept', 1_000);
-    app.store.dispatch(QueuePanelActions.acceptClicked({ id }));
-    await app.settle();
-    await blake.accept();
-    await app.advance(1_000);
+    const { id, blake } = await lostToAColleague(app);
     expect(app.state(queueFeature.selectNotice)).toEqual(
       jasmine.objectContaining({ id, message: 'Another agent answered this call.' }),
     );
@@ -113,14 +119,7 @@ describe('the queue after a control the console gave up on', () => {
 
   it('lets the note go at the agent’s next action', async () => {
     const { app } = await console();
-    const blake = await colleague(app);
-    const id = app.emulator.world.enqueuePhoneCall({ patienceMs: 120_000, talkMs: 600_000 });
-    await app.settle();
-    app.emulator.world.faults.delayNext('accept', 1_000);
-    app.store.dispatch(QueuePanelActions.acceptClicked({ id }));
-    await app.settle();
-    await blake.accept();
-    await app.advance(1_000);
+    const { blake } = await lostToAColleague(app);
     expect(app.state(queueFeature.selectNotice)).not.toBeNull();
     app.store.dispatch(DialerActions.callClicked({ target: phoneNumberTarget('+14255550123') }));
     await app.settle();
