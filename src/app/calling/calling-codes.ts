@@ -125,6 +125,7 @@ const END_REASONS: Record<string, string> = {
   '0/560000': 'The caller hung up.',
   '486/560486': 'The number was busy.',
   '496/7': 'The network was lost and reconnecting gave up.',
+  '408/40114': 'The connection to the calling service was lost.',
   '410/3100': 'The call could not be set up because of a network problem.',
   '410/3101': 'The call dropped because of a network problem.',
   '408/4506': 'The callee never answered.',
@@ -138,11 +139,20 @@ const END_REASONS: Record<string, string> = {
   '504': 'The calling service did not answer in time.',
 };
 
+/**
+ * The sentence for a pair the console knows, or undefined. A failure uses it, and shows its code
+ * beside the sentence (`sb-failure-message`): the code is never written into the sentence too.
+ */
+export function knownEndReason(reason: EndReason | null): string | undefined {
+  if (!reason) return undefined;
+  return END_REASONS[`${reason.code}/${reason.subCode ?? 0}`] ?? END_REASONS[`${reason.code}`];
+}
+
+/** How a call ended, in words; a pair the console does not know carries its code in the sentence. */
 export function describeEndReason(reason: EndReason | null): string {
   if (!reason) return 'The call ended.';
   return (
-    END_REASONS[`${reason.code}/${reason.subCode ?? 0}`] ??
-    END_REASONS[`${reason.code}`] ??
+    knownEndReason(reason) ??
     `The call ended (code ${reason.code}${reason.subCode === undefined ? '' : `/${reason.subCode}`}).`
   );
 }

@@ -13,8 +13,14 @@ describe('what a person brought into a call is told about, by name', () => {
       { code: 403, subCode: 49020 },
       'An information barrier keeps Sam Okafor out of this call.',
     ],
-    ['unknown pair', { code: 499, subCode: 7 }, 'Sam Okafor did not join. The call ended (code 499/7).'],
-    ['no reason', null, 'Sam Okafor did not join. The call ended.'],
+    // The code is shown beside the sentence (`sb-failure-message`), never in it as well.
+    ['unknown pair', { code: 499, subCode: 7 }, 'Sam Okafor did not join.'],
+    [
+      'service failure',
+      { code: 500, subCode: 7 },
+      'Sam Okafor did not join. The calling service had a problem.',
+    ],
+    ['no reason', null, 'Sam Okafor did not join.'],
   ];
   for (const [what, reason, message] of cases) {
     it(`says a ${what} in words, keeping the code`, () => {

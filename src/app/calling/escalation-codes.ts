@@ -1,4 +1,4 @@
-import { describeEndReason } from './calling-codes';
+import { knownEndReason } from './calling-codes';
 import type { Failure } from '../model/failure';
 import type { EndReason } from '../model/snapshots';
 
@@ -35,7 +35,10 @@ function withCode(message: string, reason: { code?: number; subCode?: number } |
 export function describeNotJoined(name: string, reason: EndReason | null): Failure {
   const known =
     reason && (NOT_JOINED[`${reason.code}/${reason.subCode ?? 0}`] ?? NOT_JOINED[`${reason.code}`]);
-  return withCode(known ? known(name) : `${name} did not join. ${describeEndReason(reason)}`, reason);
+  if (known) return withCode(known(name), reason);
+  // The code goes beside the sentence, never into it as well.
+  const why = knownEndReason(reason);
+  return withCode(`${name} did not join.${why ? ` ${why}` : ''}`, reason);
 }
 
 /**

@@ -189,9 +189,7 @@ describe('DialerPanelComponent', () => {
     store.dispatch(
       CallingSdkEvents.callEnded({ id: 'c1', callEndReason: { code: 486, subCode: 560486 }, at: 9 }),
     );
-    expect(await dialer.getFailures()).toEqual([
-      'The call to +1 425 555 0486 did not connect. The number is busy. (code 486/560486)',
-    ]);
+    expect(await dialer.getFailures()).toEqual(['+1 425 555 0486 is busy. (code 486/560486)']);
   });
 
   it('asks who to call when nothing is typed', async () => {

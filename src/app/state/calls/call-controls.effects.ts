@@ -1,7 +1,8 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
+import { Store } from '@ngrx/store';
 import { timer } from 'rxjs';
-import { concatMap, filter, map, switchMap, takeUntil } from 'rxjs/operators';
+import { concatMap, distinctUntilChanged, filter, map, switchMap, takeUntil } from 'rxjs/operators';
 import { CallRegistry } from '../../calling/call-registry';
 import { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
 import { AuthApiActions } from '../agent/auth-api.actions';
@@ -14,6 +15,8 @@ import { MuteLimitActions } from './mute-limit.actions';
 import { CallingApiActions } from '../calling-api.actions';
 import { callPanelControls } from './call-panel.controls';
 import { outboundControls } from './outbound.controls';
+import { queueFeature, QUEUE_NOTICE_MS } from '../queue/queue.feature';
+import { QueueNoticeActions } from '../queue/queue-notice.actions';
 
 /** Every click the line answers: add a `*.controls.ts` list here for new controls. */
 const CONTROLS: readonly ControlEntry[] = [...callPanelControls, ...activeCallControls, ...outboundControls];
@@ -61,6 +64,24 @@ export const liftMuteLimit$ = createEffect(
       ofType(CallingApiActions.callOperationFailed, CallingApiActions.participantOperationFailed),
       filter(({ operation, failure }) => isMuteLimit(operation, failure)),
       switchMap(() => timer(MUTE_LIMIT_WINDOW_MS, scheduler).pipe(map(() => MuteLimitActions.lifted()))),
+    ),
+  { functional: true },
+);
+
+/**
+ * The note at the queue's top (why the call the agent was taking is gone) goes by itself after a
+ * few seconds; the agent's next action clears it sooner (the queue's reducer).
+ */
+export const expireQueueNotice$ = createEffect(
+  (store = inject(Store), scheduler = inject(CALL_CONTROL_SCHEDULER)) =>
+    store.select(queueFeature.selectNotice).pipe(
+      map((notice) => notice?.id ?? null),
+      distinctUntilChanged(),
+      switchMap((id) =>
+        id === null
+          ? []
+          : timer(QUEUE_NOTICE_MS, scheduler).pipe(map(() => QueueNoticeActions.expired({ id }))),
+      ),
     ),
   { functional: true },
 );

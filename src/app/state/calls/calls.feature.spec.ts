@@ -75,7 +75,7 @@ describe('calls feature', () => {
       state,
       CallingSdkEvents.callEnded({ id: 'out', callEndReason: { code: 603, subCode: 0 }, at: 9 }),
     );
-    expect(state.lastEnded?.message).toBe('They declined the call.');
+    expect(state.lastEnded?.message).toBe('The person called declined the call.');
     state = reduce(state, CallingSdkEvents.callAdded({ call: call('in') }));
     state = reduce(
       state,

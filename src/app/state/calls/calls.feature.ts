@@ -2,9 +2,11 @@ import type { DtmfTone } from '@azure/communication-calling';
 import { createEntityAdapter, type EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { type CallOperation } from '../../calling/calling-codes';
-import { describeCallEnd } from '../../calling/outbound-codes';
+import { describeCallEnd, isOwnEnd } from '../../calling/outbound-codes';
+import { targetRawId } from '../../calling/dial-target';
+import type { DialTarget } from '../../model/dial-target';
 import { type Failure } from '../../model/failure';
-import type { CallSnapshot, ConversationKind, Party } from '../../model/snapshots';
+import type { CallSnapshot, ConversationKind, EndReason, Party } from '../../model/snapshots';
 import { ShellActions } from '../agent/shell.actions';
 import { CallingApiActions } from '../calling-api.actions';
 import { ActiveCallPanelActions } from './active-call-panel.actions';
@@ -12,6 +14,8 @@ import { DtmfKeypadActions } from './dtmf-keypad.actions';
 import { HeldCallsPanelActions } from './held-calls-panel.actions';
 import { MuteLimitActions } from './mute-limit.actions';
 import { DirectoryApiActions } from '../dialer/directory-api.actions';
+import { ChatThreadsApiActions } from '../dialer/chat-threads-api.actions';
+import { DialerActions } from '../dialer/dialer.actions';
 import { RosterActions } from '../participants/roster.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 
@@ -48,6 +52,12 @@ export interface CallsState extends EntityState<CallEntry> {
    * the roster's Mute buttons wait until the window has passed.
    */
   readonly muteLimited: boolean;
+  /**
+   * The names the agent picked for the people of the call being placed, by raw id: the SDK gives a
+   * Teams user no name, and a call that ends at once (offline, declined) ends before the directory
+   * could be asked.
+   */
+  readonly dialled: Readonly<Record<string, string>>;
 }
 
 /** ACS's window for a console's mute operations: 15 in 30 seconds (docs/acs-codes.md). */
@@ -68,6 +78,7 @@ export const callsAdapter = createEntityAdapter<CallEntry>();
 export const initialCallsState: CallsState = callsAdapter.getInitialState({
   lastEnded: null,
   muteLimited: false,
+  dialled: {},
 });
 
 /** States in which the agent is not talking on the call but can take it back. */
@@ -87,6 +98,34 @@ function endOperation(state: CallsState, callId: string, operation: CallOperatio
 
 function update(state: CallsState, id: string, changes: Partial<CallEntry>): CallsState {
   return callsAdapter.updateOne({ id, changes }, state);
+}
+
+function dialled(state: CallsState, targets: readonly DialTarget[]): CallsState {
+  return { ...state, dialled: Object.fromEntries(targets.map((t) => [targetRawId(t), t.displayName])) };
+}
+
+/**
+ * A control the console gave up on (its time limit) may still succeed: once the SDK's state shows
+ * it did, its failure is stale and goes (the store follows the SDK, not the abandoned wait).
+ */
+function clearDone(call: CallEntry, done: (operation: CallOperation) => boolean): Partial<CallEntry> {
+  return call.failure && done(call.failure.operation) ? { failure: null } : {};
+}
+
+/** Who a placed call is with, for how it ended: their name, else their number. */
+function calleeName(call: CallEntry): string | null {
+  return call.counterpart?.displayName || call.counterpart?.identity?.phoneNumber || null;
+}
+
+/**
+ * How the call's end is announced in the active call panel. A call the agent placed (or a meeting
+ * they joined) that ended before it connected is reported where they placed it (the dialer, the
+ * join form) unless they ended it themselves here: said once, where the agent acted.
+ */
+function announcedEnd(call: CallEntry, reason: EndReason | null, at: number): EndedCall | null {
+  if (call.direction === 'Outgoing' && call.connectedAt === null && !isOwnEnd(reason)) return null;
+  const message = describeCallEnd(call.direction, reason, calleeName(call));
+  return { id: call.id, kind: call.kind, counterpart: call.counterpart, message, at };
 }
 
 export const callsFeature = createFeature({
@@ -112,10 +151,11 @@ export const callsFeature = createFeature({
     on(CallingSdkEvents.participantsAdded, (state, { callId, participants: [first] }) => {
       const call = state.entities[callId];
       if (!call || call.counterpart || call.kind !== 'oneToOne' || !first) return state;
-      return update(state, callId, {
-        counterpart: { identity: first.identity, displayName: first.displayName },
-      });
+      const displayName = first.displayName || state.dialled[first.identity.rawId] || null;
+      return update(state, callId, { counterpart: { identity: first.identity, displayName } });
     }),
+    on(DialerActions.callClicked, (state, { target }) => dialled(state, [target])),
+    on(ChatThreadsApiActions.groupCallThreadReady, (state, { targets }) => dialled(state, targets)),
     on(DirectoryApiActions.participantNamed, (state, { participantId, displayName }) =>
       callsAdapter.updateMany(
         Object.values(state.entities)
@@ -136,12 +176,20 @@ export const callsFeature = createFeature({
         state: callState,
         ...(callState === 'Connected' && call.connectedAt === null && { connectedAt: at }),
         ...(HELD_STATES.has(callState) !== HELD_STATES.has(call.state) && { changedAt: at }),
+        ...clearDone(call, (operation) =>
+          operation === 'hold'
+            ? HELD_STATES.has(callState)
+            : operation === 'resume' && callState === 'Connected',
+        ),
       });
     }),
-    on(CallingSdkEvents.callMutedChanged, (state, { id, isMuted }) =>
+    on(CallingSdkEvents.callMutedChanged, (state, { id, isMuted }) => {
+      const call = state.entities[id];
+      if (!call) return state;
+      const done = clearDone(call, (operation) => operation === (isMuted ? 'mute' : 'unmute'));
       // Unmuted: the notice that someone muted the agent has done its job.
-      update(state, id, isMuted ? { isMuted } : { isMuted, mutedByOthersAt: null }),
-    ),
+      return update(state, id, isMuted ? { isMuted, ...done } : { isMuted, mutedByOthersAt: null, ...done });
+    }),
     on(CallingSdkEvents.callMutedByOthers, (state, { id, at }) => update(state, id, { mutedByOthersAt: at })),
     on(ActiveCallPanelActions.mutedNoticeDismissed, (state, { callId }) =>
       update(state, callId, { mutedByOthersAt: null }),
@@ -150,9 +198,14 @@ export const callsFeature = createFeature({
       update(state, id, { kind, threadId }),
     ),
     on(CallingSdkEvents.callRoleChanged, (state, { id, role }) => update(state, id, { role })),
-    on(CallingSdkEvents.callLocalVideoChanged, (state, { id, isLocalVideoStarted }) =>
-      update(state, id, { isLocalVideoStarted }),
-    ),
+    on(CallingSdkEvents.callLocalVideoChanged, (state, { id, isLocalVideoStarted }) => {
+      const call = state.entities[id];
+      if (!call) return state;
+      return update(state, id, {
+        isLocalVideoStarted,
+        ...clearDone(call, (operation) => operation === (isLocalVideoStarted ? 'startVideo' : 'stopVideo')),
+      });
+    }),
     on(CallingSdkEvents.callCapabilitiesChanged, (state, { id, capabilities }) => {
       const call = state.entities[id];
       if (!call) return state;
@@ -168,16 +221,7 @@ export const callsFeature = createFeature({
     on(CallingSdkEvents.callEnded, (state, { id, callEndReason, at }) => {
       const call = state.entities[id];
       if (!call) return state;
-      return callsAdapter.removeOne(id, {
-        ...state,
-        lastEnded: {
-          id,
-          kind: call.kind,
-          counterpart: call.counterpart,
-          message: describeCallEnd(call.direction, callEndReason),
-          at,
-        },
-      });
+      return callsAdapter.removeOne(id, { ...state, lastEnded: announcedEnd(call, callEndReason, at) });
     }),
     on(ActiveCallPanelActions.muteClicked, (state, { callId }) => startOperation(state, callId, 'mute')),
     on(ActiveCallPanelActions.unmuteClicked, (state, { callId }) => startOperation(state, callId, 'unmute')),

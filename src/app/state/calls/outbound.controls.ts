@@ -1,6 +1,8 @@
 import type { TeamsCall } from '@azure/communication-calling';
 import type { CallRegistry } from '../../calling/call-registry';
 import { toFailure } from '../../calling/calling-codes';
+import { OFFLINE_MESSAGE } from '../../calling/outbound-codes';
+import { type Failure } from '../../model/failure';
 import { MeetingLocatorGone } from '../../core/sealed-meeting-locators';
 import { type DialTarget } from '../../model/dial-target';
 import type { MeetingLocator } from '../../model/meeting-locator';
@@ -13,13 +15,27 @@ import { MeetingJoinFormActions } from '../meeting-join/meeting-join-form.action
 import { control, switchSteps, type Control, type ControlContext, type ControlEntry } from './call-control';
 
 /**
+ * The agent's connection is down (the SDK retrying, or its agent being created again): a call
+ * placed now could only fail with the SDK's "could not reach the service", so the agent is told
+ * what is wrong and what to wait for instead. The SDK's own state decides: the store may lag it.
+ */
+function offline(registry: CallRegistry): Failure | null {
+  try {
+    return registry.agent.connectionState === 'Connected' ? null : { message: OFFLINE_MESSAGE };
+  } catch {
+    return { message: OFFLINE_MESSAGE };
+  }
+}
+
+/**
  * Placing a call: like Accept, it first holds the call the agent is on (one active call at a time),
  * and resumes it if the new call cannot be placed.
  */
 function placeCall(registry: CallRegistry, targets: readonly DialTarget[], threadId?: string): Control {
   let placed: TeamsCall | null = null;
   return {
-    run: (options) =>
+    run: async (options) =>
+      offline(registry) ??
       switchActiveCall(
         registry,
         { operation: 'startCall', targets, threadId, onCall: (call) => (placed = call) },
@@ -43,6 +59,9 @@ function joinMeeting({ registry, meetingLocators }: ControlContext, ticket: stri
         // A ticket that opens nothing says so as it is: the form is to be filled in again.
         return error instanceof MeetingLocatorGone ? { message: error.message } : toFailure(error, 'join');
       }
+      // Unsealed first, so no locator is left behind when the agent is offline.
+      const down = offline(registry);
+      if (down) return down;
       return switchActiveCall(
         registry,
         { operation: 'join', locator, onCall: (call) => (joined = call) },

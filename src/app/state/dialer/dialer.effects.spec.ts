@@ -93,7 +93,7 @@ describe('placing calls from the dialer, on the emulator', () => {
     app.store.dispatch(DialerActions.callClicked({ target: phone('+14255550486') }));
     await app.advance(1_000);
     expect(failure()).toEqual({
-      message: 'The call to +1 425 555 0486 did not connect. The number is busy.',
+      message: '+1 425 555 0486 is busy.',
       code: 486,
       subCode: 560486,
     });
@@ -102,7 +102,7 @@ describe('placing calls from the dialer, on the emulator', () => {
     );
     await app.advance(2_000);
     expect(failure()).toEqual({
-      message: 'The call to Jordan Diaz did not connect. They declined the call.',
+      message: 'Jordan Diaz declined the call.',
       code: 603,
       subCode: 0,
     });
@@ -111,7 +111,7 @@ describe('placing calls from the dialer, on the emulator', () => {
     );
     await app.settle();
     expect(failure()).toEqual({
-      message: 'The call to Avery Stone did not connect. They are offline.',
+      message: 'Avery Stone is offline.',
       code: 480,
       subCode: 10076,
     });
@@ -127,7 +127,7 @@ describe('placing calls from the dialer, on the emulator', () => {
     expect(failure()).toBeNull();
     await app.advance(1_000);
     expect(failure()).toEqual({
-      message: 'The call to Taylor Kim did not connect. Nobody answered.',
+      message: 'Taylor Kim did not answer.',
       code: 487,
       subCode: 10004,
     });
@@ -181,7 +181,7 @@ describe('placing calls from the dialer, on the emulator', () => {
     app.store.dispatch(DialerActions.callClicked({ target: nobody }));
     await app.settle();
     expect(failure()).toEqual({
-      message: 'The call to Nobody did not connect. No one has this Teams user id.',
+      message: 'The call to Nobody did not connect: no one has this Teams user id.',
       code: 404,
     });
   });

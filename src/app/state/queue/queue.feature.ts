@@ -7,6 +7,11 @@ import { ShellActions } from '../agent/shell.actions';
 import { CallingApiActions } from '../calling-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { QueuePanelActions } from './queue-panel.actions';
+import { QueueNoticeActions } from './queue-notice.actions';
+import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
+import { HeldCallsPanelActions } from '../calls/held-calls-panel.actions';
+import { DialerActions } from '../dialer/dialer.actions';
+import { MeetingJoinFormActions } from '../meeting-join/meeting-join-form.actions';
 
 /** A call ringing for this agent, waiting in the queue panel. */
 export interface QueuedCall extends IncomingCallSnapshot {
@@ -32,6 +37,9 @@ export interface QueueState extends EntityState<QueuedCall> {
 export const queueAdapter = createEntityAdapter<QueuedCall>({
   sortComparer: (a, b) => a.receivedAt - b.receivedAt || a.arrival - b.arrival,
 });
+
+/** How long the note at the queue's top stays when the agent does nothing else. */
+export const QUEUE_NOTICE_MS = 8_000;
 
 export const initialQueueState: QueueState = queueAdapter.getInitialState({ notice: null, arrivals: 0 });
 
@@ -88,6 +96,30 @@ export const queueFeature = createFeature({
         ? { ...removed, notice: { id, message: describeEndReason(callEndReason), ...callEndReason } }
         : removed;
     }),
+    // A call the console gave up accepting (its time limit) that connected after all: the SDK
+    // added it as a call, so its ringing entry and the timeout it shows are stale.
+    on(CallingSdkEvents.callAdded, (state, { call }) =>
+      state.entities[call.id] || state.notice?.id === call.id
+        ? queueAdapter.removeOne(call.id, state.notice?.id === call.id ? { ...state, notice: null } : state)
+        : state,
+    ),
+    on(QueueNoticeActions.expired, (state, { id }) =>
+      state.notice?.id === id ? { ...state, notice: null } : state,
+    ),
+    // The next thing the agent does makes the note old news.
+    on(
+      DialerActions.callClicked,
+      DialerActions.groupCallClicked,
+      MeetingJoinFormActions.joinClicked,
+      HeldCallsPanelActions.resumeClicked,
+      ActiveCallPanelActions.muteClicked,
+      ActiveCallPanelActions.unmuteClicked,
+      ActiveCallPanelActions.holdClicked,
+      ActiveCallPanelActions.hangUpClicked,
+      ActiveCallPanelActions.startVideoClicked,
+      ActiveCallPanelActions.stopVideoClicked,
+      (state) => (state.notice ? { ...state, notice: null } : state),
+    ),
     on(ShellActions.signOutClicked, () => initialQueueState),
   ),
 });
