@@ -29,7 +29,7 @@ import { provideWorkspaceState } from '../provide-workspace-state';
  * Sign-in as MSAL would have done it, for the in-memory emulator: the chosen user is signed in at
  * start-up, and their ACS tokens come straight from the world.
  */
-class InMemoryAuth extends AuthService {
+export class InMemoryAuth extends AuthService {
   readonly renewal$ = new Subject<TokenRenewalEvent>();
   private signedIn: boolean;
   constructor(

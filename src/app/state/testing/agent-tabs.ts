@@ -1,0 +1,137 @@
+import { type ApplicationRef, provideZonelessChangeDetection } from '@angular/core';
+import { createApplication } from '@angular/platform-browser';
+import type { CallClient as SdkCallClient } from '@azure/communication-calling';
+import { Store } from '@ngrx/store';
+import { asapScheduler } from 'rxjs';
+import { take } from 'rxjs/operators';
+import * as emulatorClient from '../../../../emulator/client';
+import { CallClient, configure, listenerCount } from '../../../../emulator/client';
+import { createInMemoryEmulator, type InMemoryEmulator } from '../../../../emulator/testing/in-memory';
+import { CALL_CLIENT_FACTORY, CALLING_VALUES, type CallingValues } from '../../calling/calling-backend';
+import { VideoRenderer } from '../../calling/video-renderer';
+import { AuthService } from '../../core/auth/auth.service';
+import { RELOAD_NOTE_STORAGE } from '../../core/reload-note-storage';
+import { SOFTPHONE_BROWSER } from '../../core/softphone-claim';
+import { VideoViews } from '../../core/video-views';
+import { provideFakeFloor } from '../../floor/testing/fake-floor';
+import { AppActions } from '../agent/app.actions';
+import { ShellActions } from '../agent/shell.actions';
+import { FRAME_SCHEDULER } from '../coalesce-per-frame';
+import { provideAppState } from '../provide-app-state';
+import { provideWorkspaceState } from '../provide-workspace-state';
+import { InMemoryAuth } from './emulated-console';
+
+/** A tab's sessionStorage: it outlives the tab's reloads (a new tab given the same one). */
+export class TabStorage {
+  private readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+export interface AgentTab {
+  readonly store: Store;
+  readonly storage: TabStorage;
+  readonly app: ApplicationRef;
+  state<T>(selector: (state: object) => T): T;
+  /** The tab goes away as a closed (or crashed, or reloaded) tab does: no sign-out, its injector destroyed. */
+  close(): void;
+}
+
+/**
+ * Tabs of one browser for the same agent, over one in-memory emulator: each tab is an application
+ * of its own (its own root injector, store, calling session and claim on the softphone), as two
+ * tabs are. They share the browser's real Web Locks and BroadcastChannel, under a namespace of
+ * this test's own.
+ */
+export function agentTabs(userKey = 'alex', { seed = 1 } = {}) {
+  const emulator: InMemoryEmulator = createInMemoryEmulator({ seed });
+  configure({ transport: emulator.transport });
+  const baseline = listenerCount();
+  const namespace = `switchboard-softphone-test-${crypto.randomUUID()}`;
+  const tabs: AgentTab[] = [];
+
+  const open = async (storage = new TabStorage()): Promise<AgentTab> => {
+    const app = await createApplication({
+      providers: [
+        provideZonelessChangeDetection(),
+        provideAppState(),
+        provideWorkspaceState(),
+        { provide: CALL_CLIENT_FACTORY, useValue: async () => new CallClient() as unknown as SdkCallClient },
+        { provide: VideoViews, useExisting: VideoRenderer },
+        { provide: CALLING_VALUES, useValue: async () => emulatorClient as unknown as CallingValues },
+        { provide: AuthService, useValue: new InMemoryAuth(emulator, userKey) },
+        { provide: FRAME_SCHEDULER, useValue: asapScheduler },
+        ...provideFakeFloor(),
+        {
+          provide: SOFTPHONE_BROWSER,
+          useValue: {
+            locks: navigator.locks,
+            openChannel: (name: string) => new BroadcastChannel(name),
+            namespace,
+          },
+        },
+        { provide: RELOAD_NOTE_STORAGE, useValue: storage },
+      ],
+    });
+    const store = app.injector.get(Store);
+    const tab: AgentTab = {
+      store,
+      storage,
+      app,
+      state: (selector) => {
+        let value!: ReturnType<typeof selector>;
+        store
+          .select(selector)
+          .pipe(take(1))
+          .subscribe((v) => (value = v));
+        return value;
+      },
+      close: () => {
+        tabs.splice(tabs.indexOf(tab), 1);
+        app.destroy();
+      },
+    };
+    tabs.push(tab);
+    store.dispatch(AppActions.started());
+    return tab;
+  };
+
+  /**
+   * Lets every delivery, lock grant, channel message and effect run, without moving the clock:
+   * until no tab's state has changed for a few turns of the event loop.
+   */
+  const settle = async () => {
+    let last: unknown[] = [];
+    for (let turn = 0, quiet = 0; turn < 200; turn++) {
+      await emulator.settle();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const now = tabs.map((tab) => tab.state((state) => state));
+      quiet = now.length === last.length && now.every((state, i) => state === last[i]) ? quiet + 1 : 0;
+      last = now;
+      if (quiet === 3) return;
+    }
+    throw new Error('The tabs did not settle: a store still changed after 200 turns.');
+  };
+
+  /** Every tab signs out and goes; the emulator's listeners must be back where they started. */
+  const closeAll = async () => {
+    for (const tab of [...tabs].reverse()) {
+      tab.store.dispatch(ShellActions.signOutClicked());
+      await settle();
+      tab.close();
+    }
+    await settle();
+    expect(listenerCount())
+      .withContext(`${userKey}'s emulator listeners once every tab closed`)
+      .toBe(baseline);
+  };
+
+  return { emulator, open, settle, closeAll, tabs };
+}
