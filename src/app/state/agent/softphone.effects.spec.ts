@@ -10,7 +10,7 @@ import { agentTabs, type AgentTab } from '../testing/agent-tabs';
 async function twoTabs() {
   const browser = agentTabs('alex');
   const first = await browser.open();
-  await browser.settle();
+  await browser.untilReady(first);
   const second = await browser.open();
   await browser.settle();
   const endpoints = () => browser.emulator.world.signedInEndpoints().filter((e) => e.user?.key === 'alex');

@@ -2,7 +2,6 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { NotedCall } from '../../core/reload-note-storage';
 import { agentFeature } from '../agent/agent.feature';
 import { ShellActions } from '../agent/shell.actions';
-import { SoftphoneActions } from '../agent/softphone.actions';
 import { softphoneFeature } from '../agent/softphone.feature';
 import { CallingApiActions } from '../calling-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
@@ -46,11 +45,6 @@ export const reloadNoteFeature = createFeature({
         rejoin: meeting?.joinedBy ? { callId: meeting.id, joinedBy: meeting.joinedBy } : null,
       };
     }),
-    // A tab that does not hold the softphone had no calls of its own: a note it found came with a
-    // duplicated tab (the browser copies sessionStorage), and speaks of the other tab's calls.
-    on(SoftphoneActions.heldElsewhere, (state): ReloadNoteState =>
-      state.beforeReload.length > 0 || state.rejoin ? { ...state, beforeReload: [], rejoin: null } : state,
-    ),
     on(BeforeReloadRegionActions.dismissClicked, (state): ReloadNoteState => ({
       ...state,
       beforeReload: [],
@@ -112,7 +106,12 @@ export const selectLiveCallNames = createSelector(selectLiveCallNotes, (calls) =
   calls.map((call) => call.name),
 );
 
-/** Once this tab takes calls again. */
+/**
+ * Once this tab takes calls again. Not before: a duplicated tab comes with a copy of the note (the
+ * browser copies sessionStorage), and while the other tab holds the softphone, its calls are the
+ * other tab's to tell of. (A reloaded page may find the lock still held for a moment, until the
+ * browser has freed the old page's: it takes calls then, and tells.)
+ */
 const selectCallingHere = createSelector(
   agentFeature.selectStatus,
   softphoneFeature.selectPlace,

@@ -14,6 +14,7 @@ import { RELOAD_NOTE_STORAGE } from '../../core/reload-note-storage';
 import { SOFTPHONE_BROWSER } from '../../core/softphone-claim';
 import { VideoViews } from '../../core/video-views';
 import { provideFakeFloor } from '../../floor/testing/fake-floor';
+import { agentFeature } from '../agent/agent.feature';
 import { AppActions } from '../agent/app.actions';
 import { ShellActions } from '../agent/shell.actions';
 import { FRAME_SCHEDULER } from '../coalesce-per-frame';
@@ -32,6 +33,12 @@ export class TabStorage {
   }
   removeItem(key: string): void {
     this.items.delete(key);
+  }
+  /** What a duplicated tab starts with: the browser copies the tab's sessionStorage. */
+  copy(): TabStorage {
+    const copy = new TabStorage();
+    this.items.forEach((value, key) => copy.setItem(key, value));
+    return copy;
   }
 }
 
@@ -120,6 +127,13 @@ export function agentTabs(userKey = 'alex', { seed = 1 } = {}) {
     throw new Error('The tabs did not settle: a store still changed after 200 turns.');
   };
 
+  /** Settles until the tab takes calls (its agent ready), or throws. */
+  const untilReady = async (tab: AgentTab) => {
+    for (let i = 0; i < 20 && tab.state(agentFeature.selectStatus) !== 'ready'; i++) await settle();
+    if (tab.state(agentFeature.selectStatus) !== 'ready')
+      throw new Error(`${userKey}'s tab did not get ready.`);
+  };
+
   /** Every tab signs out and goes; the emulator's listeners must be back where they started. */
   const closeAll = async () => {
     for (const tab of [...tabs].reverse()) {
@@ -133,5 +147,5 @@ export function agentTabs(userKey = 'alex', { seed = 1 } = {}) {
       .toBe(baseline);
   };
 
-  return { emulator, open, settle, closeAll, tabs };
+  return { emulator, open, settle, untilReady, closeAll, tabs };
 }
