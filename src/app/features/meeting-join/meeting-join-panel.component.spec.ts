@@ -8,23 +8,13 @@ import { CallSwitchActions } from '../../state/calls/call-switch.actions';
 import { MeetingJoinFormActions } from '../../state/meeting-join/meeting-join-form.actions';
 import { call } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
-import type { SignedInUser } from '../../core/auth/signed-in-user';
-import { AuthApiActions } from '../../state/agent/auth-api.actions';
-import { SoftphoneActions } from '../../state/agent/softphone.actions';
+import { takingCallsHere } from '../../state/testing/taking-calls-here';
 import { ReloadNoteActions } from '../../state/reload/reload-note.actions';
 import { MeetingJoinPanelComponent } from './meeting-join-panel.component';
 import { MeetingJoinPanelHarness } from './meeting-join-panel.harness';
 
 const LINK =
   'https://teams.microsoft.com/l/meetup-join/19%3Ameeting_NzQ4MjE0%40thread.v2/1700000000123?context=%7B%22Tid%22%3A%22t%22%7D';
-
-const ALEX: SignedInUser = {
-  id: '00000000-0000-4000-8000-00000000a001',
-  displayName: 'Alex Rivera',
-  role: 'agent',
-  microsoftTeamsUserId: '00000000-0000-4000-8000-00000000a001',
-  cloud: 'public',
-};
 
 describe('MeetingJoinPanelComponent', () => {
   async function setUp() {
@@ -153,9 +143,7 @@ describe('MeetingJoinPanelComponent', () => {
           calls: [{ id: 'm1', kind: 'meeting', name: 'a Teams meeting', joinedBy }],
         }),
       );
-      store.dispatch(AuthApiActions.signedIn({ user: ALEX }));
-      store.dispatch(SoftphoneActions.acquired());
-      store.dispatch(CallingSdkEvents.agentReady({ connectionState: 'Connected' }));
+      takingCallsHere(store);
     };
 
     it('opens the link form again, focused, saying the link must be pasted again; joining ends it', async () => {

@@ -1,23 +1,15 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
-import type { SignedInUser } from '../../core/auth/signed-in-user';
 import { AuthApiActions } from '../../state/agent/auth-api.actions';
 import { SoftphoneActions } from '../../state/agent/softphone.actions';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import { BeforeReloadRegionActions, ReloadNoteActions } from '../../state/reload/reload-note.actions';
 import { provideTestState } from '../../state/testing/provide-test-state';
+import { ALEX, takingCallsHere } from '../../state/testing/taking-calls-here';
 import { call } from '../../state/testing/snapshots';
 import { BeforeReloadRegionComponent } from './before-reload-region.component';
 import { BeforeReloadRegionHarness } from './before-reload-region.harness';
-
-const ALEX: SignedInUser = {
-  id: '00000000-0000-4000-8000-00000000a001',
-  displayName: 'Alex Rivera',
-  role: 'agent',
-  microsoftTeamsUserId: '00000000-0000-4000-8000-00000000a001',
-  cloud: 'public',
-};
 
 describe('BeforeReloadRegionComponent', () => {
   async function setUp() {
@@ -38,11 +30,6 @@ describe('BeforeReloadRegionComponent', () => {
     );
     return { store, region, dispatched };
   }
-  const ready = (store: Store) => {
-    store.dispatch(AuthApiActions.signedIn({ user: ALEX }));
-    store.dispatch(SoftphoneActions.acquired());
-    store.dispatch(CallingSdkEvents.agentReady({ connectionState: 'Connected' }));
-  };
 
   it('says nothing until the calling session is ready', async () => {
     const { store, region } = await setUp();
@@ -55,7 +42,7 @@ describe('BeforeReloadRegionComponent', () => {
   it('says, per call live before the reload, whether it ended or is still up, by name; Dismiss clears it', async () => {
     const { store, region, dispatched } = await setUp();
     store.dispatch(CallingSdkEvents.callAdded({ call: call('c2') }));
-    ready(store);
+    takingCallsHere(store);
     expect(await region.getLines()).toEqual([
       'Your call with Casey Morgan ended when the page reloaded.',
       'Your call with Drew Lee is still up.',
