@@ -3,7 +3,8 @@ import { Observable, Subscription } from 'rxjs';
 
 /** The browser's means for tabs of one origin to share the softphone: Web Locks and a broadcast channel. */
 export interface SoftphoneBrowser {
-  readonly locks: Pick<LockManager, 'request'>;
+  /** Undefined in a browser without Web Locks (or outside a secure context): every tab takes calls. */
+  readonly locks: Pick<LockManager, 'request'> | undefined;
   openChannel(name: string): Pick<BroadcastChannel, 'postMessage' | 'close' | 'onmessage'>;
   /** What the lock and the channel are named after, before the user's id. */
   readonly namespace: string;
@@ -17,7 +18,7 @@ export interface SoftphoneBrowser {
 export const SOFTPHONE_BROWSER = new InjectionToken<SoftphoneBrowser>('SOFTPHONE_BROWSER', {
   providedIn: 'root',
   factory: () => ({
-    locks: navigator.locks,
+    locks: globalThis.navigator?.locks,
     openChannel: (name) => new BroadcastChannel(name),
     namespace: 'switchboard-softphone',
   }),
@@ -60,6 +61,11 @@ export function claimSoftphone(
   { useHere$, liveCallNames$ }: SoftphoneClaimInputs,
 ): Observable<SoftphoneClaimEvent> {
   return new Observable<SoftphoneClaimEvent>((subscriber) => {
+    const locks = browser.locks;
+    if (!locks) {
+      subscriber.next({ type: 'acquired' });
+      return undefined;
+    }
     const name = `${browser.namespace}:${userId}`;
     const channel = browser.openChannel(name);
     let closed = false;
@@ -88,7 +94,7 @@ export function claimSoftphone(
     /** Requests the lock; a granted lock the browser aborts was stolen by another tab's Use here. */
     const request = (options: LockOptions) => {
       let granted = false;
-      browser.locks
+      locks
         .request(name, options, (lock) => {
           granted = lock !== null && !closed;
           return hold(lock);

@@ -2,8 +2,6 @@ import { agentFeature } from './agent.feature';
 import { SoftphoneNoticeActions } from './softphone.actions';
 import { selectSoftphoneNotice, softphoneFeature } from './softphone.feature';
 import { callsFeature } from '../calls/calls.feature';
-import { QueuePanelActions } from '../queue/queue-panel.actions';
-import { selectQueuedCalls } from '../queue/queue.feature';
 import { agentTabs, type AgentTab } from '../testing/agent-tabs';
 
 /** Two tabs of Alex's, the first opened (and settled) first, so it is the one that holds the softphone. */
@@ -14,21 +12,7 @@ async function twoTabs() {
   const second = await browser.open();
   await browser.settle();
   const endpoints = () => browser.emulator.world.signedInEndpoints().filter((e) => e.user?.key === 'alex');
-  /** A phone call from Casey Morgan through the queue, accepted in the tab that rings. */
-  const acceptCaseyIn = async (tab: AgentTab) => {
-    const id = browser.emulator.world.enqueuePhoneCall({
-      from: '+14255550142',
-      displayName: 'Casey Morgan',
-      queue: 'Billing',
-      patienceMs: 600_000,
-      talkMs: 600_000,
-    });
-    await browser.settle();
-    tab.store.dispatch(QueuePanelActions.acceptClicked({ id }));
-    await browser.settle();
-    return id;
-  };
-  return { ...browser, first, second, endpoints, acceptCaseyIn };
+  return { ...browser, first, second, endpoints };
 }
 
 const place = (tab: AgentTab) => tab.state(softphoneFeature.selectPlace);
@@ -49,7 +33,7 @@ describe('one softphone per agent, across tabs', () => {
   });
 
   it('hands over on Use here with no call: the first tab lets its agent go, the second rings', async () => {
-    const { first, second, endpoints, emulator, settle, closeAll } = await twoTabs();
+    const { first, second, endpoints, ringOnce, settle, closeAll } = await twoTabs();
     const [before] = endpoints();
     second.store.dispatch(SoftphoneNoticeActions.useHereClicked());
     await settle();
@@ -61,10 +45,8 @@ describe('one softphone per agent, across tabs', () => {
     expect(endpoints().length).toBe(1);
     expect(endpoints()[0].id).not.toBe(before.id);
 
-    const id = emulator.world.enqueuePhoneCall({ queue: 'Billing', patienceMs: 60_000, talkMs: 60_000 });
-    await settle();
-    expect(second.state(selectQueuedCalls).map((call) => call.id)).toEqual([id]);
-    expect(first.state(selectQueuedCalls)).toEqual([]);
+    const { id, ringing } = await ringOnce(second, first);
+    expect(ringing).toEqual([[id], []]);
     await closeAll();
   });
 
@@ -100,15 +82,14 @@ describe('one softphone per agent, across tabs', () => {
   });
 
   it('takes calls by itself once the tab that held the softphone closes', async () => {
-    const { first, second, endpoints, settle, emulator, closeAll } = await twoTabs();
+    const { first, second, endpoints, settle, ringOnce, closeAll } = await twoTabs();
     first.close();
     await settle();
     expect(place(second)).toBe('here');
     expect(second.state(agentFeature.selectStatus)).toBe('ready');
     expect(endpoints().length).toBe(1);
-    const id = emulator.world.enqueuePhoneCall({ queue: 'Billing', patienceMs: 60_000, talkMs: 60_000 });
-    await settle();
-    expect(second.state(selectQueuedCalls).map((call) => call.id)).toEqual([id]);
+    const { id, ringing } = await ringOnce(second);
+    expect(ringing).toEqual([[id]]);
     await closeAll();
   });
 

@@ -5,7 +5,6 @@ import { ShellActions } from '../agent/shell.actions';
 import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
 import { callsFeature } from '../calls/calls.feature';
 import { MeetingJoinFormActions } from '../meeting-join/meeting-join-form.actions';
-import { QueuePanelActions } from '../queue/queue-panel.actions';
 import { agentTabs, type AgentTab } from '../testing/agent-tabs';
 import { BeforeReloadRegionActions } from './reload-note.actions';
 import { selectBeforeReload, selectMeetingRejoin } from './reload-note.feature';
@@ -16,19 +15,7 @@ async function oneTab() {
   let tab = await browser.open();
   await browser.untilReady(tab);
   const note = () => tab.storage.getItem(RELOAD_NOTE_KEY);
-  const acceptCasey = async () => {
-    const id = browser.emulator.world.enqueuePhoneCall({
-      from: '+14255550142',
-      displayName: 'Casey Morgan',
-      queue: 'Billing',
-      patienceMs: 600_000,
-      talkMs: 600_000,
-    });
-    await browser.settle();
-    tab.store.dispatch(QueuePanelActions.acceptClicked({ id }));
-    await browser.settle();
-    return id;
-  };
+  const acceptCasey = () => browser.acceptCaseyIn(tab);
   const join = async (locator: MeetingLocator, kind: 'link' | 'coordinates' | 'meetingId') => {
     const ticket = tab.app.injector.get(SealedMeetingLocators).seal(locator);
     tab.store.dispatch(MeetingJoinFormActions.joinClicked({ ticket, kind }));

@@ -1,26 +1,17 @@
 import { type ApplicationRef, provideZonelessChangeDetection } from '@angular/core';
 import { createApplication } from '@angular/platform-browser';
-import type { CallClient as SdkCallClient } from '@azure/communication-calling';
 import { Store } from '@ngrx/store';
-import { asapScheduler } from 'rxjs';
 import { take } from 'rxjs/operators';
-import * as emulatorClient from '../../../../emulator/client';
-import { CallClient, configure, listenerCount } from '../../../../emulator/client';
-import { createInMemoryEmulator, type InMemoryEmulator } from '../../../../emulator/testing/in-memory';
-import { CALL_CLIENT_FACTORY, CALLING_VALUES, type CallingValues } from '../../calling/calling-backend';
-import { VideoRenderer } from '../../calling/video-renderer';
-import { AuthService } from '../../core/auth/auth.service';
+import { configure, listenerCount } from '../../../../emulator/client';
+import { createInMemoryEmulator } from '../../../../emulator/testing/in-memory';
 import { RELOAD_NOTE_STORAGE } from '../../core/reload-note-storage';
 import { SOFTPHONE_BROWSER } from '../../core/softphone-claim';
-import { VideoViews } from '../../core/video-views';
-import { provideFakeFloor } from '../../floor/testing/fake-floor';
 import { agentFeature } from '../agent/agent.feature';
 import { AppActions } from '../agent/app.actions';
 import { ShellActions } from '../agent/shell.actions';
-import { FRAME_SCHEDULER } from '../coalesce-per-frame';
-import { provideAppState } from '../provide-app-state';
-import { provideWorkspaceState } from '../provide-workspace-state';
-import { InMemoryAuth } from './emulated-console';
+import { QueuePanelActions } from '../queue/queue-panel.actions';
+import { selectQueuedCalls } from '../queue/queue.feature';
+import { emulatedConsoleProviders } from './emulated-console';
 
 /** A tab's sessionStorage: it outlives the tab's reloads (a new tab given the same one). */
 export class TabStorage {
@@ -58,7 +49,7 @@ export interface AgentTab {
  * this test's own.
  */
 export function agentTabs(userKey = 'alex', { seed = 1 } = {}) {
-  const emulator: InMemoryEmulator = createInMemoryEmulator({ seed });
+  const emulator = createInMemoryEmulator({ seed });
   configure({ transport: emulator.transport });
   const baseline = listenerCount();
   const namespace = `switchboard-softphone-test-${crypto.randomUUID()}`;
@@ -68,14 +59,7 @@ export function agentTabs(userKey = 'alex', { seed = 1 } = {}) {
     const app = await createApplication({
       providers: [
         provideZonelessChangeDetection(),
-        provideAppState(),
-        provideWorkspaceState(),
-        { provide: CALL_CLIENT_FACTORY, useValue: async () => new CallClient() as unknown as SdkCallClient },
-        { provide: VideoViews, useExisting: VideoRenderer },
-        { provide: CALLING_VALUES, useValue: async () => emulatorClient as unknown as CallingValues },
-        { provide: AuthService, useValue: new InMemoryAuth(emulator, userKey) },
-        { provide: FRAME_SCHEDULER, useValue: asapScheduler },
-        ...provideFakeFloor(),
+        ...emulatedConsoleProviders(emulator, userKey),
         {
           provide: SOFTPHONE_BROWSER,
           useValue: {
@@ -134,6 +118,28 @@ export function agentTabs(userKey = 'alex', { seed = 1 } = {}) {
       throw new Error(`${userKey}'s tab did not get ready.`);
   };
 
+  /** A phone call from Casey Morgan through the Billing queue, accepted in the tab it rings in. */
+  const acceptCaseyIn = async (tab: AgentTab) => {
+    const id = emulator.world.enqueuePhoneCall({
+      from: '+14255550142',
+      displayName: 'Casey Morgan',
+      queue: 'Billing',
+      patienceMs: 600_000,
+      talkMs: 600_000,
+    });
+    await settle();
+    tab.store.dispatch(QueuePanelActions.acceptClicked({ id }));
+    await settle();
+    return id;
+  };
+
+  /** A queued call rings: the ids of the calls ringing in each tab. */
+  const ringOnce = async (...inTabs: AgentTab[]) => {
+    const id = emulator.world.enqueuePhoneCall({ queue: 'Billing', patienceMs: 60_000, talkMs: 60_000 });
+    await settle();
+    return { id, ringing: inTabs.map((tab) => tab.state(selectQueuedCalls).map((call) => call.id)) };
+  };
+
   /** Every tab signs out and goes; the emulator's listeners must be back where they started. */
   const closeAll = async () => {
     for (const tab of [...tabs].reverse()) {
@@ -147,5 +153,5 @@ export function agentTabs(userKey = 'alex', { seed = 1 } = {}) {
       .toBe(baseline);
   };
 
-  return { emulator, open, settle, untilReady, closeAll, tabs };
+  return { emulator, open, settle, untilReady, acceptCaseyIn, ringOnce, closeAll, tabs };
 }
