@@ -17,6 +17,14 @@ async function twoTabs() {
 
 const place = (tab: AgentTab) => tab.state(softphoneFeature.selectPlace);
 
+/** The first tab gave the softphone up and says so; the second takes calls, on the one console. */
+function expectHandedOver(first: AgentTab, second: AgentTab, consoles: number) {
+  expect(first.state(selectSoftphoneNotice)?.message).toBe('Switchboard is taking calls in another tab now.');
+  expect(place(second)).toBe('here');
+  expect(second.state(agentFeature.selectStatus)).toBe('ready');
+  expect(consoles).toBe(1);
+}
+
 describe('one softphone per agent, across tabs', () => {
   it('lets one tab take calls; the other says another tab does, and its agent never connects', async () => {
     const { first, second, endpoints, closeAll } = await twoTabs();
@@ -37,12 +45,7 @@ describe('one softphone per agent, across tabs', () => {
     const [before] = endpoints();
     second.store.dispatch(SoftphoneNoticeActions.useHereClicked());
     await settle();
-    expect(first.state(selectSoftphoneNotice)?.message).toBe(
-      'Switchboard is taking calls in another tab now.',
-    );
-    expect(place(second)).toBe('here');
-    expect(second.state(agentFeature.selectStatus)).toBe('ready');
-    expect(endpoints().length).toBe(1);
+    expectHandedOver(first, second, endpoints().length);
     expect(endpoints()[0].id).not.toBe(before.id);
 
     const { id, ringing } = await ringOnce(second, first);
@@ -70,12 +73,7 @@ describe('one softphone per agent, across tabs', () => {
     second.store.dispatch(SoftphoneNoticeActions.useHereClicked());
     second.store.dispatch(SoftphoneNoticeActions.endItAndUseHereClicked());
     await settle();
-    expect(first.state(selectSoftphoneNotice)?.message).toBe(
-      'Switchboard is taking calls in another tab now.',
-    );
-    expect(place(second)).toBe('here');
-    expect(second.state(agentFeature.selectStatus)).toBe('ready');
-    expect(endpoints().length).toBe(1);
+    expectHandedOver(first, second, endpoints().length);
     // The caller's call ended with the first tab's agent.
     expect(emulator.world.calls.all.get(id)?.status ?? 'ended').toBe('ended');
     await closeAll();
