@@ -10,6 +10,7 @@ import { callsFeature } from './state/calls/calls.feature';
 import { ShellActions } from './state/agent/shell.actions';
 import { agentFeature, selectConnectionLabel, selectRenewalProblem } from './state/agent/agent.feature';
 import { FailureMessageComponent } from './shared/failure-message.component';
+import { SoftphoneNoticeComponent } from './features/softphone/softphone-notice.component';
 
 /**
  * The shell: who is signed in and in which role, the connection, the theme, sign-out, a renewal
@@ -18,7 +19,7 @@ import { FailureMessageComponent } from './shared/failure-message.component';
  */
 @Component({
   selector: 'sb-root',
-  imports: [MatToolbar, MatButton, FailureMessageComponent, RouterOutlet],
+  imports: [MatToolbar, MatButton, FailureMessageComponent, RouterOutlet, SoftphoneNoticeComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(window:beforeunload)': 'beforeUnload($event)' },
   template: `
@@ -62,7 +63,10 @@ import { FailureMessageComponent } from './shared/failure-message.component';
           <p class="message" role="status">Signing in…</p>
         }
         @case ('connecting') {
-          <p class="message" role="status">Connecting to the calling service…</p>
+          <!-- Another tab of this agent's may take the calls: the notice says so instead. -->
+          <sb-softphone-notice>
+            <p class="message" role="status">Connecting to the calling service…</p>
+          </sb-softphone-notice>
         }
         @case ('failed') {
           <div class="message">

@@ -6,12 +6,15 @@ import { environment } from '../../environments/environment';
 import { agentFeature } from './agent/agent.feature';
 import * as sessionEffects from './agent/session.effects';
 import * as softphoneEffects from './agent/softphone.effects';
+import { softphoneFeature } from './agent/softphone.feature';
 import { callsFeature } from './calls/calls.feature';
 import * as floorSessionEffects from './floor/floor-session.effects';
 import { floorSessionFeature } from './floor/floor-session.feature';
 import * as participantNamesEffects from './participants/participant-names.effects';
 import { participantsFeature } from './participants/participants.feature';
 import { queueFeature } from './queue/queue.feature';
+import * as reloadNoteEffects from './reload/reload-note.effects';
+import { reloadNoteFeature } from './reload/reload-note.feature';
 
 /**
  * The store, and the features and effects of the calling session (which outlives any one screen),
@@ -39,7 +42,15 @@ export function provideAppState(): EnvironmentProviders[] {
     provideState(callsFeature),
     provideState(participantsFeature),
     provideState(floorSessionFeature),
-    provideEffects(sessionEffects, softphoneEffects, participantNamesEffects, floorSessionEffects),
+    provideState(softphoneFeature),
+    provideState(reloadNoteFeature),
+    provideEffects(
+      sessionEffects,
+      softphoneEffects,
+      reloadNoteEffects,
+      participantNamesEffects,
+      floorSessionEffects,
+    ),
     ...(environment.storeDevtools
       ? [provideStoreDevtools({ maxAge: 100, connectInZone: false, name: 'Switchboard' })]
       : []),

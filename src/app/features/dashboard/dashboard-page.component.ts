@@ -8,6 +8,8 @@ import { FloorAgentsPanelComponent } from '../supervisor/floor-agents-panel.comp
 import { FloorQueuesPanelComponent } from '../supervisor/floor-queues-panel.component';
 import { FloorRequestsPanelComponent } from '../supervisor/floor-requests-panel.component';
 import { FloorStatusComponent } from '../supervisor/floor-status.component';
+import { BeforeReloadRegionComponent } from '../reload/before-reload-region.component';
+import { SoftphoneNoticeComponent } from '../softphone/softphone-notice.component';
 
 /**
  * The working view: the calls ringing beside the active call, calls on hold below it; placing a
@@ -29,10 +31,17 @@ type Audience = 'agent' | 'supervisor';
     FloorRequestsPanelComponent,
     FloorQueuesPanelComponent,
     FloorAgentsPanelComponent,
+    BeforeReloadRegionComponent,
+    SoftphoneNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[class.supervisor]': "audience() === 'supervisor'" },
   template: `
+    <!-- What became of the calls before a reload; and this tab having given its calls to another. -->
+    <div class="notes">
+      <sb-before-reload-region />
+      <sb-softphone-notice />
+    </div>
     @if (audience() === 'supervisor') {
       <!-- The floor first: requests, then the queues and the agents, live. -->
       <div class="floor">
@@ -73,12 +82,18 @@ type Audience = 'agent' | 'supervisor';
       gap: 16px;
       padding: 16px;
       grid-template-columns: minmax(280px, 1fr) minmax(0, 2fr) minmax(360px, 1.2fr);
-      grid-template-areas: 'queue active outbound' 'queue held outbound';
+      grid-template-areas: 'notes notes notes' 'queue active outbound' 'queue held outbound';
       /* The active call takes the height it needs; a long queue stretches only the row below it. */
-      grid-template-rows: auto 1fr;
+      grid-template-rows: auto auto 1fr;
       align-items: start;
     }
     /* Grid items may shrink below their content's width (form fields), so the page never scrolls sideways. */
+    /* Empty most of the time: its row then takes no height (only the gap below it). */
+    .notes {
+      grid-area: notes;
+      display: grid;
+      gap: 16px;
+    }
     :host > *,
     .ringing > *,
     .outbound > * {
@@ -103,8 +118,8 @@ type Audience = 'agent' | 'supervisor';
       grid-area: active;
     }
     :host(.supervisor) {
-      grid-template-areas: 'floor floor floor' 'queue active outbound' 'queue held outbound';
-      grid-template-rows: auto auto 1fr;
+      grid-template-areas: 'notes notes notes' 'floor floor floor' 'queue active outbound' 'queue held outbound';
+      grid-template-rows: auto auto auto 1fr;
     }
     .floor {
       grid-area: floor;
@@ -141,12 +156,12 @@ type Audience = 'agent' | 'supervisor';
     @media (max-width: 1200px) {
       :host {
         grid-template-columns: minmax(300px, 1fr) 2fr;
-        grid-template-areas: 'queue active' 'queue held' 'outbound outbound';
-        grid-template-rows: auto 1fr auto;
+        grid-template-areas: 'notes notes' 'queue active' 'queue held' 'outbound outbound';
+        grid-template-rows: auto auto 1fr auto;
       }
       :host(.supervisor) {
-        grid-template-areas: 'floor floor' 'queue active' 'queue held' 'outbound outbound';
-        grid-template-rows: auto auto 1fr auto;
+        grid-template-areas: 'notes notes' 'floor floor' 'queue active' 'queue held' 'outbound outbound';
+        grid-template-rows: auto auto auto 1fr auto;
       }
       .outbound {
         grid-template-columns: 1fr 1fr;
@@ -155,11 +170,11 @@ type Audience = 'agent' | 'supervisor';
     @media (max-width: 800px) {
       :host {
         grid-template-columns: 1fr;
-        grid-template-areas: 'active' 'queue' 'held' 'outbound';
+        grid-template-areas: 'notes' 'active' 'queue' 'held' 'outbound';
         grid-template-rows: none;
       }
       :host(.supervisor) {
-        grid-template-areas: 'active' 'floor' 'queue' 'held' 'outbound';
+        grid-template-areas: 'notes' 'active' 'floor' 'queue' 'held' 'outbound';
       }
       .floor {
         grid-template-columns: 1fr;

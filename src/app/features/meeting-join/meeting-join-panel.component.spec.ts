@@ -8,6 +8,8 @@ import { CallSwitchActions } from '../../state/calls/call-switch.actions';
 import { MeetingJoinFormActions } from '../../state/meeting-join/meeting-join-form.actions';
 import { call } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
+import { takingCallsHere } from '../../state/testing/taking-calls-here';
+import { ReloadNoteActions } from '../../state/reload/reload-note.actions';
 import { MeetingJoinPanelComponent } from './meeting-join-panel.component';
 import { MeetingJoinPanelHarness } from './meeting-join-panel.harness';
 
@@ -132,5 +134,41 @@ describe('MeetingJoinPanelComponent', () => {
     );
     // What was typed stays, to correct and try again.
     expect(await panel.getValue('Meeting link')).toBe(LINK);
+  });
+
+  describe('after a reload ended a meeting', () => {
+    const reloaded = (store: Store, joinedBy: 'link' | 'meetingId') => {
+      store.dispatch(
+        ReloadNoteActions.noteRead({
+          calls: [{ id: 'm1', kind: 'meeting', name: 'a Teams meeting', joinedBy }],
+        }),
+      );
+      takingCallsHere(store);
+    };
+
+    it('opens the link form again, focused, saying the link must be pasted again; joining ends it', async () => {
+      const { store, panel, joins } = await setUp();
+      await panel.choose('Meeting ID');
+      reloaded(store, 'link');
+      expect(await panel.getChosen()).toBe('Link');
+      expect(await panel.isFocused('Meeting link')).toBeTrue();
+      expect(await panel.getValue('Meeting link')).toBe('');
+      expect(await panel.getRejoinLine()).toBe(
+        'You were in a Teams meeting before the page reloaded. Paste its link again to join: Switchboard does not keep meeting links.',
+      );
+      await panel.fill('Meeting link', LINK);
+      await panel.join();
+      expect(joins().length).toBe(1);
+      expect(await panel.getRejoinLine()).toBeNull();
+    });
+
+    it('opens the meeting ID form again when the meeting was joined by its ID, with nothing filled in', async () => {
+      const { store, panel } = await setUp();
+      reloaded(store, 'meetingId');
+      expect(await panel.getChosen()).toBe('Meeting ID');
+      expect(await panel.isFocused('Meeting ID')).toBeTrue();
+      expect(await panel.getValue('Passcode')).toBe('');
+      expect(await panel.getRejoinLine()).toContain('Type its meeting ID and passcode again to join');
+    });
   });
 });

@@ -1,8 +1,12 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
+  ElementRef,
   inject,
+  Injector,
   signal,
   untracked,
   viewChildren,
@@ -37,7 +41,22 @@ import type { Parsed } from '../../model/parsed';
 import { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
 import { MeetingJoinFormActions } from '../../state/meeting-join/meeting-join-form.actions';
 import { meetingJoinFeature } from '../../state/meeting-join/meeting-join.feature';
+import { selectMeetingRejoin } from '../../state/reload/reload-note.feature';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
+
+const KINDS: readonly MeetingLocatorKind[] = ['link', 'coordinates', 'meetingId'];
+const FIRST_FIELDS: Record<MeetingLocatorKind, string> = {
+  link: 'meetingLink',
+  coordinates: 'threadId',
+  meetingId: 'meetingId',
+};
+const REJOIN_LINES: Record<MeetingLocatorKind, string> = {
+  link: 'You were in a Teams meeting before the page reloaded. Paste its link again to join: Switchboard does not keep meeting links.',
+  coordinates:
+    'You were in a Teams meeting before the page reloaded. Fill in its coordinates again to join: Switchboard does not keep them.',
+  meetingId:
+    'You were in a Teams meeting before the page reloaded. Type its meeting ID and passcode again to join: Switchboard does not keep them.',
+};
 
 /** A field's check as a form validator: the sentence saying what is wrong, under `problem`. */
 function checkedBy(problem: (text: string) => string | null): ValidatorFn {
@@ -75,7 +94,16 @@ const field = (problem: (text: string) => string | null) =>
   template: `
     <section aria-labelledby="meeting-join-heading">
       <h2 id="meeting-join-heading" class="sb-panel-title">Join a Teams meeting</h2>
-      <mat-tab-group mat-stretch-tabs="false" animationDuration="0ms" aria-label="How to name the meeting">
+      @if (rejoinLine(); as line) {
+        <p class="rejoin" role="status">{{ line }}</p>
+      }
+      <mat-tab-group
+        mat-stretch-tabs="false"
+        animationDuration="0ms"
+        aria-label="How to name the meeting"
+        [selectedIndex]="tab()"
+        (selectedIndexChange)="tab.set($event)"
+      >
         <mat-tab label="Link">
           <form [formGroup]="byLink" (ngSubmit)="join('link')" autocomplete="off">
             <mat-form-field class="field">
@@ -167,6 +195,10 @@ const field = (problem: (text: string) => string | null) =>
     .progress {
       color: var(--mat-sys-on-surface-variant);
     }
+    .rejoin {
+      margin: 0;
+      font: var(--mat-sys-body-medium);
+    }
   `,
 })
 export class MeetingJoinPanelComponent {
@@ -189,8 +221,32 @@ export class MeetingJoinPanelComponent {
   protected readonly failure = this.store.selectSignal(meetingJoinFeature.selectFailure);
   private readonly entered = this.store.selectSignal(meetingJoinFeature.selectEntered);
   private readonly forms = viewChildren(FormGroupDirective);
+  /** The tab shown: Link, Coordinates, Meeting ID. */
+  protected readonly tab = signal(0);
+  /** A meeting that ended when the page reloaded: its form, to join it again. */
+  private readonly rejoin = this.store.selectSignal(selectMeetingRejoin);
+  protected readonly rejoinLine = computed(() => {
+    const kind = this.rejoin();
+    return kind ? REJOIN_LINES[kind] : null;
+  });
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
 
   constructor() {
+    // The form the meeting was joined by, ready for what Switchboard did not keep (it keeps no
+    // link, ID or passcode): that tab, its first field focused.
+    effect(() => {
+      const kind = this.rejoin();
+      if (!kind) return;
+      this.tab.set(KINDS.indexOf(kind));
+      afterNextRender(
+        () =>
+          this.host.nativeElement
+            .querySelector<HTMLInputElement>(`[formControlName="${FIRST_FIELDS[kind]}"]`)
+            ?.focus(),
+        { injector: this.injector },
+      );
+    });
     // In (the lobby or the meeting): nothing the agent typed stays on screen (or in memory) longer
     // than it is needed. A join that fails keeps it, to correct and try again.
     effect(() => {

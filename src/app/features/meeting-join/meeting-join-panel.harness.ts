@@ -67,6 +67,21 @@ export class MeetingJoinPanelHarness extends ComponentHarness {
     return errors;
   }
 
+  /** Whether the field has the focus, by label. */
+  async isFocused(label: string): Promise<boolean> {
+    return (await this.input(label)).isFocused();
+  }
+
+  /** The tab shown: "Link", "Coordinates" or "Meeting ID". */
+  async getChosen(): Promise<string> {
+    return (await (await this.tabs()).getSelectedTab()).getLabel();
+  }
+
+  /** The line saying what to fill in again, after a reload ended a meeting. */
+  async getRejoinLine(): Promise<string | null> {
+    return (await (await this.locatorForOptional('.rejoin')())?.text()) ?? null;
+  }
+
   async getProgress(): Promise<string | null> {
     return (await (await this.progress())?.text()) ?? null;
   }

@@ -1,4 +1,4 @@
-import type { Provider } from '@angular/core';
+import type { EnvironmentProviders, Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { CallClient as SdkCallClient } from '@azure/communication-calling';
 import { AzureCommunicationTokenCredential } from '@azure/communication-common';
@@ -71,6 +71,24 @@ class InMemoryAuth extends AuthService {
   }
 }
 
+/** The console's store, effects and calling backend, signed in as `userKey` on the in-memory emulator. */
+export function emulatedConsoleProviders(
+  emulator: InMemoryEmulator,
+  userKey: string,
+): (Provider | EnvironmentProviders)[] {
+  return [
+    provideAppState(),
+    provideWorkspaceState(),
+    { provide: CALL_CLIENT_FACTORY, useValue: async () => new CallClient() as unknown as SdkCallClient },
+    { provide: VideoViews, useExisting: VideoRenderer },
+    { provide: CALLING_VALUES, useValue: async () => emulatorClient as unknown as CallingValues },
+    { provide: AuthService, useValue: new InMemoryAuth(emulator, userKey) },
+    { provide: FRAME_SCHEDULER, useValue: asapScheduler },
+    // The floor's server runs in Node: a console here talks to a fake of it, which a test drives.
+    ...provideFakeFloor(),
+  ];
+}
+
 export interface EmulatedConsoleOptions {
   readonly seed?: number;
   readonly providers?: Provider[];
@@ -106,18 +124,7 @@ export async function startEmulatedConsole(
   configure({ transport: emulator.transport });
   const baseline = listenerCount();
   TestBed.configureTestingModule({
-    providers: [
-      provideAppState(),
-      provideWorkspaceState(),
-      { provide: CALL_CLIENT_FACTORY, useValue: async () => new CallClient() as unknown as SdkCallClient },
-      { provide: VideoViews, useExisting: VideoRenderer },
-      { provide: CALLING_VALUES, useValue: async () => emulatorClient as unknown as CallingValues },
-      { provide: AuthService, useValue: new InMemoryAuth(emulator, userKey) },
-      { provide: FRAME_SCHEDULER, useValue: asapScheduler },
-      // The floor's server runs in Node: a console here talks to a fake of it, which a test drives.
-      ...provideFakeFloor(),
-      ...providers,
-    ],
+    providers: [...emulatedConsoleProviders(emulator, userKey), ...providers],
   });
   const store = TestBed.inject(Store);
   const registry = TestBed.inject(CallRegistry);

@@ -4,11 +4,13 @@ import { VideoRenderer } from '../../calling/video-renderer';
 import { Ticker } from '../../core/ticker';
 import { VideoViews } from '../../core/video-views';
 import { agentFeature } from '../agent/agent.feature';
+import { softphoneFeature } from '../agent/softphone.feature';
 import { callsFeature } from '../calls/calls.feature';
 import { floorSessionFeature } from '../floor/floor-session.feature';
 import { provideWorkspaceFeatures } from '../provide-workspace-state';
 import { participantsFeature } from '../participants/participants.feature';
 import { queueFeature } from '../queue/queue.feature';
+import { reloadNoteFeature } from '../reload/reload-note.feature';
 
 /** The real store and reducers, without effects, a clock the test sets, and video as the app has it. */
 export function provideTestState(now = signal(0)): (Provider | EnvironmentProviders)[] {
@@ -28,6 +30,8 @@ export function provideTestState(now = signal(0)): (Provider | EnvironmentProvid
     provideState(callsFeature),
     provideState(participantsFeature),
     provideState(floorSessionFeature),
+    provideState(softphoneFeature),
+    provideState(reloadNoteFeature),
     ...provideWorkspaceFeatures(),
     { provide: Ticker, useValue: { now } },
     { provide: VideoViews, useExisting: VideoRenderer },
