@@ -82,7 +82,7 @@ describe('a placed call that does not connect, as the agent reads it', () => {
 
   it('says the agent is offline, with no code twice, when they call while the connection is down', async () => {
     const { app, dialerText, panelText } = await workspace();
-    app.emulator.world.dropConnection('alex');
+    app.emulator.world.dropConnection('alex', 60);
     await app.settle();
     app.store.dispatch(
       DialerActions.callClicked({ target: teamsUserTarget(TAYLOR, 'Taylor Kim', 'public') }),

@@ -12,7 +12,7 @@ import { callsFeature } from './calls.feature';
 /** Alex's console, its connection to the calling service lost. */
 async function offlineConsole() {
   const app = await startEmulatedConsole('alex');
-  app.emulator.world.dropConnection('alex');
+  app.emulator.world.dropConnection('alex', 60);
   await app.settle();
   return app;
 }
