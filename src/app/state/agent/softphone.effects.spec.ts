@@ -74,6 +74,8 @@ describe('one softphone per agent, across tabs', () => {
     second.store.dispatch(SoftphoneNoticeActions.endItAndUseHereClicked());
     await settle();
     expectHandedOver(first, second, endpoints().length);
+    // The tab that let go shows no call of its agent's: the call is not left on its screen.
+    expect(first.state(callsFeature.selectAllCalls)).toEqual([]);
     // The caller's call ended with the first tab's agent.
     expect(emulator.world.calls.all.get(id)?.status ?? 'ended').toBe('ended');
     await closeAll();

@@ -8,6 +8,7 @@ import type { DialTarget } from '../../model/dial-target';
 import { type Failure } from '../../model/failure';
 import type { CallSnapshot, ConversationKind, EndReason, Party } from '../../model/snapshots';
 import { ShellActions } from '../agent/shell.actions';
+import { SoftphoneActions } from '../agent/softphone.actions';
 import { CallingApiActions } from '../calling-api.actions';
 import { ActiveCallPanelActions } from './active-call-panel.actions';
 import { DtmfKeypadActions } from './dtmf-keypad.actions';
@@ -263,7 +264,7 @@ export const callsFeature = createFeature({
       isMuteLimit(operation, failure) ? { ...state, muteLimited: true } : state,
     ),
     on(MuteLimitActions.lifted, (state) => ({ ...state, muteLimited: false })),
-    on(ShellActions.signOutClicked, () => initialCallsState),
+    on(ShellActions.signOutClicked, SoftphoneActions.released, () => initialCallsState),
   ),
   extraSelectors: ({ selectCallsState }) => {
     const { selectAll } = callsAdapter.getSelectors(selectCallsState);

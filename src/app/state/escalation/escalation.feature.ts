@@ -6,6 +6,7 @@ import type { Failure } from '../../model/failure';
 import type { Party } from '../../model/snapshots';
 import { FloorApiActions } from '../floor/floor-api.actions';
 import { ShellActions } from '../agent/shell.actions';
+import { SoftphoneActions } from '../agent/softphone.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { ChatThreadsApiActions } from '../dialer/chat-threads-api.actions';
 import { CallLeavingActions } from './call-leaving.actions';
@@ -202,7 +203,7 @@ export const escalationFeature = createFeature({
         left: wentOn ? { callId: id, others } : state.left,
       });
     }),
-    on(ShellActions.signOutClicked, () => initialEscalationState),
+    on(ShellActions.signOutClicked, SoftphoneActions.released, () => initialEscalationState),
   ),
   extraSelectors: ({ selectEscalationState }) => ({
     selectAllPeople: adapter.getSelectors(selectEscalationState).selectAll,

@@ -3,6 +3,7 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { Failure } from '../../model/failure';
 import type { ParticipantSnapshot } from '../../model/snapshots';
 import { ShellActions } from '../agent/shell.actions';
+import { SoftphoneActions } from '../agent/softphone.actions';
 import { CallingApiActions, type ParticipantOperation } from '../calling-api.actions';
 import { DirectoryApiActions } from '../dialer/directory-api.actions';
 import { RosterActions } from './roster.actions';
@@ -107,7 +108,7 @@ export const participantsFeature = createFeature({
         state,
       ),
     ),
-    on(ShellActions.signOutClicked, () => initialParticipantsState),
+    on(ShellActions.signOutClicked, SoftphoneActions.released, () => initialParticipantsState),
   ),
   extraSelectors: ({ selectParticipantsState }) => ({
     selectAllParticipants: participantsAdapter.getSelectors(selectParticipantsState).selectAll,

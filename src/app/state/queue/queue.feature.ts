@@ -4,6 +4,7 @@ import { describeEndReason } from '../../calling/calling-codes';
 import { type Failure } from '../../model/failure';
 import type { IncomingCallSnapshot } from '../../model/snapshots';
 import { ShellActions } from '../agent/shell.actions';
+import { SoftphoneActions } from '../agent/softphone.actions';
 import { CallingApiActions } from '../calling-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { QueuePanelActions } from './queue-panel.actions';
@@ -120,7 +121,7 @@ export const queueFeature = createFeature({
       ActiveCallPanelActions.stopVideoClicked,
       (state) => (state.notice ? { ...state, notice: null } : state),
     ),
-    on(ShellActions.signOutClicked, () => initialQueueState),
+    on(ShellActions.signOutClicked, SoftphoneActions.released, () => initialQueueState),
   ),
 });
 
