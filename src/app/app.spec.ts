@@ -6,6 +6,7 @@ import { provideRouter, Router } from '@angular/router';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { App } from './app';
 import { AuthApiActions } from './state/agent/auth-api.actions';
+import { CallingSessionActions } from './state/agent/calling-session.actions';
 import { ShellActions } from './state/agent/shell.actions';
 import { CallingSdkEvents } from './state/calling-sdk.actions';
 import { provideTestState } from './state/testing/provide-test-state';
@@ -88,9 +89,11 @@ describe('App shell', () => {
     expect(text()).toContain('Sam Okafor · Supervisor');
     expect(text()).toContain('Online');
     expect(text()).toContain('The workspace');
-    store.dispatch(CallingSdkEvents.connectionStateChanged({ connectionState: 'Disconnected' }));
+    store.dispatch(
+      CallingSdkEvents.connectionStateChanged({ connectionState: 'Disconnected', reason: 'connectionIssue' }),
+    );
     await fixture.whenStable();
-    expect(text()).toContain('Offline');
+    expect(text()).toContain('Reconnecting…');
   });
 
   it('goes to the workspace when someone signs in while on the sign-in page', async () => {
@@ -119,6 +122,72 @@ describe('App shell', () => {
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Try again' }))).click();
     expect(dispatched).toContain(ShellActions.tryAgainClicked());
     expect(text()).toContain('Signing in…');
+  });
+
+  describe('the connection', () => {
+    const casey = (id: string) => call(id, { caller: { ...call(id).caller, displayName: 'Casey Morgan' } });
+    async function ready() {
+      const shell = await setUp();
+      shell.store.dispatch(AuthApiActions.signedIn({ user: ALEX }));
+      shell.store.dispatch(CallingSdkEvents.agentReady({ connectionState: 'Connected' }));
+      await shell.fixture.whenStable();
+      return shell;
+    }
+
+    it('says when the console creates its agent again, and Try now does it at once', async () => {
+      const { fixture, store, text, loader, dispatched } = await ready();
+      store.dispatch(CallingSdkEvents.agentRetryScheduled({ attempt: 3, retryInMs: 3_200, failure: null }));
+      await fixture.whenStable();
+      expect(text()).toContain('Offline');
+      expect(text()).toContain('Switchboard is reconnecting by itself: next attempt in 4 s.');
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'Try now' }))).click();
+      expect(dispatched).toContain(ShellActions.tryNowClicked());
+      store.dispatch(CallingSdkEvents.agentReady({ connectionState: 'Connected' }));
+      await fixture.whenStable();
+      expect(text()).toContain('Online');
+      expect(text()).not.toContain('next attempt');
+    });
+
+    it('says, back online, which calls are still up and how the others ended, by name', async () => {
+      const { fixture, store, text, loader } = await ready();
+      store.dispatch(CallingSdkEvents.callAdded({ call: casey('c1') }));
+      store.dispatch(CallingSdkEvents.connectionStateChanged({ connectionState: 'Disconnected' }));
+      store.dispatch(CallingSdkEvents.connectionStateChanged({ connectionState: 'Connected' }));
+      await fixture.whenStable();
+      expect(text()).toContain('Back online. Your call with Casey Morgan is still up.');
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'Dismiss' }))).click();
+      expect(text()).not.toContain('Back online.');
+
+      store.dispatch(CallingSdkEvents.connectionStateChanged({ connectionState: 'Disconnected' }));
+      store.dispatch(CallingSdkEvents.callEnded({ id: 'c1', callEndReason: { code: 496, subCode: 7 }, at: 9 }));
+      store.dispatch(CallingSdkEvents.connectionStateChanged({ connectionState: 'Connected' }));
+      await fixture.whenStable();
+      expect(text()).toContain(
+        'Back online. Your call with Casey Morgan ended: The network was lost and reconnecting gave up.',
+      );
+    });
+
+    it('offers to sign in again, and only that, when the calling service refused the renewed sign-in', async () => {
+      const { fixture, store, text, loader, dispatched } = await ready();
+      store.dispatch(
+        CallingSessionActions.signInNeeded({
+          failure: {
+            message: 'The calling service did not accept your sign-in, even renewed: sign in again.',
+            code: 401,
+            subCode: 10009,
+          },
+        }),
+      );
+      await fixture.whenStable();
+      expect(text()).toContain('Not connected');
+      expect(text()).toContain('even renewed: sign in again. (code 401/10009)');
+      expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Try again' }))).toEqual([]);
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'Sign in again' }))).click();
+      expect(dispatched).toContain(ShellActions.signInAgainClicked());
+      store.dispatch(AuthApiActions.signedInAgain());
+      await fixture.whenStable();
+      expect(text()).toContain('Signing in…');
+    });
   });
 
   it('offers sign-out when the account has no calling session (no role, server/ refused)', async () => {
