@@ -159,7 +159,9 @@ describe('App shell', () => {
       expect(text()).not.toContain('Back online.');
 
       store.dispatch(CallingSdkEvents.connectionStateChanged({ connectionState: 'Disconnected' }));
-      store.dispatch(CallingSdkEvents.callEnded({ id: 'c1', callEndReason: { code: 496, subCode: 7 }, at: 9 }));
+      store.dispatch(
+        CallingSdkEvents.callEnded({ id: 'c1', callEndReason: { code: 496, subCode: 7 }, at: 9 }),
+      );
       store.dispatch(CallingSdkEvents.connectionStateChanged({ connectionState: 'Connected' }));
       await fixture.whenStable();
       expect(text()).toContain(

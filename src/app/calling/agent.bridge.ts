@@ -68,13 +68,11 @@ export function agentEvents(
     agent,
     'connectionStateChanged',
   ).pipe(
-    map(
-      ({ newValue, reason }): CallingEvent => ({
-        type: 'connectionStateChanged',
-        connectionState: newValue,
-        ...(reason && { reason }),
-      }),
-    ),
+    map(({ newValue, reason }): CallingEvent => ({
+      type: 'connectionStateChanged',
+      connectionState: newValue,
+      ...(reason && { reason }),
+    })),
   );
 
   return merge(incoming$, calls$, connection$);

@@ -60,7 +60,11 @@ describe('calling session, when the SDK gives up', () => {
     await session.settle();
     const [first] = session.agents;
     first.connectionState = 'Disconnected';
-    first.emit('connectionStateChanged', { newValue: 'Disconnected', oldValue: 'Connected', reason: 'invalidToken' });
+    first.emit('connectionStateChanged', {
+      newValue: 'Disconnected',
+      oldValue: 'Connected',
+      reason: 'invalidToken',
+    });
     await session.settle();
     expect(session.asked).toEqual([{ fresh: false }, { fresh: true }]);
     expect(session.events.map((event) => event.type)).toEqual([

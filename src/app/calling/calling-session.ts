@@ -28,7 +28,9 @@ export const systemNow = (): number => Date.now();
  * A calling credential for a new agent. `fresh`: the calling service refused the last token, so
  * new tokens come from the sign-in first. Rejects with a `CredentialFailure` saying what it calls for.
  */
-export type CredentialSource = (options: { readonly fresh: boolean }) => Promise<CommunicationTokenCredential>;
+export type CredentialSource = (options: {
+  readonly fresh: boolean;
+}) => Promise<CommunicationTokenCredential>;
 
 export interface SessionOptions {
   readonly credential: CredentialSource;
@@ -115,7 +117,10 @@ export class CallingSession {
             if (fault === 'fatal') throw error;
             failures += 1;
             lastFailure = toFailure(error, 'connect');
-            this.logger.warning(`Connecting to the calling service failed (attempt ${failures})`, lastFailure);
+            this.logger.warning(
+              `Connecting to the calling service failed (attempt ${failures})`,
+              lastFailure,
+            );
             continue;
           }
           failures = 0;
@@ -178,7 +183,10 @@ export class CallingSession {
         this.logger.warning(message, error),
       ).subscribe({ next: emit, error: (error: unknown) => subscriber.error(error) }),
     );
-    const gaveUp$ = fromSdkEvent<{ newValue: ConnectionState; reason?: string }>(agent, 'connectionStateChanged').pipe(
+    const gaveUp$ = fromSdkEvent<{ newValue: ConnectionState; reason?: string }>(
+      agent,
+      'connectionStateChanged',
+    ).pipe(
       startWith({ newValue: agent.connectionState, reason: undefined }),
       switchMap(({ newValue, reason }) => {
         if (newValue === 'Connected') return EMPTY;

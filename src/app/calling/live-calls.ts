@@ -34,10 +34,17 @@ export class LiveCalls {
   /** Every call still live, ended as a lost network ends it; afterwards none is. */
   endAll(at: number): CallingEvent[] {
     const events: CallingEvent[] = [
-      ...[...this.ringing].map(
-        (id): CallingEvent => ({ type: 'incomingCallEnded', id, callEndReason: NETWORK_LOST }),
-      ),
-      ...[...this.calls].map((id): CallingEvent => ({ type: 'callEnded', id, callEndReason: NETWORK_LOST, at })),
+      ...[...this.ringing].map((id): CallingEvent => ({
+        type: 'incomingCallEnded',
+        id,
+        callEndReason: NETWORK_LOST,
+      })),
+      ...[...this.calls].map((id): CallingEvent => ({
+        type: 'callEnded',
+        id,
+        callEndReason: NETWORK_LOST,
+        at,
+      })),
     ];
     this.calls.clear();
     this.ringing.clear();

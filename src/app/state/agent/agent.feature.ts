@@ -148,11 +148,10 @@ export const agentFeature = createFeature({
       ...state,
       notes: callEnded(state.notes, id, callEndReason),
     })),
-    on(
-      ShellActions.backOnlineDismissed,
-      CallingSessionActions.backOnlineExpired,
-      (state): AgentState => ({ ...state, notes: { ...state.notes, backOnline: null } }),
-    ),
+    on(ShellActions.backOnlineDismissed, CallingSessionActions.backOnlineExpired, (state): AgentState => ({
+      ...state,
+      notes: { ...state.notes, backOnline: null },
+    })),
     on(
       AuthApiActions.tokenRenewalFailed,
       (state, { failure, attempt, needsSignIn, retryInMs }): AgentState => ({

@@ -73,7 +73,9 @@ describe('the connection, recovered by the console', () => {
         },
       });
       await app.wait(ceiling * 0.75 - 1);
-      expect(app.agent().retry?.attempt).withContext('no attempt before its time').toBe(index + 1);
+      expect(app.agent().retry?.attempt)
+        .withContext('no attempt before its time')
+        .toBe(index + 1);
       await app.wait(1);
     }
     expect(app.label()).toBe('Online');

@@ -3,16 +3,7 @@ import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
 import { defer, EMPTY, merge, of, timer } from 'rxjs';
-import {
-  catchError,
-  filter,
-  ignoreElements,
-  map,
-  share,
-  switchMap,
-  takeUntil,
-  tap,
-} from 'rxjs/operators';
+import { catchError, filter, ignoreElements, map, share, switchMap, takeUntil, tap } from 'rxjs/operators';
 import { toFailure } from '../../calling/calling-codes';
 import type { CallingEvent } from '../../calling/calling-events';
 import { CallingSession } from '../../calling/calling-session';
@@ -159,13 +150,17 @@ export const callingSession$ = createEffect(
 /** "Back online." goes away by itself after a while (or when dismissed). */
 export const backOnlineExpiry$ = createEffect(
   (store = inject(Store), scheduler = inject(CONNECT_SCHEDULER)) =>
-    store.select(selectBackOnline).pipe(
-      switchMap((notice) =>
-        notice
-          ? timer(BACK_ONLINE_NOTICE_MS, scheduler).pipe(map(() => CallingSessionActions.backOnlineExpired()))
-          : EMPTY,
+    store
+      .select(selectBackOnline)
+      .pipe(
+        switchMap((notice) =>
+          notice
+            ? timer(BACK_ONLINE_NOTICE_MS, scheduler).pipe(
+                map(() => CallingSessionActions.backOnlineExpired()),
+              )
+            : EMPTY,
+        ),
       ),
-    ),
   { functional: true },
 );
 
