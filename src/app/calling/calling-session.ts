@@ -2,7 +2,7 @@ import { inject, Injectable } from '@angular/core';
 import type { CallClient, ConnectionState, TeamsCallAgent } from '@azure/communication-calling';
 import type { CommunicationTokenCredential } from '@azure/communication-common';
 import { concat, EMPTY, NEVER, Observable, of, Subscription, timer, type Subscriber } from 'rxjs';
-import { map, startWith, switchMap, take } from 'rxjs/operators';
+import { distinctUntilChanged, map, startWith, switchMap, take } from 'rxjs/operators';
 import { withTimeLimit } from '../core/with-time-limit';
 import { agentEvents } from './agent.bridge';
 import { CALL_CLIENT_FACTORY, CALLING_VALUES } from './calling-backend';
@@ -188,9 +188,12 @@ export class CallingSession {
       'connectionStateChanged',
     ).pipe(
       startWith({ newValue: agent.connectionState, reason: undefined }),
-      switchMap(({ newValue, reason }) => {
-        if (newValue === 'Connected') return EMPTY;
-        if (reason === 'invalidToken') return of<GaveUp>('invalidToken');
+      map(({ newValue, reason }) => (reason === 'invalidToken' ? reason : newValue)),
+      // The window runs from the first Disconnected: a repeated one does not start it again.
+      distinctUntilChanged(),
+      switchMap((state) => {
+        if (state === 'Connected') return EMPTY;
+        if (state === 'invalidToken') return of<GaveUp>('invalidToken');
         return timer(SDK_GIVES_UP_AFTER_MS, this.scheduler).pipe(map((): GaveUp => 'unreachable'));
       }),
       take(1),
