@@ -54,6 +54,15 @@ describe('App shell', () => {
     return { fixture, store: TestBed.inject(Store), text, loader, dispatched };
   }
 
+  /** Alex signed in, the calling agent ready. */
+  async function ready() {
+    const shell = await setUp();
+    shell.store.dispatch(AuthApiActions.signedIn({ user: ALEX }));
+    shell.store.dispatch(CallingSdkEvents.agentReady({ connectionState: 'Connected' }));
+    await shell.fixture.whenStable();
+    return shell;
+  }
+
   it('asks before a reload or a closed tab while a call is live, and not otherwise', async () => {
     const { store, fixture } = await setUp();
     // The browser's own event, handed to the shell's listener (dispatching it on this test page's
@@ -126,13 +135,6 @@ describe('App shell', () => {
 
   describe('the connection', () => {
     const casey = (id: string) => call(id, { caller: { ...call(id).caller, displayName: 'Casey Morgan' } });
-    async function ready() {
-      const shell = await setUp();
-      shell.store.dispatch(AuthApiActions.signedIn({ user: ALEX }));
-      shell.store.dispatch(CallingSdkEvents.agentReady({ connectionState: 'Connected' }));
-      await shell.fixture.whenStable();
-      return shell;
-    }
 
     it('says when the console creates its agent again, and Try now does it at once', async () => {
       const { fixture, store, text, loader, dispatched } = await ready();
@@ -206,13 +208,6 @@ describe('App shell', () => {
   });
 
   describe('renewing the calling token', () => {
-    async function ready() {
-      const shell = await setUp();
-      shell.store.dispatch(AuthApiActions.signedIn({ user: ALEX }));
-      shell.store.dispatch(CallingSdkEvents.agentReady({ connectionState: 'Connected' }));
-      await shell.fixture.whenStable();
-      return shell;
-    }
     const failed = (attempt: number, retryInMs: number, needsSignIn = false) =>
       AuthApiActions.tokenRenewalFailed({
         failure: { message: 'Could not get a calling token: Switchboard’s server is not reachable.' },

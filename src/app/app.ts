@@ -81,7 +81,7 @@ export function whatBecameOf(call: LostCall): string {
       </section>
     }
     @if (renewal(); as renewal) {
-      <section class="renewal" role="alert" aria-label="Calling sign-in">
+      <section class="notice problem" role="alert" aria-label="Calling sign-in">
         <p>
           Your calling sign-in could not be renewed: {{ renewal.failure.message }}
           @if (renewal.needsSignIn) {
@@ -167,15 +167,6 @@ export function whatBecameOf(call: LostCall): string {
     .notice.problem {
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
-    }
-    .renewal {
-      display: flex;
-      align-items: center;
-      gap: 16px;
-      padding: 8px 24px;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-      font: var(--mat-sys-body-medium);
     }
     main {
       flex: 1;

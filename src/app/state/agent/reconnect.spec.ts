@@ -135,21 +135,24 @@ describe('the connection, recovered by the console', () => {
     expect(app.state(selectBackOnline)).toBeNull();
   });
 
-  it('creates the agent again at once when the agent clicks Try now', async () => {
+  /** The service is unavailable (503) at the first attempt: a retry is scheduled. */
+  async function unavailableOnce() {
     const app = await startConsole((emulator) =>
       emulator.world.faults.failNext('createTeamsCallAgent', { code: 503 }),
     );
     expect(app.agent().retry?.attempt).toBe(1);
+    return app;
+  }
+
+  it('creates the agent again at once when the agent clicks Try now', async () => {
+    const app = await unavailableOnce();
     app.store.dispatch(ShellActions.tryNowClicked());
     await app.settle();
     expect(app.label()).toBe('Online');
   });
 
   it('leaves no retry pending after sign-out', async () => {
-    const app = await startConsole((emulator) =>
-      emulator.world.faults.failNext('createTeamsCallAgent', { code: 503 }),
-    );
-    expect(app.agent().retry?.attempt).toBe(1);
+    const app = await unavailableOnce();
     app.store.dispatch(ShellActions.signOutClicked());
     await app.settle();
     expect(app.time.actions).toEqual([]);
