@@ -1,10 +1,11 @@
-import { Component } from '@angular/core';
+import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { provideRouter, Router } from '@angular/router';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { App } from './app';
+import { Ticker } from './core/ticker';
 import { AuthApiActions } from './state/agent/auth-api.actions';
 import { CallingSessionActions } from './state/agent/calling-session.actions';
 import { ShellActions } from './state/agent/shell.actions';
@@ -38,6 +39,8 @@ describe('App shell', () => {
     TestBed.configureTestingModule({
       providers: [
         ...provideTestState(),
+        // The clock stands still unless a test moves it.
+        { provide: Ticker, useValue: { now: signal(0) } },
         provideRouter([
           { path: '', component: WorkspaceStub },
           { path: 'sign-in', component: SignInStub },
@@ -138,10 +141,20 @@ describe('App shell', () => {
 
     it('says when the console creates its agent again, and Try now does it at once', async () => {
       const { fixture, store, text, loader, dispatched } = await ready();
-      store.dispatch(CallingSdkEvents.agentRetryScheduled({ attempt: 3, retryInMs: 3_200, failure: null }));
+      const ticker = TestBed.inject(Ticker);
+      ticker.now.set(10_000);
+      store.dispatch(
+        CallingSdkEvents.agentRetryScheduled({ attempt: 3, at: 10_000, retryInMs: 3_200, failure: null }),
+      );
       await fixture.whenStable();
       expect(text()).toContain('Offline');
       expect(text()).toContain('Switchboard is reconnecting by itself: next attempt in 4 s.');
+      ticker.now.set(12_500);
+      await fixture.whenStable();
+      expect(text()).toContain('next attempt in 1 s.');
+      ticker.now.set(13_300);
+      await fixture.whenStable();
+      expect(text()).toContain('Switchboard is reconnecting by itself: trying now.');
       await (await loader.getHarness(MatButtonHarness.with({ text: 'Try now' }))).click();
       expect(dispatched).toContain(ShellActions.tryNowClicked());
       store.dispatch(CallingSdkEvents.agentReady({ connectionState: 'Connected' }));

@@ -5,6 +5,7 @@ import { Router, RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { SIGN_IN_PATH } from './core/auth/msal-configuration';
 import { Theme } from './core/theme';
+import { Ticker } from './core/ticker';
 import { AppActions } from './state/agent/app.actions';
 import { callsFeature } from './state/calls/calls.feature';
 import { ShellActions } from './state/agent/shell.actions';
@@ -62,7 +63,13 @@ export function whatBecameOf(call: LostCall): string {
     </mat-toolbar>
     @if (retry(); as retry) {
       <section class="notice problem" role="region" aria-label="Connection">
-        <p>Switchboard is reconnecting by itself: next attempt in {{ retrySeconds() }} s.</p>
+        <p>
+          @if (retrySeconds() > 0) {
+            Switchboard is reconnecting by itself: next attempt in {{ retrySeconds() }} s.
+          } @else {
+            Switchboard is reconnecting by itself: trying now.
+          }
+        </p>
         @if (retry.failure; as failure) {
           <sb-failure-message [failure]="failure" />
         }
@@ -193,7 +200,12 @@ export class App implements OnInit {
   /** The calling agent is being created again; null once it is (or once only the agent can help). */
   private readonly scheduledRetry = this.store.selectSignal(agentFeature.selectRetry);
   protected readonly retry = computed(() => (this.status() === 'failed' ? null : this.scheduledRetry()));
-  protected readonly retrySeconds = computed(() => Math.ceil((this.retry()?.retryInMs ?? 0) / 1000));
+  private readonly ticker = inject(Ticker);
+  /** Counts down to the next attempt, on the clock the session stamped it with. */
+  protected readonly retrySeconds = computed(() => {
+    const retry = this.retry();
+    return retry ? Math.max(0, Math.ceil((retry.at + retry.retryInMs - this.ticker.now()) / 1000)) : 0;
+  });
   protected readonly backOnline = this.store.selectSignal(selectBackOnline);
   protected readonly whatBecameOf = whatBecameOf;
   /** Calls in the store are live ones (an ended call leaves it). */

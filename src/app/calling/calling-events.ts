@@ -36,10 +36,12 @@ export const callingEvents = {
   }>(),
   /**
    * The session has no agent (the first connection failed, or the SDK gave up and the session
-   * disposed its agent): it creates one again in `retryInMs`. `failure`: why the last attempt failed.
+   * disposed its agent): it creates one again `retryInMs` after `at`. `failure`: why the last
+   * attempt failed.
    */
   agentRetryScheduled: carries<{
     readonly attempt: number;
+    readonly at: number;
     readonly retryInMs: number;
     readonly failure: Failure | null;
   }>(),

@@ -104,6 +104,7 @@ describe('calling session, when the SDK gives up', () => {
     expect(session.events.at(-1)).toEqual({
       type: 'agentRetryScheduled',
       attempt: 1,
+      at: 5,
       retryInMs: 500,
       failure: null,
     });

@@ -90,7 +90,13 @@ export class CallingSession {
         for (;;) {
           if (failures > 0) {
             const retryInMs = retryDelay(failures, this.random);
-            emit({ type: 'agentRetryScheduled', attempt: failures, retryInMs, failure: lastFailure });
+            emit({
+              type: 'agentRetryScheduled',
+              attempt: failures,
+              at: now(),
+              retryInMs,
+              failure: lastFailure,
+            });
             await withTimeLimit(concat(retryNow, NEVER), retryInMs, {
               scheduler: this.scheduler,
               signal: ended.signal,

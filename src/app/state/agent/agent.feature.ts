@@ -34,6 +34,8 @@ export interface TokenRenewalProblem {
 /** The session has no agent and creates one again: when, and why the last attempt failed. */
 export interface AgentRetry {
   readonly attempt: number;
+  /** When it was scheduled (the wall clock, as the bridges stamp events). */
+  readonly at: number;
   readonly retryInMs: number;
   readonly failure: Failure | null;
 }
@@ -113,10 +115,10 @@ export const agentFeature = createFeature({
       signInNeeded: true,
       retry: null,
     })),
-    on(CallingSdkEvents.agentRetryScheduled, (state, { attempt, retryInMs, failure }): AgentState => ({
+    on(CallingSdkEvents.agentRetryScheduled, (state, { attempt, at, retryInMs, failure }): AgentState => ({
       ...state,
       connectionState: 'Disconnected',
-      retry: { attempt, retryInMs, failure },
+      retry: { attempt, at, retryInMs, failure },
       notes: lose(state),
     })),
     on(CallingSdkEvents.connectionStateChanged, (state, { connectionState }): AgentState => ({

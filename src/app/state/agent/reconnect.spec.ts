@@ -65,6 +65,7 @@ describe('the connection, recovered by the console', () => {
       expect(app.agent().status).toBe('connecting');
       expect(app.agent().retry).toEqual({
         attempt: index + 1,
+        at: jasmine.any(Number),
         retryInMs: ceiling * 0.75,
         failure: {
           message: 'Could not reach the calling service. Check the network and try again.',
@@ -115,7 +116,7 @@ describe('the connection, recovered by the console', () => {
     expect(app.label()).withContext('the SDK still has its window').toBe('Reconnecting…');
     await app.wait(1);
     expect(app.label()).toBe('Offline');
-    expect(app.agent().retry).toEqual({ attempt: 1, retryInMs: 750, failure: null });
+    expect(app.agent().retry).toEqual({ attempt: 1, at: jasmine.any(Number), retryInMs: 750, failure: null });
 
     await app.wait(750);
     expect(app.label()).toBe('Online');
