@@ -6,6 +6,7 @@ import { provideRouter, Router } from '@angular/router';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { App } from './app';
 import { Ticker } from './core/ticker';
+import { ALEX, SAM } from './state/agent/testing/signed-in-users';
 import { AuthApiActions } from './state/agent/auth-api.actions';
 import { CallingSessionActions } from './state/agent/calling-session.actions';
 import { ShellActions } from './state/agent/shell.actions';
@@ -18,21 +19,6 @@ class WorkspaceStub {}
 
 @Component({ selector: 'sb-sign-in-stub', template: 'The sign-in page' })
 class SignInStub {}
-
-const SAM = {
-  id: 's',
-  displayName: 'Sam Okafor',
-  role: 'supervisor',
-  microsoftTeamsUserId: 's',
-  cloud: 'public',
-} as const;
-const ALEX = {
-  id: 'a',
-  displayName: 'Alex Rivera',
-  role: 'agent',
-  microsoftTeamsUserId: 'a',
-  cloud: 'public',
-} as const;
 
 describe('App shell', () => {
   async function setUp() {

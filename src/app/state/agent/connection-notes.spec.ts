@@ -4,14 +4,7 @@ import { DirectoryApiActions } from '../dialer/directory-api.actions';
 import { call, participant } from '../testing/snapshots';
 import { agentFeature, initialAgentState, selectBackOnline, type AgentState } from './agent.feature';
 import { AuthApiActions } from './auth-api.actions';
-
-const ALEX = {
-  id: 'a',
-  displayName: 'Alex Rivera',
-  role: 'agent',
-  microsoftTeamsUserId: 'a',
-  cloud: 'public',
-} as const;
+import { ALEX } from './testing/signed-in-users';
 
 const reduce = (...actions: Action[]): AgentState =>
   actions.reduce((state, action) => agentFeature.reducer(state, action), initialAgentState);
