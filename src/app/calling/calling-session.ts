@@ -12,6 +12,7 @@ import { CallRegistry } from './call-registry';
 import { CONNECT_SCHEDULER, connectAgent } from './connect-agent';
 import {
   connectFault,
+  CredentialFailure,
   RECONNECT_RANDOM,
   retryDelay,
   SDK_GIVES_UP_AFTER_MS,
@@ -115,7 +116,9 @@ export class CallingSession {
             if (fault === 'refusedToken') {
               const { code, subCode } = toFailure(error, 'connect');
               throw new SignInNeeded(
-                'The calling service did not accept your sign-in, even renewed: sign in again.',
+                error instanceof CredentialFailure
+                  ? error.message
+                  : 'The calling service did not accept your sign-in, even renewed: sign in again.',
                 code,
                 subCode,
               );

@@ -24,6 +24,11 @@ export function callingCredential(auth: AuthService): CredentialSource {
         throw new CredentialFailure(failure.message, fault);
       }
     }
-    return auth.credential();
+    try {
+      return auth.credential();
+    } catch (error) {
+      // No session to take a token from: nothing a retry would change.
+      throw new CredentialFailure(describeAuthError(error).failure.message, 'fatal');
+    }
   };
 }
