@@ -1,11 +1,14 @@
-import { Component } from '@angular/core';
+import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { provideRouter, Router } from '@angular/router';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { App } from './app';
+import { Ticker } from './core/ticker';
+import { ALEX, SAM } from './state/agent/testing/signed-in-users';
 import { AuthApiActions } from './state/agent/auth-api.actions';
+import { CallingSessionActions } from './state/agent/calling-session.actions';
 import { ShellActions } from './state/agent/shell.actions';
 import { CallingSdkEvents } from './state/calling-sdk.actions';
 import { provideTestState } from './state/testing/provide-test-state';
@@ -17,26 +20,13 @@ class WorkspaceStub {}
 @Component({ selector: 'sb-sign-in-stub', template: 'The sign-in page' })
 class SignInStub {}
 
-const SAM = {
-  id: 's',
-  displayName: 'Sam Okafor',
-  role: 'supervisor',
-  microsoftTeamsUserId: 's',
-  cloud: 'public',
-} as const;
-const ALEX = {
-  id: 'a',
-  displayName: 'Alex Rivera',
-  role: 'agent',
-  microsoftTeamsUserId: 'a',
-  cloud: 'public',
-} as const;
-
 describe('App shell', () => {
   async function setUp() {
     TestBed.configureTestingModule({
       providers: [
         ...provideTestState(),
+        // The clock stands still unless a test moves it.
+        { provide: Ticker, useValue: { now: signal(0) } },
         provideRouter([
           { path: '', component: WorkspaceStub },
           { path: 'sign-in', component: SignInStub },
@@ -51,6 +41,15 @@ describe('App shell', () => {
     const dispatched: Action[] = [];
     TestBed.inject(ActionsSubject).subscribe((action) => dispatched.push(action));
     return { fixture, store: TestBed.inject(Store), text, loader, dispatched };
+  }
+
+  /** Alex signed in, the calling agent ready. */
+  async function ready() {
+    const shell = await setUp();
+    shell.store.dispatch(AuthApiActions.signedIn({ user: ALEX }));
+    shell.store.dispatch(CallingSdkEvents.agentReady({ connectionState: 'Connected' }));
+    await shell.fixture.whenStable();
+    return shell;
   }
 
   it('asks before a reload or a closed tab while a call is live, and not otherwise', async () => {
@@ -88,9 +87,11 @@ describe('App shell', () => {
     expect(text()).toContain('Sam Okafor · Supervisor');
     expect(text()).toContain('Online');
     expect(text()).toContain('The workspace');
-    store.dispatch(CallingSdkEvents.connectionStateChanged({ connectionState: 'Disconnected' }));
+    store.dispatch(
+      CallingSdkEvents.connectionStateChanged({ connectionState: 'Disconnected', reason: 'connectionIssue' }),
+    );
     await fixture.whenStable();
-    expect(text()).toContain('Offline');
+    expect(text()).toContain('Reconnecting…');
   });
 
   it('goes to the workspace when someone signs in while on the sign-in page', async () => {
@@ -121,6 +122,77 @@ describe('App shell', () => {
     expect(text()).toContain('Signing in…');
   });
 
+  describe('the connection', () => {
+    const casey = (id: string) => call(id, { caller: { ...call(id).caller, displayName: 'Casey Morgan' } });
+
+    it('says when the console creates its agent again, and Try now does it at once', async () => {
+      const { fixture, store, text, loader, dispatched } = await ready();
+      const ticker = TestBed.inject(Ticker);
+      ticker.now.set(10_000);
+      store.dispatch(
+        CallingSdkEvents.agentRetryScheduled({ attempt: 3, at: 10_000, retryInMs: 3_200, failure: null }),
+      );
+      await fixture.whenStable();
+      expect(text()).toContain('Offline');
+      expect(text()).toContain('Switchboard is reconnecting by itself: next attempt in 4 s.');
+      ticker.now.set(12_500);
+      await fixture.whenStable();
+      expect(text()).toContain('next attempt in 1 s.');
+      ticker.now.set(13_300);
+      await fixture.whenStable();
+      expect(text()).toContain('Switchboard is reconnecting by itself: trying now.');
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'Try now' }))).click();
+      expect(dispatched).toContain(ShellActions.tryNowClicked());
+      store.dispatch(CallingSdkEvents.agentReady({ connectionState: 'Connected' }));
+      await fixture.whenStable();
+      expect(text()).toContain('Online');
+      expect(text()).not.toContain('next attempt');
+    });
+
+    it('says, back online, which calls are still up and how the others ended, by name', async () => {
+      const { fixture, store, text, loader } = await ready();
+      store.dispatch(CallingSdkEvents.callAdded({ call: casey('c1') }));
+      store.dispatch(CallingSdkEvents.connectionStateChanged({ connectionState: 'Disconnected' }));
+      store.dispatch(CallingSdkEvents.connectionStateChanged({ connectionState: 'Connected' }));
+      await fixture.whenStable();
+      expect(text()).toContain('Back online. Your call with Casey Morgan is still up.');
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'Dismiss' }))).click();
+      expect(text()).not.toContain('Back online.');
+
+      store.dispatch(CallingSdkEvents.connectionStateChanged({ connectionState: 'Disconnected' }));
+      store.dispatch(
+        CallingSdkEvents.callEnded({ id: 'c1', callEndReason: { code: 496, subCode: 7 }, at: 9 }),
+      );
+      store.dispatch(CallingSdkEvents.connectionStateChanged({ connectionState: 'Connected' }));
+      await fixture.whenStable();
+      expect(text()).toContain(
+        'Back online. Your call with Casey Morgan ended: The network was lost and reconnecting gave up.',
+      );
+    });
+
+    it('offers to sign in again, and only that, when the calling service refused the renewed sign-in', async () => {
+      const { fixture, store, text, loader, dispatched } = await ready();
+      store.dispatch(
+        CallingSessionActions.signInNeeded({
+          failure: {
+            message: 'The calling service did not accept your sign-in, even renewed: sign in again.',
+            code: 401,
+            subCode: 10009,
+          },
+        }),
+      );
+      await fixture.whenStable();
+      expect(text()).toContain('Not connected');
+      expect(text()).toContain('even renewed: sign in again. (code 401/10009)');
+      expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Try again' }))).toEqual([]);
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'Sign in again' }))).click();
+      expect(dispatched).toContain(ShellActions.signInAgainClicked());
+      store.dispatch(AuthApiActions.signedInAgain());
+      await fixture.whenStable();
+      expect(text()).toContain('Signing in…');
+    });
+  });
+
   it('offers sign-out when the account has no calling session (no role, server/ refused)', async () => {
     const { fixture, store, text, loader, dispatched } = await setUp();
     store.dispatch(
@@ -135,13 +207,6 @@ describe('App shell', () => {
   });
 
   describe('renewing the calling token', () => {
-    async function ready() {
-      const shell = await setUp();
-      shell.store.dispatch(AuthApiActions.signedIn({ user: ALEX }));
-      shell.store.dispatch(CallingSdkEvents.agentReady({ connectionState: 'Connected' }));
-      await shell.fixture.whenStable();
-      return shell;
-    }
     const failed = (attempt: number, retryInMs: number, needsSignIn = false) =>
       AuthApiActions.tokenRenewalFailed({
         failure: { message: 'Could not get a calling token: Switchboard’s server is not reachable.' },

@@ -5,16 +5,37 @@ import { Router, RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { SIGN_IN_PATH } from './core/auth/msal-configuration';
 import { Theme } from './core/theme';
+import { Ticker } from './core/ticker';
 import { AppActions } from './state/agent/app.actions';
 import { callsFeature } from './state/calls/calls.feature';
 import { ShellActions } from './state/agent/shell.actions';
-import { agentFeature, selectConnectionLabel, selectRenewalProblem } from './state/agent/agent.feature';
+import {
+  agentFeature,
+  selectBackOnline,
+  selectConnectionLabel,
+  selectRenewalProblem,
+} from './state/agent/agent.feature';
+import type { LostCall } from './state/agent/connection-notes';
 import { FailureMessageComponent } from './shared/failure-message.component';
 import { SoftphoneNoticeComponent } from './features/softphone/softphone-notice.component';
+import { partyName } from './shared/party-name';
+
+/** What became of a call that was live when the connection was lost, named as the panels name it. */
+export function whatBecameOf(call: LostCall): string {
+  const what =
+    call.kind === 'meeting'
+      ? 'Your Teams meeting'
+      : call.kind === 'group'
+        ? 'Your group call'
+        : call.counterpart
+          ? `Your call with ${partyName(call.counterpart)}`
+          : 'Your call';
+  return call.ended ? `${what} ended: ${call.ended}` : `${what} is still up.`;
+}
 
 /**
- * The shell: who is signed in and in which role, the connection, the theme, sign-out, a renewal
- * problem the agent must know about; and the page for the moment (the router's: the workspace
+ * The shell: who is signed in and in which role, the connection (and what the agent can do about
+ * it), the theme, sign-out, a renewal problem the agent must know about; and the page for the moment (the router's: the workspace
  * once the calling agent is ready, the sign-in page).
  */
 @Component({
@@ -41,8 +62,34 @@ import { SoftphoneNoticeComponent } from './features/softphone/softphone-notice.
         <button mat-stroked-button type="button" (click)="signOut()">Sign out</button>
       }
     </mat-toolbar>
+    @if (retry(); as retry) {
+      <section class="notice problem" role="region" aria-label="Connection">
+        <p>
+          @if (retrySeconds() > 0) {
+            Switchboard is reconnecting by itself: next attempt in {{ retrySeconds() }} s.
+          } @else {
+            Switchboard is reconnecting by itself: trying now.
+          }
+        </p>
+        @if (retry.failure; as failure) {
+          <sb-failure-message [failure]="failure" />
+        }
+        <button mat-stroked-button type="button" (click)="tryNow()">Try now</button>
+      </section>
+    }
+    @if (backOnline(); as calls) {
+      <section class="notice" role="status" aria-label="Back online">
+        <p>
+          Back online.
+          @for (call of calls; track call.id) {
+            {{ whatBecameOf(call) }}
+          }
+        </p>
+        <button mat-button type="button" (click)="dismissBackOnline()">Dismiss</button>
+      </section>
+    }
     @if (renewal(); as renewal) {
-      <section class="renewal" role="alert" aria-label="Calling sign-in">
+      <section class="notice problem" role="alert" aria-label="Calling sign-in">
         <p>
           Your calling sign-in could not be renewed: {{ renewal.failure.message }}
           @if (renewal.needsSignIn) {
@@ -73,7 +120,11 @@ import { SoftphoneNoticeComponent } from './features/softphone/softphone-notice.
             @if (failure(); as failure) {
               <sb-failure-message [failure]="failure" />
             }
-            <button mat-flat-button type="button" (click)="retry()">Try again</button>
+            @if (signInNeeded()) {
+              <button mat-flat-button type="button" (click)="signInAgain()">Sign in again</button>
+            } @else {
+              <button mat-flat-button type="button" (click)="tryAgain()">Try again</button>
+            }
             @if (!user()) {
               <button mat-stroked-button type="button" (click)="signOut()">Sign out</button>
             }
@@ -114,14 +165,19 @@ import { SoftphoneNoticeComponent } from './features/softphone/softphone-notice.
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
     }
-    .renewal {
+    .notice {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 16px;
       padding: 8px 24px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+      font: var(--mat-sys-body-medium);
+    }
+    .notice.problem {
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
-      font: var(--mat-sys-body-medium);
     }
     main {
       flex: 1;
@@ -144,6 +200,18 @@ export class App implements OnInit {
   protected readonly failure = this.store.selectSignal(agentFeature.selectFailure);
   protected readonly connectionLabel = this.store.selectSignal(selectConnectionLabel);
   protected readonly renewal = this.store.selectSignal(selectRenewalProblem);
+  protected readonly signInNeeded = this.store.selectSignal(agentFeature.selectSignInNeeded);
+  /** The calling agent is being created again; null once it is (or once only the agent can help). */
+  private readonly scheduledRetry = this.store.selectSignal(agentFeature.selectRetry);
+  protected readonly retry = computed(() => (this.status() === 'failed' ? null : this.scheduledRetry()));
+  private readonly ticker = inject(Ticker);
+  /** Counts down to the next attempt, on the clock the session stamped it with. */
+  protected readonly retrySeconds = computed(() => {
+    const retry = this.retry();
+    return retry ? Math.max(0, Math.ceil((retry.at + retry.retryInMs - this.ticker.now()) / 1000)) : 0;
+  });
+  protected readonly backOnline = this.store.selectSignal(selectBackOnline);
+  protected readonly whatBecameOf = whatBecameOf;
   /** Calls in the store are live ones (an ended call leaves it). */
   private readonly calls = this.store.selectSignal(callsFeature.selectAllCalls);
   protected readonly retryInSeconds = computed(() => Math.ceil((this.renewal()?.retryInMs ?? 0) / 1000));
@@ -175,8 +243,16 @@ export class App implements OnInit {
     this.store.dispatch(ShellActions.signOutClicked());
   }
 
-  retry(): void {
+  tryAgain(): void {
     this.store.dispatch(ShellActions.tryAgainClicked());
+  }
+
+  tryNow(): void {
+    this.store.dispatch(ShellActions.tryNowClicked());
+  }
+
+  dismissBackOnline(): void {
+    this.store.dispatch(ShellActions.backOnlineDismissed());
   }
 
   signInAgain(): void {

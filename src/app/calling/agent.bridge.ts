@@ -1,5 +1,6 @@
 import type {
   ConnectionState,
+  ConnectionStateChangedReason,
   TeamsCall,
   TeamsCallAgent,
   TeamsIncomingCall,
@@ -63,8 +64,15 @@ export function agentEvents(
     callsUpdated$.pipe(mergeMap(({ added }) => from(added))),
   ).pipe(mergeMap(watchCall));
 
-  const connection$ = fromSdkEvent<{ newValue: ConnectionState }>(agent, 'connectionStateChanged').pipe(
-    map(({ newValue }): CallingEvent => ({ type: 'connectionStateChanged', connectionState: newValue })),
+  const connection$ = fromSdkEvent<{ newValue: ConnectionState; reason?: ConnectionStateChangedReason }>(
+    agent,
+    'connectionStateChanged',
+  ).pipe(
+    map(({ newValue, reason }): CallingEvent => ({
+      type: 'connectionStateChanged',
+      connectionState: newValue,
+      ...(reason && { reason }),
+    })),
   );
 
   return merge(incoming$, calls$, connection$);

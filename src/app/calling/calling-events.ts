@@ -1,9 +1,11 @@
 import type {
   CallState,
   ConnectionState,
+  ConnectionStateChangedReason,
   ParticipantRole,
   RemoteParticipantState,
 } from '@azure/communication-calling';
+import type { Failure } from '../model/failure';
 import type {
   CallCapabilities,
   CallSnapshot,
@@ -27,7 +29,22 @@ const carries = <Payload extends object>(): Carries<Payload> => ({});
  */
 export const callingEvents = {
   agentReady: carries<{ readonly connectionState: ConnectionState }>(),
-  connectionStateChanged: carries<{ readonly connectionState: ConnectionState }>(),
+  /** `reason` as the SDK gives it, when it does: `invalidToken` (it stops trying) or `connectionIssue`. */
+  connectionStateChanged: carries<{
+    readonly connectionState: ConnectionState;
+    readonly reason?: ConnectionStateChangedReason;
+  }>(),
+  /**
+   * The session has no agent (the first connection failed, or the SDK gave up and the session
+   * disposed its agent): it creates one again `retryInMs` after `at`. `failure`: why the last
+   * attempt failed.
+   */
+  agentRetryScheduled: carries<{
+    readonly attempt: number;
+    readonly at: number;
+    readonly retryInMs: number;
+    readonly failure: Failure | null;
+  }>(),
   incomingCallReceived: carries<{ readonly incomingCall: IncomingCallSnapshot }>(),
   incomingCallEnded: carries<{ readonly id: string; readonly callEndReason: EndReason | null }>(),
   /**

@@ -26,18 +26,25 @@ export const CALLING_SERVICE_UNREACHABLE = new CallingFailure(
 
 /**
  * Creates the Teams user's call agent and waits until it is connected, within the time limit. An
- * agent that arrives or connects too late is disposed, so it never takes calls nobody sees.
+ * agent that arrives or connects too late, or after `ended` aborted (sign-out), is disposed, so it
+ * never takes calls nobody sees; `ended` also ends the wait at once, so no timer outlives it.
  */
 export async function connectAgent(
   client: CallClient,
   credential: CommunicationTokenCredential,
   scheduler: SchedulerLike,
+  ended?: AbortSignal,
 ): Promise<TeamsCallAgent> {
   // One limit for both waits: what creating the agent took is not left for connecting it.
   const deadline = scheduler.now() + CONNECT_TIME_LIMIT_MS;
   const timeLeft = () => Math.max(0, deadline - scheduler.now());
   const creating = client.createTeamsCallAgent(credential);
-  const created = await withTimeLimit(creating, timeLeft(), { scheduler });
+  const created = await withTimeLimit(creating, timeLeft(), { scheduler, signal: ended }).catch(
+    (error: unknown) => {
+      if (ended?.aborted) void creating.then((late) => late?.dispose()).catch(() => undefined);
+      throw error;
+    },
+  );
   if (!('value' in created)) {
     void creating.then((late) => late?.dispose()).catch(() => undefined);
     throw CALLING_SERVICE_UNREACHABLE;
@@ -50,9 +57,12 @@ export async function connectAgent(
     startWith(undefined),
     first(() => agent.connectionState === 'Connected'),
   );
-  if (!('value' in (await withTimeLimit(connected$, timeLeft(), { scheduler })))) {
+  const connected = await withTimeLimit(connected$, timeLeft(), { scheduler, signal: ended }).catch(
+    (error: unknown) => ({ error }),
+  );
+  if (!('value' in connected)) {
     await agent.dispose().catch(() => undefined);
-    throw CALLING_SERVICE_UNREACHABLE;
+    throw 'error' in connected ? connected.error : CALLING_SERVICE_UNREACHABLE;
   }
   return agent;
 }

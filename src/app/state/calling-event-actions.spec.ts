@@ -20,7 +20,18 @@ import { call, incomingCall, participant } from './testing/snapshots';
 /** One event of every kind in the table: a kind added without its sample does not compile. */
 const samples: { readonly [K in CallingEventType]: CallingEvent<K> } = {
   agentReady: { type: 'agentReady', connectionState: 'Connected' },
-  connectionStateChanged: { type: 'connectionStateChanged', connectionState: 'Disconnected' },
+  connectionStateChanged: {
+    type: 'connectionStateChanged',
+    connectionState: 'Disconnected',
+    reason: 'connectionIssue',
+  },
+  agentRetryScheduled: {
+    type: 'agentRetryScheduled',
+    attempt: 1,
+    at: 1_000,
+    retryInMs: 1_000,
+    failure: null,
+  },
   incomingCallReceived: { type: 'incomingCallReceived', incomingCall: incomingCall('in-1', 1_000) },
   incomingCallEnded: { type: 'incomingCallEnded', id: 'in-1', callEndReason: { code: 0, subCode: 0 } },
   serverCallIdKnown: { type: 'serverCallIdKnown', id: 'c-1', serverCallId: 'server-call-1' },

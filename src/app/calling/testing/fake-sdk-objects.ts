@@ -102,4 +102,9 @@ export class FakeCall extends FakeSdkObject {
 export class FakeAgent extends FakeSdkObject {
   connectionState = 'Connected';
   calls: FakeCall[] = [];
+  disposed = false;
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+  }
 }

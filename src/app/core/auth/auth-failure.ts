@@ -33,6 +33,22 @@ const BROWSER_ERRORS: Record<string, string> = {
     'A sign-in is already under way in this browser. Finish it first.',
 };
 
+const TRANSIENT_BROWSER_ERRORS: ReadonlySet<string> = new Set([
+  BrowserAuthErrorCodes.noNetworkConnectivity,
+  BrowserAuthErrorCodes.getRequestFailed,
+  BrowserAuthErrorCodes.postRequestFailed,
+  BrowserAuthErrorCodes.timedOut,
+]);
+
+/**
+ * A problem that goes away by itself: `server/` or Entra ID could not be reached (a restart, the
+ * network) or had a fault of its own (5xx). Worth a retry, not the agent's attention.
+ */
+export function isTransientAuthError(error: unknown): boolean {
+  if (error instanceof TokenExchangeError) return error.status === 0 || error.status >= 500;
+  return error instanceof AuthError && TRANSIENT_BROWSER_ERRORS.has(error.errorCode);
+}
+
 /**
  * A sign-in or renewal problem in words, and whether only the user can fix it (Entra wants them
  * to sign in again). MSAL's own text is kept where it helps an administrator (the `AADSTS` code).

@@ -26,11 +26,14 @@ export abstract class AuthService {
   abstract signIn(): Promise<void>;
   /**
    * Gets the Entra tokens silently and exchanges them at `server/` for an ACS token: who signed in,
-   * their role from the token's app roles.
+   * their role from the token's app roles. `fresh`: the calling service refused the ACS token, so
+   * Entra's tokens are fetched anew (not from the cache) and exchanged again. An exchange `server/`
+   * refuses with 401 (its keys rotated since the tokens were cached) is retried once with fresh
+   * tokens before it fails.
    */
-  abstract startSession(): Promise<SignedInUser>;
+  abstract startSession(options?: { readonly fresh?: boolean }): Promise<SignedInUser>;
   /**
-   * The credential for this session's calling agent: it renews the ACS token before it expires,
+   * The credential for this session's calling agent, with the latest ACS token: it renews the ACS token before it expires,
    * retrying a failed renewal with backoff (1 s to 60 s) until it succeeds or is disposed.
    */
   abstract credential(): CommunicationTokenCredential;

@@ -11,6 +11,7 @@ import { VirtualTimeScheduler } from 'rxjs';
 import { LOG_SINK } from '../logger';
 import { RUNTIME_CONFIG } from '../runtime-config';
 import { EMULATED_CONFIG } from '../testing/runtime-configs';
+import { describeAuthError } from './auth-failure';
 import { AuthService } from './auth.service';
 import { MsalAuthService } from './msal-auth.service';
 import { TOKEN_RENEWAL_SCHEDULER, type TokenRenewalEvent } from './token-renewal';
@@ -70,8 +71,10 @@ class MsalStandIn {
     this.requests.push('ssoSilent');
     return this.silentSso();
   }
-  acquireTokenSilent(request: { scopes: string[]; account: AccountInfo }) {
-    this.requests.push(`silent ${request.scopes.join(' ')} for ${request.account.username}`);
+  acquireTokenSilent(request: { scopes: string[]; account: AccountInfo; forceRefresh?: boolean }) {
+    this.requests.push(
+      `silent ${request.scopes.join(' ')} for ${request.account.username}${request.forceRefresh ? ' (fresh)' : ''}`,
+    );
     return this.silent(request.scopes);
   }
   acquireTokenPopup(request: { scopes: string[]; loginHint?: string }) {
@@ -102,7 +105,7 @@ function acsToken(serial: number, lifetimeSeconds: number): string {
  * server/'s `/api/token` at its boundary (Karma has no server): it checks the two tokens as
  * server/ does and answers in its shapes; `outcomes` says how each request goes.
  */
-function tokenServer(outcomes: ('ok' | 'expired' | 'down' | 'no_role')[] = []) {
+function tokenServer(outcomes: ('ok' | 'expired' | 'down' | 'no_role' | 'refused')[] = []) {
   const exchanges: { authorization: string | null; body: unknown }[] = [];
   const issued: string[] = [];
   spyOn(window, 'fetch').and.callFake(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -111,6 +114,12 @@ function tokenServer(outcomes: ('ok' | 'expired' | 'down' | 'no_role')[] = []) {
     expect(String(input)).toBe('/api/token');
     const outcome = outcomes.shift() ?? 'ok';
     if (outcome === 'down') throw new TypeError('Failed to fetch');
+    // server/ refuses an Entra token signed by a key it does not (yet) know.
+    if (outcome === 'refused')
+      return Response.json(
+        { error: { code: 'token_invalid', message: 'The access token’s signature is not valid.' } },
+        { status: 401 },
+      );
     if (outcome === 'no_role')
       return Response.json(
         {
@@ -224,6 +233,39 @@ describe('MsalAuthService', () => {
         },
       ]);
       expect((await auth.credential().getToken()).token).toBe(server.issued[0]);
+    });
+
+    it('fetches fresh Entra tokens when server/ refuses the cached ones (a rotated key), before saying anything', async () => {
+      const server = tokenServer(['refused', 'ok']);
+      expect((await auth.startSession()).displayName).toBe('Alex Rivera');
+      expect(msal.requests.slice(1)).toEqual([
+        `silent ${API} for alex@switchboard.example`,
+        `silent ${TEAMS} for alex@switchboard.example`,
+        `silent ${API} for alex@switchboard.example (fresh)`,
+        `silent ${TEAMS} for alex@switchboard.example (fresh)`,
+      ]);
+      expect((await auth.credential().getToken()).token).toBe(server.issued[0]);
+    });
+
+    it('says to sign in again only when server/ refuses the fresh tokens too', async () => {
+      tokenServer(['refused', 'refused']);
+      const refusal = await auth.startSession().catch((error: unknown) => error);
+      expect(describeAuthError(refusal)).toEqual({
+        failure: { message: 'Could not get a calling token: The access token’s signature is not valid.' },
+        needsSignIn: true,
+      });
+      expect(msal.requests.filter((r) => r.endsWith('(fresh)')).length).toBe(2);
+    });
+
+    it('starts the session again with fresh tokens when asked (the calling service refused the last)', async () => {
+      const server = tokenServer(['ok', 'ok']);
+      await auth.startSession();
+      await auth.startSession({ fresh: true });
+      expect(msal.requests.slice(3)).toEqual([
+        `silent ${API} for alex@switchboard.example (fresh)`,
+        `silent ${TEAMS} for alex@switchboard.example (fresh)`,
+      ]);
+      expect((await auth.credential().getToken()).token).toBe(server.issued[1]);
     });
 
     it('passes on server/’s reason when it refuses', async () => {

@@ -8,7 +8,7 @@ import { InteractionRequiredAuthError, type AccountInfo } from '@azure/msal-brow
 import { firstValueFrom, Subject } from 'rxjs';
 import { Logger } from '../logger';
 import { RUNTIME_CONFIG } from '../runtime-config';
-import { describeAuthError } from './auth-failure';
+import { describeAuthError, TokenExchangeError } from './auth-failure';
 import { AuthService, type RestoredSession } from './auth.service';
 import type { SignedInUser } from './signed-in-user';
 import { exchangeForAcsToken, type AcsSession } from './token-exchange';
@@ -76,10 +76,10 @@ export class MsalAuthService extends AuthService {
     );
   }
 
-  async startSession(): Promise<SignedInUser> {
+  async startSession({ fresh = false }: { readonly fresh?: boolean } = {}): Promise<SignedInUser> {
     const account = this.account();
     if (!account) throw new Error('Nobody is signed in.');
-    const acs = await this.exchange(account);
+    const acs = await this.exchange(account, fresh);
     this.session = { account, acs };
     return acs.user;
   }
@@ -161,10 +161,26 @@ export class MsalAuthService extends AuthService {
     return this.client.getActiveAccount() ?? this.client.getAllAccounts()[0] ?? null;
   }
 
-  /** The two tokens, silently (MSAL renews them with its refresh token), then the exchange. */
-  private async exchange(account: AccountInfo): Promise<AcsSession> {
-    const api = await this.client.acquireTokenSilent({ scopes: [...this.config.scopes.api], account });
-    const teams = await this.client.acquireTokenSilent({ scopes: [...this.config.scopes.teams], account });
+  /**
+   * The two tokens, silently (MSAL renews them with its refresh token), then the exchange. A 401
+   * from `server/` means it refused the Entra token (a signing key rotated since MSAL cached it):
+   * fresh tokens once, before anyone is told.
+   */
+  private async exchange(account: AccountInfo, fresh = false): Promise<AcsSession> {
+    try {
+      return await this.exchangeOnce(account, fresh);
+    } catch (error) {
+      if (fresh || !(error instanceof TokenExchangeError) || error.status !== 401) throw error;
+      this.logger.warning('server/ refused the Entra token: fetching fresh tokens');
+      return this.exchangeOnce(account, true);
+    }
+  }
+
+  private async exchangeOnce(account: AccountInfo, forceRefresh: boolean): Promise<AcsSession> {
+    const silently = (scopes: readonly string[]) =>
+      this.client.acquireTokenSilent({ scopes: [...scopes], account, forceRefresh });
+    const api = await silently(this.config.scopes.api);
+    const teams = await silently(this.config.scopes.teams);
     return exchangeForAcsToken(this.config.tokenUrl, api.accessToken, teams.accessToken);
   }
 

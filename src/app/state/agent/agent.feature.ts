@@ -4,9 +4,24 @@ import type { Failure } from '../../model/failure';
 import type { TeamsCloud } from '../../model/identity';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
 import { CallingSdkEvents } from '../calling-sdk.actions';
+import { DirectoryApiActions } from '../dialer/directory-api.actions';
 import { AuthApiActions } from './auth-api.actions';
+import { CallingSessionActions } from './calling-session.actions';
+import {
+  callEnded,
+  connectionBack,
+  connectionLost,
+  nameParticipant,
+  noNotes,
+  noteCall,
+  updateNote,
+  withFirstParticipant,
+  type ConnectionNotes,
+} from './connection-notes';
 import { ShellActions } from './shell.actions';
 import { SignInPageActions } from './sign-in-page.actions';
+import { SoftphoneActions } from './softphone.actions';
+import { softphoneFeature } from './softphone.feature';
 
 export type AgentStatus = 'signedOut' | 'signingIn' | 'connecting' | 'ready' | 'failed';
 
@@ -18,12 +33,25 @@ export interface TokenRenewalProblem {
   readonly retryInMs: number;
 }
 
+/** The session has no agent and creates one again: when, and why the last attempt failed. */
+export interface AgentRetry {
+  readonly attempt: number;
+  /** When it was scheduled (the wall clock, as the bridges stamp events). */
+  readonly at: number;
+  readonly retryInMs: number;
+  readonly failure: Failure | null;
+}
+
 export interface AgentState {
   readonly status: AgentStatus;
   readonly user: SignedInUser | null;
   readonly connectionState: ConnectionState;
   readonly failure: Failure | null;
+  /** The failure is one only signing in again fixes. */
+  readonly signInNeeded: boolean;
+  readonly retry: AgentRetry | null;
   readonly renewal: TokenRenewalProblem | null;
+  readonly notes: ConnectionNotes;
 }
 
 export const initialAgentState: AgentState = {
@@ -31,8 +59,15 @@ export const initialAgentState: AgentState = {
   user: null,
   connectionState: 'Disconnected',
   failure: null,
+  signInNeeded: false,
+  retry: null,
   renewal: null,
+  notes: noNotes,
 };
+
+/** Lost only once the console was ready: before, there were no calls to lose. */
+const lose = (state: AgentState): ConnectionNotes =>
+  state.status === 'ready' ? connectionLost(state.notes) : state.notes;
 
 /** A renewal failing this many times in a row is the agent's business (a blip is not). */
 export const PERSISTENT_RENEWAL_FAILURES = 3;
@@ -63,16 +98,63 @@ export const agentFeature = createFeature({
       status: 'ready',
       connectionState,
       failure: null,
+      signInNeeded: false,
+      retry: null,
+      notes: connectionState === 'Connected' ? connectionBack(state.notes) : state.notes,
     })),
     on(CallingSdkEvents.agentFailed, (state, { failure }): AgentState => ({
       ...state,
       status: 'failed',
       connectionState: 'Disconnected',
       failure,
+      retry: null,
+    })),
+    on(CallingSessionActions.signInNeeded, (state, { failure }): AgentState => ({
+      ...state,
+      status: 'failed',
+      connectionState: 'Disconnected',
+      failure,
+      signInNeeded: true,
+      retry: null,
+    })),
+    on(CallingSdkEvents.agentRetryScheduled, (state, { attempt, at, retryInMs, failure }): AgentState => ({
+      ...state,
+      connectionState: 'Disconnected',
+      retry: { attempt, at, retryInMs, failure },
+      notes: lose(state),
     })),
     on(CallingSdkEvents.connectionStateChanged, (state, { connectionState }): AgentState => ({
       ...state,
       connectionState,
+      notes: connectionState === 'Connected' ? connectionBack(state.notes) : lose(state),
+    })),
+    on(CallingSdkEvents.callAdded, (state, { call }): AgentState => ({
+      ...state,
+      notes: noteCall(state.notes, call),
+    })),
+    on(CallingSdkEvents.participantsAdded, (state, { callId, participants: [first] }): AgentState => ({
+      ...state,
+      notes: updateNote(state.notes, callId, withFirstParticipant(first)),
+    })),
+    on(CallingSdkEvents.callConversationChanged, (state, { id, kind }): AgentState => ({
+      ...state,
+      notes: updateNote(state.notes, id, () => ({ kind })),
+    })),
+    on(CallingSdkEvents.callIdChanged, (state, { previousId, id }): AgentState => ({
+      ...state,
+      notes: updateNote(state.notes, previousId, () => ({ id })),
+    })),
+    on(DirectoryApiActions.participantNamed, (state, { participantId, displayName }): AgentState => ({
+      ...state,
+      notes: nameParticipant(state.notes, participantId, displayName),
+    })),
+    on(CallingSdkEvents.callEnded, (state, { id, callEndReason }): AgentState => ({
+      ...state,
+      notes: callEnded(state.notes, id, callEndReason),
+    })),
+    on(ShellActions.backOnlineDismissed, CallingSessionActions.backOnlineExpired, (state): AgentState => ({
+      ...state,
+      notes: { ...state.notes, backOnline: null },
     })),
     on(
       AuthApiActions.tokenRenewalFailed,
@@ -82,10 +164,20 @@ export const agentFeature = createFeature({
       }),
     ),
     on(AuthApiActions.tokenRenewed, (state): AgentState => ({ ...state, renewal: null })),
+    // Signed in again after the calling service refused the sign-in: the session starts over.
+    on(AuthApiActions.signedInAgain, (state): AgentState =>
+      state.signInNeeded ? { ...initialAgentState, status: 'signingIn' } : state,
+    ),
     on(AuthApiActions.signInAgainFailed, (state, { failure }): AgentState =>
       state.renewal ? { ...state, renewal: { ...state.renewal, failure } } : { ...state, failure },
     ),
     on(ShellActions.signOutClicked, (): AgentState => initialAgentState),
+    // Another tab took the softphone over: this one has no agent, so no connection and no calls.
+    on(SoftphoneActions.released, (state): AgentState => ({
+      ...initialAgentState,
+      status: 'connecting',
+      user: state.user,
+    })),
   ),
 });
 
@@ -98,21 +190,28 @@ export const selectTeamsCloud = createSelector(
   (user): TeamsCloud => user?.cloud ?? 'public',
 );
 
-/** The shell's connection chip, in words: whether calls can reach this console now. */
+/**
+ * The shell's connection chip, in words: whether calls can reach this console now. "Reconnecting…"
+ * while the SDK retries by itself (calls stay up); "Offline" once it has given up and the console
+ * creates its agent again; "Not connected" when only the agent can fix it; "In another tab" while
+ * another tab of the agent's holds the softphone.
+ */
 export const selectConnectionLabel = createSelector(
   agentFeature.selectStatus,
   agentFeature.selectConnectionState,
-  (status, connectionState): string => {
-    switch (status) {
-      case 'ready':
-        return connectionState === 'Connected' ? 'Online' : 'Offline';
-      case 'failed':
-        return 'Not connected';
-      default:
-        return 'Connecting…';
-    }
+  agentFeature.selectRetry,
+  softphoneFeature.selectPlace,
+  (status, connectionState, retry, softphone): string => {
+    if (softphone === 'elsewhere') return 'In another tab';
+    if (status === 'failed') return 'Not connected';
+    if (retry) return 'Offline';
+    if (status === 'ready') return connectionState === 'Connected' ? 'Online' : 'Reconnecting…';
+    return 'Connecting…';
   },
 );
+
+/** What became of each call that was live when the connection was lost, once it is back. */
+export const selectBackOnline = createSelector(agentFeature.selectNotes, (notes) => notes.backOnline);
 
 /** A renewal problem worth the agent's attention: persistent, or one only they can fix. */
 export const selectRenewalProblem = createSelector(agentFeature.selectRenewal, (renewal) =>

@@ -1,10 +1,14 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { defer, EMPTY, merge, of } from 'rxjs';
+import { concatLatestFrom } from '@ngrx/operators';
+import { Store } from '@ngrx/store';
+import { defer, EMPTY, merge, of, timer } from 'rxjs';
 import { catchError, filter, ignoreElements, map, share, switchMap, takeUntil, tap } from 'rxjs/operators';
 import { toFailure } from '../../calling/calling-codes';
 import type { CallingEvent } from '../../calling/calling-events';
 import { CallingSession } from '../../calling/calling-session';
+import { CONNECT_SCHEDULER } from '../../calling/connect-agent';
+import { SignInNeeded } from '../../calling/connect-retry';
 import { describeAuthError } from '../../core/auth/auth-failure';
 import { AuthService } from '../../core/auth/auth.service';
 import { Logger } from '../../core/logger';
@@ -17,7 +21,11 @@ import {
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { coalescePerFrame, FRAME_SCHEDULER } from '../coalesce-per-frame';
 import { AppActions } from './app.actions';
+import { agentFeature, selectBackOnline } from './agent.feature';
 import { AuthApiActions } from './auth-api.actions';
+import { callingCredential } from './calling-credential';
+import { BACK_ONLINE_NOTICE_MS } from './connection-notes';
+import { CallingSessionActions } from './calling-session.actions';
 import { ShellActions } from './shell.actions';
 import { SignInPageActions } from './sign-in-page.actions';
 import { SoftphoneActions } from './softphone.actions';
@@ -61,11 +69,21 @@ export const signIn$ = createEffect(
   { functional: true },
 );
 
-/** The Entra tokens to `server/`, the ACS token back: who is signed in, with their role. */
+/**
+ * The Entra tokens to `server/`, the ACS token back: who is signed in, with their role. Again after
+ * Try again, and after signing in again when the calling service refused the sign-in.
+ */
 export const startSession$ = createEffect(
-  (actions$ = inject(Actions), auth = inject(AuthService)) =>
-    actions$.pipe(
-      ofType(AuthApiActions.accountRestored, ShellActions.tryAgainClicked),
+  (actions$ = inject(Actions), auth = inject(AuthService), store = inject(Store)) =>
+    merge(
+      actions$.pipe(ofType(AuthApiActions.accountRestored, ShellActions.tryAgainClicked)),
+      // The reducer has already started over (status signingIn) when it was the refused sign-in.
+      actions$.pipe(
+        ofType(AuthApiActions.signedInAgain),
+        concatLatestFrom(() => store.select(agentFeature.selectStatus)),
+        filter(([, status]) => status === 'signingIn'),
+      ),
+    ).pipe(
       switchMap(() =>
         defer(() => auth.startSession()).pipe(
           map((user) => AuthApiActions.signedIn({ user })),
@@ -81,8 +99,9 @@ export const startSession$ = createEffect(
 
 /**
  * The calling session: from claiming the softphone to sign-out (or to another tab taking the
- * softphone over), every bridge event becomes a "Calling SDK"
- * action; participant changes are coalesced to one update per frame.
+ * softphone over), every bridge event becomes a "Calling SDK" action; participant changes are
+ * coalesced to one update per frame. The session reconnects by itself (calling/calling-session.ts);
+ * it ends with a failure only when the agent must act.
  */
 export const callingSession$ = createEffect(
   (
@@ -95,7 +114,12 @@ export const callingSession$ = createEffect(
     actions$.pipe(
       ofType(SoftphoneActions.acquired),
       switchMap(() => {
-        const events$ = session.connect(auth.credential()).pipe(share());
+        const events$ = session
+          .connect({
+            credential: callingCredential(auth),
+            retryNow: actions$.pipe(ofType(ShellActions.tryNowClicked)),
+          })
+          .pipe(share());
         // Changes buffered under a call's old id must reach the store before the id changes: the
         // coalesced branch is subscribed first, so it flushes before "Call Id Changed" goes out.
         const idChanged$ = events$.pipe(filter((event) => event.type === 'callIdChanged'));
@@ -110,12 +134,33 @@ export const callingSession$ = createEffect(
           catchError((error: unknown) => {
             const failure = toFailure(error, 'connect');
             logger.error('Calling session failed', failure);
-            return of(CallingSdkEvents.agentFailed({ failure }));
+            return of(
+              error instanceof SignInNeeded
+                ? CallingSessionActions.signInNeeded({ failure: { ...failure, message: error.message } })
+                : CallingSdkEvents.agentFailed({ failure }),
+            );
           }),
           takeUntil(merge(signOutClicked(actions$), actions$.pipe(ofType(SoftphoneActions.released)))),
         );
       }),
     ),
+  { functional: true },
+);
+
+/** "Back online." goes away by itself after a while (or when dismissed). */
+export const backOnlineExpiry$ = createEffect(
+  (store = inject(Store), scheduler = inject(CONNECT_SCHEDULER)) =>
+    store
+      .select(selectBackOnline)
+      .pipe(
+        switchMap((notice) =>
+          notice
+            ? timer(BACK_ONLINE_NOTICE_MS, scheduler).pipe(
+                map(() => CallingSessionActions.backOnlineExpired()),
+              )
+            : EMPTY,
+        ),
+      ),
   { functional: true },
 );
 

@@ -8,5 +8,8 @@ export const ShellActions = createActionGroup({
     'Try Again Clicked': emptyProps(),
     /** Sign in again in a popup, when renewing the calling token needs the user. */
     'Sign In Again Clicked': emptyProps(),
+    /** Create the calling agent again now, not at the next scheduled attempt. */
+    'Try Now Clicked': emptyProps(),
+    'Back Online Dismissed': emptyProps(),
   },
 });

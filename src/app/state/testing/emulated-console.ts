@@ -29,8 +29,10 @@ import { provideWorkspaceState } from '../provide-workspace-state';
  * Sign-in as MSAL would have done it, for the in-memory emulator: the chosen user is signed in at
  * start-up, and their ACS tokens come straight from the world.
  */
-class InMemoryAuth extends AuthService {
+export class InMemoryAuth extends AuthService {
   readonly renewal$ = new Subject<TokenRenewalEvent>();
+  /** Each session started, and whether it asked for fresh tokens (as MSAL's `forceRefresh`). */
+  readonly sessions: { readonly fresh: boolean }[] = [];
   private signedIn: boolean;
   constructor(
     private readonly emulator: InMemoryEmulator,
@@ -45,7 +47,8 @@ class InMemoryAuth extends AuthService {
   async signIn(): Promise<void> {
     this.signedIn = true;
   }
-  async startSession(): Promise<SignedInUser> {
+  async startSession({ fresh = false }: { readonly fresh?: boolean } = {}): Promise<SignedInUser> {
+    this.sessions.push({ fresh });
     const user = this.emulator.world.directory.user(this.userKey);
     if (!user || !this.signedIn) throw new Error(`No user ${this.userKey}`);
     const { displayName, role, microsoftTeamsUserId } = user;
@@ -128,6 +131,7 @@ export async function startEmulatedConsole(
   });
   const store = TestBed.inject(Store);
   const registry = TestBed.inject(CallRegistry);
+  const auth = TestBed.inject(AuthService);
 
   let current: object = {};
   store.subscribe((state) => (current = state));
@@ -159,7 +163,7 @@ export async function startEmulatedConsole(
     return value;
   };
 
-  const app = { emulator, store, registry, settle, advance, state, baseline, listenerCount };
+  const app = { emulator, store, registry, auth, settle, advance, state, baseline, listenerCount };
   started.push({
     signOutAndCheck: async () => {
       store.dispatch(ShellActions.signOutClicked());
