@@ -41,7 +41,7 @@ describe('what became of the calls while the connection was lost', () => {
         kind: 'oneToOne',
         direction: 'Outgoing',
         counterpart: { identity: teamsUser, displayName: 'Casey Morgan' },
-        ended: 'The caller hung up.',
+        ended: 'Casey Morgan hung up.',
       },
     ]);
   });

@@ -94,7 +94,7 @@ export function callEnded(notes: ConnectionNotes, id: string, reason: EndReason 
   const { [id]: _ended, ...calls } = notes.calls;
   const lost = reason?.code === NETWORK_LOST_CODE ? connectionLost(notes).lost : notes.lost;
   if (!note || !lost) return { ...notes, calls };
-  const ended = describeCallEnd(note.direction, reason);
+  const ended = describeCallEnd(note.direction, reason, note.counterpart?.displayName ?? null);
   return {
     ...notes,
     calls,
