@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
-import { ACS_ACCESS_KEY } from '../emulator/server/cloud/acs-identity';
-import { AUTHORITY, SWITCHBOARD_CLIENT_ID, TENANT_ID } from '../emulator/server/cloud/app-registration';
 import { startEmulator, type RunningEmulator } from '../emulator/server/emulator-server';
 import { buildServer } from '../server/app';
 import { readServerConfig } from '../server/config';
 import launch from '../scripts/chromium.cjs';
 import { buildProduction, chunksOf, INITIAL_JS_GZIP_BUDGET, report, type Chunk } from './bundle';
+import { serverEnvironment } from '../emulator/testing/server-environment';
 
 const SDK = 'node_modules/@azure/communication-calling/';
 
@@ -92,15 +91,10 @@ describe('the production build in the browser', () => {
     emulator = await startEmulator({ port: 0, seed: 3, scenario: false });
     server = await buildServer(
       readServerConfig({
-        ENTRA_TENANT_ID: TENANT_ID,
-        ENTRA_CLIENT_ID: SWITCHBOARD_CLIENT_ID,
-        ENTRA_AUTHORITY: AUTHORITY,
-        ENTRA_JWKS_URL: `${emulator.url}/${TENANT_ID}/discovery/v2.0/keys`,
-        ACS_CONNECTION_STRING: `endpoint=${emulator.url}/;accesskey=${ACS_ACCESS_KEY}`,
+        ...serverEnvironment(emulator.url),
         CONSOLE_BACKEND: 'emulator',
         CONSOLE_EMULATOR_URL: emulator.url,
         SERVE_CONSOLE_DIR: join(outputPath, 'browser'),
-        LOG_LEVEL: 'silent',
       }),
     );
     await server.listen({ port: 0, host: '127.0.0.1' });

@@ -7,18 +7,13 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
-import { ACS_ACCESS_KEY } from '../emulator/server/cloud/acs-identity';
-import {
-  ISSUER,
-  resolveScopes,
-  SWITCHBOARD_CLIENT_ID,
-  TENANT_ID,
-} from '../emulator/server/cloud/app-registration';
+import { resolveScopes } from '../emulator/server/cloud/app-registration';
 import type { RunningEmulator } from '../emulator/server/emulator-server';
 import { API_SCOPE } from '../emulator/testing/entra-sign-in';
 import { startRedis, type RunningRedis } from '../server/testing/redis-server';
 import { BenchAgent, BenchSupervisor, inBatches, signedInSocket, type Window } from './floor-clients';
 import type { ServerCommand, ServerReport } from './floor-server';
+import { serverEnvironment } from '../emulator/testing/server-environment';
 
 type Stats = Extract<ServerReport, { type: 'stats' }>;
 
@@ -162,12 +157,7 @@ export async function runScenario(
   const redisClient = redis ? new Redis(redis.url, { lazyConnect: true }) : null;
   try {
     const env: Record<string, string> = {
-      ENTRA_TENANT_ID: TENANT_ID,
-      ENTRA_CLIENT_ID: SWITCHBOARD_CLIENT_ID,
-      ENTRA_AUTHORITY: ISSUER.replace(/\/v2\.0$/, ''),
-      ENTRA_JWKS_URL: `${emulator.url}/${TENANT_ID}/discovery/v2.0/keys`,
-      ACS_CONNECTION_STRING: `endpoint=${emulator.url}/;accesskey=${ACS_ACCESS_KEY}`,
-      LOG_LEVEL: 'silent',
+      ...serverEnvironment(emulator.url),
       ...(redis && { REDIS_URL: redis.url }),
       ...Object.fromEntries(
         ['PATH', 'HOME', 'TMPDIR'].flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),

@@ -2,22 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { ACS_ACCESS_KEY } from '../emulator/server/cloud/acs-identity';
-import { ISSUER, SWITCHBOARD_CLIENT_ID, TENANT_ID } from '../emulator/server/cloud/app-registration';
 import { startEmulator, type RunningEmulator } from '../emulator/server/emulator-server';
 import { signIn, tokensFor } from '../emulator/testing/entra-sign-in';
 import { buildServer } from './app';
 import { readServerConfig } from './config';
+import { serverEnvironment } from '../emulator/testing/server-environment';
 
 /** `server/` configured as `npm start` configures it: the emulator is Entra ID and ACS. */
 function emulatorEnvironment(emulator: RunningEmulator, accessKey = ACS_ACCESS_KEY) {
-  return {
-    ENTRA_TENANT_ID: TENANT_ID,
-    ENTRA_CLIENT_ID: SWITCHBOARD_CLIENT_ID,
-    ENTRA_AUTHORITY: ISSUER.replace(/\/v2\.0$/, ''),
-    ENTRA_JWKS_URL: `${emulator.url}/${TENANT_ID}/discovery/v2.0/keys`,
-    ACS_CONNECTION_STRING: `endpoint=${emulator.url}/;accesskey=${accessKey}`,
-    LOG_LEVEL: 'silent',
-  };
+  return serverEnvironment(emulator.url, accessKey);
 }
 
 describe('POST /api/token with the emulator as Entra ID and ACS', () => {

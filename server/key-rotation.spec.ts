@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it, mock } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { ACS_ACCESS_KEY } from '../emulator/server/cloud/acs-identity';
-import { ISSUER, SWITCHBOARD_CLIENT_ID, TENANT_ID } from '../emulator/server/cloud/app-registration';
 import { startEmulator, type RunningEmulator } from '../emulator/server/emulator-server';
 import { tokensFor } from '../emulator/testing/entra-sign-in';
 import { buildServer } from './app';
 import { readServerConfig } from './config';
+import { serverEnvironment } from '../emulator/testing/server-environment';
 
 /**
  * A signing key rolled over under a running `server/`: its JWKS (jose's remote key set, as
@@ -28,16 +27,7 @@ describe('server/ after the tenant rotates its signing key', () => {
   before(async () => {
     mock.timers.enable({ apis: ['Date'], now: Date.now() });
     emulator = await startEmulator({ port: 0, seed: 9, scenario: false });
-    app = await buildServer(
-      readServerConfig({
-        ENTRA_TENANT_ID: TENANT_ID,
-        ENTRA_CLIENT_ID: SWITCHBOARD_CLIENT_ID,
-        ENTRA_AUTHORITY: ISSUER.replace(/\/v2\.0$/, ''),
-        ENTRA_JWKS_URL: `${emulator.url}/${TENANT_ID}/discovery/v2.0/keys`,
-        ACS_CONNECTION_STRING: `endpoint=${emulator.url}/;accesskey=${ACS_ACCESS_KEY}`,
-        LOG_LEVEL: 'silent',
-      }),
-    );
+    app = await buildServer(readServerConfig(serverEnvironment(emulator.url)));
   });
   after(async () => {
     await app.close();

@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { ACS_ACCESS_KEY } from '../../emulator/server/cloud/acs-identity';
-import { ISSUER, SWITCHBOARD_CLIENT_ID, TENANT_ID } from '../../emulator/server/cloud/app-registration';
 import { startEmulator, type RunningEmulator } from '../../emulator/server/emulator-server';
 import { tokensFor } from '../../emulator/testing/entra-sign-in';
 import { buildServer } from '../app';
@@ -21,6 +19,7 @@ import {
   type ServerMessage,
 } from './floor-protocol';
 import { emptyStats } from './floor-store';
+import { serverEnvironment } from '../../emulator/testing/server-environment';
 
 interface Instance {
   readonly app: FastifyInstance;
@@ -99,15 +98,7 @@ describe('the floor shared through Redis by two instances', () => {
     if (!findRedisServer()) return;
     redis = await startRedis();
     emulator = await startEmulator({ port: 0, seed: 9, scenario: false, generatedUsers: { supervisors: 1 } });
-    environment = {
-      ENTRA_TENANT_ID: TENANT_ID,
-      ENTRA_CLIENT_ID: SWITCHBOARD_CLIENT_ID,
-      ENTRA_AUTHORITY: ISSUER.replace(/\/v2\.0$/, ''),
-      ENTRA_JWKS_URL: `${emulator.url}/${TENANT_ID}/discovery/v2.0/keys`,
-      ACS_CONNECTION_STRING: `endpoint=${emulator.url}/;accesskey=${ACS_ACCESS_KEY}`,
-      REDIS_URL: redis.url,
-      LOG_LEVEL: 'silent',
-    };
+    environment = { ...serverEnvironment(emulator.url), REDIS_URL: redis.url };
     for (const user of ['blake', 'alex', 'sam', 'supervisor0001'])
       tokens[user] = (await tokensFor(emulator.url, user)).apiToken;
   });

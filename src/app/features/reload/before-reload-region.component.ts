@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { Store } from '@ngrx/store';
-import { BeforeReloadRegionActions } from '../../state/reload/reload-note.actions';
+import { BeforeReloadRegionActions } from '../../state/reload/before-the-reload-region.actions';
 import { selectBeforeReload } from '../../state/reload/reload-note.feature';
 
 /** After a reload, what became of each call that was live before it, by name, until dismissed. */

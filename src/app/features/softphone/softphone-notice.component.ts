@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { Store } from '@ngrx/store';
-import { SoftphoneNoticeActions } from '../../state/agent/softphone.actions';
+import { SoftphoneNoticeActions } from '../../state/agent/softphone-notice.actions';
 import { selectSoftphoneNotice } from '../../state/agent/softphone.feature';
 
 /**

@@ -1,5 +1,5 @@
 import { agentFeature } from './agent.feature';
-import { SoftphoneNoticeActions } from './softphone.actions';
+import { SoftphoneNoticeActions } from './softphone-notice.actions';
 import { selectSoftphoneNotice, softphoneFeature } from './softphone.feature';
 import { callsFeature } from '../calls/calls.feature';
 import { agentTabs, type AgentTab } from '../testing/agent-tabs';

@@ -7,7 +7,8 @@ import { claimSoftphone, SOFTPHONE_BROWSER, type SoftphoneClaimEvent } from '../
 import { selectLiveCallNames } from '../reload/reload-note.feature';
 import { AuthApiActions } from './auth-api.actions';
 import { ShellActions } from './shell.actions';
-import { SoftphoneActions, SoftphoneNoticeActions } from './softphone.actions';
+import { SoftphoneActions } from './softphone.actions';
+import { SoftphoneNoticeActions } from './softphone-notice.actions';
 import { softphoneFeature } from './softphone.feature';
 
 const toAction = (event: SoftphoneClaimEvent) => {

@@ -1,7 +1,8 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { AuthApiActions } from './auth-api.actions';
 import { ShellActions } from './shell.actions';
-import { SoftphoneActions, SoftphoneNoticeActions } from './softphone.actions';
+import { SoftphoneActions } from './softphone.actions';
+import { SoftphoneNoticeActions } from './softphone-notice.actions';
 
 /** Where the agent's softphone is: not claimed yet, in this tab, or in another tab of theirs. */
 export type SoftphonePlace = 'unclaimed' | 'here' | 'elsewhere';

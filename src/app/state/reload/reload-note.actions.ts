@@ -1,4 +1,4 @@
-import { createActionGroup, emptyProps, props } from '@ngrx/store';
+import { createActionGroup, props } from '@ngrx/store';
 import type { NotedCall } from '../../core/reload-note-storage';
 
 export const ReloadNoteActions = createActionGroup({
@@ -6,12 +6,5 @@ export const ReloadNoteActions = createActionGroup({
   events: {
     /** At start-up: the calls this tab had live before it was reloaded (none after a fresh start). */
     'Note Read': props<{ calls: NotedCall[] }>(),
-  },
-});
-
-export const BeforeReloadRegionActions = createActionGroup({
-  source: 'Before The Reload Region',
-  events: {
-    'Dismiss Clicked': emptyProps(),
   },
 });

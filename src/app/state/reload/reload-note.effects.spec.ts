@@ -6,7 +6,7 @@ import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
 import { callsFeature } from '../calls/calls.feature';
 import { MeetingJoinFormActions } from '../meeting-join/meeting-join-form.actions';
 import { agentTabs, type AgentTab } from '../testing/agent-tabs';
-import { BeforeReloadRegionActions } from './reload-note.actions';
+import { BeforeReloadRegionActions } from './before-the-reload-region.actions';
 import { selectBeforeReload, selectMeetingRejoin } from './reload-note.feature';
 
 /** One tab of Alex's, which a test may reload (a new tab given the same sessionStorage). */

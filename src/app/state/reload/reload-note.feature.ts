@@ -7,7 +7,8 @@ import { CallingApiActions } from '../calling-api.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { callsFeature, type CallEntry } from '../calls/calls.feature';
 import { MeetingJoinFormActions } from '../meeting-join/meeting-join-form.actions';
-import { BeforeReloadRegionActions, ReloadNoteActions } from './reload-note.actions';
+import { BeforeReloadRegionActions } from './before-the-reload-region.actions';
+import { ReloadNoteActions } from './reload-note.actions';
 
 type JoinedBy = NonNullable<NotedCall['joinedBy']>;
 
