@@ -112,6 +112,7 @@ export function toFailure(error: unknown, operation?: CallOperation): Failure {
 /** How a call ended, in words (docs/acs-codes.md, how a call ended). */
 const END_REASONS: Record<string, string> = {
   '0/0': 'You hung up.',
+  '0/7015': 'You transferred the call.',
   '487/0': 'The caller hung up before anyone answered.',
   '603/0': 'You declined the call.',
   '487/10003': 'Another agent answered this call.',

@@ -1,6 +1,7 @@
 import type {
   CallEndReason,
   CallerInfo,
+  CustomContext,
   RemoteParticipant,
   RemoteVideoStream,
   TeamsCall,
@@ -16,6 +17,7 @@ import type {
   VideoStreamSnapshot,
 } from '../model/snapshots';
 import { toIdentity } from './identifiers';
+import { QUEUE_HEADER, WAITING_SINCE_HEADER } from './transfer';
 
 /** Maps live SDK objects to the model's plain snapshots (`model/snapshots.ts`). */
 
@@ -30,6 +32,38 @@ function toParty(info: CallerInfo | undefined): Party {
   return { identity: toIdentity(info?.identifier), displayName: info?.displayName || null };
 }
 
+/** Who routed or handed on a call, and the queue and wait it carries (`model/snapshots.ts`, `Routing`). */
+export type Routing = Pick<CallSnapshot, 'queue' | 'queueAccount' | 'transferredBy' | 'waitingSince'>;
+
+function header(context: CustomContext | undefined, key: string): string | null {
+  const found = context?.voipHeaders?.find((h) => h.key.toLowerCase() === key.toLowerCase());
+  return found?.value || null;
+}
+
+/**
+ * A call queue routes a call with its resource account (an app identity, `28:orgid:`) as the
+ * transferor; an agent who transfers one is a Teams user (`8:orgid:`), and the queue and the
+ * caller's first ring come beside the call, in its custom context (`calling/transfer.ts`).
+ */
+export function toRouting(transferor: CallerInfo | undefined, context: CustomContext | undefined): Routing {
+  const kind = transferor?.identifier?.kind;
+  if (kind === 'microsoftTeamsApp')
+    return {
+      queue: transferor?.displayName || null,
+      queueAccount: toIdentity(transferor?.identifier)?.rawId ?? null,
+      transferredBy: null,
+      waitingSince: null,
+    };
+  if (!transferor) return { queue: null, queueAccount: null, transferredBy: null, waitingSince: null };
+  const since = Date.parse(header(context, WAITING_SINCE_HEADER) ?? '');
+  return {
+    queue: header(context, QUEUE_HEADER),
+    queueAccount: null,
+    transferredBy: transferor.displayName || 'A colleague',
+    waitingSince: Number.isNaN(since) ? null : since,
+  };
+}
+
 export function toIncomingCallSnapshot(
   incoming: TeamsIncomingCall,
   receivedAt: number,
@@ -37,7 +71,7 @@ export function toIncomingCallSnapshot(
   return {
     id: incoming.id,
     caller: toParty(incoming.callerInfo),
-    queue: incoming.transferorInfo?.displayName || null,
+    ...toRouting(incoming.transferorInfo, incoming.customContext),
     receivedAt,
     serverCallId: null,
   };
@@ -70,7 +104,7 @@ export function toCallSnapshot(
     isMuted: call.isMuted,
     isLocalVideoStarted: call.isLocalVideoStarted,
     caller: toParty(call.callerInfo),
-    queue: call.transferorInfo?.displayName || null,
+    ...toRouting(call.transferorInfo, undefined),
     startedAt,
     callEndReason: toEndReason(call.callEndReason),
     serverCallId: null,

@@ -26,8 +26,17 @@ export interface Party {
 export interface IncomingCallSnapshot {
   readonly id: string;
   readonly caller: Party;
-  /** The call queue that routed the call (the queue's resource account is the transferor). */
+  /**
+   * The call queue that routed the call (the queue's resource account is the transferor), or the
+   * one a colleague's transfer says it came from.
+   */
   readonly queue: string | null;
+  /** The queue's resource account (raw id, `28:orgid:…`) when the queue itself routed the call. */
+  readonly queueAccount: string | null;
+  /** The colleague who transferred the call here, by name; null when a queue routed it, or nobody. */
+  readonly transferredBy: string | null;
+  /** When the caller first rang, as the transfer says (epoch ms); null when it does not. */
+  readonly waitingSince: number | null;
   /** When this console first saw it ring: the start of the waiting time it shows. */
   readonly receivedAt: number;
   /**
@@ -69,6 +78,11 @@ export interface CallSnapshot {
   readonly isLocalVideoStarted: boolean;
   readonly caller: Party;
   readonly queue: string | null;
+  /** The queue's resource account (raw id) when the queue routed the call: a transfer back goes there. */
+  readonly queueAccount: string | null;
+  readonly transferredBy: string | null;
+  /** When the caller first rang, as a transfer said (epoch ms). */
+  readonly waitingSince: number | null;
   readonly startedAt: number;
   readonly callEndReason: EndReason | null;
   /** The call's server id, the same on every leg (the floor's key for the call); null until known. */

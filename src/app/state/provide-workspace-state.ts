@@ -7,10 +7,12 @@ import * as directoryAndChatsEffects from './dialer/directory-and-chats.effects'
 import * as escalationEffects from './escalation/escalation.effects';
 import { escalationFeature } from './escalation/escalation.feature';
 import { meetingJoinFeature } from './meeting-join/meeting-join.feature';
+import * as transferEffects from './transfer/transfer.effects';
+import { transferFeature } from './transfer/transfer.feature';
 
 /**
  * The state and effects only the agent's workspace uses, registered on its lazy route
- * (`app.routes.ts`), so they load with it: placing calls, joining meetings, adding participants and escalating,
+ * (`app.routes.ts`), so they load with it: placing calls, joining meetings, adding participants and escalating, transferring,
  * and the call controls. What the calling session reports (the agent, the queue, calls and their
  * participants) registers at the root (`provideAppState`): the session outlives any one screen,
  * and its first events may come before a route has loaded.
@@ -18,11 +20,16 @@ import { meetingJoinFeature } from './meeting-join/meeting-join.feature';
 export function provideWorkspaceState(): EnvironmentProviders[] {
   return [
     ...provideWorkspaceFeatures(),
-    provideEffects(callControlsEffects, directoryAndChatsEffects, escalationEffects),
+    provideEffects(callControlsEffects, directoryAndChatsEffects, escalationEffects, transferEffects),
   ];
 }
 
 /** The workspace's state without its effects, for component tests beside `provideTestState()`. */
 export function provideWorkspaceFeatures(): EnvironmentProviders[] {
-  return [provideState(dialerFeature), provideState(meetingJoinFeature), provideState(escalationFeature)];
+  return [
+    provideState(dialerFeature),
+    provideState(meetingJoinFeature),
+    provideState(escalationFeature),
+    provideState(transferFeature),
+  ];
 }

@@ -19,6 +19,16 @@ import {
   selectLeftCallOthers,
 } from '../../state/escalation/escalation.view-model';
 import { endedCallText, leftCallText } from '../../shared/call-title';
+import { partyName } from '../../shared/party-name';
+import { TransferPanelActions } from '../../state/transfer/transfer-panel.actions';
+import {
+  selectCanTransfer,
+  selectTransferEndedText,
+  selectTransferPanelViewModel,
+} from '../../state/transfer/transfer.view-model';
+import type { CallEntry } from '../../state/calls/calls.feature';
+import type { TransferDialogData } from '../transfer/transfer-dialog.component';
+import { TransferStepsComponent } from '../transfer/transfer-steps.component';
 import type { EscalationDialogData } from '../escalation/escalation-dialog.component';
 import { EscalationStepsComponent } from '../escalation/escalation-steps.component';
 import { VideoGalleryComponent } from '../video/video-gallery.component';
@@ -36,6 +46,7 @@ import { ParticipantListComponent } from './participant-list.component';
     EscalationStepsComponent,
     MatButton,
     ParticipantListComponent,
+    TransferStepsComponent,
     VideoGalleryComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -68,6 +79,9 @@ import { ParticipantListComponent } from './participant-list.component';
                 Escalate
               </button>
             }
+            @if (canTransfer()) {
+              <button mat-stroked-button type="button" (click)="openTransfer(summary.call)">Transfer</button>
+            }
             <button
               mat-stroked-button
               type="button"
@@ -92,6 +106,17 @@ import { ParticipantListComponent } from './participant-list.component';
             (dismissSupervisor)="
               store.dispatch(escalationActions.supervisorNoticeDismissed({ callId: escalation.callId }))
             "
+          />
+        }
+        @if (transfer(); as transfer) {
+          <sb-transfer-steps
+            [transfer]="transfer"
+            (complete)="store.dispatch(transferActions.completeTransferClicked({ callId: transfer.callId }))"
+            (conference)="store.dispatch(transferActions.conferenceClicked({ callId: transfer.callId }))"
+            (cancelTransfer)="
+              store.dispatch(transferActions.cancelTransferClicked({ callId: transfer.callId }))
+            "
+            (dismiss)="store.dispatch(transferActions.transferNoticeDismissed({ callId: transfer.callId }))"
           />
         }
         @if (summary.hasPhoneParty) {
@@ -150,6 +175,10 @@ export class ActiveCallPanelComponent {
   protected readonly actions = ActiveCallPanelActions;
   protected readonly roster = RosterActions;
   protected readonly escalationActions = EscalationPanelActions;
+  protected readonly transferActions = TransferPanelActions;
+  protected readonly transfer = this.store.selectSignal(selectTransferPanelViewModel);
+  protected readonly canTransfer = this.store.selectSignal(selectCanTransfer);
+  private readonly transferredText = this.store.selectSignal(selectTransferEndedText);
   protected readonly escalation = this.store.selectSignal(selectEscalationPanelViewModel);
   protected readonly mutedBy = this.store.selectSignal(selectActiveCallMutedBy);
   private readonly leftOthers = this.store.selectSignal(selectLeftCallOthers);
@@ -162,6 +191,8 @@ export class ActiveCallPanelComponent {
     const ended = this.lastEnded();
     const others = this.leftOthers();
     if (others) return leftCallText(others);
+    const transferred = this.transferredText();
+    if (transferred) return transferred;
     return ended ? endedCallText(ended) : '';
   });
 
@@ -186,6 +217,20 @@ export class ActiveCallPanelComponent {
     void this.pendingTasks.run(async () => {
       const { EscalationDialogComponent } = await import('../escalation/escalation-dialog.component');
       this.dialog.open(EscalationDialogComponent, { data: { callId, title } satisfies EscalationDialogData });
+    });
+  }
+
+  /** The Transfer dialog loads when first opened, like the Escalate dialog. */
+  protected openTransfer(call: CallEntry): void {
+    const data: TransferDialogData = {
+      callId: call.id,
+      callerName: call.counterpart ? partyName(call.counterpart) : 'The caller',
+      queue:
+        call.queue && call.queueAccount ? { name: call.queue, resourceAccount: call.queueAccount } : null,
+    };
+    void this.pendingTasks.run(async () => {
+      const { TransferDialogComponent } = await import('../transfer/transfer-dialog.component');
+      this.dialog.open(TransferDialogComponent, { data });
     });
   }
 

@@ -18,6 +18,9 @@ import { PartyComponent } from '../../shared/party.component';
         }}{{ bringing.queue ? ' (' + bringing.queue + ')' : '' }}
       </p>
     }
+    @if (call().transferredBy; as by) {
+      <p class="transferred-by">Transferred by {{ by }}{{ call().queue ? ' from ' + call().queue : '' }}</p>
+    }
     <div class="meta">
       <span class="queue">{{ call().bringingIn ? 'Escalation' : (call().queue ?? 'Direct call') }}</span>
       <span class="waiting"
@@ -55,7 +58,8 @@ import { PartyComponent } from '../../shared/party.component';
     .time {
       font-variant-numeric: tabular-nums;
     }
-    .bringing-in {
+    .bringing-in,
+    .transferred-by {
       margin: 0;
       font: var(--mat-sys-body-medium);
     }

@@ -23,6 +23,7 @@ export class QueuedCallHarness extends ComponentHarness {
   private readonly queue = this.locatorFor('.queue');
   private readonly waiting = this.locatorFor('.waiting');
   private readonly bringingIn = this.locatorForOptional('.bringing-in');
+  private readonly transferredBy = this.locatorForOptional('.transferred-by');
   private readonly status = this.locatorForOptional('[role="status"]');
   private readonly failure = this.locatorForOptional(FailureMessageHarness);
   private readonly acceptButton = this.locatorFor(MatButtonHarness.with({ text: 'Accept' }));
@@ -39,6 +40,12 @@ export class QueuedCallHarness extends ComponentHarness {
   /** On a supervisor's console: "Blake Chen is bringing you into a call with …", else null. */
   async getBringingIn(): Promise<string | null> {
     const line = await this.bringingIn();
+    return line ? squash(await line.text()) : null;
+  }
+
+  /** "Transferred by Alex Rivera from Billing" on a call a colleague handed on, else null. */
+  async getTransferredBy(): Promise<string | null> {
+    const line = await this.transferredBy();
     return line ? squash(await line.text()) : null;
   }
 

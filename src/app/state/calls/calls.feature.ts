@@ -19,6 +19,7 @@ import { ChatThreadsApiActions } from '../dialer/chat-threads-api.actions';
 import { DialerActions } from '../dialer/dialer.actions';
 import { RosterActions } from '../participants/roster.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
+import { TransferDialogActions } from '../transfer/transfer-dialog.actions';
 
 export interface CallEntry extends CallSnapshot {
   /**
@@ -155,7 +156,9 @@ export const callsFeature = createFeature({
       const displayName = first.displayName || state.dialled[first.identity.rawId] || null;
       return update(state, callId, { counterpart: { identity: first.identity, displayName } });
     }),
-    on(DialerActions.callClicked, (state, { target }) => dialled(state, [target])),
+    on(DialerActions.callClicked, TransferDialogActions.consultFirstClicked, (state, { target }) =>
+      dialled(state, [target]),
+    ),
     on(ChatThreadsApiActions.groupCallThreadReady, (state, { targets }) => dialled(state, targets)),
     on(DirectoryApiActions.participantNamed, (state, { participantId, displayName }) =>
       callsAdapter.updateMany(

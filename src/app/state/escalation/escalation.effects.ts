@@ -15,6 +15,7 @@ import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
 import { callsFeature } from '../calls/calls.feature';
 import { FloorApiActions } from '../floor/floor-api.actions';
 import { participantsFeature } from '../participants/participants.feature';
+import { TransferApiActions } from '../transfer/transfer-api.actions';
 import { CallLeavingActions } from './call-leaving.actions';
 import { EscalationApiActions } from './escalation-api.actions';
 import { EscalationDialogActions } from './escalation-dialog.actions';
@@ -47,7 +48,8 @@ function reported(callId: string, event: EscalationEvent): Action {
 }
 
 /**
- * Brings people into a call: those the agent confirmed in the Escalate dialog, and a supervisor
+ * Brings people into a call: those the agent confirmed in the Escalate dialog, the target of a
+ * consult the agent turned into a conference, and a supervisor
  * the floor says is joining (asked for by the agent, or joining from the floor by themselves):
  * the same workflow either way. Each step is reported as it happens; escalations run side by
  * side (one may ring for a minute), and sign-out stops them, taking back what is still ringing.
@@ -73,7 +75,7 @@ export const escalate$ = createEffect(
       return { after, release };
     };
     return merge(
-      actions$.pipe(ofType(EscalationDialogActions.confirmClicked)),
+      actions$.pipe(ofType(EscalationDialogActions.confirmClicked, TransferApiActions.conferenceReady)),
       actions$.pipe(
         ofType(FloorApiActions.joinRequested),
         concatLatestFrom(() => store.select(selectTeamsCloud)),

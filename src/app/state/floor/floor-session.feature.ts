@@ -126,7 +126,10 @@ export const selectAskSupervisorBlocked = (callId: string) =>
 
 /** A ringing call with the time its caller's wait counts from. */
 export interface WaitingCall extends QueuedCall {
-  /** When the floor first saw the call ring anywhere, else when this console did (epoch ms). */
+  /**
+   * When the floor first saw the call ring anywhere, else when a transfer says the caller first
+   * rang, else when this console saw it (epoch ms).
+   */
   readonly waitingSince: number;
   /**
    * On a supervisor's console, when the ringing call is an agent's call on the floor: the agent is
@@ -177,7 +180,9 @@ export const selectWaitingCalls = createSelector(
     calls.map((call) => ({
       ...call,
       waitingSince:
-        (call.serverCallId !== null ? firstSeen[call.serverCallId] : undefined) ?? call.receivedAt,
+        (call.serverCallId !== null ? firstSeen[call.serverCallId] : undefined) ??
+        call.waitingSince ??
+        call.receivedAt,
       bringingIn: (call.serverCallId !== null ? floorCalls.get(call.serverCallId) : undefined) ?? null,
     })),
 );

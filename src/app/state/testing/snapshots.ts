@@ -7,7 +7,16 @@ export const dana = {
 };
 
 export function incomingCall(id: string, receivedAt: number, queue = 'Billing'): IncomingCallSnapshot {
-  return { id, caller: dana, queue, receivedAt, serverCallId: null };
+  return {
+    id,
+    caller: dana,
+    queue,
+    queueAccount: null,
+    transferredBy: null,
+    waitingSince: null,
+    receivedAt,
+    serverCallId: null,
+  };
 }
 
 export function call(id: string, overrides: Partial<CallSnapshot> = {}): CallSnapshot {
@@ -22,6 +31,9 @@ export function call(id: string, overrides: Partial<CallSnapshot> = {}): CallSna
     isLocalVideoStarted: false,
     caller: dana,
     queue: 'Billing',
+    queueAccount: null,
+    transferredBy: null,
+    waitingSince: null,
     startedAt: 1_000,
     callEndReason: null,
     serverCallId: null,
