@@ -84,6 +84,20 @@ describe('QueuePanelComponent', () => {
     expect(await call.getWaiting()).toBe('Waiting 1:00');
   });
 
+  it('says who transferred a call and from which queue, its wait the caller’s original one', async () => {
+    const { store, loader } = await setUp();
+    store.dispatch(
+      CallingSdkEvents.incomingCallReceived({
+        incomingCall: { ...incomingCall('t', 70_000), transferredBy: 'Alex Rivera', waitingSince: 10_000 },
+      }),
+    );
+    now.set(75_000);
+    const call = await loader.getHarness(QueuedCallHarness);
+    expect(await call.getTransferredBy()).toBe('Transferred by Alex Rivera from Billing');
+    expect(await call.getQueue()).toBe('Billing');
+    expect(await call.getWaiting()).toBe('Waiting 1:05');
+  });
+
   it('tells a supervisor which agent is bringing him into which call, as the floor knows it', async () => {
     TestBed.configureTestingModule({ providers: [provideState(supervisorFloorFeature)] });
     const { fixture, store, loader } = await setUp();
