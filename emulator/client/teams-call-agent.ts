@@ -216,6 +216,9 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent, ReconnectionHooks
       case 'participantRemoved':
         this.callById(message.callId)?.participantRemoved(message.participantId);
         return;
+      case 'transferChanged':
+        this.callById(message.callId)?.transferChanged(message);
+        return;
     }
   }
 
@@ -258,7 +261,7 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent, ReconnectionHooks
 
   private removeCall(call: EmulatedTeamsCall, reason: EndReasonWire): void {
     this.currentCalls = this.currentCalls.filter((c) => c !== call);
-    call.disposeFeatures();
+    call.disposeFeatures(reason);
     this.events.emit('callsUpdated', { added: [], removed: [call] });
     this.accepted.get(call.id)?.end(reason);
     this.accepted.delete(call.id);

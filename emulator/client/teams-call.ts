@@ -82,7 +82,12 @@ export class EmulatedTeamsCall implements TeamsCall {
     this.info = new EmulatedCallInfo(start.serverCallId ?? start.id, start.id, start.threadId, tally);
     const callId = () => this.id;
     this.lobby = new EmulatedLobby(callId, connection, tally);
-    this.features = new CallFeatures(start.capabilities ?? notInitializedCapabilities(), tally);
+    this.features = new CallFeatures(
+      start.capabilities ?? notInitializedCapabilities(),
+      callId,
+      connection,
+      tally,
+    );
     this.roster = new CallRoster(callId, connection, tally, this.events, this.lobby, this.features.speakers);
     this.video = new LocalVideo(callId, connection, this.events);
   }
@@ -115,7 +120,7 @@ export class EmulatedTeamsCall implements TeamsCall {
     return this.video.started;
   }
 
-  /** Every feature of the SDK's typings: Capabilities and DominantSpeakers behave, the others are inert. */
+  /** Every feature of the SDK's typings: Capabilities, DominantSpeakers and Transfer behave, the others are inert. */
   feature<TFeature extends CallFeature>(factory: CallFeatureFactory<TFeature>): TFeature {
     return this.features.get(factory) as TFeature;
   }
@@ -219,8 +224,13 @@ export class EmulatedTeamsCall implements TeamsCall {
   // From the world ---------------------------------------------------------------------------
 
   /** The call left the agent's calls: its features are disposed, as the SDK's agent does. */
-  disposeFeatures(): void {
-    this.features.dispose();
+  disposeFeatures(reason: EndReasonWire): void {
+    this.features.dispose(reason);
+  }
+
+  /** The world's outcome for a transfer of this call (sent before the call ends, when it does). */
+  transferChanged(message: Extract<ServerMessage, { type: 'transferChanged' }>): void {
+    this.features.transfer.changed(message);
   }
 
   /** The participants it starts with, without `remoteParticipantsUpdated` (nobody could listen yet). */

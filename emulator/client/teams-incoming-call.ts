@@ -2,6 +2,7 @@ import type {
   AcceptCallOptions,
   CallEndReason,
   CallerInfo,
+  CustomContext,
   TeamsCall,
   TeamsIncomingCall,
 } from '@azure/communication-calling';
@@ -19,6 +20,8 @@ export class EmulatedTeamsIncomingCall implements TeamsIncomingCall {
   readonly id: string;
   readonly callerInfo: CallerInfo;
   readonly transferorInfo?: CallerInfo;
+  /** What a transfer carried to this call's target, as the transferor gave it. */
+  readonly customContext?: CustomContext;
   readonly info: EmulatedCallInfo;
   private endReason: CallEndReason | undefined;
   private readonly events: Emitter;
@@ -33,6 +36,7 @@ export class EmulatedTeamsIncomingCall implements TeamsIncomingCall {
     this.id = wire.id;
     this.callerInfo = wire.callerInfo;
     if (wire.transferorInfo) this.transferorInfo = wire.transferorInfo;
+    if (wire.customContext) this.customContext = structuredClone(wire.customContext) as CustomContext;
     this.info = new EmulatedCallInfo(wire.id, wire.id, wire.threadId, tally);
     this.events = new Emitter(tally);
   }

@@ -22,6 +22,7 @@ export class Answering {
     call.offers.delete(endpoint.id);
     for (const [other, o] of [...call.offers])
       if (o.partyId === offer.partyId) calls.endOffer(call, other, END.acceptedElsewhere);
+    call.transfer?.accepting();
     const party =
       existing ?? calls.addParty(call, consoleParty(endpoint, 'Connecting', this.world.directory.cloud));
     call.clearTimer(clock, `ring:${party.id}`);
@@ -49,6 +50,7 @@ export class Answering {
     if (!call || !offer)
       throw new WorldError(ERROR.rejectNotRinging, 'The incoming call is no longer ringing.');
     calls.endOffer(call, endpoint.id, END.declined);
+    if (call.transfer) return call.transfer.refused(endpoint.id, END.declined);
     // A queue's caller keeps waiting for another agent; the call never rings here again.
     if (offer.partyId === undefined) return void call.declined.add(endpoint.id);
     const party = call.parties.get(offer.partyId);
@@ -65,6 +67,7 @@ export class Answering {
       const offer = call.offers.get(endpointId);
       if (!offer) continue;
       call.offers.delete(endpointId);
+      call.transfer?.refused(endpointId, END.offline);
       const party = offer.partyId === undefined ? undefined : call.parties.get(offer.partyId);
       if (party && !this.stillRinging(call.offers.values(), party)) calls.leave(call, party, END.offline);
     }

@@ -8,6 +8,7 @@ import type { CommunicationIdentifierKind } from '@azure/communication-common';
 import type {
   CallKindWire,
   CapabilitiesWire,
+  CustomContextWire,
   EndReasonWire,
   ParticipantWire,
   PartyWire,
@@ -68,6 +69,15 @@ export interface Offer {
   readonly partyId?: string;
   readonly callerInfo: PartyWire;
   readonly transferorInfo?: PartyWire;
+  readonly customContext?: CustomContextWire;
+}
+
+/** A transfer ringing its target's consoles (transfers.ts): what their answers do. */
+export interface TransferHooks {
+  /** A target console accepts, before it joins: the transferor leaves. */
+  accepting(): void;
+  /** A target console stopped ringing without answering (declined, gone). */
+  refused(endpointId: string, reason: EndReasonWire): void;
 }
 
 export interface DtmfTone {
@@ -95,6 +105,8 @@ export class CallModel {
   readonly dtmf: DtmfTone[] = [];
   /** Whoever created the call hears of its answer and its end (a queue stops its patience timer). */
   readonly hooks: { answered?: (party: Party) => void; ended?: () => void } = {};
+  /** The transfer under way, while its target rings. */
+  transfer?: TransferHooks;
   private readonly timers = new Map<string, TimerHandle>();
 
   constructor(

@@ -139,7 +139,12 @@ export class Calls implements CallEngine {
     }
   }
 
-  leave(call: CallModel, party: Party, reason: EndReasonWire, options: { notify?: boolean } = {}): void {
+  leave(
+    call: CallModel,
+    party: Party,
+    reason: EndReasonWire,
+    options: { notify?: boolean; keep?: boolean } = {},
+  ): void {
     if (call.status === 'ended' || call.parties.get(party.id) !== party) return;
     call.clearPartyTimers(this.world.clock, party.id);
     this.world.speech.stop(call, party);
@@ -163,7 +168,7 @@ export class Calls implements CallEngine {
     // A queue's caller who hangs up while waiting: it stops ringing everywhere.
     if (call.status === 'waiting' && call.parties.size === 0)
       return this.end(call, reason, { offers: END.callerCancelled });
-    if (call.status !== 'live') return;
+    if (call.status !== 'live' || options.keep) return;
     if (call.kind === 'oneToOne' ? call.parties.size < 2 : call.legs().length === 0) this.end(call, reason);
     else if (call.kind === 'meeting') this.world.lobby.rearm(call);
     else this.world.speech.schedule(call);
@@ -202,6 +207,7 @@ export class Calls implements CallEngine {
         callerInfo: offer.callerInfo,
         ...(offer.transferorInfo && { transferorInfo: offer.transferorInfo }),
         ...(call.threadId && { threadId: call.threadId }),
+        ...(offer.customContext && { customContext: offer.customContext }),
       },
     });
   }

@@ -29,6 +29,8 @@ export const END = {
   notFound: { code: 404 },
   /** A Teams user outside a chat thread that has an information barrier (the emulator's subCode). */
   informationBarrier: { code: 403, subCode: 49020 },
+  /** The transferor's call once its transfer completed ("Call ended by service because transfer completed successfully"). */
+  transferred: { code: 0, subCode: 7015 },
 } as const satisfies Record<string, CodePair>;
 
 export const ERROR = {
@@ -67,6 +69,9 @@ export const ERROR = {
   invalidCallId: { code: 400, subCode: 49015 },
   /** A resume for an endpoint the service does not know (its window passed, or it restarted). */
   endpointNotKnown: { code: 404, subCode: 49016 },
+  /** A transfer to a call (`targetCallId`) that is not this console's live call. */
+  replacementCallNotFound: { code: 404, subCode: 10202 },
+  transferInProgress: { code: 400, subCode: 49017 },
 } as const satisfies Record<string, CodePair>;
 
 /** An operation the world refused: what the client rejects the SDK call with. */

@@ -27,6 +27,7 @@ const OPERATIONS: Record<FaultOperation, true> = {
   removeParticipant: true,
   addParticipant: true,
   sendDtmf: true,
+  transfer: true,
   resumeEndpoint: true,
 };
 

@@ -3,6 +3,7 @@ import type { Operation } from '../protocol/messages';
 import { isLive, type CallModel, type Leg, type Party } from './call-model';
 import { END, ERROR, WorldError } from './codes';
 import { MUTE_LIMIT, MUTE_WINDOW_MS, MuteThrottle } from './mute-throttle';
+import { Transfers } from './transfers';
 import type { Endpoint, WorldPort } from './world-port';
 
 type Console = Party & { leg: Leg };
@@ -22,7 +23,8 @@ export type LegOperation = Extract<
       | 'removeParticipant'
       | 'sendDtmf'
       | 'startVideo'
-      | 'stopVideo';
+      | 'stopVideo'
+      | 'transfer';
   }
 >;
 
@@ -47,11 +49,17 @@ const DTMF_TONES: Record<DtmfTone, true> = {
   Star: true,
 };
 
-/** What a console does in a call it is in: its own mute, hold, video, DTMF, leaving; muting and removing others. */
+/**
+ * What a console does in a call it is in: its own mute, hold, video, DTMF, leaving, transferring
+ * (transfers.ts); muting and removing others.
+ */
 export class LegOperations {
   private readonly throttle = new MuteThrottle();
+  private readonly transfers: Transfers;
 
-  constructor(private readonly world: WorldPort) {}
+  constructor(private readonly world: WorldPort) {
+    this.transfers = new Transfers(world);
+  }
 
   run(endpoint: Endpoint, operation: LegOperation): unknown {
     const { calls } = this.world;
@@ -93,6 +101,8 @@ export class LegOperations {
         return calls.leave(call, this.other(call, party, operation.participantId), END.removed);
       case 'sendDtmf':
         return this.sendDtmf(call, party, operation.tone);
+      case 'transfer':
+        return this.transfers.start(endpoint, operation);
       case 'startVideo':
       case 'stopVideo': {
         const on = operation.op === 'startVideo';

@@ -1,4 +1,4 @@
-import type { EndReasonWire } from '../protocol/messages';
+import type { CustomContextWire, EndReasonWire } from '../protocol/messages';
 import { RING_TIMEOUT_MS, partyInfo, type CallModel, type Party } from './call-model';
 import { END } from './codes';
 import { E164, phoneIdentifier, queueIdentifier, type CallQueue, type PhoneCaller } from './directory';
@@ -23,6 +23,8 @@ interface Waiting {
   readonly call: CallModel;
   readonly queue: CallQueue;
   readonly caller: Party;
+  /** A transferred call's context, for the agents it rings again. */
+  readonly customContext?: CustomContextWire;
 }
 
 /**
@@ -42,7 +44,7 @@ export class QueueRouting implements QueuePort {
         options[name] === undefined ? undefined : rangeProblem(name, options[name], RANGES.milliseconds);
       if (problem) throw new RangeError(problem);
     }
-    const { calls, clock, directory } = this.world;
+    const { calls, directory } = this.world;
     const random = this.world.random.routing;
     const known = options.from
       ? directory.callers.find((c) => c.phoneNumber === options.from)
@@ -69,20 +71,40 @@ export class QueueRouting implements QueuePort {
       state: 'Connected',
       talkMs: options.talkMs ?? random.between(45_000, 180_000),
     });
-    this.waiting.set(call.id, { call, queue, caller });
+    this.line({ call, queue, caller }, options.patienceMs ?? random.between(60_000, 180_000));
+    return call.id;
+  }
+
+  requeue(
+    call: CallModel,
+    queue: CallQueue,
+    caller: Party,
+    { except, customContext }: { except: string; customContext?: CustomContextWire },
+  ): void {
+    call.status = 'waiting';
+    call.clearTimer(this.world.clock, `talk:${caller.id}`);
+    // Agents who declined it the first time may take it now; the agent who sent it back is not rung.
+    call.declined.clear();
+    call.declined.add(except);
+    // The caller has waited already: they hold on for the longest the queue lets a call ring.
+    this.line({ call, queue, caller, ...(customContext && { customContext }) }, RING_TIMEOUT_MS);
+  }
+
+  /** The caller waits in the queue's line, ringing every signed-in agent, with their patience. */
+  private line(waiting: Waiting, patienceMs: number): void {
+    const { call, caller } = waiting;
+    const { clock } = this.world;
+    this.waiting.set(call.id, waiting);
     call.hooks.answered = () => {
       this.waiting.delete(call.id);
       call.clearTimer(clock, 'patience');
       this.world.scripts.startTalking(call, caller);
     };
     call.hooks.ended = () => this.waiting.delete(call.id);
-    const patienceMs = options.patienceMs ?? random.between(60_000, 180_000);
     call.setTimer(clock, 'patience', Math.min(patienceMs, RING_TIMEOUT_MS), () =>
       this.abandon(call, patienceMs < RING_TIMEOUT_MS ? END.callerCancelled : END.noAnswer),
     );
-    for (const endpoint of this.world.signedInEndpoints('agent'))
-      this.ring(this.waiting.get(call.id)!, endpoint);
-    return call.id;
+    for (const endpoint of this.world.signedInEndpoints('agent')) this.ring(waiting, endpoint);
   }
 
   /** Directory callers not in a live call: one person cannot wait in the queue twice at once. */
@@ -118,7 +140,7 @@ export class QueueRouting implements QueuePort {
     return this.world.random.routing.pick(idle);
   }
 
-  private ring({ call, queue, caller }: Waiting, endpoint: Endpoint): void {
+  private ring({ call, queue, caller, customContext }: Waiting, endpoint: Endpoint): void {
     if (call.offers.has(endpoint.id) || call.declined.has(endpoint.id)) return;
     this.world.calls.offer(call, endpoint, {
       callerInfo: partyInfo(caller),
@@ -126,6 +148,7 @@ export class QueueRouting implements QueuePort {
         identifier: queueIdentifier(queue, this.world.directory.cloud),
         displayName: queue.name,
       },
+      ...(customContext && { customContext }),
     });
   }
 

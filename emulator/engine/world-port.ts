@@ -1,8 +1,8 @@
 import type { CallDirection, CallState } from '@azure/communication-calling';
-import type { EndReasonWire, PartyWire, ServerMessage } from '../protocol/messages';
+import type { CustomContextWire, EndReasonWire, PartyWire, ServerMessage } from '../protocol/messages';
 import type { CallKind, CallModel, Leg, Offer, Party } from './call-model';
 import type { Clock } from './clock';
-import type { Colleague, Directory, DirectoryUser, PhoneCaller } from './directory';
+import type { CallQueue, Colleague, Directory, DirectoryUser, PhoneCaller } from './directory';
 import type { Meetings } from './meetings';
 import type { RandomStreams } from './random';
 import type { Threads } from './threads';
@@ -55,8 +55,16 @@ export interface CallEngine {
   ): void;
   /** Brings holds (1:1 `RemoteHold`) and each console's capabilities up to date. */
   refresh(call: CallModel): void;
-  /** One party leaves: a console's leg ends (`notify: false` when it is gone); the call's rules decide what follows. */
-  leave(call: CallModel, party: Party, reason: EndReasonWire, options?: { notify?: boolean }): void;
+  /**
+   * One party leaves: a console's leg ends (`notify: false` when it is gone); the call's rules
+   * decide what follows, unless `keep` (a transfer's target is about to take its place).
+   */
+  leave(
+    call: CallModel,
+    party: Party,
+    reason: EndReasonWire,
+    options?: { notify?: boolean; keep?: boolean },
+  ): void;
   /** The call ends for everyone; `own` ends one party with a reason of its own (who ended it). */
   end(
     call: CallModel,
@@ -93,6 +101,16 @@ export interface QueuePort {
   waitingCount(): number;
   idleCallers(): PhoneCaller[];
   enqueue(options: EnqueueOptions): string;
+  /**
+   * A call transferred to a queue: its caller waits in that queue's line again (the call, and so
+   * its first ring, kept), ringing every signed-in agent but `except`.
+   */
+  requeue(
+    call: CallModel,
+    queue: CallQueue,
+    caller: Party,
+    options: { except: string; customContext?: CustomContextWire },
+  ): void;
 }
 
 export interface EnqueueOptions {

@@ -49,7 +49,33 @@ export interface IncomingCallWire {
   readonly callerInfo: PartyWire;
   readonly transferorInfo?: PartyWire;
   readonly threadId?: string;
+  /** What a transfer carried (`transfer(..., { customContext })`), unchanged. */
+  readonly customContext?: CustomContextWire;
 }
+
+export interface HeaderWire {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** The SDK's `CustomContext`: a UUI string and X-MS-Custom- headers, passed on as given. */
+export interface CustomContextWire {
+  readonly userToUser?: string;
+  readonly xHeaders?: readonly HeaderWire[];
+  readonly sipHeaders?: readonly HeaderWire[];
+  readonly voipHeaders?: readonly HeaderWire[];
+}
+
+/**
+ * Where a transfer sends the call: a participant (a Teams user, a phone number, or a call queue's
+ * resource account, `microsoftTeamsApp`), another call of the same console (consult first), or a
+ * Teams user's voicemail.
+ */
+export type TransferTargetWire =
+  | { readonly kind: 'participant'; readonly participant: TargetWire }
+  | { readonly kind: 'queue'; readonly teamsAppId: string }
+  | { readonly kind: 'call'; readonly targetCallId: string }
+  | { readonly kind: 'voicemail'; readonly microsoftTeamsUserId: string };
 
 export type CallKindWire = 'oneToOne' | 'group' | 'meeting';
 
@@ -134,7 +160,13 @@ export type Operation =
   | OnCall<'muteAllRemoteParticipants' | 'startVideo' | 'stopVideo' | 'admitAll'>
   | OnParticipant<'muteParticipant' | 'removeParticipant' | 'admit' | 'rejectFromLobby'>
   | (OnCall<'addParticipant'> & { readonly target: TargetWire; readonly threadId?: string })
-  | (OnCall<'sendDtmf'> & { readonly tone: string });
+  | (OnCall<'sendDtmf'> & { readonly tone: string })
+  /** Answered at once; the outcome comes later as `transferChanged` (or at once as an error). */
+  | (OnCall<'transfer'> & {
+      readonly transferId: string;
+      readonly target: TransferTargetWire;
+      readonly customContext?: CustomContextWire;
+    });
 
 export type OperationName = Operation['op'];
 
@@ -198,4 +230,12 @@ type WorldEvent =
       readonly callId: string;
       readonly participantId: string;
       readonly callEndReason?: EndReasonWire;
+    }
+  /** A transfer this console started ended: sent before the call itself ends (`0/7015`). */
+  | {
+      readonly type: 'transferChanged';
+      readonly callId: string;
+      readonly transferId: string;
+      readonly state: 'Transferred' | 'Failed';
+      readonly error?: EndReasonWire;
     };

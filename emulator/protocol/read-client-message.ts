@@ -4,7 +4,16 @@ export type ReadResult =
   { readonly ok: true; readonly message: ClientMessage } | { readonly ok: false; readonly reason: string };
 
 /** The kinds of field an operation carries; `?` marks an optional one. */
-type FieldKind = 'string' | 'string?' | 'count' | 'boolean?' | 'target' | 'targets' | 'locator';
+type FieldKind =
+  | 'string'
+  | 'string?'
+  | 'count'
+  | 'boolean?'
+  | 'target'
+  | 'targets'
+  | 'locator'
+  | 'transferTarget'
+  | 'customContext?';
 
 /** The fields each operation needs, so a request the world runs is shaped as the type says. */
 const OPERATION_FIELDS: Record<OperationName, Readonly<Record<string, FieldKind>>> = {
@@ -30,6 +39,12 @@ const OPERATION_FIELDS: Record<OperationName, Readonly<Record<string, FieldKind>
   rejectFromLobby: { callId: 'string', participantId: 'string' },
   addParticipant: { callId: 'string', target: 'target', threadId: 'string?' },
   sendDtmf: { callId: 'string', tone: 'string' },
+  transfer: {
+    callId: 'string',
+    transferId: 'string',
+    target: 'transferTarget',
+    customContext: 'customContext?',
+  },
 };
 
 /** At most this many targets in one `startCall` (a Teams group call's ringing limit). */
@@ -96,6 +111,33 @@ const isLocator = (value: unknown): boolean => {
   );
 };
 
+const isTransferTarget = (value: unknown): boolean => {
+  if (!isObject(value)) return false;
+  switch (value['kind']) {
+    case 'participant':
+      return isTarget(value['participant']);
+    case 'queue':
+      return typeof value['teamsAppId'] === 'string';
+    case 'call':
+      return typeof value['targetCallId'] === 'string';
+    case 'voicemail':
+      return typeof value['microsoftTeamsUserId'] === 'string';
+    default:
+      return false;
+  }
+};
+
+const isHeaders = (value: unknown): boolean =>
+  value === undefined ||
+  (Array.isArray(value) &&
+    value.length <= 50 &&
+    value.every((h) => isObject(h) && typeof h['key'] === 'string' && typeof h['value'] === 'string'));
+
+const isCustomContext = (value: unknown): boolean =>
+  isObject(value) &&
+  (value['userToUser'] === undefined || typeof value['userToUser'] === 'string') &&
+  ['xHeaders', 'sipHeaders', 'voipHeaders'].every((key) => isHeaders(value[key]));
+
 /** What is wrong with one field, said after its name (short: it may end up in a close frame). */
 function fieldProblem(value: unknown, kind: FieldKind): string | undefined {
   if (value === undefined && kind.endsWith('?')) return undefined;
@@ -115,6 +157,10 @@ function fieldProblem(value: unknown, kind: FieldKind): string | undefined {
         : `must be 1 to ${MAX_TARGETS} targets.`;
     case 'locator':
       return isLocator(value) ? undefined : 'must be a link, coordinates, or ID and passcode.';
+    case 'transferTarget':
+      return isTransferTarget(value) ? undefined : 'must be a participant, queue, call or voicemail target.';
+    case 'customContext?':
+      return isCustomContext(value) ? undefined : 'must be a custom context (userToUser, headers).';
   }
 }
 

@@ -1,7 +1,6 @@
 import type * as Sdk from '@azure/communication-calling';
 import { notModelled } from '../connection';
 import type { ListenerTally } from '../emitter';
-import { featureUnavailable, InertFeature } from './inert-feature';
 import {
   InertBreakoutRooms,
   InertMediaAccess,
@@ -21,23 +20,12 @@ import {
 } from './quality-features';
 import { InertCaptions, InertRealTimeText, InertRecording, InertTranscription } from './transcript-features';
 
-export class InertTransfer extends InertFeature implements Sdk.TransferCallFeature {
-  constructor(tally: ListenerTally) {
-    super('Transfer', tally);
-  }
-
-  transfer(): Sdk.Transfer {
-    throw featureUnavailable('transfer', 'Transferring the call');
-  }
-}
-
 /**
- * Every call feature the SDK's typings declare that the emulator does not model (Capabilities and
- * DominantSpeakers are modelled by the call itself), with the interface each must implement.
+ * Every call feature the SDK's typings declare that the emulator does not model (Capabilities,
+ * DominantSpeakers and Transfer are modelled by the call itself), with the interface each must implement.
  */
 export interface InertCallFeatures {
   Recording: Sdk.RecordingCallFeature;
-  Transfer: Sdk.TransferCallFeature;
   Transcription: Sdk.TranscriptionCallFeature;
   Captions: Sdk.CaptionsCallFeature;
   RaiseHand: Sdk.RaiseHandCallFeature;
@@ -69,7 +57,6 @@ const inertCallFeatureClasses: {
   [K in InertCallFeatureName]: new (tally: ListenerTally) => InertCallFeatures[K];
 } = {
   Recording: InertRecording,
-  Transfer: InertTransfer,
   Transcription: InertTranscription,
   Captions: InertCaptions,
   RaiseHand: InertRaiseHand,
@@ -89,7 +76,10 @@ const inertCallFeatureClasses: {
 };
 
 // The compiler keeps the list whole: every declared call feature is inert here or modelled by the call.
-type Missing = Exclude<DeclaredCallFeatureName, InertCallFeatureName | 'Capabilities' | 'DominantSpeakers'>;
+type Missing = Exclude<
+  DeclaredCallFeatureName,
+  InertCallFeatureName | 'Capabilities' | 'DominantSpeakers' | 'Transfer'
+>;
 const everyCallFeatureCovered: [Missing] extends [never] ? true : Missing = true;
 void everyCallFeatureCovered;
 

@@ -18,7 +18,7 @@ export function featureUnavailable(feature: string, action: string): CallingErro
  * are disposed with the call when it ends, so what was subscribed to them goes with it.
  */
 export class InertEvents {
-  private readonly events: Emitter;
+  protected readonly events: Emitter;
   private readonly subscribed: [string, Listener][] = [];
 
   constructor(tally: ListenerTally) {
