@@ -46,21 +46,22 @@ function header(context: CustomContext | undefined, key: string): string | null 
  * caller's first ring come beside the call, in its custom context (`calling/transfer.ts`).
  */
 export function toRouting(transferor: CallerInfo | undefined, context: CustomContext | undefined): Routing {
-  const kind = transferor?.identifier?.kind;
-  if (kind === 'microsoftTeamsApp')
-    return {
-      queue: transferor?.displayName || null,
-      queueAccount: toIdentity(transferor?.identifier)?.rawId ?? null,
-      transferredBy: null,
-      waitingSince: null,
-    };
   if (!transferor) return { queue: null, queueAccount: null, transferredBy: null, waitingSince: null };
   const since = Date.parse(header(context, WAITING_SINCE_HEADER) ?? '');
+  const waitingSince = Number.isNaN(since) ? null : since;
+  // A call sent back to its queue comes from the queue again, the wait it had beside it.
+  if (transferor.identifier?.kind === 'microsoftTeamsApp')
+    return {
+      queue: transferor.displayName || null,
+      queueAccount: toIdentity(transferor.identifier)?.rawId ?? null,
+      transferredBy: null,
+      waitingSince,
+    };
   return {
     queue: header(context, QUEUE_HEADER),
     queueAccount: null,
     transferredBy: transferor.displayName || 'A colleague',
-    waitingSince: Number.isNaN(since) ? null : since,
+    waitingSince,
   };
 }
 

@@ -108,17 +108,6 @@ import { ParticipantListComponent } from './participant-list.component';
             "
           />
         }
-        @if (transfer(); as transfer) {
-          <sb-transfer-steps
-            [transfer]="transfer"
-            (complete)="store.dispatch(transferActions.completeTransferClicked({ callId: transfer.callId }))"
-            (conference)="store.dispatch(transferActions.conferenceClicked({ callId: transfer.callId }))"
-            (cancelTransfer)="
-              store.dispatch(transferActions.cancelTransferClicked({ callId: transfer.callId }))
-            "
-            (dismiss)="store.dispatch(transferActions.transferNoticeDismissed({ callId: transfer.callId }))"
-          />
-        }
         @if (summary.hasPhoneParty) {
           <sb-dtmf-keypad
             [sent]="summary.call.dtmfSent"
@@ -149,6 +138,17 @@ import { ParticipantListComponent } from './participant-list.component';
         }
       } @else {
         <p class="sb-empty">No active call. Accept a call from the queue.</p>
+      }
+      @if (transfer(); as transfer) {
+        <sb-transfer-steps
+          [transfer]="transfer"
+          (complete)="store.dispatch(transferActions.completeTransferClicked({ callId: transfer.callId }))"
+          (conference)="store.dispatch(transferActions.conferenceClicked({ callId: transfer.callId }))"
+          (cancelTransfer)="
+            store.dispatch(transferActions.cancelTransferClicked({ callId: transfer.callId }))
+          "
+          (dismiss)="store.dispatch(transferActions.transferNoticeDismissed({ callId: transfer.callId }))"
+        />
       }
       @if (lastEnded(); as ended) {
         <p class="ended" role="status">{{ endedText() }}</p>

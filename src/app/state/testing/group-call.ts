@@ -24,6 +24,8 @@ export async function otherConsole(app: Console, userKey: string) {
   return {
     client,
     agent,
+    /** The calls ringing for them, oldest first (Accept takes the oldest). */
+    ringing,
     id: user.microsoftTeamsUserId,
     rawId: getIdentifierRawId({
       microsoftTeamsUserId: user.microsoftTeamsUserId,

@@ -64,15 +64,17 @@ export function transferLine(transfer: CallTransfer): TransferLineViewModel | nu
 
 /**
  * The transfer the active call takes part in: as the caller's call, or as the consult call (the
- * agent talks to the target while the caller holds).
+ * agent talks to the target while the caller holds); else one under way or failed on a held call.
  */
 export const selectTransferPanelViewModel = createSelector(
   callsFeature.selectActiveCall,
   callsFeature.selectEntities,
   transferFeature.selectAllTransfers,
   (active, calls, transfers): TransferPanelViewModel | null => {
-    if (!active) return null;
-    const transfer = transfers.find((t) => t.callId === active.id || t.consultCallId === active.id);
+    // The caller is held while a transfer rings its target: the transfer is then the panel's news.
+    const transfer =
+      (active && transfers.find((t) => t.callId === active.id || t.consultCallId === active.id)) ||
+      transfers.find((t) => t.status !== 'consulting' && calls[t.callId]?.state === 'LocalHold');
     if (!transfer) return null;
     const consult = transfer.consultCallId ? calls[transfer.consultCallId] : undefined;
     return {
