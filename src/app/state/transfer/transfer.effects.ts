@@ -1,14 +1,13 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
-import { Store, type Action } from '@ngrx/store';
+import { createSelector, Store, type Action } from '@ngrx/store';
 import { EMPTY, Observable } from 'rxjs';
 import { mergeMap, takeUntil } from 'rxjs/operators';
 import { CallRegistry } from '../../calling/call-registry';
 import { describeUnansweredCall } from '../../calling/outbound-codes';
 import { switchActiveCall } from '../../calling/switch-active-call';
 import { hangUpIfLive, resumeHeld, transferCall, type TransferContext } from '../../calling/transfer';
-import type { CallSnapshot } from '../../model/snapshots';
 import { ShellActions } from '../agent/shell.actions';
 import { CALL_CONTROL_SCHEDULER } from '../calls/call-control-time';
 import { callsFeature } from '../calls/calls.feature';
@@ -33,15 +32,25 @@ function workflow(
   });
 }
 
-/** The queue the call came through and when its caller first rang (the floor's first sight first). */
-function contextOf(
-  call: Pick<CallSnapshot, 'queue' | 'serverCallId' | 'waitingSince' | 'startedAt'> | undefined,
-  firstSeen: Readonly<Record<string, number>>,
-): TransferContext {
-  if (!call?.queue) return { queue: null, waitingSince: null };
-  const seen = call.serverCallId ? firstSeen[call.serverCallId] : undefined;
-  return { queue: call.queue, waitingSince: seen ?? call.waitingSince ?? call.startedAt };
-}
+/**
+ * The queue each call came through and when its caller first rang: the floor's first sight of the
+ * call, else when it first rang here (or a transfer said it did), else when the call began.
+ */
+const selectTransferContexts = createSelector(
+  callsFeature.selectEntities,
+  floorSessionFeature.selectFirstSeen,
+  transferFeature.selectFirstRings,
+  (calls, firstSeen, firstRings) =>
+    (callId: string): TransferContext => {
+      const call = calls[callId];
+      if (!call?.queue) return { queue: null, waitingSince: null };
+      const seen = call.serverCallId ? firstSeen[call.serverCallId] : undefined;
+      return {
+        queue: call.queue,
+        waitingSince: seen ?? firstRings[callId] ?? call.waitingSince ?? call.startedAt,
+      };
+    },
+);
 
 /**
  * Transfer now: the call's Transfer feature hands the caller on; the agent's call then ends. A
@@ -51,19 +60,10 @@ export const transferNow$ = createEffect(
   (actions$ = inject(Actions), store = inject(Store), registry = inject(CallRegistry)) =>
     actions$.pipe(
       ofType(TransferDialogActions.transferNowClicked),
-      concatLatestFrom(() => [
-        store.select(callsFeature.selectEntities),
-        store.select(floorSessionFeature.selectFirstSeen),
-      ]),
-      mergeMap(([{ callId, destination }, calls, firstSeen]) =>
+      concatLatestFrom(() => store.select(selectTransferContexts)),
+      mergeMap(([{ callId, destination }, contextOf]) =>
         workflow(async (emit, signal) => {
-          const failure = await transferCall(
-            registry,
-            callId,
-            destination,
-            contextOf(calls[callId], firstSeen),
-            signal,
-          );
+          const failure = await transferCall(registry, callId, destination, contextOf(callId), signal);
           if (!failure) return emit(TransferApiActions.transferred({ callId }));
           emit(
             TransferApiActions.transferFailed({
@@ -149,10 +149,9 @@ export const endConsult$ = createEffect(
       ),
       concatLatestFrom(() => [
         store.select(transferFeature.selectEntities),
-        store.select(callsFeature.selectEntities),
-        store.select(floorSessionFeature.selectFirstSeen),
+        store.select(selectTransferContexts),
       ]),
-      mergeMap(([click, transfers, calls, firstSeen]) => {
+      mergeMap(([click, transfers, contextOf]) => {
         const { callId } = click;
         const transfer = transfers[callId];
         if (!transfer?.consultCallId) return EMPTY;
@@ -161,13 +160,7 @@ export const endConsult$ = createEffect(
         return workflow(async (emit, signal) => {
           if (click.type === TransferPanelActions.completeTransferClicked.type) {
             const destination = { kind: 'call' as const, callId: consultCallId, name };
-            const failure = await transferCall(
-              registry,
-              callId,
-              destination,
-              contextOf(calls[callId], firstSeen),
-              signal,
-            );
+            const failure = await transferCall(registry, callId, destination, contextOf(callId), signal);
             await hangUpIfLive(registry, consultCallId);
             if (!failure) return emit(TransferApiActions.transferred({ callId }));
             const stillHeld = await resumeHeld(registry, callId);

@@ -35,6 +35,11 @@ export interface CallTransfer {
 export interface TransferState extends EntityState<CallTransfer> {
   /** The last call the agent handed on, kept after it ended, for the words that announce its end. */
   readonly done: CallTransfer | null;
+  /**
+   * When each call that rang here first rang (a transfer's own word for it, else when it rang
+   * here), by call id: handed on, the caller's wait goes with them. Kept while the call lasts.
+   */
+  readonly firstRings: Readonly<Record<string, number>>;
 }
 
 /** "Call ended by service because transfer completed successfully" (0/7015, docs/acs-codes.md). */
@@ -42,7 +47,7 @@ const TRANSFERRED_END = 7015;
 
 const adapter = createEntityAdapter<CallTransfer>({ selectId: (t) => t.callId });
 
-export const initialTransferState: TransferState = adapter.getInitialState({ done: null });
+export const initialTransferState: TransferState = adapter.getInitialState({ done: null, firstRings: {} });
 
 function start(
   state: TransferState,
@@ -64,6 +69,12 @@ function start(
     },
     state,
   );
+}
+
+function forget(state: TransferState, id: string): TransferState {
+  if (!(id in state.firstRings)) return state;
+  const { [id]: _gone, ...firstRings } = state.firstRings;
+  return { ...state, firstRings };
 }
 
 const change = (state: TransferState, callId: string, changes: Partial<CallTransfer>) =>
@@ -124,7 +135,19 @@ export const transferFeature = createFeature({
       const own = state.entities[previousId];
       return own ? adapter.addOne({ ...own, callId: id }, adapter.removeOne(previousId, state)) : state;
     }),
-    on(CallingSdkEvents.callEnded, (state, { id, callEndReason }) => {
+    on(
+      CallingSdkEvents.incomingCallReceived,
+      (state, { incomingCall: { id, waitingSince, receivedAt } }) => ({
+        ...state,
+        firstRings: { ...state.firstRings, [id]: waitingSince ?? receivedAt },
+      }),
+    ),
+    // An accepted call goes on under the same id; one rejected, taken or given up does not (code ≠ 0).
+    on(CallingSdkEvents.incomingCallEnded, (state, { id, callEndReason }) =>
+      callEndReason && callEndReason.code !== 0 ? forget(state, id) : state,
+    ),
+    on(CallingSdkEvents.callEnded, (unforgotten, { id, callEndReason }) => {
+      const state = forget(unforgotten, id);
       const own = state.entities[id];
       if (!own) return state;
       // A handed-on call ends with 0/7015, maybe before its Transfer says Transferred: what became
