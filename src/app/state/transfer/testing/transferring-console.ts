@@ -4,6 +4,7 @@ import { inProcessGraph } from '../../../graph/testing/in-process-graph';
 import { teamsUserTarget, type DialTarget } from '../../../model/dial-target';
 import { callsFeature } from '../../calls/calls.feature';
 import { QueuePanelActions } from '../../queue/queue-panel.actions';
+import { selectQueuedCalls } from '../../queue/queue.feature';
 import { startEmulatedConsole } from '../../testing/emulated-console';
 import { otherConsole } from '../../testing/group-call';
 import { TransferDialogActions } from '../transfer-dialog.actions';
@@ -36,10 +37,13 @@ export async function onABillingCall() {
     talkMs: 3_600_000,
   });
   await app.settle();
-  const rangAt = app.emulator.clock.now();
+  // When the console first saw it ring, by its own clock: the wait a transfer carries on.
+  const rangAt = app.state(selectQueuedCalls)[0]!.receivedAt;
   await app.advance(30_000);
   app.store.dispatch(QueuePanelActions.acceptClicked({ id }));
   await app.settle();
+  // The queue rang Blake too, until Alex answered: what rings him next is the test's.
+  blake.ringing.length = 0;
   const callId = app.state(callsFeature.selectActiveCall)!.id;
   log.length = 0;
   return {
