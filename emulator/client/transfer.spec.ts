@@ -127,9 +127,12 @@ describe('transferring a call (Features.Transfer)', () => {
     const setup = await alexOnAQueueCall('blake');
     const { emulator, consoles: c, call, finish } = setup;
     await call.hold();
-    const consult = c['alex'].agent.startCall(c['blake'].identifier);
+    // The queue and the wait travel with the consult call (StartTeamsCallOptions.customContext).
+    const consult = c['alex'].agent.startCall(c['blake'].identifier, { customContext: CONTEXT });
     await emulator.settle();
-    const blakeCall = await c['blake'].ringing.at(-1)!.accept();
+    const ringing = c['blake'].ringing.at(-1)!;
+    assert.deepEqual(ringing.customContext, CONTEXT);
+    const blakeCall = await ringing.accept();
     await emulator.settle();
     assert.equal(consult.state, 'Connected');
     const transfer = transferOf(call).transfer({ targetCallId: consult.id });
