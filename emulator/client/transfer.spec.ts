@@ -54,6 +54,9 @@ describe('transferring a call (Features.Transfer)', () => {
     );
     assert.equal(transfer.state, 'None');
     const log = follow(setup, transfer);
+    // Left on: they go with the call's features when the call ends (`finish` checks the count).
+    transfer.on('stateChanged', () => undefined);
+    transferOf(call).on('transferAccepted', () => assert.fail('no new call to announce'));
     await emulator.settle();
     assert.deepEqual(log, ['Transferring']);
     assert.equal(call.state, 'LocalHold', 'the caller is held while the target rings');
@@ -261,6 +264,39 @@ describe('transferring a call (Features.Transfer)', () => {
     await emulator.settle();
     assert.deepEqual(log, ['Transferring', 'Failed 0/560000']);
     assert.ok(c['blake'].ringing.at(-1)!.callEndReason);
+    await finish();
+  });
+
+  it('to a colleague who answers (Riley Brooks): after 3 s they take the caller', async () => {
+    const setup = await alexOnAQueueCall();
+    const { emulator, world, call, finish } = setup;
+    const riley = world.directory.colleague('riley')!;
+    const transfer = transferOf(call).transfer({
+      targetParticipant: { microsoftTeamsUserId: riley.microsoftTeamsUserId },
+    });
+    const log = follow(setup, transfer);
+    await emulator.advance(3_000);
+    assert.deepEqual(log, ['Transferring', 'Transferred']);
+    assert.equal(endOf(call), '0/7015');
+    assert.equal(world.snapshot().calls[0].parties.length, 2);
+    await finish();
+  });
+
+  it('refuses what cannot be transferred: an unknown queue (404), the call itself as targetCallId (404/10202)', async () => {
+    const setup = await alexOnAQueueCall();
+    const { emulator, call, finish } = setup;
+    const feature = transferOf(call);
+    const toNoQueue = feature.transfer({
+      targetParticipant: { teamsAppId: '00000000-0000-4000-8000-00000000dead' },
+    });
+    const toItself = feature.transfer({ targetCallId: call.id });
+    const logs = [follow(setup, toNoQueue), follow(setup, toItself)];
+    await emulator.settle();
+    assert.deepEqual(logs, [
+      ['Transferring', 'Failed 404/-'],
+      ['Transferring', 'Failed 404/10202'],
+    ]);
+    assert.equal(call.state, 'LocalHold');
     await finish();
   });
 });

@@ -61,12 +61,14 @@ export class Transfers {
       ...(op.customContext && { customContext: op.customContext }),
     };
     const { target } = op;
+    if (target.kind === 'voicemail')
+      throw new WorldError(
+        ERROR.notModelled,
+        'Transferring to voicemail is not modelled by the emulator: its Teams users have no voicemail.',
+      );
+    // Held from the start, whatever follows: a failed transfer leaves the caller held, always.
+    this.hold(transfer);
     switch (target.kind) {
-      case 'voicemail':
-        throw new WorldError(
-          ERROR.notModelled,
-          'Transferring to voicemail is not modelled by the emulator: its Teams users have no voicemail.',
-        );
       case 'call':
         return this.intoCall(transfer, transferee, target.targetCallId);
       case 'queue':
@@ -94,7 +96,6 @@ export class Transfers {
         ERROR.alreadyInCall,
         'The call cannot be transferred to the party being transferred.',
       );
-    this.hold(transfer);
     if (identifier.kind === 'phoneNumber') return this.script(transfer, this.phoneScript(identifier));
     if (identifier.kind !== 'microsoftTeamsUser' || identifier.cloud !== directory.cloud)
       throw new WorldError(END.notFound, `No Teams user ${id} in this tenant.`);
