@@ -112,20 +112,6 @@ describe('transferring a call (Features.Transfer)', () => {
     });
   }
 
-  it('to a Teams user who is offline: Failed 480/10037 at once, the caller held', async () => {
-    const setup = await alexOnAQueueCall();
-    const { emulator, world, call, finish } = setup;
-    const casey = world.directory.user('casey')!;
-    const transfer = transferOf(call).transfer({
-      targetParticipant: { microsoftTeamsUserId: casey.microsoftTeamsUserId },
-    });
-    const log = follow(setup, transfer);
-    await emulator.settle();
-    assert.deepEqual(log, ['Transferring', 'Failed 480/10037']);
-    assert.equal(call.state, 'LocalHold');
-    await finish();
-  });
-
   it('consult first: the caller takes the agent’s place in the consult call; both of the agent’s calls end 0/7015', async () => {
     const setup = await alexOnAQueueCall('blake');
     const { emulator, consoles: c, call, finish } = setup;
@@ -267,20 +253,27 @@ describe('transferring a call (Features.Transfer)', () => {
     await finish();
   });
 
-  it('to a colleague who answers (Riley Brooks): after 3 s they take the caller', async () => {
-    const setup = await alexOnAQueueCall();
-    const { emulator, world, call, finish } = setup;
-    const riley = world.directory.colleague('riley')!;
-    const transfer = transferOf(call).transfer({
-      targetParticipant: { microsoftTeamsUserId: riley.microsoftTeamsUserId },
+  for (const [key, who, after, expected] of [
+    ['casey', 'never signed in', 0, 'Failed 480/10037'],
+    ['avery', 'a colleague who is offline', 0, 'Failed 480/10076'],
+    ['jordan', 'a colleague who declines', 2_000, 'Failed 603/0'],
+    ['riley', 'a colleague who answers', 3_000, 'Transferred'],
+  ] as const) {
+    it(`to a Teams user ${who} (${key}): ${expected} after ${after / 1000} s`, async () => {
+      const setup = await alexOnAQueueCall();
+      const { emulator, world, call, finish } = setup;
+      const { microsoftTeamsUserId } = (world.directory.user(key) ?? world.directory.colleague(key))!;
+      const transfer = transferOf(call).transfer({ targetParticipant: { microsoftTeamsUserId } });
+      const log = follow(setup, transfer);
+      await emulator.advance(after);
+      assert.deepEqual(log, ['Transferring', expected]);
+      if (expected === 'Transferred') {
+        assert.equal(endOf(call), '0/7015');
+        assert.equal(world.snapshot().calls[0].parties.length, 2, 'the caller and the colleague');
+      } else assert.equal(call.state, 'LocalHold');
+      await finish();
     });
-    const log = follow(setup, transfer);
-    await emulator.advance(3_000);
-    assert.deepEqual(log, ['Transferring', 'Transferred']);
-    assert.equal(endOf(call), '0/7015');
-    assert.equal(world.snapshot().calls[0].parties.length, 2);
-    await finish();
-  });
+  }
 
   it('refuses what cannot be transferred: an unknown queue (404), the call itself as targetCallId (404/10202)', async () => {
     const setup = await alexOnAQueueCall();

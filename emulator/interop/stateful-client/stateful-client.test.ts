@@ -21,21 +21,27 @@ describe("Microsoft's StatefulCallClient on the emulator", () => {
   let client: StatefulCallClient;
   let transferring: StatefulCallClient;
 
+  const alexId = { kind: 'microsoftTeamsUser', microsoftTeamsUserId: alex.microsoftTeamsUserId } as const;
+
+  /** Alex's agent on a stateful client, recording what rings it (`onIncoming` to remove). */
+  const signIn = async (stateful: StatefulCallClient) => {
+    const agent = await stateful.createTeamsCallAgent(
+      new AzureCommunicationTokenCredential(emulator.tokenFor('alex')),
+    );
+    const ringing: TeamsIncomingCall[] = [];
+    const onIncoming = ({ incomingCall }: { incomingCall: TeamsIncomingCall }) => ringing.push(incomingCall);
+    agent.on('incomingCall', onIncoming);
+    return { agent, ringing, onIncoming };
+  };
+
   after(async () => {
     await client?.dispose();
     await transferring?.dispose();
   });
 
   it('follows a queued call from ringing to ended, and leaves no listener behind', async () => {
-    client = createStatefulCallClient({
-      userId: { kind: 'microsoftTeamsUser', microsoftTeamsUserId: alex.microsoftTeamsUserId },
-    });
-    const agent = await client.createTeamsCallAgent(
-      new AzureCommunicationTokenCredential(emulator.tokenFor('alex')),
-    );
-    const ringing: TeamsIncomingCall[] = [];
-    const onIncoming = ({ incomingCall }: { incomingCall: TeamsIncomingCall }) => ringing.push(incomingCall);
-    agent.on('incomingCall', onIncoming);
+    client = createStatefulCallClient({ userId: alexId });
+    const { agent, ringing, onIncoming } = await signIn(client);
     const state = () => client.getState();
 
     emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
@@ -88,15 +94,8 @@ describe("Microsoft's StatefulCallClient on the emulator", () => {
 
   it('transfers a call through its Transfer feature: Transferred, then the call ends 0/7015 in its state', async () => {
     const before = listenerCount();
-    transferring = createStatefulCallClient({
-      userId: { kind: 'microsoftTeamsUser', microsoftTeamsUserId: alex.microsoftTeamsUserId },
-    });
-    const agent = await transferring.createTeamsCallAgent(
-      new AzureCommunicationTokenCredential(emulator.tokenFor('alex')),
-    );
-    const ringing: TeamsIncomingCall[] = [];
-    const onIncoming = ({ incomingCall }: { incomingCall: TeamsIncomingCall }) => ringing.push(incomingCall);
-    agent.on('incomingCall', onIncoming);
+    transferring = createStatefulCallClient({ userId: alexId });
+    const { agent, ringing, onIncoming } = await signIn(transferring);
     emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
     await emulator.settle();
     const call = await ringing[0].accept();
