@@ -8,8 +8,14 @@ import { ERROR } from '../engine/codes';
 import type { TeamsCloud } from '../engine/directory';
 import { readMeetingLocator } from '../engine/meeting-locators';
 import { targetIdentifier, threadIdProblem, toTarget } from '../engine/targets';
-import type { MeetingLocatorWire, ParticipantWire, TargetWire } from '../protocol/messages';
+import type {
+  CustomContextWire,
+  MeetingLocatorWire,
+  ParticipantWire,
+  TargetWire,
+} from '../protocol/messages';
 import { callingError } from './connection';
+import { readCustomContext } from './custom-context';
 import { isCameraStream, noValidStream } from './local-video';
 
 /**
@@ -23,6 +29,8 @@ export interface OutgoingCall {
   readonly participants: readonly ParticipantWire[];
   readonly threadId?: string;
   readonly video?: LocalVideoStream;
+  /** `StartTeamsCallOptions.customContext`: what the callee's incoming call carries. */
+  readonly customContext?: CustomContextWire;
 }
 
 export function readStartCall(
@@ -49,6 +57,9 @@ export function readStartCall(
     if (problem) throw problem;
   }
   const video = readVideo(options);
+  const customContext = readCustomContext(
+    (options as { customContext?: unknown } | undefined)?.customContext,
+  );
   return {
     targets,
     participants: targets.map((target) => {
@@ -65,6 +76,7 @@ export function readStartCall(
     }),
     ...(threadId !== undefined && { threadId }),
     ...(video && { video }),
+    ...(customContext && { customContext }),
   };
 }
 

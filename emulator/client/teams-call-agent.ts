@@ -84,6 +84,7 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent, ReconnectionHooks
       targets: outgoing.targets,
       ...(outgoing.threadId !== undefined && { threadId: outgoing.threadId }),
       video: outgoing.video !== undefined,
+      ...(outgoing.customContext && { customContext: outgoing.customContext }),
     });
   }
 

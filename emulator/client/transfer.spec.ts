@@ -54,6 +54,9 @@ describe('transferring a call (Features.Transfer)', () => {
     );
     assert.equal(transfer.state, 'None');
     const log = follow(setup, transfer);
+    // Left on: they go with the call's features when the call ends (`finish` checks the count).
+    transfer.on('stateChanged', () => undefined);
+    transferOf(call).on('transferAccepted', () => assert.fail('no new call to announce'));
     await emulator.settle();
     assert.deepEqual(log, ['Transferring']);
     assert.equal(call.state, 'LocalHold', 'the caller is held while the target rings');
@@ -109,27 +112,16 @@ describe('transferring a call (Features.Transfer)', () => {
     });
   }
 
-  it('to a Teams user who is offline: Failed 480/10037 at once, the caller held', async () => {
-    const setup = await alexOnAQueueCall();
-    const { emulator, world, call, finish } = setup;
-    const casey = world.directory.user('casey')!;
-    const transfer = transferOf(call).transfer({
-      targetParticipant: { microsoftTeamsUserId: casey.microsoftTeamsUserId },
-    });
-    const log = follow(setup, transfer);
-    await emulator.settle();
-    assert.deepEqual(log, ['Transferring', 'Failed 480/10037']);
-    assert.equal(call.state, 'LocalHold');
-    await finish();
-  });
-
   it('consult first: the caller takes the agent’s place in the consult call; both of the agent’s calls end 0/7015', async () => {
     const setup = await alexOnAQueueCall('blake');
     const { emulator, consoles: c, call, finish } = setup;
     await call.hold();
-    const consult = c['alex'].agent.startCall(c['blake'].identifier);
+    // The queue and the wait travel with the consult call (StartTeamsCallOptions.customContext).
+    const consult = c['alex'].agent.startCall(c['blake'].identifier, { customContext: CONTEXT });
     await emulator.settle();
-    const blakeCall = await c['blake'].ringing.at(-1)!.accept();
+    const ringing = c['blake'].ringing.at(-1)!;
+    assert.deepEqual(ringing.customContext, CONTEXT);
+    const blakeCall = await ringing.accept();
     await emulator.settle();
     assert.equal(consult.state, 'Connected');
     const transfer = transferOf(call).transfer({ targetCallId: consult.id });
@@ -258,6 +250,46 @@ describe('transferring a call (Features.Transfer)', () => {
     await emulator.settle();
     assert.deepEqual(log, ['Transferring', 'Failed 0/560000']);
     assert.ok(c['blake'].ringing.at(-1)!.callEndReason);
+    await finish();
+  });
+
+  for (const [key, who, after, expected] of [
+    ['casey', 'never signed in', 0, 'Failed 480/10037'],
+    ['avery', 'a colleague who is offline', 0, 'Failed 480/10076'],
+    ['jordan', 'a colleague who declines', 2_000, 'Failed 603/0'],
+    ['riley', 'a colleague who answers', 3_000, 'Transferred'],
+  ] as const) {
+    it(`to a Teams user ${who} (${key}): ${expected} after ${after / 1000} s`, async () => {
+      const setup = await alexOnAQueueCall();
+      const { emulator, world, call, finish } = setup;
+      const { microsoftTeamsUserId } = (world.directory.user(key) ?? world.directory.colleague(key))!;
+      const transfer = transferOf(call).transfer({ targetParticipant: { microsoftTeamsUserId } });
+      const log = follow(setup, transfer);
+      await emulator.advance(after);
+      assert.deepEqual(log, ['Transferring', expected]);
+      if (expected === 'Transferred') {
+        assert.equal(endOf(call), '0/7015');
+        assert.equal(world.snapshot().calls[0].parties.length, 2, 'the caller and the colleague');
+      } else assert.equal(call.state, 'LocalHold');
+      await finish();
+    });
+  }
+
+  it('refuses what cannot be transferred: an unknown queue (404), the call itself as targetCallId (404/10202)', async () => {
+    const setup = await alexOnAQueueCall();
+    const { emulator, call, finish } = setup;
+    const feature = transferOf(call);
+    const toNoQueue = feature.transfer({
+      targetParticipant: { teamsAppId: '00000000-0000-4000-8000-00000000dead' },
+    });
+    const toItself = feature.transfer({ targetCallId: call.id });
+    const logs = [follow(setup, toNoQueue), follow(setup, toItself)];
+    await emulator.settle();
+    assert.deepEqual(logs, [
+      ['Transferring', 'Failed 404/-'],
+      ['Transferring', 'Failed 404/10202'],
+    ]);
+    assert.equal(call.state, 'LocalHold');
     await finish();
   });
 });

@@ -1,5 +1,5 @@
 import { getIdentifierRawId } from '@azure/communication-common';
-import type { Operation, TargetWire } from '../protocol/messages';
+import type { CustomContextWire, Operation, TargetWire } from '../protocol/messages';
 import { consoleParty } from './answering';
 import { teamsUserIdentifier } from './directory';
 import { RING_TIMEOUT_MS, partyInfo, type CallModel, type Leg, type Party } from './call-model';
@@ -50,7 +50,7 @@ export class Dialer {
     calls.bindLeg(call, caller, endpoint, { callId: op.callId, direction: 'Outgoing', state: 'Connecting' });
     // A group call is a conference: the caller is in it at once, the others ring.
     if (call.kind === 'group') calls.setLegState(call, caller as Console, 'Connected');
-    for (const callee of callees) this.dial(call, callee, caller, thread);
+    for (const callee of callees) this.dial(call, callee, caller, thread, op.customContext);
     calls.refresh(call);
     this.world.speech.schedule(call);
     return { callId: op.callId };
@@ -133,7 +133,13 @@ export class Dialer {
     };
   }
 
-  private dial(call: CallModel, party: Party, caller: Party, thread: ChatThread | undefined): void {
+  private dial(
+    call: CallModel,
+    party: Party,
+    caller: Party,
+    thread: ChatThread | undefined,
+    customContext?: CustomContextWire,
+  ): void {
     const { calls, directory, scripts, threads } = this.world;
     if (party.identifier.kind === 'phoneNumber') return scripts.dialPhone(call, party);
     if (party.identifier.kind !== 'microsoftTeamsUser') return;
@@ -152,7 +158,8 @@ export class Dialer {
     // The callee sees who calls: the caller's Teams identity and name.
     const user = caller.key ? directory.user(caller.key) : undefined;
     const callerInfo = { ...partyInfo(caller), ...(user && { displayName: user.displayName }) };
-    for (const console of consoles) calls.offer(call, console, { partyId: party.id, callerInfo });
+    for (const console of consoles)
+      calls.offer(call, console, { partyId: party.id, callerInfo, ...(customContext && { customContext }) });
     call.setTimer(this.world.clock, `ring:${party.id}`, RING_TIMEOUT_MS, () =>
       calls.leave(call, party, END.noAnswer),
     );

@@ -28,11 +28,12 @@ interface Transfer {
 type Script = { readonly ms: number } & ({ readonly answers: PartySpec } | { readonly fails: CodePair });
 
 /**
- * `TransferCallFeature.transfer` in a 1:1 call: the caller's conversation (the same call, so the
- * same server call id) goes to a Teams user, a phone number, a call queue, or into the agent's
- * other call (consult first). While a target rings, the transferor's leg is on hold; the target
- * answering ends it `0/7015` (after its console hears `Transferred`); a target who declines, is
- * busy, offline or does not answer fails the transfer with that code and the caller stays, held.
+ * `TransferCallFeature.transfer` in a 1:1 call. To a Teams user, a phone number or a call queue,
+ * the caller's conversation goes on as the same call (the same server call id) with the target in
+ * the transferor's place; consult first, the caller takes the agent's place in the agent's other
+ * call instead. The transferor's leg is held as the transfer starts; the target answering ends it
+ * `0/7015` (after its console hears `Transferred`); a target who declines, is busy, offline or
+ * does not answer fails the transfer with that code, and the caller stays, held.
  */
 export class Transfers {
   constructor(private readonly world: WorldPort) {}
@@ -61,12 +62,14 @@ export class Transfers {
       ...(op.customContext && { customContext: op.customContext }),
     };
     const { target } = op;
+    if (target.kind === 'voicemail')
+      throw new WorldError(
+        ERROR.notModelled,
+        'Transferring to voicemail is not modelled by the emulator: its Teams users have no voicemail.',
+      );
+    // Held from the start, whatever follows: a failed transfer leaves the caller held, always.
+    this.hold(transfer);
     switch (target.kind) {
-      case 'voicemail':
-        throw new WorldError(
-          ERROR.notModelled,
-          'Transferring to voicemail is not modelled by the emulator: its Teams users have no voicemail.',
-        );
       case 'call':
         return this.intoCall(transfer, transferee, target.targetCallId);
       case 'queue':
@@ -94,7 +97,6 @@ export class Transfers {
         ERROR.alreadyInCall,
         'The call cannot be transferred to the party being transferred.',
       );
-    this.hold(transfer);
     if (identifier.kind === 'phoneNumber') return this.script(transfer, this.phoneScript(identifier));
     if (identifier.kind !== 'microsoftTeamsUser' || identifier.cloud !== directory.cloud)
       throw new WorldError(END.notFound, `No Teams user ${id} in this tenant.`);
@@ -207,8 +209,17 @@ export class Transfers {
       );
     const { call: consult, party: agentThere } = found;
     this.transferred(transfer);
-    const { id: _id, leg: _leg, state: _state, callEndReason: _reason, ...spec } = transferee;
-    const moved = calls.addParty(consult, { ...spec, state: 'Connected' });
+    // The caller as they are (name, mute, talk time), silent until speech schedules them there.
+    const { identifier, kind, displayName, key, isMuted, talkMs } = transferee;
+    const moved = calls.addParty(consult, {
+      identifier,
+      kind,
+      state: 'Connected',
+      isMuted,
+      ...(displayName !== undefined && { displayName }),
+      ...(key !== undefined && { key }),
+      ...(talkMs !== undefined && { talkMs }),
+    });
     calls.leave(consult, agentThere, END.transferred, { keep: true });
     calls.end(transfer.call, END.transferred);
     this.world.scripts.startTalking(consult, moved);

@@ -149,6 +149,8 @@ export type Operation =
       readonly targets: readonly TargetWire[];
       readonly threadId?: string;
       readonly video?: boolean;
+      /** What the callees' incoming calls carry (`StartTeamsCallOptions.customContext`). */
+      readonly customContext?: CustomContextWire;
     }
   | {
       readonly op: 'join';

@@ -40,6 +40,22 @@ describe('readClientMessage', () => {
         operation: { op: 'join', callId: 'c3', locator: { meetingId: '1', passcode: 'p' } },
       },
       { type: 'request', requestId: 8, operation: { op: 'sendDtmf', callId: 'c1', tone: 'Num1' } },
+      ...[
+        { kind: 'participant', participant: { kind: 'phoneNumber', phoneNumber: '+14255550100' } },
+        { kind: 'queue', teamsAppId: 'q' },
+        { kind: 'call', targetCallId: 'c2' },
+        { kind: 'voicemail', microsoftTeamsUserId: 'x' },
+      ].map((target, i) => ({
+        type: 'request',
+        requestId: 9 + i,
+        operation: {
+          op: 'transfer',
+          callId: 'c1',
+          transferId: 't',
+          target,
+          customContext: { userToUser: 'u', voipHeaders: [{ key: 'X-MS-Custom-A', value: 'b' }] },
+        },
+      })),
     ]) {
       assert.deepEqual(readClientMessage(message), { ok: true, message });
     }
@@ -75,6 +91,22 @@ describe('readClientMessage', () => {
         type: 'request',
         requestId: 1,
         operation: { op: 'accept', incomingCallId: 'c', video: 'yes' },
+      },
+      'transfer to nowhere': {
+        type: 'request',
+        requestId: 1,
+        operation: { op: 'transfer', callId: 'c', transferId: 't', target: { kind: 'moon' } },
+      },
+      'headers not a list': {
+        type: 'request',
+        requestId: 1,
+        operation: {
+          op: 'transfer',
+          callId: 'c',
+          transferId: 't',
+          target: { kind: 'call', targetCallId: 'c2' },
+          customContext: { voipHeaders: 'X-MS-Custom-A: b' },
+        },
       },
       'locator of no form': {
         type: 'request',

@@ -1,17 +1,11 @@
 import type * as Sdk from '@azure/communication-calling';
 import { ERROR, WorldError } from '../../engine/codes';
 import { toTarget } from '../../engine/targets';
-import type {
-  CustomContextWire,
-  EndReasonWire,
-  ErrorWire,
-  HeaderWire,
-  ServerMessage,
-  TransferTargetWire,
-} from '../../protocol/messages';
+import type { EndReasonWire, ErrorWire, ServerMessage, TransferTargetWire } from '../../protocol/messages';
 import type { Connection } from '../connection';
 import type { ListenerTally } from '../emitter';
 import { newCallId } from '../outgoing-call';
+import { readCustomContext } from '../custom-context';
 import { InertEvents, InertFeature } from './inert-feature';
 
 type TransferChanged = Extract<ServerMessage, { type: 'transferChanged' }>;
@@ -119,29 +113,4 @@ function readTransferTarget(target: unknown): TransferTargetWire {
   const parsed = toTarget(participant);
   if (parsed instanceof Error) throw parsed;
   return { kind: 'participant', participant: parsed };
-}
-
-/** The SDK's `CustomContext`, as given (only its known fields), or a clear error. */
-function readCustomContext(context: unknown): CustomContextWire | undefined {
-  if (context === undefined) return undefined;
-  const value = (typeof context === 'object' && context !== null ? context : undefined) as
-    Record<string, unknown> | undefined;
-  const bad = (what: string) => new WorldError(ERROR.invalidTarget, `A transfer's customContext ${what}.`);
-  if (!value) throw bad('must be an object ({ userToUser, voipHeaders, sipHeaders })');
-  const out: { -readonly [K in keyof CustomContextWire]: CustomContextWire[K] } = {};
-  if (value['userToUser'] !== undefined) {
-    if (typeof value['userToUser'] !== 'string') throw bad('userToUser must be a string');
-    out.userToUser = value['userToUser'];
-  }
-  for (const key of ['xHeaders', 'sipHeaders', 'voipHeaders'] as const) {
-    const headers = value[key];
-    if (headers === undefined) continue;
-    if (
-      !Array.isArray(headers) ||
-      !headers.every((h: Partial<HeaderWire>) => typeof h?.key === 'string' && typeof h.value === 'string')
-    )
-      throw bad(`${key} must be a list of { key, value } strings`);
-    out[key] = headers.map(({ key: k, value: v }: HeaderWire) => ({ key: k, value: v }));
-  }
-  return out;
 }

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import type { TeamsIncomingCall } from '@azure/communication-calling';
+import type { TeamsIncomingCall, TransferCallFeature } from '@azure/communication-calling';
 import { AzureCommunicationTokenCredential } from '@azure/communication-common';
 import { createStatefulCallClient, type StatefulCallClient } from '@azure/communication-react';
 // The same module the UI library gets for its `import ... from '@azure/communication-calling'`:
 // the bundle aliases the package name to this file (see run.mjs).
-import { configure, listenerCount } from '../../client';
+import { configure, Features, listenerCount } from '../../client';
 import { USERS } from '../../engine/directory';
 import { createInMemoryEmulator } from '../../testing/in-memory';
 
@@ -19,21 +19,29 @@ describe("Microsoft's StatefulCallClient on the emulator", () => {
   const alex = USERS.find((user) => user.key === 'alex')!;
   const baseline = listenerCount();
   let client: StatefulCallClient;
+  let transferring: StatefulCallClient;
 
-  after(async () => {
-    await client?.dispose();
-  });
+  const alexId = { kind: 'microsoftTeamsUser', microsoftTeamsUserId: alex.microsoftTeamsUserId } as const;
 
-  it('follows a queued call from ringing to ended, and leaves no listener behind', async () => {
-    client = createStatefulCallClient({
-      userId: { kind: 'microsoftTeamsUser', microsoftTeamsUserId: alex.microsoftTeamsUserId },
-    });
-    const agent = await client.createTeamsCallAgent(
+  /** Alex's agent on a stateful client, recording what rings it (`onIncoming` to remove). */
+  const signIn = async (stateful: StatefulCallClient) => {
+    const agent = await stateful.createTeamsCallAgent(
       new AzureCommunicationTokenCredential(emulator.tokenFor('alex')),
     );
     const ringing: TeamsIncomingCall[] = [];
     const onIncoming = ({ incomingCall }: { incomingCall: TeamsIncomingCall }) => ringing.push(incomingCall);
     agent.on('incomingCall', onIncoming);
+    return { agent, ringing, onIncoming };
+  };
+
+  after(async () => {
+    await client?.dispose();
+    await transferring?.dispose();
+  });
+
+  it('follows a queued call from ringing to ended, and leaves no listener behind', async () => {
+    client = createStatefulCallClient({ userId: alexId });
+    const { agent, ringing, onIncoming } = await signIn(client);
     const state = () => client.getState();
 
     emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
@@ -82,5 +90,34 @@ describe("Microsoft's StatefulCallClient on the emulator", () => {
     await agent.dispose();
     await emulator.settle();
     assert.equal(listenerCount(), baseline);
+  });
+
+  it('transfers a call through its Transfer feature: Transferred, then the call ends 0/7015 in its state', async () => {
+    const before = listenerCount();
+    transferring = createStatefulCallClient({ userId: alexId });
+    const { agent, ringing, onIncoming } = await signIn(transferring);
+    emulator.world.enqueuePhoneCall({ patienceMs: 60_000, talkMs: 600_000 });
+    await emulator.settle();
+    const call = await ringing[0].accept();
+    await emulator.settle();
+
+    // Through the library's proxy of the feature, as a console using it would.
+    const feature = call.feature(Features.Transfer as never) as TransferCallFeature;
+    const transfer = feature.transfer({ targetParticipant: { phoneNumber: '+14255550123' } });
+    const states: string[] = [];
+    const onState = () => states.push(transfer.state);
+    transfer.on('stateChanged', onState);
+    await emulator.settle();
+    assert.equal(transferring.getState().calls[call.id]?.state, 'LocalHold');
+    await emulator.advance(5_000);
+    assert.deepEqual(states, ['Transferring', 'Transferred']);
+    assert.equal(transferring.getState().calls[call.id], undefined);
+    assert.deepEqual(transferring.getState().callsEnded[call.id]?.callEndReason, { code: 0, subCode: 7015 });
+
+    transfer.off('stateChanged', onState);
+    agent.off('incomingCall', onIncoming);
+    await agent.dispose();
+    await emulator.settle();
+    assert.equal(listenerCount(), before);
   });
 });
