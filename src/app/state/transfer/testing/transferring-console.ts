@@ -72,3 +72,6 @@ export async function onABillingCall() {
       ),
   };
 }
+
+export const TAYLOR = teamsUserTarget('00000000-0000-4000-8000-00000000b003', 'Taylor Kim', 'public');
+export const AVERY = teamsUserTarget('00000000-0000-4000-8000-00000000b004', 'Avery Stone', 'public');
