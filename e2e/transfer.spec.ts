@@ -63,14 +63,16 @@ test('a cold transfer back to a queue rings its agents again, and another agent 
   await queueCall(request, { from: '+14255550172', displayName: 'Jamie Fox', queue: 'Billing' });
   await acceptQueued(alex, 'Jamie Fox');
 
-  const dialog = await transferTo(alex, 'Tech', /Technical support/);
+  await activeCall(alex).getByRole('button', { name: 'Transfer', exact: true }).click();
+  const dialog = alex.getByRole('dialog', { name: 'Transfer the call' });
+  await dialog.getByRole('radio', { name: 'Back to the Billing queue' }).check();
   await dialog.getByRole('button', { name: 'Transfer now' }).click();
   await expect(activeCall(alex).getByRole('status')).toContainText(
     'Call with Jamie Fox ended: You transferred',
   );
 
   const ringing = blake.getByRole('listitem', { name: 'Call from Jamie Fox' });
-  await expect(ringing).toContainText('Technical support');
+  await expect(ringing).toContainText('Billing');
   await ringing.getByRole('button', { name: 'Accept' }).click();
   await expect(activeCall(blake)).toContainText('Jamie Fox');
   await expect(activeCall(blake).getByText('Call state: Connected')).toBeVisible();
