@@ -3,6 +3,8 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { FormControl } from '@angular/forms';
 import type { MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import type { Store } from '@ngrx/store';
+import type { DialTarget } from '../../model/dial-target';
+import type { TypedEntry } from './typed-entry';
 import { DialerActions } from '../../state/dialer/dialer.actions';
 import { isNameSearch } from '../../state/dialer/dialer-input';
 
@@ -54,4 +56,27 @@ export function clearStillSearchingOnceAnswered(
   effect(() => {
     if (!searching() && untracked(problem) === STILL_SEARCHING) problem.set(null);
   });
+}
+
+/**
+ * A typed entry as the dialogs that take people (Escalate, Transfer) read it: the person or number
+ * to add, `empty`, or `problem` once what is wrong has been said.
+ */
+export function typedTarget(
+  entry: TypedEntry,
+  searching: boolean,
+  problem: WritableSignal<string | null>,
+): DialTarget | 'empty' | 'problem' {
+  switch (entry.kind) {
+    case 'empty':
+      return 'empty';
+    case 'target':
+      return entry.target;
+    case 'teamsUserId':
+      problem.set('Type their name and pick them from the suggestions.');
+      return 'problem';
+    case 'problem':
+      problem.set(typedEntryProblem(entry.message, searching));
+      return 'problem';
+  }
 }

@@ -20,7 +20,7 @@ import { PeopleEntryFieldComponent } from '../dialer/people-entry-field.componen
 import {
   clearStillSearchingOnceAnswered,
   searchDirectoryAsTyped,
-  typedEntryProblem,
+  typedTarget,
 } from '../dialer/typed-entry-field';
 
 export interface EscalationDialogData {
@@ -126,18 +126,8 @@ export class EscalationDialogComponent {
       this.user()?.microsoftTeamsUserId ?? null,
       this.cloud(),
     );
-    switch (entry.kind) {
-      case 'empty':
-        return 'empty';
-      case 'target':
-        return this.addTarget(entry.target);
-      case 'teamsUserId':
-        this.problem.set('Type their name and pick them from the suggestions.');
-        return 'problem';
-      case 'problem':
-        this.problem.set(typedEntryProblem(entry.message, this.searching()));
-        return 'problem';
-    }
+    const target = typedTarget(entry, this.searching(), this.problem);
+    return typeof target === 'string' ? target : this.addTarget(target);
   }
 
   private addTarget(target: DialTarget): Entry {

@@ -22,7 +22,7 @@ import { readTypedEntry } from '../dialer/typed-entry';
 import {
   clearStillSearchingOnceAnswered,
   searchDirectoryAsTyped,
-  typedEntryProblem,
+  typedTarget,
 } from '../dialer/typed-entry-field';
 
 export interface TransferDialogData {
@@ -175,18 +175,8 @@ export class TransferDialogComponent {
       this.user()?.microsoftTeamsUserId ?? null,
       this.cloud(),
     );
-    switch (entry.kind) {
-      case 'empty':
-        return 'empty';
-      case 'target':
-        return this.choose(entry.target);
-      case 'teamsUserId':
-        this.problem.set('Type their name and pick them from the suggestions.');
-        return 'problem';
-      case 'problem':
-        this.problem.set(typedEntryProblem(entry.message, this.searching()));
-        return 'problem';
-    }
+    const target = typedTarget(entry, this.searching(), this.problem);
+    return typeof target === 'string' ? target : this.choose(target);
   }
 
   private choose(target: DialTarget): 'added' | 'problem' {
