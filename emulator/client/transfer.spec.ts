@@ -1,56 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { TeamsCall, Transfer, TransferCallFeature } from '@azure/communication-calling';
-import { Features } from './features';
 import { RING_TIMEOUT_MS } from '../engine/call-model';
 import { consoles, rawId } from '../testing/consoles';
+import { alexOnAQueueCall, endOf, follow, QUEUE_CONTEXT, transferOf } from '../testing/transfers';
 
-const CONTEXT = {
-  voipHeaders: [
-    { key: 'X-MS-Custom-Switchboard-Queue', value: 'Billing' },
-    { key: 'X-MS-Custom-Switchboard-Waiting-Since', value: '2026-01-01T00:00:00.000Z' },
-  ],
-};
-
-/** Alex answers a Billing caller; the test transfers it on. */
-async function alexOnAQueueCall(...others: string[]) {
-  const setup = await consoles('alex', ...others);
-  const { emulator, world, consoles: c } = setup;
-  world.enqueuePhoneCall({
-    from: '+14255550100',
-    queue: 'Billing',
-    displayName: 'Robin Park',
-    talkMs: 3_600_000,
-  });
-  await emulator.settle();
-  const call = await c['alex'].ringing[0].accept();
-  await emulator.settle();
-  return { ...setup, call };
-}
-
-/** Transfer states in order, watched until the test's `finish`. */
-function follow(setup: Awaited<ReturnType<typeof alexOnAQueueCall>>, transfer: Transfer): string[] {
-  const log: string[] = [];
-  setup.watch(transfer, ['stateChanged'], log, '', (t) =>
-    t.error ? `${t.state} ${t.error.code}/${t.error.subCode ?? '-'}` : t.state,
-  );
-  return log;
-}
-
-/** The call's Transfer feature, typed as the SDK's (the emulator's tokens stand in for its factories). */
-const transferOf = (call: TeamsCall) => call.feature(Features.Transfer as never) as TransferCallFeature;
-
-const endOf = (call: TeamsCall) =>
-  call.callEndReason ? `${call.callEndReason.code}/${call.callEndReason.subCode}` : undefined;
-
-describe('transferring a call (Features.Transfer)', () => {
+/** `Features.Transfer` to Teams users: who rings, who sees what, and every way it fails. */
+describe('transferring a call to a Teams user (Features.Transfer)', () => {
   it('cold to a Teams user: the target rings with the transferor and the context; on answer the caller is theirs and the transferor’s call ends 0/7015', async () => {
     const setup = await alexOnAQueueCall('blake');
     const { emulator, consoles: c, call, finish } = setup;
     const serverCallId = await call.info.getServerCallId();
     const transfer = transferOf(call).transfer(
       { targetParticipant: c['blake'].identifier },
-      { customContext: CONTEXT },
+      { customContext: QUEUE_CONTEXT },
     );
     assert.equal(transfer.state, 'None');
     const log = follow(setup, transfer);
@@ -67,7 +29,7 @@ describe('transferring a call (Features.Transfer)', () => {
       `8:orgid:${c['alex'].identifier.microsoftTeamsUserId}`,
     );
     assert.equal(incoming.callerInfo.displayName, 'Robin Park');
-    assert.deepEqual(incoming.customContext, CONTEXT);
+    assert.deepEqual(incoming.customContext, QUEUE_CONTEXT);
 
     const taken = await incoming.accept();
     await emulator.settle();
@@ -108,116 +70,6 @@ describe('transferring a call (Features.Transfer)', () => {
       await call.resume();
       await emulator.settle();
       assert.equal(call.state, 'Connected');
-      await finish();
-    });
-  }
-
-  it('consult first: the caller takes the agent’s place in the consult call; both of the agent’s calls end 0/7015', async () => {
-    const setup = await alexOnAQueueCall('blake');
-    const { emulator, consoles: c, call, finish } = setup;
-    await call.hold();
-    // The queue and the wait travel with the consult call (StartTeamsCallOptions.customContext).
-    const consult = c['alex'].agent.startCall(c['blake'].identifier, { customContext: CONTEXT });
-    await emulator.settle();
-    const ringing = c['blake'].ringing.at(-1)!;
-    assert.deepEqual(ringing.customContext, CONTEXT);
-    const blakeCall = await ringing.accept();
-    await emulator.settle();
-    assert.equal(consult.state, 'Connected');
-    const transfer = transferOf(call).transfer({ targetCallId: consult.id });
-    const log = follow(setup, transfer);
-    await emulator.settle();
-    assert.deepEqual(log, ['Transferring', 'Transferred']);
-    assert.deepEqual([endOf(call), endOf(consult)], ['0/7015', '0/7015']);
-    assert.deepEqual(c['alex'].agent.calls, []);
-    assert.equal(blakeCall.state, 'Connected');
-    assert.deepEqual(
-      blakeCall.remoteParticipants.map((p) => p.displayName),
-      ['Robin Park'],
-      'Blake talks to the caller; Alex left',
-    );
-    await finish();
-  });
-
-  it('consult first with a call that is not the agent’s live call: Failed 404/10202, nothing moves', async () => {
-    const setup = await alexOnAQueueCall();
-    const { emulator, call, finish } = setup;
-    await call.hold();
-    const transfer = transferOf(call).transfer({ targetCallId: 'no-such-call' });
-    const log = follow(setup, transfer);
-    await emulator.settle();
-    assert.deepEqual(log, ['Transferring', 'Failed 404/10202']);
-    assert.equal(call.state, 'LocalHold');
-    assert.deepEqual(
-      call.remoteParticipants.map((p) => p.displayName),
-      ['Robin Park'],
-    );
-    await finish();
-  });
-
-  it('to a call queue (its resource account, 28:orgid:…): the caller waits in its line again, ringing its other agents, with the original wait', async () => {
-    const setup = await alexOnAQueueCall('blake');
-    const { emulator, world, consoles: c, call, finish } = setup;
-    const serverCallId = await call.info.getServerCallId();
-    const firstRing = world.snapshot().calls[0].startedAt;
-    await emulator.advance(60_000);
-    const billing = world.directory.queue('Billing')!;
-    const alexRung = c['alex'].ringing.length;
-    const transfer = transferOf(call).transfer(
-      { targetParticipant: { teamsAppId: billing.resourceAccountId } },
-      { customContext: CONTEXT },
-    );
-    const log = follow(setup, transfer);
-    await emulator.settle();
-    assert.deepEqual(log, ['Transferring', 'Transferred']);
-    assert.equal(endOf(call), '0/7015');
-    assert.equal(c['alex'].ringing.length, alexRung, 'the agent who sent it back is not rung');
-    const [waiting] = world.snapshot().queue;
-    assert.equal(waiting.waitingMs, 60_000, 'the wait counts from the first ring');
-    const incoming = c['blake'].ringing.at(-1)!;
-    assert.equal(incoming.transferorInfo?.displayName, 'Billing');
-    assert.equal(
-      incoming.transferorInfo && rawId(incoming.transferorInfo),
-      `28:orgid:${billing.resourceAccountId}`,
-    );
-    assert.deepEqual(incoming.customContext, CONTEXT);
-    const taken = await incoming.accept();
-    await emulator.settle();
-    assert.equal(await taken.info.getServerCallId(), serverCallId);
-    assert.equal(world.snapshot().calls[0].startedAt, firstRing);
-    await finish();
-  });
-
-  it('to voicemail: Failed 501 (not modelled), the call as it was', async () => {
-    const setup = await alexOnAQueueCall('blake');
-    const { emulator, consoles: c, call, finish } = setup;
-    const transfer = transferOf(call).transfer({ targetParticipantVoicemail: c['blake'].identifier });
-    const log = follow(setup, transfer);
-    await emulator.settle();
-    assert.deepEqual(log, ['Transferring', 'Failed 501/-']);
-    assert.equal(call.state, 'Connected');
-    await finish();
-  });
-
-  for (const [number, expected, after] of [
-    ['+14255550123', 'Transferred', 5_000],
-    ['+14255550486', 'Failed 486/560486', 1_000],
-    ['+14255550603', 'Failed 603/0', 3_000],
-  ] as const) {
-    it(`to a phone number ending ${number.slice(-3)}: ${expected} after ${after / 1000} s, as the dialer’s rules say`, async () => {
-      const setup = await alexOnAQueueCall();
-      const { emulator, world, call, finish } = setup;
-      const transfer = transferOf(call).transfer({ targetParticipant: { phoneNumber: number } });
-      const log = follow(setup, transfer);
-      await emulator.advance(after - 1);
-      assert.deepEqual(log, ['Transferring']);
-      await emulator.advance(1);
-      assert.deepEqual(log, ['Transferring', expected]);
-      if (expected === 'Transferred') {
-        assert.equal(endOf(call), '0/7015');
-        const parties = world.snapshot().calls[0].parties.map((p: { id: string }) => p.id);
-        assert.deepEqual(parties.sort(), ['4:+14255550100', `4:${number}`].sort());
-      } else assert.equal(call.state, 'LocalHold');
       await finish();
     });
   }
@@ -275,21 +127,40 @@ describe('transferring a call (Features.Transfer)', () => {
     });
   }
 
-  it('refuses what cannot be transferred: an unknown queue (404), the call itself as targetCallId (404/10202)', async () => {
-    const setup = await alexOnAQueueCall();
-    const { emulator, call, finish } = setup;
-    const feature = transferOf(call);
-    const toNoQueue = feature.transfer({
-      targetParticipant: { teamsAppId: '00000000-0000-4000-8000-00000000dead' },
-    });
-    const toItself = feature.transfer({ targetCallId: call.id });
-    const logs = [follow(setup, toNoQueue), follow(setup, toItself)];
+  it('fails 480/10076 when the target’s only console goes away while it rings', async () => {
+    const setup = await alexOnAQueueCall('blake');
+    const { emulator, consoles: c, call, finish } = setup;
+    const transfer = transferOf(call).transfer({ targetParticipant: c['blake'].identifier });
+    const log = follow(setup, transfer);
     await emulator.settle();
-    assert.deepEqual(logs, [
-      ['Transferring', 'Failed 404/-'],
-      ['Transferring', 'Failed 404/10202'],
-    ]);
+    await c['blake'].agent.dispose();
+    await emulator.settle();
+    assert.deepEqual(log, ['Transferring', 'Failed 480/10076']);
     assert.equal(call.state, 'LocalHold');
+    await finish();
+  });
+
+  it('moves a Teams caller too: their call goes on, with the target in the transferor’s place', async () => {
+    const setup = await consoles('alex', 'blake', 'casey');
+    const { emulator, consoles: c, watch, finish } = setup;
+    const caseyCall = c['casey'].agent.startCall(c['alex'].identifier);
+    await emulator.settle();
+    const call = await c['alex'].ringing[0].accept();
+    await emulator.settle();
+    const log: string[] = [];
+    watch(caseyCall, ['stateChanged'], log, 'casey', (t) => t.state);
+    const transfer = transferOf(call).transfer({ targetParticipant: c['blake'].identifier });
+    await emulator.settle();
+    const incoming = c['blake'].ringing.at(-1)!;
+    assert.equal(incoming.callerInfo.displayName, 'Casey Novak');
+    await incoming.accept();
+    await emulator.settle();
+    assert.equal(transfer.state, 'Transferred');
+    assert.deepEqual(log, ['casey RemoteHold', 'casey Connected']);
+    assert.deepEqual(caseyCall.remoteParticipants.map(rawId), [
+      `8:orgid:${c['blake'].identifier.microsoftTeamsUserId}`,
+    ]);
+    await caseyCall.hangUp();
     await finish();
   });
 });
