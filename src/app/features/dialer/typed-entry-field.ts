@@ -1,8 +1,21 @@
-import { DestroyRef, effect, inject, untracked, type Signal, type WritableSignal } from '@angular/core';
+import {
+  DestroyRef,
+  effect,
+  inject,
+  signal,
+  untracked,
+  type Signal,
+  type WritableSignal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { FormControl } from '@angular/forms';
+import { FormControl } from '@angular/forms';
 import type { MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import type { Store } from '@ngrx/store';
+import { teamsUserTarget, type DialTarget } from '../../model/dial-target';
+import type { DirectoryPerson } from '../../model/directory-person';
+import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature';
+import { dialerFeature } from '../../state/dialer/dialer.feature';
+import { readTypedEntry, type TypedEntry } from './typed-entry';
 import { DialerActions } from '../../state/dialer/dialer.actions';
 import { isNameSearch } from '../../state/dialer/dialer-input';
 
@@ -54,4 +67,52 @@ export function clearStillSearchingOnceAnswered(
   effect(() => {
     if (!searching() && untracked(problem) === STILL_SEARCHING) problem.set(null);
   });
+}
+
+/**
+ * A typed entry as the dialogs that take people (Escalate, Transfer) read it: the person or number
+ * to add, `empty`, or `problem` once what is wrong has been said.
+ */
+export function typedTarget(
+  entry: TypedEntry,
+  searching: boolean,
+  problem: WritableSignal<string | null>,
+): DialTarget | 'empty' | 'problem' {
+  switch (entry.kind) {
+    case 'empty':
+      return 'empty';
+    case 'target':
+      return entry.target;
+    case 'teamsUserId':
+      problem.set('Type their name and pick them from the suggestions.');
+      return 'problem';
+    case 'problem':
+      problem.set(typedEntryProblem(entry.message, searching));
+      return 'problem';
+  }
+}
+
+/**
+ * The people input as a dialog that takes people (Escalate, Transfer) holds it: its text, the
+ * problem said under it, the directory's suggestions; `typed()` reads what is typed, `picked()`
+ * makes a suggestion someone to add. Call from a constructor (or a field initializer).
+ */
+export function peopleEntry(store: Store) {
+  const text = new FormControl('', { nonNullable: true });
+  const problem = signal<string | null>(null);
+  const suggestions = store.selectSignal(dialerFeature.selectSuggestions);
+  const searching = store.selectSignal(dialerFeature.selectSearching);
+  const user = store.selectSignal(agentFeature.selectUser);
+  const cloud = store.selectSignal(selectTeamsCloud);
+  searchDirectoryAsTyped(text, store, problem);
+  clearStillSearchingOnceAnswered(searching, problem);
+  const me = () => user()?.microsoftTeamsUserId ?? null;
+  return {
+    text,
+    problem,
+    suggestions,
+    me,
+    typed: () => typedTarget(readTypedEntry(text.value, suggestions(), me(), cloud()), searching(), problem),
+    picked: (person: DirectoryPerson) => teamsUserTarget(person.id, person.displayName, cloud()),
+  };
 }

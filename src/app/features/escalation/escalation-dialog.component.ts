@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
-import { FormControl } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
@@ -10,18 +9,11 @@ import {
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { Store } from '@ngrx/store';
-import { type DialTarget, teamsUserTarget } from '../../model/dial-target';
+import type { DialTarget } from '../../model/dial-target';
 import type { DirectoryPerson } from '../../model/directory-person';
-import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature';
-import { dialerFeature } from '../../state/dialer/dialer.feature';
 import { EscalationDialogActions } from '../../state/escalation/escalation-dialog.actions';
-import { readTypedEntry } from '../dialer/typed-entry';
 import { PeopleEntryFieldComponent } from '../dialer/people-entry-field.component';
-import {
-  clearStillSearchingOnceAnswered,
-  searchDirectoryAsTyped,
-  typedEntryProblem,
-} from '../dialer/typed-entry-field';
+import { peopleEntry } from '../dialer/typed-entry-field';
 
 export interface EscalationDialogData {
   /** The call to bring people into. */
@@ -82,23 +74,16 @@ export class EscalationDialogComponent {
   private readonly dialog = inject(MatDialogRef<EscalationDialogComponent>);
   protected readonly data = inject<EscalationDialogData>(MAT_DIALOG_DATA);
   private readonly field = viewChild.required(PeopleEntryFieldComponent);
-  protected readonly text = new FormControl('', { nonNullable: true });
-  protected readonly problem = signal<string | null>(null);
+  private readonly entry = peopleEntry(this.store);
+  protected readonly text = this.entry.text;
+  protected readonly problem = this.entry.problem;
   /** Who Confirm will add, in the order they were picked. */
   protected readonly targets = signal<readonly DialTarget[]>([]);
   protected readonly chips = computed(() => this.targets().map((target) => target.displayName));
-  protected readonly suggestions = this.store.selectSignal(dialerFeature.selectSuggestions);
-  private readonly searching = this.store.selectSignal(dialerFeature.selectSearching);
-  private readonly user = this.store.selectSignal(agentFeature.selectUser);
-  private readonly cloud = this.store.selectSignal(selectTeamsCloud);
-
-  constructor() {
-    searchDirectoryAsTyped(this.text, this.store, this.problem);
-    clearStillSearchingOnceAnswered(this.searching, this.problem);
-  }
+  protected readonly suggestions = this.entry.suggestions;
 
   protected picked(person: DirectoryPerson): void {
-    this.addTarget(teamsUserTarget(person.id, person.displayName, this.cloud()));
+    this.addTarget(this.entry.picked(person));
   }
 
   protected remove(index: number): void {
@@ -120,28 +105,12 @@ export class EscalationDialogComponent {
   }
 
   protected addTyped(): Entry {
-    const entry = readTypedEntry(
-      this.text.value,
-      this.suggestions(),
-      this.user()?.microsoftTeamsUserId ?? null,
-      this.cloud(),
-    );
-    switch (entry.kind) {
-      case 'empty':
-        return 'empty';
-      case 'target':
-        return this.addTarget(entry.target);
-      case 'teamsUserId':
-        this.problem.set('Type their name and pick them from the suggestions.');
-        return 'problem';
-      case 'problem':
-        this.problem.set(typedEntryProblem(entry.message, this.searching()));
-        return 'problem';
-    }
+    const target = this.entry.typed();
+    return typeof target === 'string' ? target : this.addTarget(target);
   }
 
   private addTarget(target: DialTarget): Entry {
-    const me = this.user()?.microsoftTeamsUserId;
+    const me = this.entry.me();
     if (target.kind === 'microsoftTeamsUser' && target.microsoftTeamsUserId === me) {
       this.problem.set('You are already in this call.');
       return 'problem';

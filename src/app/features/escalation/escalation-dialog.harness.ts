@@ -1,51 +1,9 @@
-import { ComponentHarness, TestKey } from '@angular/cdk/testing';
-import { MatAutocompleteHarness } from '@angular/material/autocomplete/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import { MatChipGridHarness } from '@angular/material/chips/testing';
+import { PeopleEntryDialogHarness } from '../dialer/people-entry-field.harness';
 
 /** The Escalate dialog: pick people and type numbers, each a chip; one Confirm. */
-export class EscalationDialogHarness extends ComponentHarness {
+export class EscalationDialogHarness extends PeopleEntryDialogHarness {
   static hostSelector = 'sb-escalation-dialog';
-
-  private readonly title = this.locatorFor('[mat-dialog-title]');
-  private readonly grid = this.locatorFor(MatChipGridHarness);
-  private readonly autocomplete = this.locatorFor(MatAutocompleteHarness);
-  private readonly problem = this.locatorForOptional('.problem');
-
-  async getTitle(): Promise<string> {
-    return (await (await this.title()).text()).trim();
-  }
-
-  /** Types as a person would, one key at a time. */
-  async type(text: string): Promise<void> {
-    const input = await (await (await this.grid()).getInput())!.host();
-    await input.clear();
-    await input.sendKeys(text);
-  }
-
-  async pressEnter(): Promise<void> {
-    await (await (await (await this.grid()).getInput())!.host()).sendKeys(TestKey.ENTER);
-  }
-
-  async pickSuggestion(text: string | RegExp): Promise<void> {
-    const autocomplete = await this.autocomplete();
-    if (!(await autocomplete.isOpen())) {
-      await autocomplete.blur();
-      await autocomplete.focus();
-    }
-    await autocomplete.selectOption({ text });
-  }
-
-  /** The people Confirm will add, as their chips read. */
-  async getChips(): Promise<string[]> {
-    const rows = await (await this.grid()).getRows();
-    return Promise.all(rows.map(async (row) => (await row.getText()).replace(/×$/, '').trim()));
-  }
-
-  async removeChip(name: string): Promise<void> {
-    const [row] = await (await this.grid()).getRows({ text: new RegExp(`^${name}`) });
-    await row!.remove();
-  }
 
   async confirm(): Promise<void> {
     await (await this.locatorFor(MatButtonHarness.with({ text: 'Confirm' }))()).click();
@@ -53,9 +11,5 @@ export class EscalationDialogHarness extends ComponentHarness {
 
   async cancel(): Promise<void> {
     await (await this.locatorFor(MatButtonHarness.with({ text: 'Cancel' }))()).click();
-  }
-
-  async getProblem(): Promise<string | null> {
-    return (await (await this.problem())?.text())?.trim() ?? null;
   }
 }

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
-import { FormControl } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
@@ -12,18 +11,11 @@ import {
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { Store, type Action } from '@ngrx/store';
 import type { TransferDestination } from '../../model/transfer-destination';
-import { type DialTarget, teamsUserTarget } from '../../model/dial-target';
+import type { DialTarget } from '../../model/dial-target';
 import type { DirectoryPerson } from '../../model/directory-person';
-import { agentFeature, selectTeamsCloud } from '../../state/agent/agent.feature';
-import { dialerFeature } from '../../state/dialer/dialer.feature';
 import { TransferDialogActions } from '../../state/transfer/transfer-dialog.actions';
 import { PeopleEntryFieldComponent } from '../dialer/people-entry-field.component';
-import { readTypedEntry } from '../dialer/typed-entry';
-import {
-  clearStillSearchingOnceAnswered,
-  searchDirectoryAsTyped,
-  typedEntryProblem,
-} from '../dialer/typed-entry-field';
+import { peopleEntry } from '../dialer/typed-entry-field';
 
 export interface TransferDialogData {
   /** The caller's call. */
@@ -106,8 +98,9 @@ export class TransferDialogComponent {
   private readonly dialog = inject(MatDialogRef<TransferDialogComponent>);
   protected readonly data = inject<TransferDialogData>(MAT_DIALOG_DATA);
   private readonly field = viewChild(PeopleEntryFieldComponent);
-  protected readonly text = new FormControl('', { nonNullable: true });
-  protected readonly problem = signal<string | null>(null);
+  private readonly entry = peopleEntry(this.store);
+  protected readonly text = this.entry.text;
+  protected readonly problem = this.entry.problem;
   protected readonly toQueue = signal(false);
   /** One destination: picking another replaces it. */
   protected readonly target = signal<DialTarget | null>(null);
@@ -115,18 +108,10 @@ export class TransferDialogComponent {
     const target = this.target();
     return target ? [target.displayName] : [];
   });
-  protected readonly suggestions = this.store.selectSignal(dialerFeature.selectSuggestions);
-  private readonly searching = this.store.selectSignal(dialerFeature.selectSearching);
-  private readonly user = this.store.selectSignal(agentFeature.selectUser);
-  private readonly cloud = this.store.selectSignal(selectTeamsCloud);
-
-  constructor() {
-    searchDirectoryAsTyped(this.text, this.store, this.problem);
-    clearStillSearchingOnceAnswered(this.searching, this.problem);
-  }
+  protected readonly suggestions = this.entry.suggestions;
 
   protected picked(person: DirectoryPerson): void {
-    this.choose(teamsUserTarget(person.id, person.displayName, this.cloud()));
+    this.choose(this.entry.picked(person));
   }
 
   protected transferNow(): void {
@@ -169,28 +154,12 @@ export class TransferDialogComponent {
   }
 
   protected addTyped(): 'added' | 'empty' | 'problem' {
-    const entry = readTypedEntry(
-      this.text.value,
-      this.suggestions(),
-      this.user()?.microsoftTeamsUserId ?? null,
-      this.cloud(),
-    );
-    switch (entry.kind) {
-      case 'empty':
-        return 'empty';
-      case 'target':
-        return this.choose(entry.target);
-      case 'teamsUserId':
-        this.problem.set('Type their name and pick them from the suggestions.');
-        return 'problem';
-      case 'problem':
-        this.problem.set(typedEntryProblem(entry.message, this.searching()));
-        return 'problem';
-    }
+    const target = this.entry.typed();
+    return typeof target === 'string' ? target : this.choose(target);
   }
 
   private choose(target: DialTarget): 'added' | 'problem' {
-    const me = this.user()?.microsoftTeamsUserId;
+    const me = this.entry.me();
     if (target.kind === 'microsoftTeamsUser' && target.microsoftTeamsUserId === me) {
       this.problem.set('You cannot transfer a call to yourself.');
       return 'problem';

@@ -43,12 +43,11 @@ const selectTransferContexts = createSelector(
   (calls, firstSeen, firstRings) =>
     (callId: string): TransferContext => {
       const call = calls[callId];
-      if (!call?.queue) return { queue: null, waitingSince: null };
+      const rang = firstRings[callId];
+      const queue = call?.queue ?? rang?.queue ?? null;
+      if (!call || !queue) return { queue: null, waitingSince: null };
       const seen = call.serverCallId ? firstSeen[call.serverCallId] : undefined;
-      return {
-        queue: call.queue,
-        waitingSince: seen ?? firstRings[callId] ?? call.waitingSince ?? call.startedAt,
-      };
+      return { queue, waitingSince: seen ?? rang?.at ?? call.waitingSince ?? call.startedAt };
     },
 );
 

@@ -32,14 +32,20 @@ export interface CallTransfer {
   readonly stillHeld: Failure | null;
 }
 
+export interface FirstRing {
+  readonly at: number;
+  readonly queue: string | null;
+}
+
 export interface TransferState extends EntityState<CallTransfer> {
   /** The last call the agent handed on, kept after it ended, for the words that announce its end. */
   readonly done: CallTransfer | null;
   /**
-   * When each call that rang here first rang (a transfer's own word for it, else when it rang
-   * here), by call id: handed on, the caller's wait goes with them. Kept while the call lasts.
+   * Each call that rang here, by call id: when its caller first rang (a transfer's own word for
+   * it, else when it rang here) and the queue it came through (a colleague's transfer names it only
+   * on the ringing call). Handed on, both go with the caller. Kept while the call lasts.
    */
-  readonly firstRings: Readonly<Record<string, number>>;
+  readonly firstRings: Readonly<Record<string, FirstRing>>;
 }
 
 /** "Call ended by service because transfer completed successfully" (0/7015, docs/acs-codes.md). */
@@ -137,9 +143,9 @@ export const transferFeature = createFeature({
     }),
     on(
       CallingSdkEvents.incomingCallReceived,
-      (state, { incomingCall: { id, waitingSince, receivedAt } }) => ({
+      (state, { incomingCall: { id, waitingSince, receivedAt, queue } }) => ({
         ...state,
-        firstRings: { ...state.firstRings, [id]: waitingSince ?? receivedAt },
+        firstRings: { ...state.firstRings, [id]: { at: waitingSince ?? receivedAt, queue } },
       }),
     ),
     // An accepted call goes on under the same id; one rejected, taken or given up does not (code ≠ 0).

@@ -1,7 +1,7 @@
 import { teamsUserTarget } from '../../model/dial-target';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { callsFeature, initialCallsState, type CallsState } from '../calls/calls.feature';
-import { call } from '../testing/snapshots';
+import { call, incomingCall } from '../testing/snapshots';
 import { TransferApiActions } from './transfer-api.actions';
 import { TransferDialogActions } from './transfer-dialog.actions';
 import { TransferPanelActions } from './transfer-panel.actions';
@@ -220,5 +220,25 @@ describe('transfer view-model', () => {
       }),
     );
     expect(console.panel?.line?.text).toBe('Transferring to Billing…');
+  });
+
+  it('remembers a ringing call’s queue and first ring while it lasts, to hand them on with it', () => {
+    const console = new Console();
+    console.do(
+      CallingSdkEvents.incomingCallReceived({
+        incomingCall: { ...incomingCall('t1', 70_000), transferredBy: 'Alex Rivera', waitingSince: 10_000 },
+      }),
+    );
+    console.do(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('t2', 80_000, 'Sales') }));
+    expect(console.transfer.firstRings).toEqual({
+      t1: { at: 10_000, queue: 'Billing' },
+      t2: { at: 80_000, queue: 'Sales' },
+    });
+    console.do(
+      CallingSdkEvents.incomingCallEnded({ id: 't2', callEndReason: { code: 487, subCode: 10003 } }),
+    );
+    console.do(CallingSdkEvents.callAdded({ call: call('t1', { queue: null }) }));
+    console.do(CallingSdkEvents.callEnded({ id: 't1', callEndReason: { code: 0, subCode: 0 }, at: 90_000 }));
+    expect(console.transfer.firstRings).toEqual({});
   });
 });
