@@ -24,6 +24,9 @@ import { StateChipComponent } from '../../shared/state-chip.component';
       <span class="title">{{ title() }}</span>
     }
     <span class="detail">{{ detail() }}</span>
+    @if (card().transferredBy; as transferredBy) {
+      <span class="detail">{{ transferredBy }}</span>
+    }
     @if (card().mainSpeaker; as speaker) {
       <span class="speaker">Main speaker: {{ speakerName(speaker) }}</span>
     }

@@ -39,6 +39,41 @@ describe('the active call card view-model', () => {
     expect(card.failure).toBeNull();
   });
 
+  it('names a 1:1 call after whoever is on it now: a completed consult transfer puts the caller there', () => {
+    const alex = { kind: 'microsoftTeamsUser', rawId: '8:orgid:alex', microsoftTeamsUserId: 'alex' } as const;
+    const consult = call('c', { caller: { identity: alex, displayName: 'Alex Rivera' }, queue: null });
+    const before = cardAfter(
+      CallingSdkEvents.callAdded({ call: consult }),
+      CallingSdkEvents.participantsAdded({
+        callId: 'c',
+        participants: [participant('c', alex.rawId, { identity: alex, displayName: 'Alex Rivera' })],
+      }),
+    )!;
+    expect(before.call.counterpart?.displayName).toBe('Alex Rivera');
+
+    const after = cardAfter(
+      CallingSdkEvents.callAdded({ call: consult }),
+      CallingSdkEvents.participantsAdded({
+        callId: 'c',
+        participants: [participant('c', alex.rawId, { identity: alex, displayName: 'Alex Rivera' })],
+      }),
+      CallingSdkEvents.participantsAdded({
+        callId: 'c',
+        participants: [participant('c', '4:+14255550171', { displayName: 'Robin Park' })],
+      }),
+      CallingSdkEvents.participantRemoved({ callId: 'c', participantId: alex.rawId, callEndReason: null }),
+    )!;
+    expect(after.call.counterpart?.displayName).toBe('Robin Park');
+    expect(after.transferredBy).toBeNull();
+  });
+
+  it('says who transferred a call here, and from which queue', () => {
+    const card = cardAfter(
+      CallingSdkEvents.callAdded({ call: call('c', { transferredBy: 'Alex Rivera', queue: 'Billing' }) }),
+    )!;
+    expect(card.transferredBy).toBe('Transferred by Alex Rivera from Billing');
+  });
+
   it('disables Unmute and Start video for a meeting attendee, saying why', () => {
     const card = cardAfter(
       CallingSdkEvents.callAdded({

@@ -38,6 +38,8 @@ export interface ActiveCallCardViewModel {
   readonly others: readonly Party[];
   /** The main speaker of a group call or meeting; never shown for a 1:1. */
   readonly mainSpeaker: Party | null;
+  /** The colleague who transferred the call here (cold), and the queue it first came through. */
+  readonly transferredBy: string | null;
   readonly state: CallState;
   readonly isMuted: boolean;
   readonly cameraOn: boolean;
@@ -76,6 +78,9 @@ export function activeCallCardViewModel(summary: CallSummary): ActiveCallCardVie
     peopleCount: summary.peopleCount,
     others: summary.others,
     mainSpeaker: call.kind === 'oneToOne' ? null : summary.dominantSpeaker,
+    transferredBy: call.transferredBy
+      ? `Transferred by ${call.transferredBy}${call.queue ? ` from ${call.queue}` : ''}`
+      : null,
     state: call.state,
     isMuted: call.isMuted,
     cameraOn: call.isLocalVideoStarted,

@@ -27,10 +27,23 @@ function dominantSpeaker(call: CallEntry, inCall: readonly ParticipantEntry[]): 
   return speaker ? { identity: speaker.identity, displayName: speaker.displayName } : null;
 }
 
+/**
+ * A 1:1 call is named after the one other party in it. That is the caller or callee it started
+ * with, until a transfer puts someone else on the line (the consult call a colleague completes
+ * goes on with the caller): then it is named after whoever is there now.
+ */
+function withCounterpartNow(call: CallEntry, inCall: readonly ParticipantEntry[]): CallEntry {
+  const [only, ...more] = inCall;
+  if (call.kind !== 'oneToOne' || !only || more.length > 0) return call;
+  if (call.counterpart?.identity?.rawId === only.identity.rawId) return call;
+  if (!call.counterpart?.identity) return call;
+  return { ...call, counterpart: { identity: only.identity, displayName: only.displayName } };
+}
+
 function summarize(call: CallEntry, roster: readonly ParticipantEntry[]): CallSummary {
   const inCall = roster.filter(present);
   return {
-    call,
+    call: withCounterpartNow(call, inCall),
     peopleCount: inCall.length + 1,
     others: inCall.slice(0, NAMED_OTHERS).map(({ identity, displayName }) => ({ identity, displayName })),
     hasPhoneParty: inCall.some((participant) => participant.identity.kind === 'phoneNumber'),
