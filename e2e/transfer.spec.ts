@@ -23,7 +23,7 @@ async function transferTo(page: Page, typed: string, option: RegExp) {
   return dialog;
 }
 
-test('a warm transfer: the agent consults a colleague, then hands the caller over; the colleague knows who sent it', async ({
+test('a warm transfer: the agent consults a colleague, then hands the caller over, and the colleague has the caller', async ({
   browser,
   request,
 }) => {
@@ -46,8 +46,10 @@ test('a warm transfer: the agent consults a colleague, then hands the caller ove
   await expect(activeCall(alex).getByRole('status')).toHaveText(
     'Call with Robin Park ended: You transferred the call to Blake Chen.',
   );
+  // Blake's call goes on with the caller, and is named after them now.
   await expect(activeCall(blake)).toContainText('Robin Park');
-  await expect(activeCall(blake)).toContainText('Transferred by Alex Rivera from Billing');
+  await expect(activeCall(blake).getByText('Incoming call from a phone number')).toBeVisible();
+  await expect(activeCall(blake).getByRole('listitem', { name: 'Alex Rivera' })).toHaveCount(0);
   await expect(activeCall(blake).getByText('Call state: Connected')).toBeVisible();
 
   await alex.context().close();
