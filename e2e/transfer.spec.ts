@@ -23,7 +23,7 @@ async function transferTo(page: Page, typed: string, option: RegExp) {
   return dialog;
 }
 
-test('a warm transfer: the agent consults a colleague, then hands the caller over, and the colleague has the caller', async ({
+test('a warm transfer: the agent consults a colleague, then hands the caller over; the colleague is told who transferred it', async ({
   browser,
   request,
 }) => {
@@ -50,6 +50,7 @@ test('a warm transfer: the agent consults a colleague, then hands the caller ove
   await expect(activeCall(blake)).toContainText('Robin Park');
   await expect(activeCall(blake).getByText('Incoming call from a phone number')).toBeVisible();
   await expect(activeCall(blake).getByRole('listitem', { name: 'Alex Rivera' })).toHaveCount(0);
+  await expect(activeCall(blake)).toContainText('Transferred by Alex Rivera');
   await expect(activeCall(blake).getByText('Call state: Connected')).toBeVisible();
 
   await alex.context().close();

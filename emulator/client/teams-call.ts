@@ -47,7 +47,7 @@ export class EmulatedTeamsCall implements TeamsCall {
   readonly id: string;
   readonly direction: TeamsCall['direction'];
   readonly callerInfo: CallerInfo;
-  readonly transferorInfo?: CallerInfo;
+  transferorInfo?: CallerInfo;
   readonly info: EmulatedCallInfo;
   readonly isIncomingAudioMuted = false;
   readonly isScreenSharingOn = false;
@@ -260,6 +260,10 @@ export class EmulatedTeamsCall implements TeamsCall {
     if (change.role !== undefined && change.role !== this.currentRole) {
       this.currentRole = change.role;
       this.events.emit('roleChanged');
+    }
+    if (change.transferorInfo) {
+      this.transferorInfo = change.transferorInfo;
+      this.events.emit('transferorInfoChanged');
     }
     if (change.capabilities)
       this.features.capabilities.update(

@@ -17,6 +17,10 @@ describe('transferring a call by its other routes (Features.Transfer)', () => {
     const blakeCall = await ringing.accept();
     await emulator.settle();
     assert.equal(consult.state, 'Connected');
+    assert.equal(blakeCall.transferorInfo, undefined, 'a consult call is no transfer yet');
+    let transferorChanges = 0;
+    const onTransferor = () => transferorChanges++;
+    blakeCall.on('transferorInfoChanged', onTransferor);
     const transfer = transferOf(call).transfer({ targetCallId: consult.id });
     const log = follow(setup, transfer);
     await emulator.settle();
@@ -29,6 +33,13 @@ describe('transferring a call by its other routes (Features.Transfer)', () => {
       ['Robin Park'],
       'Blake talks to the caller; Alex left',
     );
+    assert.equal(transferorChanges, 1);
+    assert.equal(
+      blakeCall.transferorInfo?.displayName,
+      'Alex Rivera',
+      'Blake’s call says who transferred it',
+    );
+    blakeCall.off('transferorInfoChanged', onTransferor);
     await finish();
   });
 

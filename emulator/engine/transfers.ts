@@ -132,12 +132,11 @@ export class Transfers {
     const { call, transferor } = transfer;
     const { calls, clock, directory } = this.world;
     const callerUser = transferee.key ? directory.user(transferee.key) : undefined;
-    const agent = transferor.key ? directory.user(transferor.key) : undefined;
     const callerInfo = {
       ...partyInfo(transferee),
       ...(callerUser && { displayName: callerUser.displayName }),
     };
-    const transferorInfo = { ...partyInfo(transferor), ...(agent && { displayName: agent.displayName }) };
+    const transferorInfo = this.transferorInfo(transferor);
     call.transfer = {
       accepting: () => this.complete(transfer),
       refused: (_endpointId, reason) => {
@@ -222,9 +221,18 @@ export class Transfers {
     });
     calls.leave(consult, agentThere, END.transferred, { keep: true });
     calls.end(transfer.call, END.transferred);
+    // The target's call now carries who transferred it there (the SDK's `transferorInfoChanged`).
+    const transferorInfo = this.transferorInfo(transferor);
+    for (const party of consult.legs()) calls.toLeg(party, { transferorInfo });
     this.world.scripts.startTalking(consult, moved);
     calls.refresh(consult);
     this.world.speech.schedule(consult);
+  }
+
+  /** The transferring agent as the target sees them: identifier and directory name. */
+  private transferorInfo(transferor: Party) {
+    const agent = transferor.key ? this.world.directory.user(transferor.key) : undefined;
+    return { ...partyInfo(transferor), ...(agent && { displayName: agent.displayName }) };
   }
 
   private liveLeg(endpointId: string, callId: string): { call: CallModel; party: Console } | undefined {

@@ -214,6 +214,8 @@ type WorldEvent =
       readonly threadId?: string;
       readonly role?: ParticipantRole;
       readonly capabilities?: CapabilitiesWire;
+      /** Who transferred the call here, when a transfer into this call (consult first) completes. */
+      readonly transferorInfo?: PartyWire;
     }
   | { readonly type: 'participantAdded'; readonly callId: string; readonly participant: ParticipantWire }
   | {

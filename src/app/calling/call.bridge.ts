@@ -22,6 +22,7 @@ import {
   toConversation,
   toEndReason,
   toParticipantSnapshot,
+  toRouting,
 } from './snapshots';
 
 export interface CallEventsOptions {
@@ -116,6 +117,13 @@ export function callEvents(
     on('isMutedChanged', () => emit({ type: 'callMutedChanged', id, isMuted: call.isMuted }));
     on('mutedByOthers', () => emit({ type: 'callMutedByOthers', id, at: now() }));
     on('roleChanged', () => emit({ type: 'callRoleChanged', id, role: call.role }));
+    on('transferorInfoChanged', () =>
+      emit({
+        type: 'callTransferorChanged',
+        id,
+        transferredBy: toRouting(call.transferorInfo, undefined).transferredBy,
+      }),
+    );
     let isLocalVideoStarted = call.isLocalVideoStarted;
     const localVideoChanged = () => {
       if (call.isLocalVideoStarted === isLocalVideoStarted) return;

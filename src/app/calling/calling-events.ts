@@ -64,6 +64,8 @@ export const callingEvents = {
     readonly threadId: string | null;
   }>(),
   callRoleChanged: carries<{ readonly id: string; readonly role: ParticipantRole }>(),
+  /** A transfer into this call completed (consult first): who transferred it here. */
+  callTransferorChanged: carries<{ readonly id: string; readonly transferredBy: string | null }>(),
   callLocalVideoChanged: carries<{ readonly id: string; readonly isLocalVideoStarted: boolean }>(),
   /** The capabilities that changed (the others stay as they were). */
   callCapabilitiesChanged: carries<{ readonly id: string; readonly capabilities: CallCapabilities }>(),

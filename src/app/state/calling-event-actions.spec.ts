@@ -47,6 +47,7 @@ const samples: { readonly [K in CallingEventType]: CallingEvent<K> } = {
     threadId: '19:chat@thread.v2',
   },
   callRoleChanged: { type: 'callRoleChanged', id: 'c-1', role: 'Presenter' },
+  callTransferorChanged: { type: 'callTransferorChanged', id: 'c-1', transferredBy: 'Alex Rivera' },
   callLocalVideoChanged: { type: 'callLocalVideoChanged', id: 'c-1', isLocalVideoStarted: true },
   callCapabilitiesChanged: {
     type: 'callCapabilitiesChanged',

@@ -50,6 +50,7 @@ describe('the active call card view-model', () => {
       }),
     )!;
     expect(before.call.counterpart?.displayName).toBe('Alex Rivera');
+    expect(before.transferredBy).toBeNull();
 
     const after = cardAfter(
       CallingSdkEvents.callAdded({ call: consult }),
@@ -62,9 +63,10 @@ describe('the active call card view-model', () => {
         participants: [participant('c', '4:+14255550171', { displayName: 'Robin Park' })],
       }),
       CallingSdkEvents.participantRemoved({ callId: 'c', participantId: alex.rawId, callEndReason: null }),
+      CallingSdkEvents.callTransferorChanged({ id: 'c', transferredBy: 'Alex Rivera' }),
     )!;
     expect(after.call.counterpart?.displayName).toBe('Robin Park');
-    expect(after.transferredBy).toBeNull();
+    expect(after.transferredBy).toBe('Transferred by Alex Rivera');
   });
 
   it('says who transferred a call here, and from which queue', () => {

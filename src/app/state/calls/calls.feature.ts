@@ -202,6 +202,9 @@ export const callsFeature = createFeature({
       update(state, id, { kind, threadId }),
     ),
     on(CallingSdkEvents.callRoleChanged, (state, { id, role }) => update(state, id, { role })),
+    on(CallingSdkEvents.callTransferorChanged, (state, { id, transferredBy }) =>
+      update(state, id, { transferredBy }),
+    ),
     on(CallingSdkEvents.callLocalVideoChanged, (state, { id, isLocalVideoStarted }) => {
       const call = state.entities[id];
       if (!call) return state;
