@@ -17,7 +17,7 @@ describe('transferring a call by its other routes (Features.Transfer)', () => {
     const blakeCall = await ringing.accept();
     await emulator.settle();
     assert.equal(consult.state, 'Connected');
-    assert.equal(blakeCall.transferorInfo, undefined, 'a consult call is no transfer yet');
+    assert.equal(blakeCall.transferorInfo?.displayName, undefined, 'a consult call is no transfer yet');
     let transferorChanges = 0;
     const onTransferor = () => transferorChanges++;
     blakeCall.on('transferorInfoChanged', onTransferor);
