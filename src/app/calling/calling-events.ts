@@ -13,6 +13,8 @@ import type {
   EndReason,
   IncomingCallSnapshot,
   ParticipantSnapshot,
+  CaptionSnapshot,
+  RecordingSnapshot,
   VideoStreamSnapshot,
 } from '../model/snapshots';
 
@@ -73,6 +75,12 @@ export const callingEvents = {
     readonly id: string;
     readonly dominantSpeakers: readonly string[];
   }>(),
+  /** The call's recording started or stopped, or this leg's consent was asked for or given. */
+  callRecordingChanged: carries<{ readonly id: string; readonly recording: RecordingSnapshot }>(),
+  /** Captions started (`CaptionsActiveChanged`, after `startCaptions`) or stopped on the call. */
+  callCaptionsActiveChanged: carries<{ readonly id: string; readonly active: boolean }>(),
+  /** A caption on the call: partial results of a turn, then its final one. */
+  captionReceived: carries<{ readonly callId: string; readonly caption: CaptionSnapshot }>(),
   callEnded: carries<{
     readonly id: string;
     readonly callEndReason: EndReason | null;

@@ -111,3 +111,26 @@ export interface ParticipantSnapshot {
   readonly isSpeaking: boolean;
   readonly videoStreams: readonly VideoStreamSnapshot[];
 }
+
+/**
+ * A call's recording as this leg sees it (`Features.Recording`). While Teams asks for consent
+ * (`isTeamsConsentRequired`), this leg's microphone and camera stay off until the user grants it.
+ */
+export interface RecordingSnapshot {
+  readonly isRecordingActive: boolean;
+  readonly isTeamsConsentRequired: boolean;
+}
+
+/**
+ * One caption (`TeamsCaptions`' `CaptionsReceived`): a `Partial` result is replaced by the next
+ * result of the same speaker until a `Final` one closes the turn.
+ */
+export interface CaptionSnapshot {
+  /** The speaker's raw id, and their name where the SDK gives one (a Teams user's comes from Graph). */
+  readonly speaker: Party;
+  readonly text: string;
+  readonly resultType: 'Partial' | 'Final';
+  /** When the words were first spoken (epoch ms). */
+  readonly spokenAt: number;
+  readonly language: string;
+}

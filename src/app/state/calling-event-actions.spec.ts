@@ -55,6 +55,23 @@ const samples: { readonly [K in CallingEventType]: CallingEvent<K> } = {
     capabilities: { muteOthers: { isPresent: false, reason: 'RoleRestricted' } },
   },
   callDominantSpeakersChanged: { type: 'callDominantSpeakersChanged', id: 'c-1', dominantSpeakers: ['p-1'] },
+  callRecordingChanged: {
+    type: 'callRecordingChanged',
+    id: 'c-1',
+    recording: { isRecordingActive: true, isTeamsConsentRequired: true },
+  },
+  callCaptionsActiveChanged: { type: 'callCaptionsActiveChanged', id: 'c-1', active: true },
+  captionReceived: {
+    type: 'captionReceived',
+    callId: 'c-1',
+    caption: {
+      speaker: { identity: null, displayName: 'Robin Park' },
+      text: 'Hello',
+      resultType: 'Partial',
+      spokenAt: 3_500,
+      language: 'en-us',
+    },
+  },
   callEnded: { type: 'callEnded', id: 'c-1', callEndReason: { code: 0, subCode: 0 }, at: 4_000 },
   participantsAdded: { type: 'participantsAdded', callId: 'c-1', participants: [participant('c-1', 'p-1')] },
   participantChanged: {

@@ -1,6 +1,7 @@
 import type { EnvironmentProviders } from '@angular/core';
 import { provideEffects } from '@ngrx/effects';
 import { provideState, provideStore } from '@ngrx/store';
+import { settingsFeature } from './settings/settings.feature';
 import { provideStoreDevtools } from '@ngrx/store-devtools';
 import { environment } from '../../environments/environment';
 import { agentFeature } from './agent/agent.feature';
@@ -44,6 +45,7 @@ export function provideAppState(): EnvironmentProviders[] {
     provideState(floorSessionFeature),
     provideState(softphoneFeature),
     provideState(reloadNoteFeature),
+    provideState(settingsFeature),
     provideEffects(
       sessionEffects,
       softphoneEffects,
