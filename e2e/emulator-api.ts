@@ -77,3 +77,45 @@ export async function emulatorPid(request: APIRequestContext): Promise<number> {
   await expect(response).toBeOK();
   return ((await response.json()) as { pid: number }).pid;
 }
+
+/** A call queue's routing settings, as Teams has them (the emulator's queue control). */
+export async function configureQueue(
+  request: APIRequestContext,
+  queue: string,
+  settings: { presenceBasedRouting?: boolean; agentAlertSeconds?: number },
+): Promise<void> {
+  const response = await request.patch(`/emulator/queues/${encodeURIComponent(queue)}`, { data: settings });
+  await expect(response).toBeOK();
+}
+
+/** Starts or stops recording the user's live call, as a Teams user or a compliance policy would. */
+export async function recordCall(
+  request: APIRequestContext,
+  userKey: string,
+  action: 'start' | 'stop',
+  consentRequired = true,
+): Promise<void> {
+  const response = await request.post('/emulator/recording', { data: { userKey, action, consentRequired } });
+  await expect(response).toBeOK();
+}
+
+/** Accepts the ringing call from `callerName` and waits for it to connect: the active call region. */
+export async function acceptCall(page: Page, callerName: string): Promise<Locator> {
+  await page
+    .getByRole('listitem', { name: `Call from ${callerName}` })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  const active = page.getByRole('region', { name: 'Active call' });
+  await expect(active.getByText('Call state: Connected')).toBeVisible();
+  return active;
+}
+
+/** The agent's status button in the toolbar ("Status: Available"). */
+export const statusButton = (page: Page): Locator =>
+  page.getByRole('banner').getByRole('button', { name: /^Status: / });
+
+/** Picks a state from the status menu. */
+export async function setStatus(page: Page, state: 'Available' | 'Away' | 'Offline'): Promise<void> {
+  await statusButton(page).click();
+  await page.getByRole('menuitem', { name: state }).click();
+}
