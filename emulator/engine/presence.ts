@@ -46,6 +46,12 @@ export function durationMs(text: string): number | undefined {
   return Math.round(((hours * 60 + minutes) * 60 + seconds) * 1000);
 }
 
+/** A user's presence when no app set one: in a call, else signed in (asked only then), else offline. */
+function withoutSession(inCall: boolean, signedIn: () => boolean): PresencePair {
+  if (inCall) return PRESENCE.inACall;
+  return signedIn() ? PRESENCE.available : PRESENCE.offline;
+}
+
 /**
  * Every Teams user's presence, as Teams aggregates it for the emulator: the newest unexpired
  * session an app set (`setPresence`, renewed by setting it again); else `Busy/InACall` while they
@@ -102,7 +108,7 @@ export class Presences implements PresencePort {
 
   /** A user's aggregated presence. */
   of(userKey: string): PresencePair {
-    return this.aggregate(userKey, this.inCall(userKey), this.signedIn(userKey));
+    return this.newest(userKey) ?? withoutSession(this.inCall(userKey), () => this.signedIn(userKey));
   }
 
   /** Every directory user's aggregated presence, by key (one pass over calls and consoles). */
@@ -112,9 +118,9 @@ export class Presences implements PresencePort {
       for (const party of call.legs()) if (party.key) busy.add(party.key);
     const online = new Set(this.world.signedInEndpoints().map((endpoint) => endpoint.user!.key));
     return Object.fromEntries(
-      this.world.directory.users.map((user) => [
-        user.key,
-        this.aggregate(user.key, busy.has(user.key), online.has(user.key)),
+      this.world.directory.users.map(({ key }) => [
+        key,
+        this.newest(key) ?? withoutSession(busy.has(key), () => online.has(key)),
       ]),
     );
   }
@@ -132,11 +138,9 @@ export class Presences implements PresencePort {
     this.sessions.clear();
   }
 
-  private aggregate(userKey: string, inCall: boolean, signedIn: boolean): PresencePair {
+  private newest(userKey: string): PresencePair | undefined {
     const newest = [...(this.sessions.get(userKey)?.values() ?? [])].pop();
-    if (newest) return { availability: newest.availability, activity: newest.activity };
-    if (inCall) return PRESENCE.inACall;
-    return signedIn ? PRESENCE.available : PRESENCE.offline;
+    return newest && { availability: newest.availability, activity: newest.activity };
   }
 
   private signedIn(userKey: string): boolean {
