@@ -124,7 +124,7 @@ export class QueueRouting implements QueuePort {
     this.line({ call, queue, caller, ...(customContext && { customContext }) }, RING_TIMEOUT_MS);
   }
 
-  /** The caller waits in the queue's line, ringing every signed-in agent, with their patience. */
+  /** The caller waits in the queue's line, ringing the agents its routing allows, with their patience. */
   private line(newWaiting: NewWaiting, patienceMs: number): void {
     const waiting: Waiting = { ...newWaiting, rangOut: new Set() };
     const { call, caller } = waiting;
