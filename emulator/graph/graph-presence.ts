@@ -57,19 +57,33 @@ export function getPresence(world: GraphWorld, idOrName: string): GraphResponse 
 }
 
 /**
- * `POST /users/{id}/presence/setPresence` `{ sessionId, availability, activity, expirationDuration }`:
- * one of the documented pairs, for PT5M to PT4H (PT5M when not given). Setting the same session
- * again renews it. 200 with no body.
+ * `POST /users/{id}/presence/setPresence` `{ sessionId, availability, activity, expirationDuration }`
+ * and `.../clearPresence` `{ sessionId }`: the caller's own presence only. 200 with no body.
  */
-export function setPresence(
+export function changePresence(
   world: GraphWorld,
   caller: string,
   idOrName: string,
+  action: 'setPresence' | 'clearPresence',
   body: unknown,
 ): GraphResponse {
   const user = ownUser(world, caller, idOrName);
   const fields = bodyObject(body);
   const sessionId = sessionIdOf(fields);
+  if (action === 'setPresence') setSession(world, user.id, sessionId, fields);
+  // A session that never was, or has expired, is Graph's 404.
+  else if (!world.clearPresence(user.id, sessionId))
+    throw notFound(`No presence session '${sessionId}' for this user (it may have expired).`);
+  return { status: 200 };
+}
+
+/** One of the documented pairs, for PT5M to PT4H (PT5M when not given); set again, it renews. */
+function setSession(
+  world: GraphWorld,
+  userId: string,
+  sessionId: string,
+  fields: Record<string, unknown>,
+): void {
   const { availability, activity, expirationDuration } = fields;
   if (typeof availability !== 'string' || typeof activity !== 'string')
     throw badRequest(`"availability" and "activity" are required: one of ${PAIRS}.`);
@@ -84,22 +98,7 @@ export function setPresence(
       );
     expirationMs = ms;
   }
-  world.setPresence(user.id, { sessionId, availability, activity, expirationMs });
-  return { status: 200 };
-}
-
-/** `POST /users/{id}/presence/clearPresence` `{ sessionId }`: 200, or 404 when there is no such session. */
-export function clearPresence(
-  world: GraphWorld,
-  caller: string,
-  idOrName: string,
-  body: unknown,
-): GraphResponse {
-  const user = ownUser(world, caller, idOrName);
-  const sessionId = sessionIdOf(bodyObject(body));
-  if (!world.clearPresence(user.id, sessionId))
-    throw notFound(`No presence session '${sessionId}' for this user (it may have expired).`);
-  return { status: 200 };
+  world.setPresence(userId, { sessionId, availability, activity, expirationMs });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { GraphChats } from './graph-chats';
 import type { GraphFaults } from './graph-faults';
-import { clearPresence, getPresence, getPresencesByUserId, setPresence } from './graph-presence';
+import { changePresence, getPresence, getPresencesByUserId } from './graph-presence';
 import {
   errorResponse,
   GraphHttpError,
@@ -86,9 +86,8 @@ function route(
       if (method === 'GET' && id && sub === undefined) return getUser(world.users(), id, query);
       if (!id || sub !== 'presence') break;
       if (method === 'GET' && subId === undefined) return getPresence(world, id);
-      if (method === 'POST' && subId === 'setPresence') return setPresence(world, caller, id, request.body);
-      if (method === 'POST' && subId === 'clearPresence')
-        return clearPresence(world, caller, id, request.body);
+      if (method === 'POST' && (subId === 'setPresence' || subId === 'clearPresence'))
+        return changePresence(world, caller, id, subId, request.body);
       break;
     case 'communications':
       if (method === 'POST' && id === 'getPresencesByUserId' && sub === undefined)
