@@ -87,6 +87,23 @@ describe('queue routing by presence', () => {
     assert.deepEqual(rang('alex'), [id]);
   });
 
+  it('rings an agent who signs in only if their presence is Available', async () => {
+    const { world, setPresence, ringing } = await presenceQueue();
+    const id = world.enqueuePhoneCall({ queue: 'Billing' });
+    const signIn = async (userKey: string) => {
+      const endpoint = world.open(
+        () => undefined,
+        () => undefined,
+      );
+      await world.request(endpoint, { op: 'hello', token: world.issueToken(userKey).token });
+    };
+    setPresence('alex', AWAY);
+    await signIn('alex');
+    assert.deepEqual(ringing(id), ['blake', 'casey'], 'Away at a second console too');
+    world.presence.clear('alex', 'switchboard');
+    assert.deepEqual(ringing(id), ['blake', 'casey', 'alex', 'alex'], 'both of Alex’s consoles');
+  });
+
   it('rings an agent whose call ends while a caller waits', async () => {
     const { world, endpoints, rang, ringing } = await presenceQueue();
     const first = world.enqueuePhoneCall({ queue: 'Billing', talkMs: 600_000 });
