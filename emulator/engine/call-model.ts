@@ -148,6 +148,11 @@ export class CallModel {
       if (name.endsWith(`:${partyId}`)) this.clearTimer(clock, name);
   }
 
+  /** Every timer for one purpose (`alert:` clears each console's agent alert time). */
+  clearTimersNamed(clock: Clock, prefix: string): void {
+    for (const name of [...this.timers.keys()]) if (name.startsWith(prefix)) this.clearTimer(clock, name);
+  }
+
   clearTimers(clock: Clock): void {
     this.timers.forEach((handle) => clock.clearTimeout(handle));
     this.timers.clear();

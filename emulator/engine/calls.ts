@@ -103,6 +103,8 @@ export class Calls implements CallEngine {
         remoteParticipants: visible.map(partyToWire),
       },
     });
+    // In a call now: a queue routing by presence stops ringing them.
+    if (party.key) this.world.queue.agentChanged(party.key);
   }
 
   setLegState(call: CallModel, party: Console, state: CallState): void {
@@ -257,6 +259,8 @@ export class Calls implements CallEngine {
     this.endedLegs.set(leg.endpointId, ended.add(leg.callId));
     if (notify) this.toLeg(party, { state: 'Disconnected', callEndReason: reason });
     delete (party as Party).leg;
+    // Free again (unless in another call): a queue routing by presence may ring them.
+    if (party.key) this.world.queue.agentChanged(party.key);
   }
 
   private sees(call: CallModel, viewer: Console, party: Party): boolean {

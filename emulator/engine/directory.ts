@@ -41,6 +41,19 @@ export interface CallQueue {
   readonly resourceAccountId: string;
 }
 
+/**
+ * How a call queue routes, as Teams sets it per queue. `presenceBasedRouting`: ring only agents
+ * whose presence is Available and who are not on a call (off: every signed-in agent rings, call
+ * waiting included). `agentAlertSeconds`: with presence-based routing, how long a call rings an
+ * agent before it stops ringing there (`487/10004`) and waits for the others.
+ */
+export interface QueueSettings {
+  readonly presenceBasedRouting: boolean;
+  readonly agentAlertSeconds: number;
+}
+
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = { presenceBasedRouting: false, agentAlertSeconds: 30 };
+
 export interface PhoneCaller {
   readonly phoneNumber: string;
   readonly displayName: string;
@@ -196,6 +209,10 @@ export class Directory {
   readonly queues = QUEUES;
   readonly callers = CALLERS;
   private readonly byKey: ReadonlyMap<string, DirectoryUser>;
+  /** Each queue's settings: the queues are the tenant's, their settings this world's. */
+  private readonly settings = new Map<string, QueueSettings>(
+    QUEUES.map((queue) => [queue.name, DEFAULT_QUEUE_SETTINGS]),
+  );
   private readonly byTeamsUserId: ReadonlyMap<string, TeamsUserLookup>;
 
   constructor(
@@ -232,5 +249,33 @@ export class Directory {
 
   queue(name: string): CallQueue | undefined {
     return this.queues.find((queue) => queue.name === name);
+  }
+
+  queueSettings(name: string): QueueSettings {
+    return this.settings.get(name) ?? DEFAULT_QUEUE_SETTINGS;
+  }
+
+  /**
+   * Changes a queue's settings; an unknown queue or a value out of range is refused (an `Error`
+   * naming the queues, a `RangeError` naming the range) and nothing changes.
+   */
+  configureQueue(name: string, changes: Partial<QueueSettings>): QueueSettings {
+    if (!this.queue(name))
+      throw new Error(`No call queue named "${name}" (${this.queues.map((q) => q.name).join(', ')}).`);
+    const { presenceBasedRouting, agentAlertSeconds } = changes;
+    if (presenceBasedRouting !== undefined && typeof presenceBasedRouting !== 'boolean')
+      throw new RangeError('"presenceBasedRouting" must be true or false.');
+    const problem =
+      agentAlertSeconds === undefined
+        ? undefined
+        : rangeProblem('agentAlertSeconds', agentAlertSeconds, RANGES.agentAlertSeconds);
+    if (problem) throw new RangeError(problem);
+    const settings: QueueSettings = {
+      ...this.queueSettings(name),
+      ...(presenceBasedRouting !== undefined && { presenceBasedRouting }),
+      ...(agentAlertSeconds !== undefined && { agentAlertSeconds }),
+    };
+    this.settings.set(name, settings);
+    return settings;
   }
 }

@@ -1,36 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ServerMessage } from '../protocol/messages';
-import { ManualClock } from './clock';
+import { unnumbered, worldWithConsoles } from '../testing/direct-consoles';
 import { msUntilCallerSpeaks } from '../testing/speaking-probe';
+import { ManualClock } from './clock';
 import { World } from './world';
 
-/** A message as the world meant it, without the sequence number its endpoint gave it. */
-function unnumbered(message: ServerMessage): ServerMessage {
-  const copy = { ...message } as { seq?: number };
-  delete copy.seq;
-  return copy as ServerMessage;
-}
-
-/** A world with consoles signed in directly (no transport): what each endpoint was sent. */
-async function setUp(...userKeys: string[]) {
-  const clock = new ManualClock(0);
-  const world = new World({ clock, seed: 3, scenario: false });
-  const inbox = new Map<string, ServerMessage[]>();
-  const endpoints: Record<string, string> = {};
-  for (const key of userKeys) {
-    const messages: ServerMessage[] = [];
-    const id = world.open(
-      (m) => messages.push(unnumbered(m)),
-      () => undefined,
-    );
-    await world.request(id, { op: 'hello', token: world.issueToken(key).token });
-    inbox.set(key, messages);
-    endpoints[key] = id;
-  }
-  const of = (key: string, type: ServerMessage['type']) => inbox.get(key)!.filter((m) => m.type === type);
-  return { clock, world, endpoints, inbox, of };
-}
+const setUp = worldWithConsoles;
 
 describe('queue routing', () => {
   it('rings every signed-in agent at once, and never the supervisor', async () => {

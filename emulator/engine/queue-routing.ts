@@ -25,13 +25,25 @@ interface Waiting {
   readonly caller: Party;
   /** A transferred call's context, for the agents it rings again. */
   readonly customContext?: CustomContextWire;
+  /**
+   * Agents (user keys) it rang out on (presence-based routing): not rung again until their
+   * presence leaves Available (or they take a call) and comes back.
+   */
+  readonly rangOut: Set<string>;
 }
+
+type NewWaiting = Omit<Waiting, 'rangOut'>;
 
 /**
  * A Teams call queue (the behaviour of its resource account) in "ring everyone" mode: an inbound
  * phone call rings every signed-in agent at once; the first to accept gets it and it stops
  * ringing everywhere else (the call engine does that: a queue's call rings for no party). The
  * caller waits with their patience, then talks for their talk time once answered.
+ *
+ * With presence-based routing on (a queue's setting, `Directory.queueSettings`), it rings only
+ * agents whose presence is Available and who are in no call. An agent who stops being so stops
+ * ringing (`487/0`); one who becomes so while callers wait starts ringing; an agent who lets it
+ * ring for the queue's agent alert time stops ringing (`487/10004`) while the caller waits on.
  */
 export class QueueRouting implements QueuePort {
   private readonly waiting = new Map<string, Waiting>();
@@ -75,6 +87,28 @@ export class QueueRouting implements QueuePort {
     return call.id;
   }
 
+  /** A queue's settings changed: its waiting calls ring (or stop ringing) by the new ones. */
+  queueConfigured(queueName: string): void {
+    for (const waiting of this.waiting.values()) {
+      if (waiting.queue.name !== queueName || waiting.call.status !== 'waiting') continue;
+      if (!this.byPresence(waiting)) {
+        waiting.rangOut.clear();
+        waiting.call.clearTimersNamed(this.world.clock, 'alert:');
+      }
+      for (const endpoint of this.world.signedInEndpoints('agent')) this.reconsider(waiting, endpoint);
+    }
+  }
+
+  agentChanged(userKey: string): void {
+    const waitingByPresence = [...this.waiting.values()].filter(
+      (waiting) => waiting.call.status === 'waiting' && this.byPresence(waiting),
+    );
+    if (waitingByPresence.length === 0) return;
+    const endpoints = this.world.signedInEndpoints('agent').filter((e) => e.user!.key === userKey);
+    for (const waiting of waitingByPresence)
+      for (const endpoint of endpoints) this.reconsider(waiting, endpoint);
+  }
+
   requeue(
     call: CallModel,
     queue: CallQueue,
@@ -90,21 +124,23 @@ export class QueueRouting implements QueuePort {
     this.line({ call, queue, caller, ...(customContext && { customContext }) }, RING_TIMEOUT_MS);
   }
 
-  /** The caller waits in the queue's line, ringing every signed-in agent, with their patience. */
-  private line(waiting: Waiting, patienceMs: number): void {
+  /** The caller waits in the queue's line, ringing the agents its routing allows, with their patience. */
+  private line(newWaiting: NewWaiting, patienceMs: number): void {
+    const waiting: Waiting = { ...newWaiting, rangOut: new Set() };
     const { call, caller } = waiting;
     const { clock } = this.world;
     this.waiting.set(call.id, waiting);
     call.hooks.answered = () => {
       this.waiting.delete(call.id);
       call.clearTimer(clock, 'patience');
+      call.clearTimersNamed(clock, 'alert:');
       this.world.scripts.startTalking(call, caller);
     };
     call.hooks.ended = () => this.waiting.delete(call.id);
     call.setTimer(clock, 'patience', Math.min(patienceMs, RING_TIMEOUT_MS), () =>
       this.abandon(call, patienceMs < RING_TIMEOUT_MS ? END.callerCancelled : END.noAnswer),
     );
-    for (const endpoint of this.world.signedInEndpoints('agent')) this.ring(waiting, endpoint);
+    for (const endpoint of this.world.signedInEndpoints('agent')) this.reconsider(waiting, endpoint);
   }
 
   /** Directory callers not in a live call: one person cannot wait in the queue twice at once. */
@@ -131,7 +167,7 @@ export class QueueRouting implements QueuePort {
   /** An agent who signs in while callers wait starts ringing too. */
   endpointJoined(endpoint: Endpoint): void {
     if (endpoint.user?.role !== 'agent') return;
-    for (const waiting of this.waiting.values()) this.ring(waiting, endpoint);
+    for (const waiting of this.waiting.values()) this.reconsider(waiting, endpoint);
   }
 
   private pickIdleCaller(): PhoneCaller {
@@ -140,8 +176,35 @@ export class QueueRouting implements QueuePort {
     return this.world.random.routing.pick(idle);
   }
 
-  private ring({ call, queue, caller, customContext }: Waiting, endpoint: Endpoint): void {
-    if (call.offers.has(endpoint.id) || call.declined.has(endpoint.id)) return;
+  private byPresence(waiting: Waiting): boolean {
+    return this.world.directory.queueSettings(waiting.queue.name).presenceBasedRouting;
+  }
+
+  /** Whether a waiting call may ring an agent's console now, by its queue's routing. */
+  private reachable(waiting: Waiting, endpoint: Endpoint): boolean {
+    if (!this.byPresence(waiting)) return true;
+    const userKey = endpoint.user!.key;
+    const { presence } = this.world;
+    return presence.of(userKey).availability === 'Available' && !presence.inCall(userKey);
+  }
+
+  /** Rings an agent the call may ring now; stops ringing one it may not (`487/0`). */
+  private reconsider(waiting: Waiting, endpoint: Endpoint): void {
+    if (this.reachable(waiting, endpoint)) return this.ring(waiting, endpoint);
+    // Out of Available (or into a call): a ring-out is forgotten, so coming back rings again.
+    waiting.rangOut.delete(endpoint.user!.key);
+    const { call } = waiting;
+    if (!call.offers.has(endpoint.id)) return;
+    call.clearTimer(this.world.clock, `alert:${endpoint.id}`);
+    this.world.calls.endOffer(call, endpoint.id, END.callerCancelled);
+  }
+
+  private ring(waiting: Waiting, endpoint: Endpoint): void {
+    const { call, queue, caller, customContext } = waiting;
+    if (call.declined.has(endpoint.id) || waiting.rangOut.has(endpoint.user!.key)) return;
+    // Already ringing when the queue turned presence-based routing on: its alert time starts now.
+    if (this.byPresence(waiting) && !call.hasTimer(`alert:${endpoint.id}`)) this.alert(waiting, endpoint);
+    if (call.offers.has(endpoint.id)) return;
     this.world.calls.offer(call, endpoint, {
       callerInfo: partyInfo(caller),
       transferorInfo: {
@@ -149,6 +212,17 @@ export class QueueRouting implements QueuePort {
         displayName: queue.name,
       },
       ...(customContext && { customContext }),
+    });
+  }
+
+  /** The agent alert time: unanswered by then, it stops ringing this agent and waits for others. */
+  private alert(waiting: Waiting, endpoint: Endpoint): void {
+    const { call } = waiting;
+    const { agentAlertSeconds } = this.world.directory.queueSettings(waiting.queue.name);
+    call.setTimer(this.world.clock, `alert:${endpoint.id}`, agentAlertSeconds * 1000, () => {
+      if (!call.offers.has(endpoint.id) || call.status !== 'waiting') return;
+      waiting.rangOut.add(endpoint.user!.key);
+      this.world.calls.endOffer(call, endpoint.id, END.noAnswer);
     });
   }
 

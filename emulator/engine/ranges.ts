@@ -31,6 +31,8 @@ export const RANGES = {
   threadMembers: { min: 1, max: 250, integer: true, unit: 'members' },
   /** How long a meeting's organizer lets joiners wait in the lobby: whole seconds, at most an hour. */
   autoAdmitSeconds: { min: 0, max: 3600, integer: true, unit: 'seconds' },
+  /** How long a presence-routed queue call rings an agent before trying others (Teams' agent alert time). */
+  agentAlertSeconds: { min: 15, max: 180, integer: true, unit: 'seconds' },
   /** Colleagues in a meeting from its start: the directory has a handful. */
   meetingAttendees: { min: 0, max: 50, integer: true, unit: 'colleagues' },
   /** Agents the directory generates beside its built-in users (`EMULATOR_GENERATED_AGENTS`). */

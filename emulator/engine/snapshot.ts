@@ -6,14 +6,18 @@ import type { ChatThread } from './threads';
 /**
  * Plain JSON of the world, for `GET /emulator/state` and tests: the queue (calls nobody answered
  * yet, and where they ring), every live call with every party (and its leg, for a console), the
- * DTMF tones sent in it, and the consoles.
+ * DTMF tones sent in it, the consoles, each queue's routing settings and each user's presence.
  */
-export function worldSnapshot<Consoles>(world: {
+export function worldSnapshot<Consoles, Queues, Presence>(world: {
   now: number;
   calls: Iterable<CallModel>;
   waiting: ReturnType<QueueRouting['waitingCalls']>;
   userOf: (endpointId: string) => string;
   consoles: Consoles;
+  /** Each queue's name and routing settings. */
+  queues: Queues;
+  /** Each directory user's aggregated presence, by user key. */
+  presence: Presence;
 }) {
   const { now, userOf } = world;
   const waitingIds = new Set(world.waiting.map(({ call }) => call.id));
@@ -60,6 +64,8 @@ export function worldSnapshot<Consoles>(world: {
         dtmf: call.dtmf.map(({ from, tone, at }) => ({ from, tone, at })),
       })),
     consoles: world.consoles,
+    queues: world.queues,
+    presence: world.presence,
   };
 }
 

@@ -97,7 +97,25 @@ export interface LobbyPort {
   rearm(call: CallModel): void;
 }
 
+/** A Teams presence: Graph's `availability` and `activity`. */
+export interface PresencePair {
+  readonly availability: string;
+  readonly activity: string;
+}
+
+export interface PresencePort {
+  /** A user's aggregated presence (presence.ts). */
+  of(userKey: string): PresencePair;
+  /** Whether a console of this user is in a call. */
+  inCall(userKey: string): boolean;
+}
+
 export interface QueuePort {
+  /**
+   * An agent's presence or calls changed (a session set, cleared or expired; a call of theirs
+   * started or ended): queues that route by presence ring them, or stop ringing them.
+   */
+  agentChanged(userKey: string): void;
   waitingCount(): number;
   idleCallers(): PhoneCaller[];
   enqueue(options: EnqueueOptions): string;
@@ -135,6 +153,7 @@ export interface WorldPort {
   readonly scripts: ScriptPort;
   readonly lobby: LobbyPort;
   readonly queue: QueuePort;
+  readonly presence: PresencePort;
   send(endpointId: string, message: ServerMessage): void;
   signedInEndpoints(role?: DirectoryUser['role']): Endpoint[];
   /** Whether this user's console was ever signed in (a Teams user "registered but offline"). */

@@ -10,11 +10,13 @@ import {
   type DirectoryUser,
   type GeneratedUsers,
   type PhoneCaller,
+  type QueueSettings,
   type TeamsCloud,
 } from './directory';
 import { Faults } from './faults';
 import { LegOperations } from './leg-operations';
 import { MeetingCalls } from './meeting-calls';
+import { Presences } from './presence';
 import { Meetings } from './meetings';
 import { QueueRouting } from './queue-routing';
 import { randomStreams, type RandomStreams } from './random';
@@ -62,6 +64,8 @@ export class World implements WorldPort {
   readonly scripts: ScriptedParties;
   readonly lobby: MeetingCalls;
   readonly queue: QueueRouting;
+  /** Every Teams user's presence: what Graph's presence routes read and set. */
+  readonly presence: Presences;
   readonly scenario: Scenario;
   private readonly answering: Answering;
   private readonly dialer: Dialer;
@@ -85,6 +89,7 @@ export class World implements WorldPort {
     this.scripts = new ScriptedParties(this);
     this.lobby = new MeetingCalls(this);
     this.queue = new QueueRouting(this);
+    this.presence = new Presences(this);
     this.answering = new Answering(this);
     this.dialer = new Dialer(this);
     this.legOperations = new LegOperations(this);
@@ -284,6 +289,13 @@ export class World implements WorldPort {
     return this.queue.idleCallers();
   }
 
+  /** Changes a queue's routing settings (unknown queue or bad value: an error, nothing changed). */
+  configureQueue(name: string, changes: Partial<QueueSettings>): QueueSettings {
+    const settings = this.directory.configureQueue(name, changes);
+    this.queue.queueConfigured(name);
+    return settings;
+  }
+
   /** Plain JSON of the queue, the calls and the consoles, for `GET /emulator/state` and tests. */
   snapshot() {
     return worldSnapshot({
@@ -292,6 +304,8 @@ export class World implements WorldPort {
       waiting: this.queue.waitingCalls(),
       userOf: (id) => this.connections.endpoint(id)?.user?.key ?? id,
       consoles: this.listenerCounts().consoles,
+      queues: this.directory.queues.map(({ name }) => ({ name, ...this.directory.queueSettings(name) })),
+      presence: this.presence.all(),
     });
   }
 
@@ -310,6 +324,7 @@ export class World implements WorldPort {
   dispose(): void {
     this.scenario.stop();
     this.calls.dispose();
+    this.presence.dispose();
     this.connections.dispose();
     if (this.clock instanceof RealClock) this.clock.clearAll();
   }

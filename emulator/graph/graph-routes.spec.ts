@@ -49,6 +49,10 @@ function smallWorld(options: { barrier?: string } = {}) {
       const chat = chats.get(id)!;
       chat.members = chat.members.filter((m) => m !== userId);
     },
+    // Presence is tested on the real world (graph-presence.spec.ts): nobody here has any.
+    presence: () => undefined,
+    setPresence: () => undefined,
+    clearPresence: () => false,
   };
   const as =
     (token: string | null) =>

@@ -1,5 +1,6 @@
 import { GraphChats } from './graph-chats';
 import type { GraphFaults } from './graph-faults';
+import { changePresence, getPresence, getPresencesByUserId } from './graph-presence';
 import {
   errorResponse,
   GraphHttpError,
@@ -18,7 +19,9 @@ const VERSION = '/v1.0';
  * with `ConsistencyLevel: eventual`, `$filter`, `$select`, `$top`), `GET /users/{id}`, `GET /me`.
  * Chats: `POST /chats` (group, or oneOnOne: the existing one if any), `GET /me/chats` and
  * `GET /chats` (the caller's, `$filter`, `$expand`, `$top`, paged with `@odata.nextLink`), `GET /chats/{id}`, `GET|POST /chats/{id}/members`,
- * `DELETE /chats/{id}/members/{membershipId}`. Every request needs a signed-in user's access token.
+ * `DELETE /chats/{id}/members/{membershipId}`. Presence: `GET /me/presence`, `GET /users/{id}/presence`,
+ * `POST /users/{id}/presence/setPresence` and `.../clearPresence` (the caller's own only),
+ * `POST /communications/getPresencesByUserId`. Every request needs a signed-in user's access token.
  * `faults`: refusals injected by a test, answered once the caller is known to be signed in.
  */
 export function answerGraph(world: GraphWorld, request: GraphRequest, faults?: GraphFaults): GraphResponse {
@@ -75,11 +78,20 @@ function route(
       if (method === 'GET' && id === undefined) return getUser(world.users(), caller, query);
       if (method === 'GET' && id === 'chats' && sub === undefined)
         return chats().list('me/chats', query, request.origin);
+      if (method === 'GET' && id === 'presence' && sub === undefined) return getPresence(world, caller);
       break;
     case 'users':
       if (method === 'GET' && id === undefined)
         return listUsers(world.users(), query, request.headers['consistencylevel']);
       if (method === 'GET' && id && sub === undefined) return getUser(world.users(), id, query);
+      if (!id || sub !== 'presence') break;
+      if (method === 'GET' && subId === undefined) return getPresence(world, id);
+      if (method === 'POST' && (subId === 'setPresence' || subId === 'clearPresence'))
+        return changePresence(world, caller, id, subId, request.body);
+      break;
+    case 'communications':
+      if (method === 'POST' && id === 'getPresencesByUserId' && sub === undefined)
+        return getPresencesByUserId(world, request.body);
       break;
     case 'chats':
       if (method === 'POST' && id === undefined) return chats().create(request.body);

@@ -36,6 +36,12 @@ export class GraphWorldError extends Error {
   }
 }
 
+/** A Teams user's presence as Graph reports it. */
+export interface GraphPresence {
+  readonly availability: string;
+  readonly activity: string;
+}
+
 export interface GraphWorld {
   readonly tenantId: string;
   now(): number;
@@ -49,6 +55,15 @@ export interface GraphWorld {
   chats(): readonly GraphChat[];
   addChatMember(chatId: string, userId: string): void;
   removeChatMember(chatId: string, userId: string): void;
+  /** A Teams user's aggregated presence; undefined when the id is nobody in the tenant. */
+  presence(userId: string): GraphPresence | undefined;
+  /** Sets (or renews) an app's presence session for a user; the routes checked pair and duration. */
+  setPresence(
+    userId: string,
+    session: GraphPresence & { readonly sessionId: string; readonly expirationMs: number },
+  ): void;
+  /** Ends an app's presence session; false when the user has no such session. */
+  clearPresence(userId: string, sessionId: string): boolean;
 }
 
 /**

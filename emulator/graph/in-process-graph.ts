@@ -38,9 +38,13 @@ export class InProcessGraph {
       },
       this.faults,
     );
-    context.response = new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
-      status: answer.status,
-      headers: { 'Content-Type': 'application/json' },
-    });
+    // No body, no content type (as Graph answers `setPresence`): the Graph client parses none.
+    context.response =
+      answer.body === undefined
+        ? new Response(null, { status: answer.status })
+        : new Response(JSON.stringify(answer.body), {
+            status: answer.status,
+            headers: { 'Content-Type': 'application/json' },
+          });
   }
 }

@@ -35,10 +35,17 @@ function toChat(thread: ChatThread): GraphChat {
   };
 }
 
+/** The directory key of a Teams user (a console user or a scripted colleague) by object id. */
+function teamsUserKey(world: World, userId: string): string | undefined {
+  const found = world.directory.teamsUser(userId);
+  if (found.kind === 'user') return found.user.key;
+  return found.kind === 'colleague' ? found.colleague.key : undefined;
+}
+
 /**
  * The world as Microsoft Graph sees it: the directory's Teams users (console users, generated ones
- * included, and scripted colleagues), the sign-in access tokens it issued, and its chat threads, which are the threads
- * group calls and `addParticipant` name.
+ * included, and scripted colleagues), the sign-in access tokens it issued, its chat threads, which are the threads
+ * group calls and `addParticipant` name, and its users' presence.
  */
 export function graphWorldOf(world: World): GraphWorld {
   // The directory is fixed once the world exists (generated users included): made once, not per request.
@@ -77,5 +84,17 @@ export function graphWorldOf(world: World): GraphWorld {
     chats: () => world.threads.list().map(toChat),
     addChatMember: (id, userId) => change(() => world.threads.addMember(id, userId)),
     removeChatMember: (id, userId) => change(() => world.threads.removeMember(id, userId)),
+    presence: (userId) => {
+      const key = teamsUserKey(world, userId);
+      return key === undefined ? undefined : world.presence.of(key);
+    },
+    setPresence: (userId, session) => {
+      const key = teamsUserKey(world, userId);
+      if (key !== undefined) world.presence.set(key, session);
+    },
+    clearPresence: (userId, sessionId) => {
+      const key = teamsUserKey(world, userId);
+      return key !== undefined && world.presence.clear(key, sessionId);
+    },
   };
 }

@@ -41,7 +41,7 @@ const SCENARIO_FIELDS = {
  * (Entra ID, ACS identity, Graph) is `cloud/`'s; the token exchange is `server/`'s.
  */
 export async function emulatorControls(app: FastifyInstance, { world }: { world: World }): Promise<void> {
-  // A POST must say it is JSON, which a page elsewhere cannot send without asking first.
+  // A POST (or PATCH) must say it is JSON, which a page elsewhere cannot send without asking first.
   app.removeAllContentTypeParsers();
   // Plain JSON.parse: a `__proto__` key stays an own field, which the schema then refuses by name.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
@@ -56,7 +56,8 @@ export async function emulatorControls(app: FastifyInstance, { world }: { world:
     done(null, value);
   });
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method === 'POST' && !/^application\/json\b/i.test(request.headers['content-type'] ?? ''))
+    const hasBody = request.method === 'POST' || request.method === 'PATCH';
+    if (hasBody && !/^application\/json\b/i.test(request.headers['content-type'] ?? ''))
       return reply
         .code(415)
         .send({ error: 'Send the request body as JSON (Content-Type: application/json).' });

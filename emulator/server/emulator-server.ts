@@ -85,7 +85,7 @@ function corsByPath(request: FastifyRequest): FastifyCorsOptions {
   return {
     origin: origin !== undefined && isLoopbackOrigin(origin) ? origin : false,
     allowedHeaders: ['Authorization', 'Content-Type'],
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'PATCH'],
   };
 }
 

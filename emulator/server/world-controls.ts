@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { END } from '../engine/codes';
+import type { QueueSettings } from '../engine/directory';
 import type { NewMeeting } from '../engine/meetings';
 import { RANGES } from '../engine/ranges';
 import { meetingJson, threadJson } from '../engine/snapshot';
@@ -15,9 +16,14 @@ import {
   stringsField,
 } from './control-schemas';
 
+const QUEUE_FIELDS = {
+  presenceBasedRouting: booleanField('presenceBasedRouting'),
+  agentAlertSeconds: numberField('agentAlertSeconds', RANGES.agentAlertSeconds),
+};
+
 /**
- * Controls over the world's calls for tests and demos: chat threads, meetings, and the scripted
- * parties in calls. Part of `emulatorControls`: the same parsing, schemas and refusals.
+ * Controls over the world's calls for tests and demos: chat threads, meetings, the scripted
+ * parties in calls, and each call queue's routing settings. Part of `emulatorControls`: the same parsing, schemas and refusals.
  */
 export function worldControls(app: FastifyInstance, world: World): void {
   app.get('/emulator/threads', async () => world.threads.list().map(threadJson));
@@ -73,6 +79,28 @@ export function worldControls(app: FastifyInstance, world: World): void {
       } catch (error) {
         throw new BadRequest(400, (error as Error).message);
       }
+    },
+  );
+
+  const queueJson = (name: string) => ({ name, ...world.directory.queueSettings(name) });
+  app.get('/emulator/queues', async () => world.directory.queues.map(({ name }) => queueJson(name)));
+  app.patch<{ Params: { name: string }; Body: Partial<QueueSettings> }>(
+    '/emulator/queues/:name',
+    {
+      schema: bodySchema(QUEUE_FIELDS, {
+        minProperties: 1,
+        description: `Give what to change: one or more of ${Object.keys(QUEUE_FIELDS).join(', ')} (GET /emulator/queues reads them).`,
+      }),
+    },
+    async (request) => {
+      const { name } = request.params;
+      if (!world.directory.queue(name))
+        throw new BadRequest(
+          404,
+          `No call queue named "${name}": one of ${world.directory.queues.map((q) => q.name).join(', ')}.`,
+        );
+      world.configureQueue(name, request.body);
+      return queueJson(name);
     },
   );
 
