@@ -6,7 +6,7 @@ import type { ChatThread } from './threads';
 /**
  * Plain JSON of the world, for `GET /emulator/state` and tests: the queue (calls nobody answered
  * yet, and where they ring), every live call with every party (and its leg, for a console), the
- * DTMF tones sent in it, and the consoles.
+ * DTMF tones sent in it, its recording, and the consoles.
  */
 export function worldSnapshot<Consoles>(world: {
   now: number;
@@ -58,6 +58,7 @@ export function worldSnapshot<Consoles>(world: {
           ...(offer.partyId && { as: offer.partyId }),
         })),
         dtmf: call.dtmf.map(({ from, tone, at }) => ({ from, tone, at })),
+        ...(call.recording && { recording: { consentRequired: call.recording.consentRequired } }),
       })),
     consoles: world.consoles,
   };
