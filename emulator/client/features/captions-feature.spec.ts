@@ -154,6 +154,23 @@ describe('Features.Captions (Teams captions)', () => {
     await finish();
   });
 
+  it('stops the turn when the agent holds (nobody hears the caller), and the caller speaks again after the resume', async () => {
+    const { emulator, call, captions, log, speaksAt, finish } = await answeredCall();
+    await captions.startCaptions();
+    await emulator.advance(speaksAt + 2 * WORDS_PER_PARTIAL * WORD_MS);
+    await call.hold();
+    await emulator.settle();
+    assert.deepEqual(log.slice(-2), ["Final Robin Park: Hi, I'm calling about a charge", 'quiet']);
+    log.splice(0);
+    await emulator.advance(60_000);
+    assert.deepEqual(log.splice(0), [], 'quiet while held');
+    await call.resume();
+    await emulator.advance(10_000);
+    assert.ok(log.includes(`Final Robin Park: ${CALLER_SCRIPT[1]}`), log.join('\n'));
+    await call.hangUp();
+    await finish();
+  });
+
   it('sets the spoken language for the call, refuses one it does not know, and translation without Teams Premium', async () => {
     const { emulator, call, captions, finish } = await answeredCall();
     await captions.startCaptions();
