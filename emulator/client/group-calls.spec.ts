@@ -2,26 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RemoteParticipant, TeamsCall } from '@azure/communication-calling';
 import { consoles, rawId, rawIdOf } from '../testing/consoles';
+import { groupCall, GROUP_CALL_PHONE as PHONE } from '../testing/group-call';
 
-const PHONE = { phoneNumber: '+14255550199' };
 const rosterOf = (call: TeamsCall) => call.remoteParticipants.map((p) => `${rawId(p)} ${p.state}`);
 const stateOf = (o: { state: string; callEndReason?: { code: number; subCode?: number } }) =>
   `${o.state}${o.callEndReason ? ` ${o.callEndReason.code}/${o.callEndReason.subCode ?? '-'}` : ''}`;
-
-/** Alex in a group call with Blake (answered) and a phone number (answered after its early media). */
-async function groupCall() {
-  const context = await consoles('alex', 'blake');
-  const { emulator, world, consoles: c } = context;
-  const thread = world.threads.create(
-    { members: [c.alex.identifier.microsoftTeamsUserId, c.blake.identifier.microsoftTeamsUserId] },
-    0,
-  );
-  const call = c.alex.agent.startCall([c.blake.identifier, PHONE], { threadId: thread.id });
-  await emulator.settle();
-  const blakeCall = await c.blake.ringing[0].accept();
-  await emulator.advance(5_000);
-  return { ...context, thread, call, blakeCall };
-}
 
 describe('group calls', () => {
   it('need their chat thread; the caller is in at once, the others ring, and every console sees every other party', async () => {

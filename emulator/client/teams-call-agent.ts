@@ -220,6 +220,11 @@ export class EmulatedTeamsCallAgent implements TeamsCallAgent, ReconnectionHooks
       case 'transferChanged':
         this.callById(message.callId)?.transferChanged(message);
         return;
+      case 'recordingChanged':
+      case 'captionsChanged':
+      case 'captionReceived':
+        this.callById(message.callId)?.featureChanged(message);
+        return;
     }
   }
 

@@ -24,7 +24,7 @@ import type {
 } from '../protocol/messages';
 import { EmulatedCallInfo } from './call-info';
 import { CallRoster } from './call-roster';
-import { CallFeatures } from './call-features';
+import { CallFeatures, type FeatureMessage } from './call-features';
 import { notModelled, type Connection } from './connection';
 import { CallKind } from './sdk-values';
 import { Emitter, type Listener, type ListenerTally } from './emitter';
@@ -88,6 +88,7 @@ export class EmulatedTeamsCall implements TeamsCall {
       connection,
       tally,
     );
+    if (start.recording) this.features.recording.changed(start.recording);
     this.roster = new CallRoster(callId, connection, tally, this.events, this.lobby, this.features.speakers);
     this.video = new LocalVideo(callId, connection, this.events);
   }
@@ -120,7 +121,7 @@ export class EmulatedTeamsCall implements TeamsCall {
     return this.video.started;
   }
 
-  /** Every feature of the SDK's typings: Capabilities, DominantSpeakers and Transfer behave, the others are inert. */
+  /** Every feature of the SDK's typings: Capabilities, DominantSpeakers, Transfer, Recording and Captions behave, the others are inert. */
   feature<TFeature extends CallFeature>(factory: CallFeatureFactory<TFeature>): TFeature {
     return this.features.get(factory) as TFeature;
   }
@@ -233,6 +234,11 @@ export class EmulatedTeamsCall implements TeamsCall {
     this.features.transfer.changed(message);
   }
 
+  /** The world's word on the call's recording or this console's captions. */
+  featureChanged(message: FeatureMessage): void {
+    this.features.changed(message);
+  }
+
   /** The participants it starts with, without `remoteParticipantsUpdated` (nobody could listen yet). */
   seed(participants: readonly ParticipantWire[]): void {
     for (const participant of participants) this.roster.added(participant, false);
@@ -246,7 +252,8 @@ export class EmulatedTeamsCall implements TeamsCall {
   /** The world's description of a call this console started or joined (its participants merge). */
   describe(wire: CallWire): void {
     this.info.update({ serverCallId: wire.serverCallId });
-    const { remoteParticipants, ...call } = wire;
+    const { remoteParticipants, recording, ...call } = wire;
+    if (recording) this.features.recording.changed(recording);
     this.apply({ type: 'callChanged', ...call, id: this.id });
     for (const participant of remoteParticipants) this.roster.added(participant);
   }

@@ -98,7 +98,14 @@ describe('video', () => {
 describe('features', () => {
   it('gives every call feature the SDK’s typings declare as an object (one per call), never a throw; the agent’s too', async () => {
     const { call, consoles: c, finish } = await oneToOne();
-    const declared = [...inertCallFeatureNames, 'Capabilities', 'DominantSpeakers', 'Transfer'] as const;
+    const declared = [
+      ...inertCallFeatureNames,
+      'Capabilities',
+      'DominantSpeakers',
+      'Transfer',
+      'Recording',
+      'Captions',
+    ] as const;
     assert.equal(declared.length, 20);
     for (const name of declared) {
       const token = Features[name];

@@ -40,6 +40,10 @@ export interface Leg {
   readonly known: Set<string>;
   /** The capabilities last sent to it, to send only changes. */
   capabilities?: CapabilitiesWire;
+  /** This console consented to being recorded (it stays given for the call). */
+  recordingConsent?: boolean;
+  /** Whether its captions are on (`startCaptions`). */
+  captions?: boolean;
 }
 
 export interface Party {
@@ -107,6 +111,10 @@ export class CallModel {
   readonly hooks: { answered?: (party: Party) => void; ended?: () => void } = {};
   /** The transfer under way, while its target rings. */
   transfer?: TransferHooks;
+  /** The recording under way (engine/recording.ts), and whether it asks each console's consent. */
+  recording?: { readonly consentRequired: boolean };
+  /** The language its captions hear (BCP 47), for everyone in the call. */
+  spokenLanguage = 'en-us';
   private readonly timers = new Map<string, TimerHandle>();
 
   constructor(

@@ -86,6 +86,7 @@ export class Calls implements CallEngine {
     leg.capabilities = capabilitiesFor(call.kind, party);
     const visible = [...call.parties.values()].filter((other) => this.sees(call, console, other));
     visible.forEach((other) => leg.known.add(other.id));
+    const recording = this.world.recording.joining(call, console);
     endpoint.send({
       type: 'callAdded',
       call: {
@@ -101,6 +102,7 @@ export class Calls implements CallEngine {
         role: party.role,
         capabilities: leg.capabilities,
         remoteParticipants: visible.map(partyToWire),
+        ...(recording && { recording }),
       },
     });
     // In a call now: a queue routing by presence stops ringing them.

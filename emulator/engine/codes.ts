@@ -72,6 +72,10 @@ export const ERROR = {
   /** A transfer to a call (`targetCallId`) that is not this console's live call. */
   replacementCallNotFound: { code: 404, subCode: 10202 },
   transferInProgress: { code: 400, subCode: 49017 },
+  /** A spoken language captions do not support (`startCaptions`, `setSpokenLanguage`). */
+  unsupportedLanguage: { code: 400, subCode: 49030 },
+  /** Captions translated to another language: Teams Premium only, which the emulator's tenant lacks. */
+  captionsTranslationNeedsPremium: { code: 403, subCode: 49031 },
 } as const satisfies Record<string, CodePair>;
 
 /** An operation the world refused: what the client rejects the SDK call with. */

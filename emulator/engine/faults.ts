@@ -28,6 +28,10 @@ const OPERATIONS: Record<FaultOperation, true> = {
   addParticipant: true,
   sendDtmf: true,
   transfer: true,
+  grantTeamsConsent: true,
+  startCaptions: true,
+  stopCaptions: true,
+  setSpokenLanguage: true,
   resumeEndpoint: true,
 };
 

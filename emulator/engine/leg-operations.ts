@@ -24,7 +24,11 @@ export type LegOperation = Extract<
       | 'sendDtmf'
       | 'startVideo'
       | 'stopVideo'
-      | 'transfer';
+      | 'transfer'
+      | 'grantTeamsConsent'
+      | 'startCaptions'
+      | 'stopCaptions'
+      | 'setSpokenLanguage';
   }
 >;
 
@@ -67,6 +71,7 @@ export class LegOperations {
     switch (operation.op) {
       case 'mute':
       case 'unmute':
+        if (operation.op === 'unmute') this.world.recording.checkUnmute(call, party);
         this.countMute(endpoint);
         return this.setMuted(call, party, operation.op === 'mute', false);
       case 'hold':
@@ -103,6 +108,14 @@ export class LegOperations {
         return this.sendDtmf(call, party, operation.tone);
       case 'transfer':
         return this.transfers.start(endpoint, operation);
+      case 'grantTeamsConsent':
+        return this.world.recording.grantConsent(call, party);
+      case 'startCaptions':
+        return this.world.captions.start(call, party, operation.spokenLanguage);
+      case 'stopCaptions':
+        return this.world.captions.stop(party);
+      case 'setSpokenLanguage':
+        return this.world.captions.setSpokenLanguage(call, operation.language);
       case 'startVideo':
       case 'stopVideo': {
         const on = operation.op === 'startVideo';

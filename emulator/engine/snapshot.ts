@@ -6,7 +6,7 @@ import type { ChatThread } from './threads';
 /**
  * Plain JSON of the world, for `GET /emulator/state` and tests: the queue (calls nobody answered
  * yet, and where they ring), every live call with every party (and its leg, for a console), the
- * DTMF tones sent in it, the consoles, each queue's routing settings and each user's presence.
+ * DTMF tones sent in it, its recording, the consoles, each queue's routing settings and each user's presence.
  */
 export function worldSnapshot<Consoles, Queues, Presence>(world: {
   now: number;
@@ -62,6 +62,7 @@ export function worldSnapshot<Consoles, Queues, Presence>(world: {
           ...(offer.partyId && { as: offer.partyId }),
         })),
         dtmf: call.dtmf.map(({ from, tone, at }) => ({ from, tone, at })),
+        ...(call.recording && { recording: { consentRequired: call.recording.consentRequired } }),
       })),
     consoles: world.consoles,
     queues: world.queues,

@@ -1,5 +1,11 @@
 import type { CallDirection, CallState } from '@azure/communication-calling';
-import type { CustomContextWire, EndReasonWire, PartyWire, ServerMessage } from '../protocol/messages';
+import type {
+  CustomContextWire,
+  EndReasonWire,
+  PartyWire,
+  RecordingWire,
+  ServerMessage,
+} from '../protocol/messages';
 import type { CallKind, CallModel, Leg, Offer, Party } from './call-model';
 import type { Clock } from './clock';
 import type { CallQueue, Colleague, Directory, DirectoryUser, PhoneCaller } from './directory';
@@ -85,6 +91,32 @@ export interface SpeechPort {
   stop(call: CallModel, party: Party): void;
 }
 
+export interface RecordingPort {
+  /** A console joins the call: what it sees of a recording under way (muted if consent is asked). */
+  joining(call: CallModel, party: Party & { leg: Leg }): RecordingWire | undefined;
+  /** `400/41016` while the console owes its consent to a recording under way. */
+  checkUnmute(call: CallModel, party: Party & { leg: Leg }): void;
+  grantConsent(call: CallModel, party: Party & { leg: Leg }): void;
+}
+
+/** A scripted party's words so far in a turn (`Partial`), or the whole line (`Final`). */
+export interface SpokenWords {
+  readonly speaker: Party;
+  readonly text: string;
+  readonly resultType: 'Partial' | 'Final';
+  /** When the turn began (world clock). */
+  readonly timestamp: number;
+}
+
+export interface CaptionsPort {
+  said(call: CallModel, words: SpokenWords): void;
+  /** This console's captions on (the call's spoken language set first, when given). */
+  start(call: CallModel, party: Party & { leg: Leg }, spokenLanguage?: string): void;
+  stop(party: Party & { leg: Leg }): void;
+  /** The call's spoken language, for everyone in it. */
+  setSpokenLanguage(call: CallModel, language: string): void;
+}
+
 export interface ScriptPort {
   dialPhone(call: CallModel, party: Party): void;
   dialColleague(call: CallModel, party: Party, colleague: Colleague): void;
@@ -150,6 +182,8 @@ export interface WorldPort {
   readonly meetings: Meetings;
   readonly calls: CallEngine;
   readonly speech: SpeechPort;
+  readonly recording: RecordingPort;
+  readonly captions: CaptionsPort;
   readonly scripts: ScriptPort;
   readonly lobby: LobbyPort;
   readonly queue: QueuePort;

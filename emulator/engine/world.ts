@@ -1,5 +1,6 @@
 import type { ClientMessage, Operation, ServerMessage, SignedInWire } from '../protocol/messages';
 import { Answering } from './answering';
+import { Captions } from './captions';
 import { Calls } from './calls';
 import { RealClock, type Clock } from './clock';
 import { Connections, type CloseKind, type EndpointSession } from './connections';
@@ -20,6 +21,7 @@ import { Presences } from './presence';
 import { Meetings } from './meetings';
 import { QueueRouting } from './queue-routing';
 import { randomStreams, type RandomStreams } from './random';
+import { Recording } from './recording';
 import { Scenario, type ScenarioOptions } from './scenario';
 import { ScriptedParties } from './scripted-parties';
 import { worldSnapshot } from './snapshot';
@@ -61,6 +63,8 @@ export class World implements WorldPort {
   readonly meetings: Meetings;
   readonly calls: Calls;
   readonly speech: Speech;
+  readonly recording: Recording;
+  readonly captions: Captions;
   readonly scripts: ScriptedParties;
   readonly lobby: MeetingCalls;
   readonly queue: QueueRouting;
@@ -86,6 +90,8 @@ export class World implements WorldPort {
     this.meetings = new Meetings(this.directory, this.random.meetings);
     this.calls = new Calls(this);
     this.speech = new Speech(this);
+    this.recording = new Recording(this);
+    this.captions = new Captions(this);
     this.scripts = new ScriptedParties(this);
     this.lobby = new MeetingCalls(this);
     this.queue = new QueueRouting(this);
@@ -294,6 +300,24 @@ export class World implements WorldPort {
     const settings = this.directory.configureQueue(name, changes);
     this.queue.queueConfigured(name);
     return settings;
+  }
+
+  /**
+   * Recording of a live call (its world id) starts: every console in it sees it; with
+   * `consentRequired` each is muted until it consents (engine/recording.ts).
+   */
+  startRecording(callId: string, options: { consentRequired: boolean }): void {
+    this.recording.start(this.requireCall(callId), options);
+  }
+
+  stopRecording(callId: string): void {
+    this.recording.stop(this.requireCall(callId));
+  }
+
+  private requireCall(callId: string) {
+    const call = this.calls.all.get(callId);
+    if (!call) throw new Error(`No live call ${callId} in the world.`);
+    return call;
   }
 
   /** Plain JSON of the queue, the calls and the consoles, for `GET /emulator/state` and tests. */

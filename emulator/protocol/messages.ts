@@ -100,6 +100,24 @@ export interface CallWire {
   readonly role: ParticipantRole;
   readonly capabilities: CapabilitiesWire;
   readonly remoteParticipants: readonly ParticipantWire[];
+  /** The call's recording as this console sees it, when one is under way as it joins. */
+  readonly recording?: RecordingWire;
+}
+
+/** A call's recording as one console sees it: its consent is its own to give. */
+export interface RecordingWire {
+  readonly isRecordingActive: boolean;
+  readonly isTeamsConsentRequired: boolean;
+}
+
+/** One caption: a turn's words so far (`Partial`), or all of them (`Final`). */
+export interface CaptionWire {
+  readonly speaker: PartyWire;
+  readonly spokenText: string;
+  readonly spokenLanguage: string;
+  readonly resultType: 'Partial' | 'Final';
+  /** When the turn's first words were spoken (world clock, epoch ms). */
+  readonly timestamp: number;
 }
 
 /** Whom a console calls or adds. */
@@ -163,6 +181,9 @@ export type Operation =
   | OnParticipant<'muteParticipant' | 'removeParticipant' | 'admit' | 'rejectFromLobby'>
   | (OnCall<'addParticipant'> & { readonly target: TargetWire; readonly threadId?: string })
   | (OnCall<'sendDtmf'> & { readonly tone: string })
+  | OnCall<'grantTeamsConsent' | 'stopCaptions'>
+  | (OnCall<'startCaptions'> & { readonly spokenLanguage?: string })
+  | (OnCall<'setSpokenLanguage'> & { readonly language: string })
   /** Answered at once; the outcome comes later as `transferChanged` (or at once as an error). */
   | (OnCall<'transfer'> & {
       readonly transferId: string;
@@ -242,4 +263,15 @@ type WorldEvent =
       readonly transferId: string;
       readonly state: 'Transferred' | 'Failed';
       readonly error?: EndReasonWire;
-    };
+    }
+  /** The call's recording started or stopped, or this console gave its consent. */
+  | ({ readonly type: 'recordingChanged'; readonly callId: string } & RecordingWire)
+  /** This console's captions started or stopped, or the call's spoken language changed. */
+  | {
+      readonly type: 'captionsChanged';
+      readonly callId: string;
+      readonly active?: boolean;
+      readonly spokenLanguage?: string;
+    }
+  /** A caption, to a console whose captions are on. */
+  | { readonly type: 'captionReceived'; readonly callId: string; readonly caption: CaptionWire };

@@ -56,6 +56,19 @@ describe('readClientMessage', () => {
           customContext: { userToUser: 'u', voipHeaders: [{ key: 'X-MS-Custom-A', value: 'b' }] },
         },
       })),
+      { type: 'request', requestId: 13, operation: { op: 'grantTeamsConsent', callId: 'c1' } },
+      { type: 'request', requestId: 14, operation: { op: 'startCaptions', callId: 'c1' } },
+      {
+        type: 'request',
+        requestId: 15,
+        operation: { op: 'startCaptions', callId: 'c1', spokenLanguage: 'es-es' },
+      },
+      { type: 'request', requestId: 16, operation: { op: 'stopCaptions', callId: 'c1' } },
+      {
+        type: 'request',
+        requestId: 17,
+        operation: { op: 'setSpokenLanguage', callId: 'c1', language: 'fr-fr' },
+      },
     ]) {
       assert.deepEqual(readClientMessage(message), { ok: true, message });
     }
@@ -108,6 +121,12 @@ describe('readClientMessage', () => {
           customContext: { voipHeaders: 'X-MS-Custom-A: b' },
         },
       },
+      'spoken language not a string': {
+        type: 'request',
+        requestId: 1,
+        operation: { op: 'startCaptions', callId: 'c', spokenLanguage: 7 },
+      },
+      'no language': { type: 'request', requestId: 1, operation: { op: 'setSpokenLanguage', callId: 'c' } },
       'locator of no form': {
         type: 'request',
         requestId: 1,

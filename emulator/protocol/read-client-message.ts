@@ -45,6 +45,10 @@ const OPERATION_FIELDS: Record<OperationName, Readonly<Record<string, FieldKind>
   rejectFromLobby: { callId: 'string', participantId: 'string' },
   addParticipant: { callId: 'string', target: 'target', threadId: 'string?' },
   sendDtmf: { callId: 'string', tone: 'string' },
+  grantTeamsConsent: { callId: 'string' },
+  startCaptions: { callId: 'string', spokenLanguage: 'string?' },
+  stopCaptions: { callId: 'string' },
+  setSpokenLanguage: { callId: 'string', language: 'string' },
   transfer: {
     callId: 'string',
     transferId: 'string',

@@ -14,6 +14,7 @@ import {
   stringField,
   validationMessage,
 } from './control-schemas';
+import { recordingControls } from './recording-controls';
 import { worldControls } from './world-controls';
 
 /** The largest body a control takes: the biggest (a thread of 250 members) is about 10 KiB. */
@@ -185,6 +186,7 @@ export async function emulatorControls(app: FastifyInstance, { world }: { world:
   );
 
   worldControls(app, world);
+  recordingControls(app, world);
 }
 
 /** Every refusal in the controls' shape, `{ error }`; a 413 also closes the connection. */

@@ -13,9 +13,7 @@ type AnyFeature = Record<string, unknown> & {
 
 /** Each call feature's events as the SDK's typings declare them. */
 const events: Record<InertCallFeatureName, string[]> = {
-  Recording: ['isRecordingActiveChanged', 'recordingsUpdated'],
   Transcription: ['isTranscriptionActiveChanged'],
-  Captions: ['CaptionsKindChanged'],
   RaiseHand: ['raisedHandEvent', 'loweredHandEvent'],
   Reaction: ['reaction'],
   Spotlight: ['spotlightChanged'],
@@ -34,7 +32,6 @@ const events: Record<InertCallFeatureName, string[]> = {
 
 /** What acting on a feature the emulator's calls lack does: reject (or throw) with 405 and the action. */
 const refused: [InertCallFeatureName, string, unknown[], RegExp][] = [
-  ['Recording', 'grantTeamsConsent', [], /^Granting consent to be recorded is not available/],
   ['Transcription', 'grantTeamsConsent', [], /^Granting consent to be transcribed/],
   ['RaiseHand', 'raiseHand', [], /^Raising a hand is not available on this call/],
   ['RaiseHand', 'lowerHand', [], /^Lowering a hand/],
@@ -58,7 +55,7 @@ const feature = (name: InertCallFeatureName, tally = new ListenerTally()) =>
   inertCallFeature(name, tally) as unknown as AnyFeature;
 
 describe('inert call features', () => {
-  it('covers every call feature of Features except the three the call models', () => {
+  it('covers every call feature of Features except the five the call models', () => {
     const callFeatures = Object.values(Features)
       .filter((factory) => 'isCallFeature' in factory)
       .map((factory) => factory.name);
@@ -70,7 +67,7 @@ describe('inert call features', () => {
       'UnmixedAudio',
       'AudioZones',
     ];
-    const modelled = ['Capabilities', 'DominantSpeakers', 'Transfer'];
+    const modelled = ['Capabilities', 'DominantSpeakers', 'Transfer', 'Recording', 'Captions'];
     assert.deepEqual(
       [...inertCallFeatureNames].sort(),
       callFeatures.filter((name) => !runtimeOnly.includes(name) && !modelled.includes(name)).sort(),
@@ -100,8 +97,8 @@ describe('inert call features', () => {
     // As the SDK's features do when their call ends: what was never removed goes with the call.
     const tally = new ListenerTally();
     const listener = () => undefined;
-    const recording = feature('Recording', tally);
-    recording.on('isRecordingActiveChanged', listener);
+    const transcription = feature('Transcription', tally);
+    transcription.on('isTranscriptionActiveChanged', listener);
     const diagnostics = feature('UserFacingDiagnostics', tally) as unknown as Record<
       'network' | 'media',
       AnyFeature
@@ -109,15 +106,13 @@ describe('inert call features', () => {
       AnyFeature;
     diagnostics.network.on('diagnosticChanged', listener.bind(null));
     diagnostics.media.on('diagnosticChanged', listener.bind(null));
-    const captions = feature('Captions', tally);
-    (captions['captions'] as AnyFeature).on('CaptionsActiveChanged', listener);
     const stats = feature('MediaStats', tally);
     (stats['createCollector'] as () => AnyFeature)().on('summaryReported', listener);
-    assert.equal(tally.count, 5);
-    [recording, diagnostics, captions, stats].forEach((inert) => inert.dispose());
+    assert.equal(tally.count, 4);
+    [transcription, diagnostics, stats].forEach((inert) => inert.dispose());
     assert.equal(tally.count, 0);
     // An off after the dispose removes nothing more.
-    recording.off('isRecordingActiveChanged', listener);
+    transcription.off('isTranscriptionActiveChanged', listener);
     assert.equal(tally.count, 0);
   });
 
@@ -147,9 +142,7 @@ describe('inert call features', () => {
     });
   }
 
-  it('reads as empty: no recording, transcription, hands, spotlight, breakout rooms or together mode', () => {
-    assert.equal(feature('Recording')['isRecordingActive'], false);
-    assert.deepEqual(feature('Recording')['recordings'], []);
+  it('reads as empty: no transcription, hands, spotlight, breakout rooms or together mode', () => {
     assert.equal(feature('Transcription')['isTranscriptionActive'], false);
     assert.deepEqual((feature('RaiseHand')['getRaisedHands'] as () => unknown[])(), []);
     assert.deepEqual((feature('Spotlight')['getSpotlightedParticipants'] as () => unknown[])(), []);
@@ -165,24 +158,6 @@ describe('inert call features', () => {
       isAudioPermitted: true,
       isVideoPermitted: true,
     });
-  });
-
-  it('has captions of a Teams call, inactive, whose start rejects and whose events are counted', async () => {
-    const tally = new ListenerTally();
-    const captions = feature('Captions', tally)['captions'] as AnyFeature & {
-      startCaptions(): Promise<void>;
-    };
-    assert.equal(captions['kind'], 'TeamsCaptions');
-    assert.equal(captions['isCaptionsFeatureActive'], false);
-    await assert.rejects(
-      captions.startCaptions(),
-      /^CallingCommunicationError: Starting captions is not available/,
-    );
-    const listener = () => undefined;
-    captions.on('CaptionsReceived', listener);
-    assert.equal(tally.count, 1);
-    captions.off('CaptionsReceived', listener);
-    assert.equal(tally.count, 0);
   });
 
   it('reports no diagnostics, and its diagnostic sources count their listeners', () => {

@@ -18,16 +18,15 @@ import {
   InertOptimalVideoCount,
   InertUserFacingDiagnostics,
 } from './quality-features';
-import { InertCaptions, InertRealTimeText, InertRecording, InertTranscription } from './transcript-features';
+import { InertRealTimeText, InertTranscription } from './transcript-features';
 
 /**
  * Every call feature the SDK's typings declare that the emulator does not model (Capabilities,
- * DominantSpeakers and Transfer are modelled by the call itself), with the interface each must implement.
+ * DominantSpeakers, Transfer, Recording and Captions are modelled by the call itself), with the
+ * interface each must implement.
  */
 export interface InertCallFeatures {
-  Recording: Sdk.RecordingCallFeature;
   Transcription: Sdk.TranscriptionCallFeature;
-  Captions: Sdk.CaptionsCallFeature;
   RaiseHand: Sdk.RaiseHandCallFeature;
   Reaction: Sdk.ReactionCallFeature;
   Spotlight: Sdk.SpotlightCallFeature;
@@ -56,9 +55,7 @@ type DeclaredCallFeatureName = {
 const inertCallFeatureClasses: {
   [K in InertCallFeatureName]: new (tally: ListenerTally) => InertCallFeatures[K];
 } = {
-  Recording: InertRecording,
   Transcription: InertTranscription,
-  Captions: InertCaptions,
   RaiseHand: InertRaiseHand,
   Reaction: InertReaction,
   Spotlight: InertSpotlight,
@@ -78,7 +75,7 @@ const inertCallFeatureClasses: {
 // The compiler keeps the list whole: every declared call feature is inert here or modelled by the call.
 type Missing = Exclude<
   DeclaredCallFeatureName,
-  InertCallFeatureName | 'Capabilities' | 'DominantSpeakers' | 'Transfer'
+  InertCallFeatureName | 'Capabilities' | 'DominantSpeakers' | 'Transfer' | 'Recording' | 'Captions'
 >;
 const everyCallFeatureCovered: [Missing] extends [never] ? true : Missing = true;
 void everyCallFeatureCovered;
