@@ -57,14 +57,22 @@ export const queueFeature = createFeature({
   name: 'queue',
   reducer: createReducer(
     initialQueueState,
-    on(CallingSdkEvents.incomingCallReceived, (state, { incomingCall }) =>
-      queueAdapter.upsertOne(
-        { ...incomingCall, status: 'ringing', failure: null, arrival: state.arrivals },
-        { ...state, arrivals: state.arrivals + 1 },
+    on(CallingSdkEvents.incomingCallsReceived, (state, { incomingCalls }) =>
+      queueAdapter.upsertMany(
+        incomingCalls.map((incomingCall, i) => ({
+          ...incomingCall,
+          status: 'ringing' as const,
+          failure: null,
+          arrival: state.arrivals + i,
+        })),
+        { ...state, arrivals: state.arrivals + incomingCalls.length },
       ),
     ),
+    // Known already when it came with the call's batch: nothing changes, nothing re-renders.
     on(CallingSdkEvents.serverCallIdKnown, (state, { id, serverCallId }) =>
-      queueAdapter.updateOne({ id, changes: { serverCallId } }, state),
+      state.entities[id] && state.entities[id].serverCallId !== serverCallId
+        ? queueAdapter.updateOne({ id, changes: { serverCallId } }, state)
+        : state,
     ),
     on(QueuePanelActions.acceptClicked, (state, { id }) =>
       setStatus({ ...state, notice: null }, id, 'accepting'),
