@@ -41,7 +41,7 @@ describe('QueuePanelComponent', () => {
     expect(text()).not.toContain('Queue');
     store.dispatch(CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('ask', 0)] }));
     await fixture.whenStable();
-    const list = (fixture.nativeElement as HTMLElement).querySelector('ul');
+    const list = (fixture.nativeElement as HTMLElement).querySelector('[role="list"]');
     expect(list?.getAttribute('aria-label')).toBe('Calls ringing for you');
     expect(text()).toContain('Calls for you (1 ringing)');
   });

@@ -1,5 +1,5 @@
 import { createEntityAdapter, type EntityState } from '@ngrx/entity';
-import { createFeature, createReducer, on } from '@ngrx/store';
+import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { describeEndReason } from '../../calling/calling-codes';
 import { type Failure } from '../../model/failure';
 import type { IncomingCallSnapshot } from '../../model/snapshots';
@@ -134,3 +134,8 @@ export const queueFeature = createFeature({
 });
 
 export const { selectAll: selectQueuedCalls } = queueAdapter.getSelectors(queueFeature.selectQueueState);
+
+/** The calls ringing here that the agent has not acted on yet (accepting one silences it). */
+export const selectRingingCalls = createSelector(selectQueuedCalls, (calls) =>
+  calls.filter((call) => call.status === 'ringing'),
+);
