@@ -13,6 +13,7 @@ import { provideSignIn } from './core/auth/provide-sign-in';
 import { Logger } from './core/logger';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './core/runtime-config';
 import { provideAppState } from './state/provide-app-state';
+import { provideRingingAlerts } from './features/queue/ringing-alerts';
 
 /**
  * The console from its runtime configuration. `backend` chooses the calling module
@@ -31,6 +32,7 @@ export function appConfig(config: RuntimeConfig): ApplicationConfig {
       { provide: VideoViews, useExisting: VideoRenderer },
       provideSignIn(config),
       provideAppState(),
+      provideRingingAlerts(),
     ],
   };
 }

@@ -109,8 +109,8 @@ describe('calling SDK events to actions', () => {
     expect(Object.keys(samples).sort()).toEqual(Object.keys(callingEvents).sort());
   });
 
-  it('makes every kind but the coalesced one its own action', () => {
-    expect([...directCallingEventTypes, 'participantChanged'].sort()).toEqual(
+  it('makes every kind but the coalesced ones its own action', () => {
+    expect([...directCallingEventTypes, 'participantChanged', 'incomingCallReceived'].sort()).toEqual(
       Object.keys(callingEvents).sort(),
     );
     expect(Object.values(payloadsMatch).every(Boolean)).toBeTrue();

@@ -1,5 +1,6 @@
 import { createActionGroup, props, type ActionCreatorProps } from '@ngrx/store';
 import type { Failure } from '../model/failure';
+import type { IncomingCallSnapshot } from '../model/snapshots';
 import {
   callingEvents,
   type CallingEventPayloads,
@@ -13,8 +14,12 @@ export interface ParticipantChange {
   readonly changes: ParticipantChanges;
 }
 
-/** Bridge events that reach the store batched, not one action each (`Participants Changed`). */
-type BatchedCallingEventType = 'participantChanged';
+/**
+ * Bridge events that reach the store batched per animation frame, not one action each
+ * (`Participants Changed`, `Incoming Calls Received`).
+ */
+export const batchedCallingEventTypes = ['participantChanged', 'incomingCallReceived'] as const;
+type BatchedCallingEventType = (typeof batchedCallingEventTypes)[number];
 /** Bridge events that each become one "Calling SDK" action of the same payload. */
 export type DirectCallingEventType = Exclude<CallingEventType, BatchedCallingEventType>;
 
@@ -28,7 +33,7 @@ const callingSdkEventName = <K extends string>(type: K): CallingSdkEventName<K> 
   (type.charAt(0).toUpperCase() + type.slice(1).replace(/[A-Z]/g, ' $&')) as CallingSdkEventName<K>;
 
 export const directCallingEventTypes = (Object.keys(callingEvents) as CallingEventType[]).filter(
-  (type): type is DirectCallingEventType => type !== 'participantChanged',
+  (type): type is DirectCallingEventType => !(batchedCallingEventTypes as readonly string[]).includes(type),
 );
 
 /** One event of the group per row of the bridges' table, with the row's payload. */
@@ -46,5 +51,7 @@ export const CallingSdkEvents = createActionGroup({
     'Agent Failed': props<{ failure: Failure }>(),
     /** Participant changes of one animation frame, coalesced (speaker storms in large meetings). */
     'Participants Changed': props<{ changes: ParticipantChange[] }>(),
+    /** Calls that started ringing in one animation frame (a queue's burst at sign-in), oldest first. */
+    'Incoming Calls Received': props<{ incomingCalls: IncomingCallSnapshot[] }>(),
   },
 });

@@ -39,9 +39,9 @@ describe('QueuePanelComponent', () => {
     expect(text()).toContain('Calls for you (0 ringing)');
     expect(text()).toContain('Nobody is calling you.');
     expect(text()).not.toContain('Queue');
-    store.dispatch(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('ask', 0) }));
+    store.dispatch(CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('ask', 0)] }));
     await fixture.whenStable();
-    const list = (fixture.nativeElement as HTMLElement).querySelector('ul');
+    const list = (fixture.nativeElement as HTMLElement).querySelector('[role="list"]');
     expect(list?.getAttribute('aria-label')).toBe('Calls ringing for you');
     expect(text()).toContain('Calls for you (1 ringing)');
   });
@@ -49,14 +49,16 @@ describe('QueuePanelComponent', () => {
   it('lists ringing calls oldest first with caller, queue and a ticking waiting time', async () => {
     const { fixture, store, loader, text } = await setUp();
     store.dispatch(
-      CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('late', 30_000, 'Sales') }),
+      CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('late', 30_000, 'Sales')] }),
     );
     store.dispatch(
-      CallingSdkEvents.incomingCallReceived({
-        incomingCall: {
-          ...incomingCall('early', 10_000),
-          caller: { identity: null, displayName: 'Eli Park' },
-        },
+      CallingSdkEvents.incomingCallsReceived({
+        incomingCalls: [
+          {
+            ...incomingCall('early', 10_000),
+            caller: { identity: null, displayName: 'Eli Park' },
+          },
+        ],
       }),
     );
     now.set(75_000);
@@ -75,7 +77,7 @@ describe('QueuePanelComponent', () => {
 
   it('counts the wait from when the floor first saw the call ring, so a reload does not reset it', async () => {
     const { store, loader } = await setUp();
-    store.dispatch(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 70_000) }));
+    store.dispatch(CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('a', 70_000)] }));
     store.dispatch(CallingSdkEvents.serverCallIdKnown({ id: 'a', serverCallId: 'server-a' }));
     now.set(75_000);
     const call = await loader.getHarness(QueuedCallHarness);
@@ -87,8 +89,8 @@ describe('QueuePanelComponent', () => {
   it('says who transferred a call and from which queue, its wait the caller’s original one', async () => {
     const { store, loader } = await setUp();
     store.dispatch(
-      CallingSdkEvents.incomingCallReceived({
-        incomingCall: { ...incomingCall('t', 70_000), transferredBy: 'Alex Rivera', waitingSince: 10_000 },
+      CallingSdkEvents.incomingCallsReceived({
+        incomingCalls: [{ ...incomingCall('t', 70_000), transferredBy: 'Alex Rivera', waitingSince: 10_000 }],
       }),
     );
     now.set(75_000);
@@ -102,7 +104,7 @@ describe('QueuePanelComponent', () => {
     TestBed.configureTestingModule({ providers: [provideState(supervisorFloorFeature)] });
     const { fixture, store, loader } = await setUp();
     fixture.componentRef.setInput('audience', 'supervisor');
-    store.dispatch(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 0) }));
+    store.dispatch(CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('a', 0)] }));
     store.dispatch(CallingSdkEvents.serverCallIdKnown({ id: 'a', serverCallId: 'server-a' }));
     const call = await loader.getHarness(QueuedCallHarness);
     expect(await call.getBringingIn()).toBeNull();
@@ -120,7 +122,7 @@ describe('QueuePanelComponent', () => {
 
   it('shows Accepting… and disables both buttons once Accept is clicked', async () => {
     const { store, loader } = await setUp();
-    store.dispatch(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 0) }));
+    store.dispatch(CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('a', 0)] }));
     const call = await loader.getHarness(QueuedCallHarness.with({ caller: /Dana Smith/ }));
     await call.accept();
     expect(await call.getStatus()).toBe('Accepting…');
@@ -129,7 +131,7 @@ describe('QueuePanelComponent', () => {
 
   it('shows why an accept failed on the call itself, with the SDK code, and lets the agent try again', async () => {
     const { store, loader } = await setUp();
-    store.dispatch(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 0) }));
+    store.dispatch(CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('a', 0)] }));
     const call = await loader.getHarness(QueuedCallHarness);
     await call.accept();
     store.dispatch(
@@ -152,7 +154,7 @@ describe('QueuePanelComponent', () => {
 
   it('explains, at the top, a call that went while the agent was accepting it', async () => {
     const { store, loader } = await setUp();
-    store.dispatch(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 0) }));
+    store.dispatch(CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('a', 0)] }));
     store.dispatch(QueuePanelActions.acceptClicked({ id: 'a' }));
     store.dispatch(
       CallingSdkEvents.incomingCallEnded({ id: 'a', callEndReason: { code: 487, subCode: 10003 } }),

@@ -1,4 +1,9 @@
-import { ComponentHarness, HarnessPredicate, type BaseHarnessFilters } from '@angular/cdk/testing';
+import {
+  ComponentHarness,
+  HarnessPredicate,
+  type BaseHarnessFilters,
+  type TestKey,
+} from '@angular/cdk/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { FailureMessageHarness } from '../../shared/failure-message.harness';
 
@@ -70,6 +75,25 @@ export class QueuedCallHarness extends ComponentHarness {
 
   async reject(): Promise<void> {
     return (await this.rejectButton()).click();
+  }
+
+  /** Whether the keyboard's focus is on this call's row (not on one of its buttons). */
+  async isFocused(): Promise<boolean> {
+    return (await this.host()).isFocused();
+  }
+
+  /** Whether Tab reaches this row: the list is one Tab stop, on the row the focus last rested on. */
+  async isTabStop(): Promise<boolean> {
+    return (await (await this.host()).getAttribute('tabindex')) === '0';
+  }
+
+  async focus(): Promise<void> {
+    return (await this.host()).focus();
+  }
+
+  /** A key pressed while this row has the focus (arrows, Home, End move through the queue). */
+  async press(key: TestKey): Promise<void> {
+    return (await this.host()).sendKeys(key);
   }
 
   /** Whether Accept and Reject can be clicked. */

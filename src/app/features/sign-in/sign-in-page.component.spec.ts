@@ -4,12 +4,22 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { AuthApiActions } from '../../state/agent/auth-api.actions';
 import { SignInPageActions } from '../../state/agent/sign-in-page.actions';
+import { AUDIO_CONTEXT_FACTORY } from '../../core/ringtone';
+import { FakeAudioContext, fakeAudioContextFactory } from '../../core/testing/fake-audio-context';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { SignInPageComponent } from './sign-in-page.component';
 
 describe('SignInPageComponent', () => {
+  let audio: FakeAudioContext;
+
   async function setUp() {
-    TestBed.configureTestingModule({ providers: provideTestState() });
+    audio = new FakeAudioContext();
+    TestBed.configureTestingModule({
+      providers: [
+        provideTestState(),
+        { provide: AUDIO_CONTEXT_FACTORY, useValue: fakeAudioContextFactory(audio) },
+      ],
+    });
     const fixture = TestBed.createComponent(SignInPageComponent);
     const loader = TestbedHarnessEnvironment.loader(fixture);
     const dispatched: Action[] = [];
@@ -24,6 +34,14 @@ describe('SignInPageComponent', () => {
     expect(text()).toContain('Sign in');
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Sign in with Microsoft' }))).click();
     expect(dispatched).toContain(SignInPageActions.signInClicked());
+  });
+
+  it('lets sound play from the sign-in click on, so the first call’s ringtone is heard', async () => {
+    const { loader } = await setUp();
+    audio.useThePage();
+    expect(audio.state).toBe('suspended');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Sign in with Microsoft' }))).click();
+    expect(audio.state).toBe('running');
   });
 
   it('says why the last sign-in failed', async () => {

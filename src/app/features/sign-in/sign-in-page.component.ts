@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { Store } from '@ngrx/store';
+import { Ringtone } from '../../core/ringtone';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { SignInPageActions } from '../../state/agent/sign-in-page.actions';
 import { agentFeature } from '../../state/agent/agent.feature';
@@ -52,7 +53,11 @@ export class SignInPageComponent {
   private readonly store = inject(Store);
   protected readonly failure = this.store.selectSignal(agentFeature.selectFailure);
 
+  private readonly ringtone = inject(Ringtone);
+
   signIn(): void {
+    // A click lets the page's audio run (autoplay policy): the first call's ringtone will sound.
+    this.ringtone.unlock();
     this.store.dispatch(SignInPageActions.signInClicked());
   }
 }

@@ -12,14 +12,10 @@ import { SignInNeeded } from '../../calling/connect-retry';
 import { describeAuthError } from '../../core/auth/auth-failure';
 import { AuthService } from '../../core/auth/auth.service';
 import { Logger } from '../../core/logger';
-import {
-  mergeParticipantChange,
-  participantChangeKey,
-  toCallingSdkAction,
-  toParticipantChange,
-} from '../calling-event-actions';
+import { mergeParticipantChange, participantChangeKey, toParticipantChange } from '../calling-event-actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { coalescePerFrame, FRAME_SCHEDULER } from '../coalesce-per-frame';
+import { incomingCallsPerFrame } from '../incoming-calls-per-frame';
 import { AppActions } from './app.actions';
 import { agentFeature, selectBackOnline } from './agent.feature';
 import { AuthApiActions } from './auth-api.actions';
@@ -99,8 +95,8 @@ export const startSession$ = createEffect(
 
 /**
  * The calling session: from claiming the softphone to sign-out (or to another tab taking the
- * softphone over), every bridge event becomes a "Calling SDK" action; participant changes are
- * coalesced to one update per frame. The session reconnects by itself (calling/calling-session.ts);
+ * softphone over), every bridge event becomes a "Calling SDK" action; participant changes and
+ * calls that start ringing are coalesced to one update per frame. The session reconnects by itself (calling/calling-session.ts);
  * it ends with a failure only when the agent must act.
  */
 export const callingSession$ = createEffect(
@@ -129,7 +125,7 @@ export const callingSession$ = createEffect(
             coalescePerFrame(scheduler, participantChangeKey, mergeParticipantChange, idChanged$),
             map((batch) => CallingSdkEvents.participantsChanged({ changes: batch.map(toParticipantChange) })),
           ),
-          events$.pipe(filter(isOtherEvent), map(toCallingSdkAction)),
+          events$.pipe(filter(isOtherEvent), incomingCallsPerFrame(scheduler)),
         ).pipe(
           catchError((error: unknown) => {
             const failure = toFailure(error, 'connect');

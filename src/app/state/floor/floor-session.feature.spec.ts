@@ -65,7 +65,9 @@ describe('whether Ask supervisor can go out', () => {
 
 describe('the report to the floor', () => {
   it('leaves out calls whose server id is not known yet', () => {
-    const state = after(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('in1', 1_000) }));
+    const state = after(
+      CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('in1', 1_000)] }),
+    );
     expect(selectFloorReportBody(state)).toEqual({ state: 'available', calls: [] });
   });
 

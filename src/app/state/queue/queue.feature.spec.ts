@@ -11,23 +11,56 @@ describe('queue feature', () => {
   it('lists ringing calls oldest first, whatever order they arrived in', () => {
     let state = reduce(
       initialQueueState,
-      CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('b', 2_000) }),
+      CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('b', 2_000)] }),
     );
-    state = reduce(state, CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 1_000) }));
+    state = reduce(
+      state,
+      CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('a', 1_000)] }),
+    );
     expect(select(state).map((c) => c.id)).toEqual(['a', 'b']);
   });
 
   it('keeps the order the SDK announced calls in when they share a time (replayed at sign-in)', () => {
     let state = initialQueueState;
     for (const id of ['zeta', 'alpha', 'mid'])
-      state = reduce(state, CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall(id, 5_000) }));
+      state = reduce(
+        state,
+        CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall(id, 5_000)] }),
+      );
     expect(select(state).map((c) => c.id)).toEqual(['zeta', 'alpha', 'mid']);
+  });
+
+  it('takes a burst in one action, in the order the SDK announced it, after the calls already there', () => {
+    let state = reduce(
+      initialQueueState,
+      CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('first', 5_000)] }),
+    );
+    state = reduce(
+      state,
+      CallingSdkEvents.incomingCallsReceived({
+        incomingCalls: ['zeta', 'alpha', 'mid'].map((id) => incomingCall(id, 5_000)),
+      }),
+    );
+    expect(select(state).map((c) => c.id)).toEqual(['first', 'zeta', 'alpha', 'mid']);
+    expect(select(state).every((c) => c.status === 'ringing')).toBeTrue();
+  });
+
+  it('changes nothing when a call’s server id is said again', () => {
+    const state = reduce(
+      initialQueueState,
+      CallingSdkEvents.incomingCallsReceived({
+        incomingCalls: [{ ...incomingCall('a', 1), serverCallId: 'server-a' }],
+      }),
+    );
+    expect(reduce(state, CallingSdkEvents.serverCallIdKnown({ id: 'a', serverCallId: 'server-a' }))).toBe(
+      state,
+    );
   });
 
   it('shows the call as being accepted, then removes it once accepted', () => {
     let state = reduce(
       initialQueueState,
-      CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 1) }),
+      CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('a', 1)] }),
     );
     state = reduce(state, QueuePanelActions.acceptClicked({ id: 'a' }));
     expect(select(state)[0].status).toBe('accepting');
@@ -38,7 +71,7 @@ describe('queue feature', () => {
   it('puts a failed accept back to ringing with the reason on the call', () => {
     let state = reduce(
       initialQueueState,
-      CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 1) }),
+      CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('a', 1)] }),
     );
     state = reduce(state, QueuePanelActions.acceptClicked({ id: 'a' }));
     state = reduce(
@@ -53,7 +86,7 @@ describe('queue feature', () => {
   it('explains why a call the agent was accepting went away', () => {
     let state = reduce(
       initialQueueState,
-      CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 1) }),
+      CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('a', 1)] }),
     );
     state = reduce(state, QueuePanelActions.acceptClicked({ id: 'a' }));
     state = reduce(
@@ -86,7 +119,7 @@ describe('queue feature', () => {
   it('drops a call that stops ringing without a notice when the agent was not taking it', () => {
     let state = reduce(
       initialQueueState,
-      CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('a', 1) }),
+      CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('a', 1)] }),
     );
     state = reduce(
       state,

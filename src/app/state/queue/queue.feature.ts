@@ -1,5 +1,5 @@
 import { createEntityAdapter, type EntityState } from '@ngrx/entity';
-import { createFeature, createReducer, on } from '@ngrx/store';
+import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { describeEndReason } from '../../calling/calling-codes';
 import { type Failure } from '../../model/failure';
 import type { IncomingCallSnapshot } from '../../model/snapshots';
@@ -57,14 +57,22 @@ export const queueFeature = createFeature({
   name: 'queue',
   reducer: createReducer(
     initialQueueState,
-    on(CallingSdkEvents.incomingCallReceived, (state, { incomingCall }) =>
-      queueAdapter.upsertOne(
-        { ...incomingCall, status: 'ringing', failure: null, arrival: state.arrivals },
-        { ...state, arrivals: state.arrivals + 1 },
+    on(CallingSdkEvents.incomingCallsReceived, (state, { incomingCalls }) =>
+      queueAdapter.upsertMany(
+        incomingCalls.map((incomingCall, i) => ({
+          ...incomingCall,
+          status: 'ringing' as const,
+          failure: null,
+          arrival: state.arrivals + i,
+        })),
+        { ...state, arrivals: state.arrivals + incomingCalls.length },
       ),
     ),
+    // Known already when it came with the call's batch: nothing changes, nothing re-renders.
     on(CallingSdkEvents.serverCallIdKnown, (state, { id, serverCallId }) =>
-      queueAdapter.updateOne({ id, changes: { serverCallId } }, state),
+      state.entities[id] && state.entities[id].serverCallId !== serverCallId
+        ? queueAdapter.updateOne({ id, changes: { serverCallId } }, state)
+        : state,
     ),
     on(QueuePanelActions.acceptClicked, (state, { id }) =>
       setStatus({ ...state, notice: null }, id, 'accepting'),
@@ -126,3 +134,8 @@ export const queueFeature = createFeature({
 });
 
 export const { selectAll: selectQueuedCalls } = queueAdapter.getSelectors(queueFeature.selectQueueState);
+
+/** The calls ringing here that the agent has not acted on yet (accepting one silences it). */
+export const selectRingingCalls = createSelector(selectQueuedCalls, (calls) =>
+  calls.filter((call) => call.status === 'ringing'),
+);

@@ -1,6 +1,8 @@
 import { signal, type EnvironmentProviders, type Provider } from '@angular/core';
 import { provideState, provideStore } from '@ngrx/store';
 import { VideoRenderer } from '../../calling/video-renderer';
+import { AUDIO_CONTEXT_FACTORY } from '../../core/ringtone';
+import { fakeAudioContextFactory } from '../../core/testing/fake-audio-context';
 import { Ticker } from '../../core/ticker';
 import { VideoViews } from '../../core/video-views';
 import { agentFeature } from '../agent/agent.feature';
@@ -12,7 +14,10 @@ import { participantsFeature } from '../participants/participants.feature';
 import { queueFeature } from '../queue/queue.feature';
 import { reloadNoteFeature } from '../reload/reload-note.feature';
 
-/** The real store and reducers, without effects, a clock the test sets, and video as the app has it. */
+/**
+ * The real store and reducers, without effects, a clock the test sets, video as the app has it,
+ * and a silent AudioContext (a ringtone never sounds in a test).
+ */
 export function provideTestState(now = signal(0)): (Provider | EnvironmentProviders)[] {
   return [
     provideStore(
@@ -34,6 +39,7 @@ export function provideTestState(now = signal(0)): (Provider | EnvironmentProvid
     provideState(reloadNoteFeature),
     ...provideWorkspaceFeatures(),
     { provide: Ticker, useValue: { now } },
+    { provide: AUDIO_CONTEXT_FACTORY, useValue: fakeAudioContextFactory() },
     { provide: VideoViews, useExisting: VideoRenderer },
   ];
 }

@@ -141,13 +141,18 @@ export const transferFeature = createFeature({
       const own = state.entities[previousId];
       return own ? adapter.addOne({ ...own, callId: id }, adapter.removeOne(previousId, state)) : state;
     }),
-    on(
-      CallingSdkEvents.incomingCallReceived,
-      (state, { incomingCall: { id, waitingSince, receivedAt, queue } }) => ({
-        ...state,
-        firstRings: { ...state.firstRings, [id]: { at: waitingSince ?? receivedAt, queue } },
-      }),
-    ),
+    on(CallingSdkEvents.incomingCallsReceived, (state, { incomingCalls }) => ({
+      ...state,
+      firstRings: {
+        ...state.firstRings,
+        ...Object.fromEntries(
+          incomingCalls.map(({ id, waitingSince, receivedAt, queue }) => [
+            id,
+            { at: waitingSince ?? receivedAt, queue },
+          ]),
+        ),
+      },
+    })),
     // An accepted call goes on under the same id; one rejected, taken or given up does not (code ≠ 0).
     on(CallingSdkEvents.incomingCallEnded, (state, { id, callEndReason }) =>
       callEndReason && callEndReason.code !== 0 ? forget(state, id) : state,

@@ -225,11 +225,15 @@ describe('transfer view-model', () => {
   it('remembers a ringing call’s queue and first ring while it lasts, to hand them on with it', () => {
     const console = new Console();
     console.do(
-      CallingSdkEvents.incomingCallReceived({
-        incomingCall: { ...incomingCall('t1', 70_000), transferredBy: 'Alex Rivera', waitingSince: 10_000 },
+      CallingSdkEvents.incomingCallsReceived({
+        incomingCalls: [
+          { ...incomingCall('t1', 70_000), transferredBy: 'Alex Rivera', waitingSince: 10_000 },
+        ],
       }),
     );
-    console.do(CallingSdkEvents.incomingCallReceived({ incomingCall: incomingCall('t2', 80_000, 'Sales') }));
+    console.do(
+      CallingSdkEvents.incomingCallsReceived({ incomingCalls: [incomingCall('t2', 80_000, 'Sales')] }),
+    );
     expect(console.transfer.firstRings).toEqual({
       t1: { at: 10_000, queue: 'Billing' },
       t2: { at: 80_000, queue: 'Sales' },
