@@ -73,10 +73,27 @@ export class FakeDominantSpeakers extends FakeSdkObject {
   dominantSpeakers = { speakersList: [] as unknown[], timestamp: new Date(0) };
 }
 
+export class FakeRecording extends FakeSdkObject {
+  isRecordingActive = false;
+  recordings: { state: string }[] = [];
+  isTeamsConsentRequired = false;
+}
+
+export class FakeTeamsCaptions extends FakeSdkObject {
+  readonly kind = 'TeamsCaptions';
+  isCaptionsFeatureActive = false;
+}
+
+export class FakeCaptions extends FakeSdkObject {
+  captions: FakeTeamsCaptions = new FakeTeamsCaptions();
+}
+
 /** The factories a `FakeCall` understands, passed where the SDK's `Features` would be. */
 export const FAKE_FEATURES = {
   Capabilities: { name: 'Capabilities' },
   DominantSpeakers: { name: 'DominantSpeakers' },
+  Recording: { name: 'Recording' },
+  Captions: { name: 'Captions' },
 } as const;
 
 export class FakeCall extends FakeSdkObject {
@@ -88,7 +105,12 @@ export class FakeCall extends FakeSdkObject {
   readonly info = new FakeCallInfo();
   callerInfo = { identifier: { phoneNumber: '+14255550123' }, displayName: 'Dana Smith' };
   remoteParticipants: FakeParticipant[] = [new FakeParticipant()];
-  readonly features = { Capabilities: new FakeCapabilities(), DominantSpeakers: new FakeDominantSpeakers() };
+  readonly features = {
+    Capabilities: new FakeCapabilities(),
+    DominantSpeakers: new FakeDominantSpeakers(),
+    Recording: new FakeRecording(),
+    Captions: new FakeCaptions(),
+  };
 
   constructor(public id = 'call-1') {
     super();
