@@ -1,7 +1,8 @@
 import { _IdGenerator } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import type { ActiveCallCardViewModel } from '../../state/calls/active-call-card.view-model';
+import { CONSENT_REASON, type ActiveCallCardViewModel } from '../../state/calls/active-call-card.view-model';
+import type { Failure } from '../../model/failure';
 import { callStateLabel, callStateTone } from '../../shared/call-state-label';
 import { callDetail, callTitle } from '../../shared/call-title';
 import { DurationPipe } from '../../shared/duration.pipe';
@@ -38,6 +39,9 @@ import { StateChipComponent } from '../../shared/state-chip.component';
       @if (card().cameraOn) {
         <span class="sb-chip">Camera on</span>
       }
+      @if (card().recording.active) {
+        <span class="sb-chip alert">Recording</span>
+      }
       @if (card().connectedAt !== null) {
         <span class="duration"
           ><span class="sb-visually-hidden">Call duration: </span
@@ -53,6 +57,17 @@ import { StateChipComponent } from '../../shared/state-chip.component';
         <button mat-button type="button" (click)="dismissMutedNotice.emit()">Dismiss</button>
       </div>
     }
+    @if (card().recording.consentRequired) {
+      <div class="notice consent" role="alert">
+        <span class="message" [id]="ids.consent">{{ consentReason }}</span>
+        <button mat-button type="button" [disabled]="consent().pending" (click)="giveConsent.emit()">
+          Give consent
+        </button>
+      </div>
+      @if (consent().failure; as failure) {
+        <sb-failure-message class="consent-failure" [failure]="failure" />
+      }
+    }
     @if (card().failure; as failure) {
       <sb-failure-message [failure]="failure" />
     }
@@ -62,7 +77,9 @@ import { StateChipComponent } from '../../shared/state-chip.component';
         type="button"
         [disabled]="!microphone.enabled"
         [disabledInteractive]="microphone.interactive"
-        [attr.aria-describedby]="microphone.reason ? ids.microphone : null"
+        [attr.aria-describedby]="
+          microphone.reason ? (card().recording.consentRequired ? ids.consent : ids.microphone) : null
+        "
         (click)="microphone.enabled && (microphone.action === 'mute' ? mute.emit() : unmute.emit())"
       >
         {{ microphone.action === 'mute' ? 'Mute' : 'Unmute' }}
@@ -90,8 +107,8 @@ import { StateChipComponent } from '../../shared/state-chip.component';
         Hang up
       </button>
     </div>
-    @if (microphone.reason; as reason) {
-      <p [id]="ids.microphone" class="reason">{{ reason }}</p>
+    @if (microphone.reason && !card().recording.consentRequired) {
+      <p [id]="ids.microphone" class="reason">{{ microphone.reason }}</p>
     }
     @if (camera.reason; as reason) {
       <p [id]="ids.camera" class="reason">{{ reason }}</p>
@@ -159,12 +176,21 @@ export class ActiveCallCardComponent {
   readonly startVideo = output<void>();
   readonly stopVideo = output<void>();
   readonly dismissMutedNotice = output<void>();
+  /** Giving consent to the recording: under way, or why it failed. */
+  readonly consent = input<{ readonly pending: boolean; readonly failure: Failure | null }>({
+    pending: false,
+    failure: null,
+  });
+  readonly giveConsent = output<void>();
+  /** Said once, in the notice: Unmute points to it for why it is disabled. */
+  protected readonly consentReason = CONSENT_REASON;
 
   /** Ids of this card's own, for the reasons its buttons point to. */
   private readonly prefix = inject(_IdGenerator).getId('sb-call-card-');
   protected readonly ids = {
     microphone: `${this.prefix}-microphone-reason`,
     camera: `${this.prefix}-camera-reason`,
+    consent: `${this.prefix}-consent`,
   };
 
   protected readonly title = computed(() => callTitle(this.card().call, this.card().peopleCount));
