@@ -1,5 +1,16 @@
 import { _IdGenerator } from '@angular/cdk/a11y';
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  ElementRef,
+  inject,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { CONSENT_REASON, type ActiveCallCardViewModel } from '../../state/calls/active-call-card.view-model';
 import type { Failure } from '../../model/failure';
@@ -73,6 +84,7 @@ import { StateChipComponent } from '../../shared/state-chip.component';
     }
     <div class="controls">
       <button
+        #microphoneButton
         mat-stroked-button
         type="button"
         [disabled]="!microphone.enabled"
@@ -192,6 +204,26 @@ export class ActiveCallCardComponent {
     camera: `${this.prefix}-camera-reason`,
     consent: `${this.prefix}-consent`,
   };
+
+  private readonly microphoneButton = viewChild.required<string, ElementRef<HTMLElement>>(
+    'microphoneButton',
+    {
+      read: ElementRef,
+    },
+  );
+
+  constructor() {
+    // Give consent goes with its notice once consent is given: focus moves on to Unmute, rather
+    // than falling to the page.
+    const document = inject(DOCUMENT);
+    let asked = false;
+    afterRenderEffect(() => {
+      const required = this.card().recording.consentRequired;
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (asked && !required && lost) this.microphoneButton().nativeElement.focus();
+      asked = required;
+    });
+  }
 
   protected readonly title = computed(() => callTitle(this.card().call, this.card().peopleCount));
   protected readonly detail = computed(() =>

@@ -84,4 +84,19 @@ describe('the active call while it is recorded', () => {
     expect(await shown.getChips()).toEqual(['Muted', 'Recording']);
     expect(await (await shown.getControl('Unmute')).isDisabled()).toBeFalse();
   });
+
+  it('moves focus from Give consent to Unmute once consent is given', async () => {
+    const { store, card, record } = await setUp();
+    record(true);
+    const shown = await card();
+    await (await (await shown.getControl('Give consent')).host()).focus();
+    store.dispatch(
+      RecordingApiActions.consentGiven({
+        callId: 'c1',
+        recording: { isRecordingActive: true, isTeamsConsentRequired: false },
+      }),
+    );
+    const unmute = await shown.getControl('Unmute');
+    expect(await (await unmute.host()).isFocused()).toBeTrue();
+  });
 });
