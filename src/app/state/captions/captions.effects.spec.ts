@@ -2,7 +2,6 @@ import { TestBed } from '@angular/core/testing';
 import type { CallClient, TeamsCall } from '@azure/communication-calling';
 import { provideEffects } from '@ngrx/effects';
 import { provideState, provideStore, Store } from '@ngrx/store';
-import { take } from 'rxjs/operators';
 import { CallRegistry } from '../../calling/call-registry';
 import type { CallingValues } from '../../calling/calling-backend';
 import { SWITCH_ABANDONED } from '../../calling/switch-active-call';
@@ -41,16 +40,8 @@ function onACall() {
   registry.setClient({} as CallClient, { Features: FAKE_FEATURES } as unknown as CallingValues);
   registry.addCall(call as unknown as TeamsCall);
   store.dispatch(CallingSdkEvents.callAdded({ call: callSnapshot('c', { isMuted: true }) }));
-  const read = <T>(selector: (state: object) => T): T => {
-    let value!: T;
-    store
-      .select(selector)
-      .pipe(take(1))
-      .subscribe((v) => (value = v));
-    return value;
-  };
-  const captions = () => read(captionsFeature.selectEntities)['c'];
-  const entry = () => read(callsFeature.selectEntities)['c'];
+  const captions = () => store.selectSignal(captionsFeature.selectEntities)()['c'];
+  const entry = () => store.selectSignal(callsFeature.selectEntities)()['c'];
   return { store, clock, call, teamsCaptions: call.features.Captions.captions, captions, entry };
 }
 
