@@ -25,14 +25,14 @@ function said(speaker: Party, text: string, resultType: 'Partial' | 'Final' = 'P
 }
 
 describe('LiveCaptionsComponent on the active call', () => {
-  async function setUp(capabilities: Parameters<typeof call>[1] = {}) {
+  async function setUp(overrides: Parameters<typeof call>[1] = {}) {
     TestBed.configureTestingModule({ providers: provideTestState(signal(0)) });
     const fixture = TestBed.createComponent(ActiveCallPanelComponent);
     const store = TestBed.inject(Store);
     const dispatched: Action[] = [];
     TestBed.inject(ActionsSubject).subscribe((action) => dispatched.push(action));
     store.dispatch(AuthApiActions.signedIn({ user: ALEX }));
-    store.dispatch(CallingSdkEvents.callAdded({ call: call('c1', { caller: robin, ...capabilities }) }));
+    store.dispatch(CallingSdkEvents.callAdded({ call: call('c1', { caller: robin, ...overrides }) }));
     const captions = () => TestbedHarnessEnvironment.loader(fixture).getHarness(LiveCaptionsHarness);
     return { store, captions, dispatched };
   }
@@ -110,6 +110,13 @@ describe('LiveCaptionsComponent on the active call', () => {
     const button = await shown.getButton();
     expect(await button.isDisabled()).toBeTrue();
     expect(await shown.getReason()).toBe('Your Teams policy does not let you start live captions.');
+  });
+
+  it('offers Start captions once the call has connected', async () => {
+    const { store, captions } = await setUp({ state: 'Connecting' });
+    expect(await (await (await captions()).getButton()).isDisabled()).toBeTrue();
+    store.dispatch(CallingSdkEvents.callStateChanged({ id: 'c1', state: 'Connected', at: 2_000 }));
+    expect(await (await (await captions()).getButton()).isDisabled()).toBeFalse();
   });
 
   it('clears the transcript when the call ends', async () => {

@@ -59,13 +59,16 @@ export const selectActiveCallCaptionsViewModel = createSelector(
       if (rawId && rawId === ownRawId) return YOU;
       return speaker.displayName || !rawId ? speaker : { ...speaker, displayName: names.get(rawId) ?? null };
     };
-    const live = call.state !== 'Disconnecting' && call.state !== 'Disconnected';
+    // Captions start on a connected call (the service refuses them before); they stop any time.
+    const canAct = active
+      ? call.state !== 'Disconnecting' && call.state !== 'Disconnected'
+      : call.state === 'Connected';
     const pending = captions?.captionsPending != null;
     return {
       callId: call.id,
       active,
       action: active ? 'stop' : 'start',
-      enabled: live && !pending && (active || permission.allowed),
+      enabled: canAct && !pending && (active || permission.allowed),
       interactive: !active && !permission.allowed,
       reason: active ? null : permission.reason,
       pending,
