@@ -73,6 +73,9 @@ describe('call bridge', () => {
     expect(stream.listenerCount).toBe(1);
     expect(call.features.Capabilities.listenerCount).toBe(1);
     expect(call.features.DominantSpeakers.listenerCount).toBe(1);
+    expect(call.features.Recording.listenerCount).toBe(2);
+    expect(call.features.Captions.listenerCount).toBe(2);
+    expect(call.features.Captions.captions.listenerCount).toBe(2);
     expect(call.info.listenerCount).toBe(1);
 
     call.state = 'Disconnected';
@@ -83,6 +86,9 @@ describe('call bridge', () => {
     expect(stream.listenerCount).toBe(0);
     expect(call.features.Capabilities.listenerCount).toBe(0);
     expect(call.features.DominantSpeakers.listenerCount).toBe(0);
+    expect(call.features.Recording.listenerCount).toBe(0);
+    expect(call.features.Captions.listenerCount).toBe(0);
+    expect(call.features.Captions.captions.listenerCount).toBe(0);
     expect(call.info.listenerCount).toBe(0);
     expect(events.at(-1)).toEqual({ type: 'callEnded', id: 'call-1', callEndReason: null, at: 7 });
     expect(completed()).toBeTrue();
@@ -157,6 +163,8 @@ describe('call bridge', () => {
     expect(report.calls.allArgs()).toEqual([
       ["The call's Capabilities feature is not available: what it would say is unknown.", unavailable],
       ["The call's DominantSpeakers feature is not available: what it would say is unknown.", unavailable],
+      ["The call's Recording feature is not available: what it would say is unknown.", unavailable],
+      ["The call's Captions feature is not available: what it would say is unknown.", unavailable],
     ]);
     subscription.unsubscribe();
     expect(call.listenerCount).toBe(0);

@@ -8,12 +8,14 @@ import {
   type ReportBridgeError,
 } from './capabilities.bridge';
 import type { CallingEvent } from './calling-events';
+import { captionsEvents, captionsFeatureOf } from './captions.bridge';
 import {
   dominantSpeakersEvents,
   dominantSpeakersFeatureOf,
   toDominantSpeakers,
 } from './dominant-speakers.bridge';
 import { participantEvents } from './participant.bridge';
+import { recordingEvents, recordingFeatureOf } from './recording.bridge';
 import { serverCallIdOf } from './server-call-id';
 import { fromSdkEvent, type SdkEventTarget } from './sdk-event';
 import {
@@ -30,7 +32,7 @@ export interface CallEventsOptions {
   readonly onIdChanged?: (previousId: string, id: string) => void;
   /** Emits when the agent removed the call from its calls: it has ended. */
   readonly removed$?: Observable<unknown>;
-  /** The module's `Features`, to follow the call's capabilities and dominant speakers. */
+  /** The module's `Features`, to follow the call's capabilities, speakers, recording and captions. */
   readonly features?: CallFeatureFactories;
   /** Where errors the bridge carries on after go (the console's `Logger`). */
   readonly report?: ReportBridgeError;
@@ -141,6 +143,10 @@ export function callEvents(
     if (capabilities) subscriptions.add(capabilitiesEvents(capabilities, currentId).subscribe(emit));
     if (dominantSpeakers)
       subscriptions.add(dominantSpeakersEvents(dominantSpeakers, currentId).subscribe(emit));
+    const recording = recordingFeatureOf(call, features, report);
+    if (recording) subscriptions.add(recordingEvents(recording, currentId).subscribe(emit));
+    const captions = captionsFeatureOf(call, features, report);
+    if (captions) subscriptions.add(captionsEvents(captions, currentId).subscribe(emit));
     subscriptions.add(removed$.subscribe(end));
     // A call becomes a group call when it gets a thread (a 1:1 escalated by adding someone): its
     // kind is read again when its info changes, and with each state it reaches.

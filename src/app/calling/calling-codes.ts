@@ -31,7 +31,10 @@ export type CallOperation =
   | 'muteAllRemoteParticipants'
   | 'sendDtmf'
   | 'startVideo'
-  | 'stopVideo';
+  | 'stopVideo'
+  | 'startCaptions'
+  | 'stopCaptions'
+  | 'grantTeamsConsent';
 
 const OPERATION_WORDS: Record<CallOperation, string> = {
   accept: 'Accepting the call',
@@ -51,6 +54,9 @@ const OPERATION_WORDS: Record<CallOperation, string> = {
   sendDtmf: 'Sending the tone',
   startVideo: 'Turning your camera on',
   stopVideo: 'Turning your camera off',
+  startCaptions: 'Starting captions',
+  stopCaptions: 'Stopping captions',
+  grantTeamsConsent: 'Giving your consent to be recorded',
 };
 
 /** Operation errors, by `code/subCode` or by bare `code` (docs/acs-codes.md, operations that fail). */

@@ -12,7 +12,10 @@ import { fromSdkEvent } from './sdk-event';
 import type { CallCapabilities } from '../model/snapshots';
 
 /** The feature factories the call bridges read, from the module the `CallClient` came from. */
-export type CallFeatureFactories = Pick<typeof Features, 'Capabilities' | 'DominantSpeakers'>;
+export type CallFeatureFactories = Pick<
+  typeof Features,
+  'Capabilities' | 'DominantSpeakers' | 'Recording' | 'Captions'
+>;
 
 /** Where the bridges report an error they carry on after (the one `Logger`, in the console). */
 export type ReportBridgeError = (message: string, error: unknown) => void;

@@ -28,7 +28,7 @@ export function toEndReason(reason: CallEndReason | undefined): EndReason | null
     : { code: reason.code, subCode: reason.subCode };
 }
 
-function toParty(info: CallerInfo | undefined): Party {
+export function toParty(info: CallerInfo | undefined): Party {
   return { identity: toIdentity(info?.identifier), displayName: info?.displayName || null };
 }
 

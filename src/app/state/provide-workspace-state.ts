@@ -1,6 +1,8 @@
 import type { EnvironmentProviders } from '@angular/core';
 import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
+import * as captionsEffects from './captions/captions.effects';
+import { captionsFeature } from './captions/captions.feature';
 import * as callControlsEffects from './calls/call-controls.effects';
 import { dialerFeature } from './dialer/dialer.feature';
 import * as directoryAndChatsEffects from './dialer/directory-and-chats.effects';
@@ -13,14 +15,20 @@ import { transferFeature } from './transfer/transfer.feature';
 /**
  * The state and effects only the agent's workspace uses, registered on its lazy route
  * (`app.routes.ts`), so they load with it: placing calls, joining meetings, adding participants and escalating, transferring,
- * and the call controls. What the calling session reports (the agent, the queue, calls and their
+ * live captions, and the call controls. What the calling session reports (the agent, the queue, calls and their
  * participants) registers at the root (`provideAppState`): the session outlives any one screen,
  * and its first events may come before a route has loaded.
  */
 export function provideWorkspaceState(): EnvironmentProviders[] {
   return [
     ...provideWorkspaceFeatures(),
-    provideEffects(callControlsEffects, directoryAndChatsEffects, escalationEffects, transferEffects),
+    provideEffects(
+      callControlsEffects,
+      captionsEffects,
+      directoryAndChatsEffects,
+      escalationEffects,
+      transferEffects,
+    ),
   ];
 }
 
@@ -31,5 +39,6 @@ export function provideWorkspaceFeatures(): EnvironmentProviders[] {
     provideState(meetingJoinFeature),
     provideState(escalationFeature),
     provideState(transferFeature),
+    provideState(captionsFeature),
   ];
 }

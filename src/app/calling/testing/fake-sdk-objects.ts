@@ -73,10 +73,55 @@ export class FakeDominantSpeakers extends FakeSdkObject {
   dominantSpeakers = { speakersList: [] as unknown[], timestamp: new Date(0) };
 }
 
+export class FakeRecording extends FakeSdkObject {
+  isRecordingActive = false;
+  recordings: { state: string }[] = [];
+  isTeamsConsentRequired = false;
+  /** What the next `grantTeamsConsent` rejects with; null: it succeeds. */
+  refusal: unknown = null;
+
+  /** As the SDK does: consent given turns `isTeamsConsentRequired` false, with no event. */
+  async grantTeamsConsent(): Promise<void> {
+    if (this.refusal) throw this.refusal;
+    this.isTeamsConsentRequired = false;
+  }
+}
+
+export class FakeTeamsCaptions extends FakeSdkObject {
+  readonly kind = 'TeamsCaptions';
+  isCaptionsFeatureActive = false;
+  /** What the next `startCaptions` or `stopCaptions` rejects with; null: the request is taken. */
+  refusal: unknown = null;
+  readonly requests: ('start' | 'stop')[] = [];
+
+  /** Takes the request only: captions come on when the test says (`turn`), as the service's event. */
+  async startCaptions(): Promise<void> {
+    this.requests.push('start');
+    if (this.refusal) throw this.refusal;
+  }
+
+  async stopCaptions(): Promise<void> {
+    this.requests.push('stop');
+    if (this.refusal) throw this.refusal;
+  }
+
+  /** The service turned captions on or off (`CaptionsActiveChanged`). */
+  turn(active: boolean): void {
+    this.isCaptionsFeatureActive = active;
+    this.emit('CaptionsActiveChanged');
+  }
+}
+
+export class FakeCaptions extends FakeSdkObject {
+  captions: FakeTeamsCaptions = new FakeTeamsCaptions();
+}
+
 /** The factories a `FakeCall` understands, passed where the SDK's `Features` would be. */
 export const FAKE_FEATURES = {
   Capabilities: { name: 'Capabilities' },
   DominantSpeakers: { name: 'DominantSpeakers' },
+  Recording: { name: 'Recording' },
+  Captions: { name: 'Captions' },
 } as const;
 
 export class FakeCall extends FakeSdkObject {
@@ -88,7 +133,12 @@ export class FakeCall extends FakeSdkObject {
   readonly info = new FakeCallInfo();
   callerInfo = { identifier: { phoneNumber: '+14255550123' }, displayName: 'Dana Smith' };
   remoteParticipants: FakeParticipant[] = [new FakeParticipant()];
-  readonly features = { Capabilities: new FakeCapabilities(), DominantSpeakers: new FakeDominantSpeakers() };
+  readonly features = {
+    Capabilities: new FakeCapabilities(),
+    DominantSpeakers: new FakeDominantSpeakers(),
+    Recording: new FakeRecording(),
+    Captions: new FakeCaptions(),
+  };
 
   constructor(public id = 'call-1') {
     super();

@@ -1,7 +1,19 @@
 import { _IdGenerator } from '@angular/cdk/a11y';
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  ElementRef,
+  inject,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import type { ActiveCallCardViewModel } from '../../state/calls/active-call-card.view-model';
+import { CONSENT_REASON, type ActiveCallCardViewModel } from '../../state/calls/active-call-card.view-model';
+import type { Failure } from '../../model/failure';
 import { callStateLabel, callStateTone } from '../../shared/call-state-label';
 import { callDetail, callTitle } from '../../shared/call-title';
 import { DurationPipe } from '../../shared/duration.pipe';
@@ -38,6 +50,9 @@ import { StateChipComponent } from '../../shared/state-chip.component';
       @if (card().cameraOn) {
         <span class="sb-chip">Camera on</span>
       }
+      @if (card().recording.active) {
+        <span class="sb-chip alert">Recording</span>
+      }
       @if (card().connectedAt !== null) {
         <span class="duration"
           ><span class="sb-visually-hidden">Call duration: </span
@@ -53,16 +68,30 @@ import { StateChipComponent } from '../../shared/state-chip.component';
         <button mat-button type="button" (click)="dismissMutedNotice.emit()">Dismiss</button>
       </div>
     }
+    @if (card().recording.consentRequired) {
+      <div class="notice consent" role="alert">
+        <span class="message" [id]="ids.consent">{{ consentReason }}</span>
+        <button mat-button type="button" [disabled]="consent().pending" (click)="giveConsent.emit()">
+          Give consent
+        </button>
+      </div>
+      @if (consent().failure; as failure) {
+        <sb-failure-message class="consent-failure" [failure]="failure" />
+      }
+    }
     @if (card().failure; as failure) {
       <sb-failure-message [failure]="failure" />
     }
     <div class="controls">
       <button
+        #microphoneButton
         mat-stroked-button
         type="button"
         [disabled]="!microphone.enabled"
         [disabledInteractive]="microphone.interactive"
-        [attr.aria-describedby]="microphone.reason ? ids.microphone : null"
+        [attr.aria-describedby]="
+          microphone.reason ? (card().recording.consentRequired ? ids.consent : ids.microphone) : null
+        "
         (click)="microphone.enabled && (microphone.action === 'mute' ? mute.emit() : unmute.emit())"
       >
         {{ microphone.action === 'mute' ? 'Mute' : 'Unmute' }}
@@ -90,8 +119,8 @@ import { StateChipComponent } from '../../shared/state-chip.component';
         Hang up
       </button>
     </div>
-    @if (microphone.reason; as reason) {
-      <p [id]="ids.microphone" class="reason">{{ reason }}</p>
+    @if (microphone.reason && !card().recording.consentRequired) {
+      <p [id]="ids.microphone" class="reason">{{ microphone.reason }}</p>
     }
     @if (camera.reason; as reason) {
       <p [id]="ids.camera" class="reason">{{ reason }}</p>
@@ -159,13 +188,42 @@ export class ActiveCallCardComponent {
   readonly startVideo = output<void>();
   readonly stopVideo = output<void>();
   readonly dismissMutedNotice = output<void>();
+  /** Giving consent to the recording: under way, or why it failed. */
+  readonly consent = input<{ readonly pending: boolean; readonly failure: Failure | null }>({
+    pending: false,
+    failure: null,
+  });
+  readonly giveConsent = output<void>();
+  /** Said once, in the notice: Unmute points to it for why it is disabled. */
+  protected readonly consentReason = CONSENT_REASON;
 
   /** Ids of this card's own, for the reasons its buttons point to. */
   private readonly prefix = inject(_IdGenerator).getId('sb-call-card-');
   protected readonly ids = {
     microphone: `${this.prefix}-microphone-reason`,
     camera: `${this.prefix}-camera-reason`,
+    consent: `${this.prefix}-consent`,
   };
+
+  private readonly microphoneButton = viewChild.required<string, ElementRef<HTMLElement>>(
+    'microphoneButton',
+    {
+      read: ElementRef,
+    },
+  );
+
+  constructor() {
+    // Give consent goes with its notice once consent is given: focus moves on to Unmute, rather
+    // than falling to the page.
+    const document = inject(DOCUMENT);
+    let asked = false;
+    afterRenderEffect(() => {
+      const required = this.card().recording.consentRequired;
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (asked && !required && lost) this.microphoneButton().nativeElement.focus();
+      asked = required;
+    });
+  }
 
   protected readonly title = computed(() => callTitle(this.card().call, this.card().peopleCount));
   protected readonly detail = computed(() =>

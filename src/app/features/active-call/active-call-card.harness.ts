@@ -1,4 +1,4 @@
-import { ComponentHarness } from '@angular/cdk/testing';
+import { ComponentHarness, HarnessPredicate } from '@angular/cdk/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { FailureMessageHarness } from '../../shared/failure-message.harness';
 
@@ -11,9 +11,15 @@ export class ActiveCallCardHarness extends ComponentHarness {
   private readonly stateChip = this.locatorFor('sb-state-chip');
   private readonly speaker = this.locatorForOptional('.speaker');
   private readonly chips = this.locatorForAll('.meta .sb-chip:not(sb-state-chip)');
-  private readonly notice = this.locatorForOptional('.notice .message');
+  private readonly notice = this.locatorForOptional('.notice:not(.consent) .message');
+  private readonly consentNotice = this.locatorForOptional('.consent .message');
+  private readonly consentFailure = this.locatorForOptional(
+    new HarnessPredicate(FailureMessageHarness, { selector: '.consent-failure' }),
+  );
   private readonly dismissButton = this.locatorFor(MatButtonHarness.with({ text: 'Dismiss' }));
-  private readonly failure = this.locatorForOptional(FailureMessageHarness);
+  private readonly failure = this.locatorForOptional(
+    new HarnessPredicate(FailureMessageHarness, { selector: ':not(.consent-failure)' }),
+  );
   private readonly reasons = this.locatorForAll('.reason');
 
   /** "Dana Smith +1 (425) 555-0123", "Group call of 3", "Teams meeting". */
@@ -55,6 +61,21 @@ export class ActiveCallCardHarness extends ComponentHarness {
 
   async dismissMutedNotice(): Promise<void> {
     return (await this.dismissButton()).click();
+  }
+
+  /** The notice that the call is recorded and the agent stays muted until they consent, or null. */
+  async getRecordingNotice(): Promise<string | null> {
+    const notice = await this.consentNotice();
+    return notice ? squash(await notice.text()) : null;
+  }
+
+  async giveConsent(): Promise<void> {
+    return (await this.getControl('Give consent')).click();
+  }
+
+  /** Why giving consent failed, where the agent clicked. */
+  async getConsentFailure(): Promise<FailureMessageHarness | null> {
+    return this.consentFailure();
   }
 
   async getControl(text: string): Promise<MatButtonHarness> {

@@ -34,14 +34,25 @@ import { EscalationStepsComponent } from '../escalation/escalation-steps.compone
 import { VideoGalleryComponent } from '../video/video-gallery.component';
 import { videoTiles } from '../video/video-tiles';
 import { ActiveCallCardComponent } from './active-call-card.component';
+import { LiveCaptionsComponent } from '../captions/live-captions.component';
+import { LiveCaptionsPanelActions } from '../../state/captions/live-captions-panel.actions';
+import { RecordingNoticeActions } from '../../state/captions/recording-notice.actions';
+import {
+  selectActiveCallCaptionsViewModel,
+  selectActiveCallConsent,
+} from '../../state/captions/captions.view-model';
 import { DtmfKeypadComponent } from './dtmf-keypad.component';
 import { ParticipantListComponent } from './participant-list.component';
 
-/** The call the agent is talking on: its controls, keypad, video and roster; or how the last call ended. */
+/**
+ * The call the agent is talking on: its controls, recording notice, live captions, keypad, video and
+ * roster; or how the last call ended.
+ */
 @Component({
   selector: 'sb-active-call-panel',
   imports: [
     ActiveCallCardComponent,
+    LiveCaptionsComponent,
     DtmfKeypadComponent,
     EscalationStepsComponent,
     MatButton,
@@ -66,6 +77,17 @@ import { ParticipantListComponent } from './participant-list.component';
             (startVideo)="store.dispatch(actions.startVideoClicked({ callId: summary.call.id }))"
             (stopVideo)="store.dispatch(actions.stopVideoClicked({ callId: summary.call.id }))"
             (dismissMutedNotice)="store.dispatch(actions.mutedNoticeDismissed({ callId: summary.call.id }))"
+            [consent]="consent()"
+            (giveConsent)="store.dispatch(recordingNotice.giveConsentClicked({ callId: summary.call.id }))"
+          />
+        }
+        @if (captions(); as captions) {
+          <sb-live-captions
+            [captions]="captions"
+            (startCaptions)="
+              store.dispatch(captionsActions.startCaptionsClicked({ callId: captions.callId }))
+            "
+            (stopCaptions)="store.dispatch(captionsActions.stopCaptionsClicked({ callId: captions.callId }))"
           />
         }
         @if (escalation(); as escalation) {
@@ -176,6 +198,10 @@ export class ActiveCallPanelComponent {
   protected readonly roster = RosterActions;
   protected readonly escalationActions = EscalationPanelActions;
   protected readonly transferActions = TransferPanelActions;
+  protected readonly captionsActions = LiveCaptionsPanelActions;
+  protected readonly recordingNotice = RecordingNoticeActions;
+  protected readonly captions = this.store.selectSignal(selectActiveCallCaptionsViewModel);
+  protected readonly consent = this.store.selectSignal(selectActiveCallConsent);
   protected readonly transfer = this.store.selectSignal(selectTransferPanelViewModel);
   protected readonly canTransfer = this.store.selectSignal(selectCanTransfer);
   private readonly transferredText = this.store.selectSignal(selectTransferEndedText);

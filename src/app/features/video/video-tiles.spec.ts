@@ -9,6 +9,7 @@ const entry = (overrides: Partial<CallEntry> = {}): CallEntry => ({
   changedAt: 0,
   mutedByOthersAt: null,
   dtmfSent: [],
+  recording: { isRecordingActive: false, isTeamsConsentRequired: false },
   pending: null,
   failure: null,
   ...overrides,

@@ -55,15 +55,25 @@ export interface ActiveCallCardViewModel {
   readonly camera: CardControl & { readonly action: 'start' | 'stop' };
   readonly hold: CardControl;
   readonly hangUp: CardControl;
+  /** The call is recorded; `consentRequired`: the agent stays muted until they consent (`CONSENT_REASON`). */
+  readonly recording: { readonly active: boolean; readonly consentRequired: boolean };
 }
 
 const plain = (enabled: boolean): CardControl => ({ enabled, interactive: false, reason: null });
+
+/** Why the agent cannot unmute while Teams waits for their consent to the recording. */
+export const CONSENT_REASON =
+  'This call is being recorded. Your microphone stays muted until you consent to being recorded.';
 
 export function activeCallCardViewModel(summary: CallSummary): ActiveCallCardViewModel {
   const { call } = summary;
   const live = !ENDING.has(call.state);
   const canControl = live && call.pending === null;
-  const unmute = permissionFor(call.capabilities, 'unmuteMic', call.kind);
+  const consentRequired = call.recording.isRecordingActive && call.recording.isTeamsConsentRequired;
+  // Teams mutes a leg that must consent to the recording, and refuses its unmute until it does.
+  const unmute = consentRequired
+    ? { allowed: false, reason: CONSENT_REASON }
+    : permissionFor(call.capabilities, 'unmuteMic', call.kind);
   const video = permissionFor(call.capabilities, 'turnVideoOn', call.kind);
   const failure = call.failure && !SHOWN_ELSEWHERE.has(call.failure.operation) ? call.failure : null;
   return {
@@ -106,6 +116,7 @@ export function activeCallCardViewModel(summary: CallSummary): ActiveCallCardVie
     // A call the other side holds can be held here too: it then stays held when they resume.
     hold: plain(canControl && (call.state === 'Connected' || call.state === 'RemoteHold')),
     hangUp: plain(live && call.pending !== 'hangUp'),
+    recording: { active: call.recording.isRecordingActive, consentRequired },
   };
 }
 

@@ -6,7 +6,14 @@ import { describeCallEnd, isOwnEnd } from '../../calling/outbound-codes';
 import { targetRawId } from '../../calling/dial-target';
 import type { DialTarget } from '../../model/dial-target';
 import { type Failure } from '../../model/failure';
-import type { CallSnapshot, ConversationKind, EndReason, Party } from '../../model/snapshots';
+import { NOT_RECORDING } from '../../calling/recording.bridge';
+import type {
+  CallSnapshot,
+  ConversationKind,
+  EndReason,
+  Party,
+  RecordingSnapshot,
+} from '../../model/snapshots';
 import { ShellActions } from '../agent/shell.actions';
 import { SoftphoneActions } from '../agent/softphone.actions';
 import { CallingApiActions } from '../calling-api.actions';
@@ -20,6 +27,7 @@ import { DialerActions } from '../dialer/dialer.actions';
 import { RosterActions } from '../participants/roster.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { TransferDialogActions } from '../transfer/transfer-dialog.actions';
+import { RecordingApiActions } from '../captions/recording-api.actions';
 
 export interface CallEntry extends CallSnapshot {
   /**
@@ -35,6 +43,8 @@ export interface CallEntry extends CallSnapshot {
   readonly mutedByOthersAt: number | null;
   /** The DTMF tones sent on this call, oldest first (the latest few). */
   readonly dtmfSent: readonly DtmfTone[];
+  /** Whether the call is recorded, and whether this leg must consent to it to unmute. */
+  readonly recording: RecordingSnapshot;
   readonly pending: CallOperation | null;
   readonly failure: (Failure & { readonly operation: CallOperation }) | null;
 }
@@ -143,6 +153,7 @@ export const callsFeature = createFeature({
           changedAt: call.startedAt,
           mutedByOthersAt: null,
           dtmfSent: [],
+          recording: NOT_RECORDING,
           pending: null,
           failure: null,
         },
@@ -220,6 +231,11 @@ export const callsFeature = createFeature({
     }),
     on(CallingSdkEvents.callDominantSpeakersChanged, (state, { id, dominantSpeakers }) =>
       update(state, id, { dominantSpeakers }),
+    ),
+    on(CallingSdkEvents.callRecordingChanged, (state, { id, recording }) => update(state, id, { recording })),
+    // The SDK raises no event when consent is given: what the call said after it is kept.
+    on(RecordingApiActions.consentGiven, (state, { callId, recording }) =>
+      update(state, callId, { recording }),
     ),
     on(CallingSdkEvents.callIdChanged, (state, { previousId, id }) => update(state, previousId, { id })),
     on(CallingSdkEvents.serverCallIdKnown, (state, { id, serverCallId }) =>

@@ -26,6 +26,8 @@ const ACTIONS: Partial<Record<ParticipantCapabilityName, { readonly verb: string
     pstnDialOut: { verb: 'call phone numbers', where: 'from' },
     shareScreen: { verb: 'share your screen', where: 'in' },
     hangUpForEveryOne: { verb: 'end the call for everyone', where: 'in' },
+    startLiveCallingCaptions: { verb: 'start live captions', where: 'in' },
+    startLiveMeetingCaptions: { verb: 'start live captions', where: 'in' },
   };
 
 const KIND_NAMES: Record<ConversationKind, { readonly a: string; readonly this: string }> = {
