@@ -17,6 +17,12 @@ export class FloorAgentsPanelHarness extends ComponentHarness {
     return (await table.getCellTextByIndex()).map((cells) => cells.slice(0, 4).map(squash));
   }
 
+  /** The count of agents in each state, as read: `Available 2`, `After-call work 1`. */
+  async getStateCounts(): Promise<string[]> {
+    const items = await this.locatorForAll('[aria-label="Agents by state"] li')();
+    return Promise.all(items.map(async (item) => squash(await item.text())));
+  }
+
   /** Clicks Join on an agent's call ("Join Casey Diaz’s call with Kim Lee"). */
   async join(agent: string): Promise<void> {
     const button = await this.locatorFor(
