@@ -1,5 +1,5 @@
 import { inject, Injectable, InjectionToken, Injector } from '@angular/core';
-import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import { RUNTIME_CONFIG } from '../core/runtime-config';
 import type { TeamsPresence } from '../model/agent-presence';
 import type { Failure } from '../model/failure';
@@ -62,6 +62,9 @@ const sentence = (purpose: Purpose, why: string) => {
   const reason = why.replace(/\.$/, '');
   return typeof purpose === 'string' ? `${purpose} failed: ${reason}.` : purpose(reason);
 };
+
+/** Graph answers setPresence and clearPresence 200 with no body: read as text, not JSON. */
+const NO_CONTENT = 'text' as ResponseType;
 
 const presenceNotSet = (why: string) => `Your Teams presence could not be set: ${why}.`;
 
@@ -191,12 +194,15 @@ export class GraphService {
    */
   async setPresence(userId: string, presence: TeamsPresence): Promise<void> {
     await this.request(presenceNotSet, (graph) =>
-      graph.api(`/users/${encodeURIComponent(userId)}/presence/setPresence`).post({
-        sessionId: this.injector.get(PRESENCE_SESSION_ID),
-        availability: presence.availability,
-        activity: presence.activity,
-        expirationDuration: PRESENCE_EXPIRATION,
-      }),
+      graph
+        .api(`/users/${encodeURIComponent(userId)}/presence/setPresence`)
+        .responseType(NO_CONTENT)
+        .post({
+          sessionId: this.injector.get(PRESENCE_SESSION_ID),
+          availability: presence.availability,
+          activity: presence.activity,
+          expirationDuration: PRESENCE_EXPIRATION,
+        }),
     );
   }
 
@@ -207,6 +213,7 @@ export class GraphService {
       (graph) =>
         graph
           .api(`/users/${encodeURIComponent(userId)}/presence/clearPresence`)
+          .responseType(NO_CONTENT)
           .post({ sessionId: this.injector.get(PRESENCE_SESSION_ID) }),
     );
   }

@@ -1,15 +1,13 @@
 import { signal } from '@angular/core';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
-import { ActionsSubject, provideState, Store, type Action } from '@ngrx/store';
-import { afterCallWorkFeature } from '../../state/after-call-work/after-call-work.feature';
+import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { AuthApiActions } from '../../state/agent/auth-api.actions';
 import { ALEX } from '../../state/agent/testing/signed-in-users';
 import { CallingSdkEvents } from '../../state/calling-sdk.actions';
 import { AgentPresenceActions } from '../../state/presence/agent-presence.actions';
 import { AgentStatusMenuActions } from '../../state/presence/agent-status-menu.actions';
 import { PresenceApiActions } from '../../state/presence/presence-api.actions';
-import { presenceFeature } from '../../state/presence/presence.feature';
 import { StatusRegionActions } from '../../state/presence/status-region.actions';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { call } from '../../state/testing/snapshots';
@@ -21,11 +19,7 @@ describe('StatusMenuComponent', () => {
 
   async function setUp() {
     TestBed.configureTestingModule({
-      providers: [
-        ...provideTestState(now),
-        provideState(presenceFeature),
-        provideState(afterCallWorkFeature),
-      ],
+      providers: provideTestState(now),
     });
     const store = TestBed.inject(Store);
     const dispatched: Action[] = [];

@@ -19,8 +19,9 @@ export class FloorAgentsPanelHarness extends ComponentHarness {
 
   /** The count of agents in each state, as read: `Available 2`, `After-call work 1`. */
   async getStateCounts(): Promise<string[]> {
-    const items = await this.locatorForAll('[aria-label="Agents by state"] li')();
-    return Promise.all(items.map(async (item) => squash(await item.text())));
+    const words = await this.locatorForAll('[aria-label="Agents by state"] .sb-chip')();
+    const counts = await this.locatorForAll('[aria-label="Agents by state"] .count')();
+    return Promise.all(words.map(async (word, i) => `${await word.text()} ${await counts[i].text()}`));
   }
 
   /** Clicks Join on an agent's call ("Join Casey Diaz’s call with Kim Lee"). */
