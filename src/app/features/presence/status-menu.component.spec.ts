@@ -77,6 +77,22 @@ describe('StatusMenuComponent', () => {
     expect(await status.getName()).toBe('Status: Available');
   });
 
+  it('says when Teams shows the agent as something else while Available here', async () => {
+    const { store, status } = await setUp();
+    store.dispatch(
+      PresenceApiActions.presenceSet({
+        state: 'available',
+        presence: { availability: 'Available', activity: 'Available' },
+        seen: { availability: 'DoNotDisturb', activity: 'Presenting' },
+      }),
+    );
+    expect(await status.getNotice()).toBe(
+      'You are Available here, but Teams shows you as Do not disturb, so call queues that route by presence will not ring you.',
+    );
+    await status.dismiss();
+    expect(await status.getNotice()).toBeNull();
+  });
+
   it('says why Teams would not take the presence, with the code, until dismissed', async () => {
     const { store, status } = await setUp();
     store.dispatch(

@@ -51,10 +51,16 @@ import { StatusRegionActions } from '../../state/presence/status-region.actions'
         </button>
       }
     </mat-menu>
-    @if (view.missedCall || view.failure) {
+    @if (view.missedCall || view.failure || view.teamsShows) {
       <section class="notice" role="region" aria-label="Status">
         @if (missedCallSentence(); as sentence) {
           <p>{{ sentence }}</p>
+        }
+        @if (view.teamsShows; as shows) {
+          <p>
+            You are Available here, but Teams shows you as {{ shows }}, so call queues that route by presence
+            will not ring you.
+          </p>
         }
         @if (view.failure; as failure) {
           <sb-failure-message [failure]="failure" />

@@ -6,7 +6,8 @@ import type { Failure } from '../../model/failure';
 export const PresenceApiActions = createActionGroup({
   source: 'Presence API',
   events: {
-    'Presence Set': props<{ state: AgentPresence; presence: TeamsPresence }>(),
+    /** `seen`: the user's presence as Teams shows it, read back (null when it could not be read). */
+    'Presence Set': props<{ state: AgentPresence; presence: TeamsPresence; seen: TeamsPresence | null }>(),
     'Presence Cleared': emptyProps(),
     'Presence Failed': props<{ failure: Failure }>(),
   },

@@ -12,6 +12,7 @@ import { SettingsPageActions } from '../settings/settings-page.actions';
 import { startEmulatedConsole } from '../testing/emulated-console';
 import { AgentStatusMenuActions } from './agent-status-menu.actions';
 import { presenceFeature, selectEffectivePresence } from './presence.feature';
+import { selectStatusMenuViewModel } from './presence.view-model';
 import { PRESENCE_RENEWAL_MS, PRESENCE_SCHEDULER } from './presence-scheduler';
 
 /**
@@ -22,6 +23,9 @@ import { PRESENCE_RENEWAL_MS, PRESENCE_SCHEDULER } from './presence-scheduler';
 class PresenceGraph extends GraphService {
   readonly requests: string[] = [];
   private failure: GraphFailure | null = null;
+  private set: TeamsPresence | null = null;
+  /** What Teams shows instead of what was set (a presence the user chose in Teams). */
+  shown: TeamsPresence | null = null;
 
   failNext(failure: GraphFailure): void {
     this.failure = failure;
@@ -29,6 +33,11 @@ class PresenceGraph extends GraphService {
 
   override async setPresence(userId: string, presence: TeamsPresence): Promise<void> {
     this.record(`set ${presence.availability}/${presence.activity} for ${userId}`);
+    this.set = presence;
+  }
+
+  override async presence(): Promise<TeamsPresence> {
+    return this.shown ?? this.set ?? { availability: 'Offline', activity: 'Offline' };
   }
 
   override async clearPresence(userId: string): Promise<void> {
@@ -145,6 +154,20 @@ describe('the agent’s Teams presence', () => {
     });
     await choose('available');
     expect(app.state(presenceFeature.selectFailure)).toBeNull();
+  });
+
+  it('says when Teams shows the agent as something else while they are Available here', async () => {
+    const { app, graph, clock, choose } = await startAgent();
+    expect(app.state(presenceFeature.selectSeen)).toEqual({
+      availability: 'Available',
+      activity: 'Available',
+    });
+    graph.shown = { availability: 'DoNotDisturb', activity: 'Presenting' };
+    clock.advance(PRESENCE_RENEWAL_MS);
+    await app.settle();
+    expect(app.state(selectStatusMenuViewModel).teamsShows).toBe('Do not disturb');
+    await choose('away');
+    expect(app.state(selectStatusMenuViewModel).teamsShows).toBeNull();
   });
 
   it('reports the effective state and when it was entered to the floor', async () => {

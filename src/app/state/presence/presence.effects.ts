@@ -21,7 +21,7 @@ import {
 } from 'rxjs/operators';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
 import { GraphFailure, GraphService } from '../../graph/graph.service';
-import { TEAMS_PRESENCE } from '../../model/agent-presence';
+import { TEAMS_PRESENCE, type TeamsPresence } from '../../model/agent-presence';
 import { AuthApiActions } from '../agent/auth-api.actions';
 import { ShellActions } from '../agent/shell.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
@@ -49,6 +49,12 @@ const failed = (error: unknown) =>
       },
     }),
   );
+
+/** Sets the presence, then reads back what Teams shows (null when only the reading fails). */
+async function setAndReadBack(graph: GraphService, userId: string, presence: TeamsPresence) {
+  await graph.setPresence(userId, presence);
+  return graph.presence(userId).catch(() => null);
+}
 
 /** The effective state as it changes, from sign-in on; its time in state counts from `at`. */
 export const stateEntered$ = createEffect(
@@ -87,8 +93,10 @@ export const teamsPresence$ = createEffect(
             : interval(PRESENCE_RENEWAL_MS, scheduler).pipe(
                 startWith(0),
                 exhaustMap(() =>
-                  from(graph.setPresence(user.id, TEAMS_PRESENCE[state])).pipe(
-                    map(() => PresenceApiActions.presenceSet({ state, presence: TEAMS_PRESENCE[state] })),
+                  from(setAndReadBack(graph, user.id, TEAMS_PRESENCE[state])).pipe(
+                    map((seen) =>
+                      PresenceApiActions.presenceSet({ state, presence: TEAMS_PRESENCE[state], seen }),
+                    ),
                     catchError(failed),
                   ),
                 ),

@@ -162,7 +162,7 @@ describe('the agent’s presence', () => {
     const presence = { availability: 'Available', activity: 'Available' };
     expect(
       selectStatusMenuViewModel(
-        after([...failed, PresenceApiActions.presenceSet({ state: 'available', presence })]),
+        after([...failed, PresenceApiActions.presenceSet({ state: 'available', presence, seen: presence })]),
       ).failure,
     ).toBeNull();
     expect(

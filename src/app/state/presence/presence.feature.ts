@@ -31,6 +31,11 @@ export interface PresenceState {
   readonly missedCall: MissedCall | null;
   /** The Teams presence last set for the console's session; null while none is (or it was cleared). */
   readonly teams: TeamsPresence | null;
+  /**
+   * The user's presence as Teams shows it, read back after each set: a presence the user chose in
+   * Teams (Do not disturb) outranks the console's session, and call queues route by it.
+   */
+  readonly seen: TeamsPresence | null;
   /** Why the Teams presence could not be set or cleared, until it is. */
   readonly failure: Failure | null;
 }
@@ -42,6 +47,7 @@ export const initialPresenceState: PresenceState = {
   since: null,
   missedCall: null,
   teams: null,
+  seen: null,
   failure: null,
 };
 
@@ -68,6 +74,7 @@ export const presenceFeature = createFeature({
     on(StatusRegionActions.dismissClicked, (state): PresenceState => ({
       ...state,
       missedCall: null,
+      seen: null,
       failure: null,
     })),
     on(AfterCallWorkPanelActions.doneClicked, AfterCallWorkTimerActions.timeUp, afterCallEnds),
@@ -80,14 +87,16 @@ export const presenceFeature = createFeature({
       chosen: 'away',
       missedCall: { caller, queue },
     })),
-    on(PresenceApiActions.presenceSet, (state, { presence }): PresenceState => ({
+    on(PresenceApiActions.presenceSet, (state, { presence, seen }): PresenceState => ({
       ...state,
       teams: presence,
+      seen,
       failure: null,
     })),
     on(PresenceApiActions.presenceCleared, (state): PresenceState => ({
       ...state,
       teams: null,
+      seen: null,
       failure: null,
     })),
     on(PresenceApiActions.presenceFailed, (state, { failure }): PresenceState => ({ ...state, failure })),

@@ -24,7 +24,13 @@ export interface StatusMenuViewModel {
   /** The queue call that rang out here, which set the agent Away. */
   readonly missedCall: MissedCall | null;
   readonly failure: Failure | null;
+  /** Available here while Teams shows another availability (`Do not disturb`): queues route by Teams. */
+  readonly teamsShows: string | null;
 }
+
+/** Graph's availability in words: `DoNotDisturb` → `Do not disturb`. */
+const availabilityWords = (availability: string) =>
+  availability.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').replace(/ \w/g, (c) => c.toLowerCase());
 
 const CHOICES: readonly ChosenPresence[] = ['available', 'away', 'offline'];
 
@@ -51,6 +57,10 @@ export const selectStatusMenuViewModel = createSelector(
       })),
       missedCall: presence.missedCall,
       failure: presence.failure,
+      teamsShows:
+        state === 'available' && presence.seen && presence.seen.availability !== 'Available'
+          ? availabilityWords(presence.seen.availability)
+          : null,
     };
   },
 );
