@@ -19,6 +19,12 @@ const ALEX = '00000000-0000-4000-8000-00000000a001';
 const BLAKE = '00000000-0000-4000-8000-00000000a002';
 const CASEY = '00000000-0000-4000-8000-00000000a003';
 
+/** The console's Graph client, signed with `token`, over `transport` (the Graph it talks to). */
+const graphOver = (token: () => Promise<string>, transport: Parameters<typeof createGraphClient>[3]) => ({
+  provide: GRAPH_CLIENT_FACTORY,
+  useValue: async () => createGraphClient(graphClient, 'https://graph.emulator.test/', token, transport),
+});
+
 function setUp(userKey = 'alex') {
   const emulator = createInMemoryEmulator();
   const graph = inProcessGraph();
@@ -59,16 +65,10 @@ describe('GraphService without a Graph sign-in', () => {
     const emulator = createInMemoryEmulator();
     TestBed.configureTestingModule({
       providers: [
-        {
-          provide: GRAPH_CLIENT_FACTORY,
-          useValue: async () =>
-            createGraphClient(
-              graphClient,
-              'https://graph.emulator.test/',
-              () => Promise.reject(new Error('This sign-in cannot reach Microsoft Graph.')),
-              new InProcessGraph(graphWorldOf(emulator.world)),
-            ),
-        },
+        graphOver(
+          () => Promise.reject(new Error('This sign-in cannot reach Microsoft Graph.')),
+          new InProcessGraph(graphWorldOf(emulator.world)),
+        ),
       ],
     });
     await expectAsync(TestBed.inject(GraphService).searchPeople('Bl')).toBeRejectedWith(
@@ -167,18 +167,7 @@ describe('chat threads for calls', () => {
     const token = emulator.world.signIn('alex');
     const before = emulator.world.threads.list().length;
     TestBed.configureTestingModule({
-      providers: [
-        {
-          provide: GRAPH_CLIENT_FACTORY,
-          useValue: async () =>
-            createGraphClient(
-              graphClient,
-              'https://graph.emulator.test/',
-              async () => token,
-              refusingChatLists,
-            ),
-        },
-      ],
+      providers: [graphOver(async () => token, refusingChatLists)],
     });
     const failure = await threadForGroupCall(TestBed.inject(GraphService), ALEX, [
       phoneNumberTarget('+14255550101'),
@@ -239,16 +228,7 @@ describe('GraphService and the user’s Teams presence', () => {
     };
     TestBed.configureTestingModule({
       providers: [
-        {
-          provide: GRAPH_CLIENT_FACTORY,
-          useValue: async () =>
-            createGraphClient(
-              graphClient,
-              'https://graph.emulator.test/',
-              async () => 'token',
-              presenceGraph,
-            ),
-        },
+        graphOver(async () => 'token', presenceGraph),
         { provide: PRESENCE_SESSION_ID, useValue: CLIENT_ID },
       ],
     });
