@@ -5,6 +5,7 @@ import { ManualScheduler } from '../../floor/testing/manual-scheduler';
 import { GraphFailure, GraphService } from '../../graph/graph.service';
 import type { TeamsPresence } from '../../model/agent-presence';
 import { ShellActions } from '../agent/shell.actions';
+import { SoftphoneActions } from '../agent/softphone.actions';
 import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
 import { REPORT_DEBOUNCE_MS } from '../floor/floor-report';
 import { QueuePanelActions } from '../queue/queue-panel.actions';
@@ -136,6 +137,16 @@ describe('the agent’s Teams presence', () => {
     app.store.dispatch(ShellActions.signOutClicked());
     await app.settle();
     expect(graph.requests.slice(-2)).toEqual([`set Available/Available for ${ALEX}`, `clear for ${ALEX}`]);
+  });
+
+  it('stops setting it once another tab of the agent’s takes the softphone', async () => {
+    const { app, graph, clock } = await startAgent();
+    app.store.dispatch(SoftphoneActions.released({ reason: 'usedElsewhere' }));
+    await app.settle();
+    const made = graph.requests.length;
+    clock.advance(2 * PRESENCE_RENEWAL_MS);
+    await app.settle();
+    expect(graph.requests.length).toBe(made);
   });
 
   it('says why Teams refused the presence, with Graph’s code, until it is set', async () => {

@@ -24,6 +24,7 @@ import { GraphFailure, GraphService } from '../../graph/graph.service';
 import { TEAMS_PRESENCE, type TeamsPresence } from '../../model/agent-presence';
 import { AuthApiActions } from '../agent/auth-api.actions';
 import { ShellActions } from '../agent/shell.actions';
+import { SoftphoneActions } from '../agent/softphone.actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { queueFeature, type QueuedCall } from '../queue/queue.feature';
 import { settingsFeature } from '../settings/settings.feature';
@@ -37,6 +38,13 @@ const whileSignedIn = <T>(actions$: Actions, during: (user: SignedInUser) => Obs
   actions$.pipe(
     ofType(AuthApiActions.signedIn),
     switchMap(({ user }) => during(user).pipe(takeUntil(actions$.pipe(ofType(ShellActions.signOutClicked))))),
+  );
+
+/** Something of the tab that takes the calls, from Softphone Acquired to Released. */
+const whileHoldingTheSoftphone = <T>(actions$: Actions, during: () => Observable<T>) =>
+  actions$.pipe(
+    ofType(SoftphoneActions.acquired),
+    switchMap(() => during().pipe(takeUntil(actions$.pipe(ofType(SoftphoneActions.released))))),
   );
 
 const failed = (error: unknown) =>
@@ -70,8 +78,9 @@ export const stateEntered$ = createEffect(
 
 /**
  * The agent's Teams presence follows the effective state: set for the console's session and renewed
- * every 5 minutes, or cleared on Offline. A state that lasts less than a turn of the event loop (a
- * call ends and after-call work starts) is not set.
+ * every 5 minutes, or cleared on Offline. Only the tab holding the softphone sets it (another tab of
+ * the agent's, with no calls, would say Available over its On a call). A state that lasts less than
+ * a turn of the event loop (a call ends and after-call work starts) is not set.
  */
 export const teamsPresence$ = createEffect(
   (
@@ -81,26 +90,28 @@ export const teamsPresence$ = createEffect(
     scheduler = inject(PRESENCE_SCHEDULER),
   ) =>
     whileSignedIn(actions$, (user) =>
-      store.select(selectEffectivePresence).pipe(
-        debounceTime(0, asapScheduler),
-        distinctUntilChanged(),
-        switchMap((state) =>
-          state === 'offline'
-            ? from(graph.clearPresence(user.id)).pipe(
-                map(() => PresenceApiActions.presenceCleared()),
-                catchError(failed),
-              )
-            : interval(PRESENCE_RENEWAL_MS, scheduler).pipe(
-                startWith(0),
-                exhaustMap(() =>
-                  from(setAndReadBack(graph, user.id, TEAMS_PRESENCE[state])).pipe(
-                    map((seen) =>
-                      PresenceApiActions.presenceSet({ state, presence: TEAMS_PRESENCE[state], seen }),
+      whileHoldingTheSoftphone(actions$, () =>
+        store.select(selectEffectivePresence).pipe(
+          debounceTime(0, asapScheduler),
+          distinctUntilChanged(),
+          switchMap((state) =>
+            state === 'offline'
+              ? from(graph.clearPresence(user.id)).pipe(
+                  map(() => PresenceApiActions.presenceCleared()),
+                  catchError(failed),
+                )
+              : interval(PRESENCE_RENEWAL_MS, scheduler).pipe(
+                  startWith(0),
+                  exhaustMap(() =>
+                    from(setAndReadBack(graph, user.id, TEAMS_PRESENCE[state])).pipe(
+                      map((seen) =>
+                        PresenceApiActions.presenceSet({ state, presence: TEAMS_PRESENCE[state], seen }),
+                      ),
+                      catchError(failed),
                     ),
-                    catchError(failed),
                   ),
                 ),
-              ),
+          ),
         ),
       ),
     ),
