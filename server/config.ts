@@ -57,8 +57,11 @@ const ACS_SCOPES = [
   'https://auth.msft.communication.azure.com/Teams.ManageCalls',
   'https://auth.msft.communication.azure.com/Teams.ManageChats',
 ];
-/** What the console asks Microsoft Graph for: chats, users and their presence (delegated). */
-const GRAPH_SCOPES = ['Chat.ReadWrite', 'User.Read.All', 'Presence.Read.All'];
+/**
+ * What the console asks Microsoft Graph for (delegated): chats, users, their presence, and the
+ * agent's own presence to set (a call queue with presence-based routing reads it).
+ */
+const GRAPH_SCOPES = ['Chat.ReadWrite', 'User.Read.All', 'Presence.Read.All', 'Presence.ReadWrite'];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads `server/`'s settings from the environment (see README.md), or throws `ConfigError`. */

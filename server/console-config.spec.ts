@@ -49,7 +49,7 @@ describe('the built console, served with its config.json', () => {
           'https://auth.msft.communication.azure.com/Teams.ManageCalls',
           'https://auth.msft.communication.azure.com/Teams.ManageChats',
         ],
-        graph: ['Chat.ReadWrite', 'User.Read.All', 'Presence.Read.All'],
+        graph: ['Chat.ReadWrite', 'User.Read.All', 'Presence.Read.All', 'Presence.ReadWrite'],
       },
       tokenUrl: '/api/token',
       floorUrl: '/api/floor',

@@ -4,9 +4,19 @@
  * supervisor's floor", describes the conversation; this file is its one source of types.
  */
 
-/** What an agent is doing, as the agent's console reports it. */
-export type AgentState = 'available' | 'onCall' | 'offline';
-export const AGENT_STATES: readonly AgentState[] = ['available', 'onCall', 'offline'];
+/**
+ * What an agent is doing, as the agent's console reports it: its effective presence (on a call while
+ * any call is live, else after-call work, else what the agent chose). `offline` is also what the
+ * floor says of an agent whose console has gone.
+ */
+export type AgentState = 'available' | 'onCall' | 'afterCallWork' | 'away' | 'offline';
+export const AGENT_STATES: readonly AgentState[] = [
+  'available',
+  'onCall',
+  'afterCallWork',
+  'away',
+  'offline',
+];
 
 /** ACS's call states (`CallState` of `@azure/communication-calling`). */
 export type FloorCallState =

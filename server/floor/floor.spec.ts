@@ -203,6 +203,31 @@ describe('GET /api/floor: the supervisor’s floor', () => {
       await Promise.all([first, second, supervisor].map((p) => p.client.close()));
     });
 
+    it('shows After-call work and Away as agents report them, each with when it was entered', async () => {
+      const supervisor = await supervisorWithSnapshot();
+      const wrapping = await signedIn('Agent');
+      const away = await signedIn('Agent');
+      wrapping.client.send({
+        type: 'report',
+        state: 'afterCallWork',
+        since: '2026-01-05T10:02:00Z',
+        calls: [],
+      });
+      away.client.send({ type: 'report', state: 'away', since: '2026-01-05T09:45:00+01:00', calls: [] });
+      await wrapping.client.settle();
+      await away.client.settle();
+      floor.clock.advance(BATCH_INTERVAL_MS);
+      const update = await supervisor.client.expect('update');
+      assert.deepEqual(
+        update.agents.map((a) => [a.agent.id, a.state, a.since]),
+        [
+          [wrapping.oid, 'afterCallWork', '2026-01-05T10:02:00.000Z'],
+          [away.oid, 'away', '2026-01-05T08:45:00.000Z'],
+        ],
+      );
+      await Promise.all([wrapping, away, supervisor].map((p) => p.client.close()));
+    });
+
     it('refuses an agent’s subscribe and join with an error frame', async () => {
       const agent = await signedIn('Agent');
       agent.client.send({ type: 'subscribe' });
@@ -239,7 +264,7 @@ describe('GET /api/floor: the supervisor’s floor', () => {
       agent.client.send({ type: 'report', state: 'napping', since: '2026-01-05T10:00:00Z', calls: [] });
       assert.deepEqual(await agent.client.closed, {
         code: CLOSE.invalidMessage,
-        reason: 'Invalid message: state must be one of available, onCall, offline.',
+        reason: 'Invalid message: state must be one of available, onCall, afterCallWork, away, offline.',
       });
     });
 

@@ -18,6 +18,7 @@ import {
 import type { LostCall } from './state/agent/connection-notes';
 import { FailureMessageComponent } from './shared/failure-message.component';
 import { SoftphoneNoticeComponent } from './features/softphone/softphone-notice.component';
+import { StatusMenuComponent } from './features/presence/status-menu.component';
 import { partyName } from './shared/party-name';
 
 /** What became of a call that was live when the connection was lost, named as the panels name it. */
@@ -40,7 +41,14 @@ export function whatBecameOf(call: LostCall): string {
  */
 @Component({
   selector: 'sb-root',
-  imports: [MatToolbar, MatButton, FailureMessageComponent, RouterOutlet, SoftphoneNoticeComponent],
+  imports: [
+    MatToolbar,
+    MatButton,
+    FailureMessageComponent,
+    RouterOutlet,
+    SoftphoneNoticeComponent,
+    StatusMenuComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(window:beforeunload)': 'beforeUnload($event)' },
   template: `
@@ -54,6 +62,7 @@ export function whatBecameOf(call: LostCall): string {
         <span class="chip" [class.offline]="connectionLabel() !== 'Online'" role="status">
           {{ connectionLabel() }}
         </span>
+        <sb-status-menu />
       }
       <button mat-button type="button" (click)="theme.toggle()">
         {{ theme.choice() === 'dark' ? 'Light theme' : 'Dark theme' }}

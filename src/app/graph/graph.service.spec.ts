@@ -1,7 +1,13 @@
 import { TestBed } from '@angular/core/testing';
 import { createInMemoryEmulator } from '../../../emulator/testing/in-memory';
 import { chatMembersForCall, removeFromCallChat, threadForGroupCall } from './chat-threads';
-import { GraphFailure, GraphService, PHONE_PARTICIPANT_ID, versionRelative } from './graph.service';
+import {
+  GraphFailure,
+  GraphService,
+  PHONE_PARTICIPANT_ID,
+  PRESENCE_SESSION_ID,
+  versionRelative,
+} from './graph.service';
 import { inProcessGraph } from './testing/in-process-graph';
 import * as graphClient from '@microsoft/microsoft-graph-client';
 import { InProcessGraph } from '../../../emulator/graph/in-process-graph';
@@ -12,6 +18,12 @@ import { phoneNumberTarget, teamsUserTarget } from '../model/dial-target';
 const ALEX = '00000000-0000-4000-8000-00000000a001';
 const BLAKE = '00000000-0000-4000-8000-00000000a002';
 const CASEY = '00000000-0000-4000-8000-00000000a003';
+
+/** The console's Graph client, signed with `token`, over `transport` (the Graph it talks to). */
+const graphOver = (token: () => Promise<string>, transport: Parameters<typeof createGraphClient>[3]) => ({
+  provide: GRAPH_CLIENT_FACTORY,
+  useValue: async () => createGraphClient(graphClient, 'https://graph.emulator.test/', token, transport),
+});
 
 function setUp(userKey = 'alex') {
   const emulator = createInMemoryEmulator();
@@ -53,16 +65,10 @@ describe('GraphService without a Graph sign-in', () => {
     const emulator = createInMemoryEmulator();
     TestBed.configureTestingModule({
       providers: [
-        {
-          provide: GRAPH_CLIENT_FACTORY,
-          useValue: async () =>
-            createGraphClient(
-              graphClient,
-              'https://graph.emulator.test/',
-              () => Promise.reject(new Error('This sign-in cannot reach Microsoft Graph.')),
-              new InProcessGraph(graphWorldOf(emulator.world)),
-            ),
-        },
+        graphOver(
+          () => Promise.reject(new Error('This sign-in cannot reach Microsoft Graph.')),
+          new InProcessGraph(graphWorldOf(emulator.world)),
+        ),
       ],
     });
     await expectAsync(TestBed.inject(GraphService).searchPeople('Bl')).toBeRejectedWith(
@@ -161,18 +167,7 @@ describe('chat threads for calls', () => {
     const token = emulator.world.signIn('alex');
     const before = emulator.world.threads.list().length;
     TestBed.configureTestingModule({
-      providers: [
-        {
-          provide: GRAPH_CLIENT_FACTORY,
-          useValue: async () =>
-            createGraphClient(
-              graphClient,
-              'https://graph.emulator.test/',
-              async () => token,
-              refusingChatLists,
-            ),
-        },
-      ],
+      providers: [graphOver(async () => token, refusingChatLists)],
     });
     const failure = await threadForGroupCall(TestBed.inject(GraphService), ALEX, [
       phoneNumberTarget('+14255550101'),
@@ -197,5 +192,85 @@ describe('chat threads for calls', () => {
     );
     expect(decodeURIComponent(emulated!)).toBe("/me/chats?$filter=chatType eq 'group'&$skiptoken=Y2");
     expect(versionRelative(undefined)).toBeNull();
+  });
+});
+
+describe('GraphService and the user’s Teams presence', () => {
+  // The emulator's Graph in this process answers presence once it models it; until then this
+  // stand-in answers the three requests as Graph documents them, and keeps what it was sent.
+  function setUpPresence(refuse?: { status: number; code: string; message: string }) {
+    const sent: { method: string; path: string; body: unknown }[] = [];
+    let session: { availability: string; activity: string } | null = null;
+    const presenceGraph = {
+      execute: async (context: { request: RequestInfo; options?: RequestInit; response?: Response }) => {
+        const request = new Request(context.request, context.options);
+        const path = new URL(request.url).pathname.replace(/^\/v1\.0/, '');
+        const text = await request.text();
+        const body = text ? (JSON.parse(text) as Record<string, string>) : undefined;
+        sent.push({ method: request.method, path, body });
+        const answer = (status: number, json?: unknown) =>
+          (context.response = new Response(json === undefined ? null : JSON.stringify(json), {
+            status,
+            headers: { 'Content-Type': 'application/json' },
+          }));
+        if (refuse)
+          return void answer(refuse.status, { error: { code: refuse.code, message: refuse.message } });
+        if (path.endsWith('/setPresence'))
+          session = { availability: body!['availability'], activity: body!['activity'] };
+        if (path.endsWith('/clearPresence')) session = null;
+        if (request.method === 'GET')
+          return void answer(200, {
+            id: ALEX,
+            ...(session ?? { availability: 'Available', activity: 'Available' }),
+          });
+        answer(200);
+      },
+    };
+    TestBed.configureTestingModule({
+      providers: [
+        graphOver(async () => 'token', presenceGraph),
+        { provide: PRESENCE_SESSION_ID, useValue: CLIENT_ID },
+      ],
+    });
+    return { service: TestBed.inject(GraphService), sent };
+  }
+  const CLIENT_ID = '00000000-0000-4000-8000-0000000c0000';
+
+  it('sets the presence for the console’s session for 10 minutes, reads it back, and clears the session', async () => {
+    const { service, sent } = setUpPresence();
+    await service.setPresence(ALEX, { availability: 'Away', activity: 'Away' });
+    expect(await service.presence(ALEX)).toEqual({ availability: 'Away', activity: 'Away' });
+    await service.clearPresence(ALEX);
+    expect(sent).toEqual([
+      {
+        method: 'POST',
+        path: `/users/${ALEX}/presence/setPresence`,
+        body: { sessionId: CLIENT_ID, availability: 'Away', activity: 'Away', expirationDuration: 'PT10M' },
+      },
+      { method: 'GET', path: `/users/${ALEX}/presence`, body: undefined },
+      { method: 'POST', path: `/users/${ALEX}/presence/clearPresence`, body: { sessionId: CLIENT_ID } },
+    ]);
+  });
+
+  it('says the presence could not be set, why, and Graph’s status', async () => {
+    const { service } = setUpPresence({
+      status: 403,
+      code: 'Forbidden',
+      message: 'Missing scope permissions.',
+    });
+    await expectAsync(
+      service.setPresence(ALEX, { availability: 'Busy', activity: 'InACall' }),
+    ).toBeRejectedWith(
+      new GraphFailure(
+        'Your Teams presence could not be set: your account is not allowed to do this (ask an administrator about the app’s Graph permissions).',
+        403,
+      ),
+    );
+    await expectAsync(service.clearPresence(ALEX)).toBeRejectedWith(
+      new GraphFailure(
+        'Your Teams presence could not be cleared: your account is not allowed to do this (ask an administrator about the app’s Graph permissions).',
+        403,
+      ),
+    );
   });
 });

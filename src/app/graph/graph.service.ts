@@ -1,5 +1,7 @@
-import { inject, Injectable, Injector } from '@angular/core';
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { inject, Injectable, InjectionToken, Injector } from '@angular/core';
+import type { Client, ResponseType } from '@microsoft/microsoft-graph-client';
+import { RUNTIME_CONFIG } from '../core/runtime-config';
+import type { TeamsPresence } from '../model/agent-presence';
 import type { Failure } from '../model/failure';
 import type { DirectoryPerson } from '../model/directory-person';
 import { GRAPH_CLIENT_FACTORY, GRAPH_SIGN_IN_FAILED } from './graph-client';
@@ -40,6 +42,31 @@ interface ChatPage {
   readonly value?: readonly { id: string; members?: readonly { userId?: string | null }[] }[];
   readonly '@odata.nextLink'?: string;
 }
+
+/**
+ * The console's presence session: Graph's `setPresence` takes the application (client) id as the
+ * `sessionId`, so every console of a user shares one session (Graph, "presence: setPresence").
+ */
+export const PRESENCE_SESSION_ID = new InjectionToken<string>('PRESENCE_SESSION_ID', {
+  providedIn: 'root',
+  factory: () => inject(RUNTIME_CONFIG).clientId,
+});
+
+/** How long a presence session lasts unless set again (Graph takes PT5M to PT4H). */
+export const PRESENCE_EXPIRATION = 'PT10M';
+
+/** What a request is for: `Looking …` (then "failed: why."), or the whole sentence around the why. */
+type Purpose = string | ((why: string) => string);
+
+const sentence = (purpose: Purpose, why: string) => {
+  const reason = why.replace(/\.$/, '');
+  return typeof purpose === 'string' ? `${purpose} failed: ${reason}.` : purpose(reason);
+};
+
+/** Graph answers setPresence and clearPresence 200 with no body: read as text, not JSON. */
+const NO_CONTENT = 'text' as ResponseType;
+
+const presenceNotSet = (why: string) => `Your Teams presence could not be set: ${why}.`;
 
 const bind = (userId: string) => `https://graph.microsoft.com/v1.0/users('${userId}')`;
 
@@ -161,9 +188,48 @@ export class GraphService {
     );
   }
 
+  /**
+   * Sets the user's Teams presence for the console's session. It lapses after `PRESENCE_EXPIRATION`
+   * unless set again; a call queue with presence-based routing reads it.
+   */
+  async setPresence(userId: string, presence: TeamsPresence): Promise<void> {
+    await this.request(presenceNotSet, (graph) =>
+      graph
+        .api(`/users/${encodeURIComponent(userId)}/presence/setPresence`)
+        .responseType(NO_CONTENT)
+        .post({
+          sessionId: this.injector.get(PRESENCE_SESSION_ID),
+          availability: presence.availability,
+          activity: presence.activity,
+          expirationDuration: PRESENCE_EXPIRATION,
+        }),
+    );
+  }
+
+  /** Ends the console's presence session: Teams shows what the user's other clients say. */
+  async clearPresence(userId: string): Promise<void> {
+    await this.request(
+      (why) => `Your Teams presence could not be cleared: ${why}.`,
+      (graph) =>
+        graph
+          .api(`/users/${encodeURIComponent(userId)}/presence/clearPresence`)
+          .responseType(NO_CONTENT)
+          .post({ sessionId: this.injector.get(PRESENCE_SESSION_ID) }),
+    );
+  }
+
+  /** The user's Teams presence as everyone sees it (all their sessions together). */
+  async presence(userId: string): Promise<TeamsPresence> {
+    const found = (await this.request(
+      (why) => `Your Teams presence could not be read: ${why}.`,
+      (graph) => graph.api(`/users/${encodeURIComponent(userId)}/presence`).get(),
+    )) as Partial<TeamsPresence>;
+    return { availability: String(found.availability), activity: String(found.activity) };
+  }
+
   /** One request; a failure says what failed (`purpose`) and why (`notFound` words a 404). */
   private async request<T>(
-    purpose: string,
+    purpose: Purpose,
     send: (graph: Client) => Promise<T>,
     notFound = 'it was not found',
   ): Promise<T> {
@@ -173,7 +239,7 @@ export class GraphService {
       graph = await this.client;
     } catch {
       this.client = null;
-      throw new GraphFailure(`${purpose} failed: Microsoft Graph could not be loaded.`);
+      throw new GraphFailure(sentence(purpose, 'Microsoft Graph could not be loaded'));
     }
     try {
       return await send(graph);
@@ -220,17 +286,17 @@ const STATUS_WORDS: Record<number, string> = {
 };
 
 /** A Graph error in words: what failed, and why, with the HTTP status as its code. */
-export function toGraphFailure(error: unknown, purpose: string, notFound = STATUS_WORDS[404]): GraphFailure {
+export function toGraphFailure(error: unknown, purpose: Purpose, notFound = STATUS_WORDS[404]): GraphFailure {
   if (error instanceof GraphFailure) return error;
   const { statusCode, message, code, body } = (error ?? {}) as Record<string, unknown>;
   // The Graph client keeps a middleware's error as `code` (its name) and `body` ("name: message").
   if (code === GRAPH_SIGN_IN_FAILED)
-    return new GraphFailure(`${purpose} failed: ${String(body).replace(`${GRAPH_SIGN_IN_FAILED}: `, '')}`);
+    return new GraphFailure(sentence(purpose, String(body).replace(`${GRAPH_SIGN_IN_FAILED}: `, '')));
   const status = typeof statusCode === 'number' && statusCode > 0 ? statusCode : undefined;
   if (status === undefined)
-    return new GraphFailure(`${purpose} failed: Microsoft Graph could not be reached. Check the network.`);
+    return new GraphFailure(sentence(purpose, 'Microsoft Graph could not be reached. Check the network'));
   const why =
     (status === 404 ? notFound : STATUS_WORDS[status]) ??
     (typeof message === 'string' && message ? message : `HTTP ${status}`);
-  return new GraphFailure(`${purpose} failed: ${why}.`, status);
+  return new GraphFailure(sentence(purpose, why), status);
 }

@@ -2,6 +2,9 @@ import type { EnvironmentProviders } from '@angular/core';
 import { provideEffects } from '@ngrx/effects';
 import { provideState, provideStore } from '@ngrx/store';
 import { settingsFeature } from './settings/settings.feature';
+import { afterCallWorkFeature } from './after-call-work/after-call-work.feature';
+import * as presenceEffects from './presence/presence.effects';
+import { presenceFeature } from './presence/presence.feature';
 import { provideStoreDevtools } from '@ngrx/store-devtools';
 import { environment } from '../../environments/environment';
 import { agentFeature } from './agent/agent.feature';
@@ -46,12 +49,15 @@ export function provideAppState(): EnvironmentProviders[] {
     provideState(softphoneFeature),
     provideState(reloadNoteFeature),
     provideState(settingsFeature),
+    provideState(afterCallWorkFeature),
+    provideState(presenceFeature),
     provideEffects(
       sessionEffects,
       softphoneEffects,
       reloadNoteEffects,
       participantNamesEffects,
       floorSessionEffects,
+      presenceEffects,
     ),
     ...(environment.storeDevtools
       ? [provideStoreDevtools({ maxAge: 100, connectInZone: false, name: 'Switchboard' })]

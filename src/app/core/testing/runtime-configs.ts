@@ -13,7 +13,7 @@ export const EMULATED_CONFIG: RuntimeConfig = {
       'https://auth.msft.communication.azure.com/Teams.ManageCalls',
       'https://auth.msft.communication.azure.com/Teams.ManageChats',
     ],
-    graph: ['Chat.ReadWrite', 'User.Read.All', 'Presence.Read.All'],
+    graph: ['Chat.ReadWrite', 'User.Read.All', 'Presence.Read.All', 'Presence.ReadWrite'],
   },
   tokenUrl: '/api/token',
   graphBaseUrl: 'https://graph.microsoft.com/v1.0',

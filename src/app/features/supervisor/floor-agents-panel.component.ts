@@ -4,10 +4,14 @@ import { MatTableModule } from '@angular/material/table';
 import { Store } from '@ngrx/store';
 import { Ticker } from '../../core/ticker';
 import { SupervisorFloorPageActions } from '../../state/floor/supervisor-floor-page.actions';
-import { selectAgentRows, type AgentRow } from '../../state/floor/supervisor-floor.view-model';
+import {
+  selectAgentRows,
+  selectAgentStateCounts,
+  type AgentRow,
+} from '../../state/floor/supervisor-floor.view-model';
 import { DurationPipe } from '../../shared/duration.pipe';
 
-/** Every agent: their state and how long they have been in it, their call, and Join. */
+/** How many agents are in each state; every agent: their state and how long in it, their call, and Join. */
 @Component({
   selector: 'sb-floor-agents-panel',
   imports: [MatTableModule, MatButton, DurationPipe],
@@ -15,6 +19,16 @@ import { DurationPipe } from '../../shared/duration.pipe';
   template: `
     <section aria-labelledby="floor-agents-heading">
       <h2 id="floor-agents-heading" class="sb-panel-title">Agents</h2>
+      @if (rows().length > 0) {
+        <ul class="counts" aria-label="Agents by state">
+          @for (count of counts(); track count.state) {
+            <li>
+              <span class="sb-chip" [attr.data-state]="count.state">{{ count.words }}</span>
+              <span class="count">{{ count.count }}</span>
+            </li>
+          }
+        </ul>
+      }
       @if (rows().length === 0) {
         <p class="sb-empty">No agent has signed in today.</p>
       } @else {
@@ -75,6 +89,27 @@ import { DurationPipe } from '../../shared/duration.pipe';
   `,
   styleUrl: './floor-table.css',
   styles: `
+    .counts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 16px;
+      margin: 0 0 8px;
+      padding: 0;
+      list-style: none;
+    }
+    .sb-chip[data-state='afterCallWork'] {
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
+    .sb-chip[data-state='away'],
+    .sb-chip[data-state='offline'] {
+      background: var(--mat-sys-surface-container-highest);
+      color: var(--mat-sys-on-surface);
+    }
+    .count {
+      margin-left: 4px;
+      font: var(--mat-sys-title-small);
+    }
     .none {
       color: var(--mat-sys-on-surface-variant);
     }
@@ -88,6 +123,7 @@ export class FloorAgentsPanelComponent {
   private readonly store = inject(Store);
   protected readonly ticker = inject(Ticker);
   protected readonly rows = this.store.selectSignal(selectAgentRows);
+  protected readonly counts = this.store.selectSignal(selectAgentStateCounts);
   protected readonly columns = ['agent', 'state', 'timeInState', 'call', 'join'];
   protected readonly byId = (_: number, row: AgentRow) => row.id;
 

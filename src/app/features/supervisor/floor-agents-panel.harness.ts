@@ -17,6 +17,13 @@ export class FloorAgentsPanelHarness extends ComponentHarness {
     return (await table.getCellTextByIndex()).map((cells) => cells.slice(0, 4).map(squash));
   }
 
+  /** The count of agents in each state, as read: `Available 2`, `After-call work 1`. */
+  async getStateCounts(): Promise<string[]> {
+    const words = await this.locatorForAll('[aria-label="Agents by state"] .sb-chip')();
+    const counts = await this.locatorForAll('[aria-label="Agents by state"] .count')();
+    return Promise.all(words.map(async (word, i) => `${await word.text()} ${await counts[i].text()}`));
+  }
+
   /** Clicks Join on an agent's call ("Join Casey Diaz’s call with Kim Lee"). */
   async join(agent: string): Promise<void> {
     const button = await this.locatorFor(

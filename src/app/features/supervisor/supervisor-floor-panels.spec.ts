@@ -116,6 +116,41 @@ describe('the supervisor’s floor panels', () => {
     );
   });
 
+  it('counts agents by state and shows After-call work and Away with the time in them', async () => {
+    const { fixture, store } = await render(FloorAgentsPanelComponent);
+    const panel = await TestbedHarnessEnvironment.harnessForFixture(fixture, FloorAgentsPanelHarness);
+    expect(await panel.getStateCounts()).toEqual([
+      'Available 2',
+      'On a call 1',
+      'After-call work 0',
+      'Away 0',
+      'Offline 0',
+    ]);
+    store.dispatch(
+      FloorApiActions.updateReceived({
+        agents: [
+          floorAgent('alex', 'Alex Rivera', [], {
+            state: 'afterCallWork',
+            since: '2026-01-05T09:01:55.000Z',
+          }),
+          floorAgent('blake', 'Blake Chen', [], { state: 'away', since: '2026-01-05T08:59:10.000Z' }),
+        ],
+        queues: [],
+      }),
+    );
+    expect((await panel.getRows()).slice(0, 2)).toEqual([
+      ['Alex Rivera', 'After-call work', '0:15', 'No call'],
+      ['Blake Chen', 'Away', '3:00', 'No call'],
+    ]);
+    expect(await panel.getStateCounts()).toEqual([
+      'Available 0',
+      'On a call 1',
+      'After-call work 1',
+      'Away 1',
+      'Offline 0',
+    ]);
+  });
+
   it('rings a request as a card with the agent, caller, queue and wait; Join and Decline answer it', async () => {
     const { fixture, dispatched, store } = await render(FloorRequestsPanelComponent);
     const panel = await TestbedHarnessEnvironment.harnessForFixture(fixture, FloorRequestsPanelHarness);

@@ -10,14 +10,20 @@ import type { Party } from '../../model/snapshots';
 import { callsFeature, type CallEntry } from '../calls/calls.feature';
 import { participantsFeature, type ParticipantEntry } from '../participants/participants.feature';
 import { selectQueuedCalls, type QueuedCall } from '../queue/queue.feature';
+import { presenceFeature, selectEffectivePresence } from '../presence/presence.feature';
 
 /** Changes within this time make one report. */
 export const REPORT_DEBOUNCE_MS = 100;
 
-/** What this console reports to the floor, but for `since` (the effect keeps that). */
+/** What this console reports to the floor, but for `since` (`selectFloorReport` adds it). */
 export interface FloorReportBody {
-  readonly state: Exclude<AgentState, 'offline'>;
+  readonly state: AgentState;
   readonly calls: readonly FloorCall[];
+}
+
+export interface FloorReport extends FloorReportBody {
+  /** When the user entered `state` (epoch ms); null until the console has counted it. */
+  readonly since: number | null;
 }
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
@@ -76,24 +82,30 @@ const hasKey = <T extends { serverCallId: string | null }>(call: T): call is T &
   call.serverCallId !== null;
 
 /**
- * The user's state and calls as the floor wants them: on a call while any call is live, else
- * available; every call the SDK has given a server id (the floor's key; the others join once it
- * is known), live ones first, then those ringing.
+ * The user's state and calls as the floor wants them: the effective presence (on a call while any
+ * call is live, else after-call work, else what the agent chose); every call the SDK has given a
+ * server id (the floor's key; the others join once it is known), live ones first, then those ringing.
  */
 export const selectFloorReportBody = createSelector(
+  selectEffectivePresence,
   callsFeature.selectAllCalls,
   selectQueuedCalls,
   participantsFeature.selectAllParticipants,
-  (calls, queued, participants): FloorReportBody => {
+  (state, calls, queued, participants): FloorReportBody => {
     const live = calls.filter(hasKey).map((call) => liveCall(call, participants));
     const keys = new Set(live.map((call) => call.key));
     const ringing = queued
       .filter(hasKey)
       .filter((call) => !keys.has(call.serverCallId))
       .map(ringingCall);
-    return {
-      state: calls.length > 0 ? 'onCall' : 'available',
-      calls: [...live, ...ringing].slice(0, MAX_CALLS),
-    };
+    return { state, calls: [...live, ...ringing].slice(0, MAX_CALLS) };
   },
+);
+
+/** The report with the time the state was entered, once the presence has counted it. */
+export const selectFloorReport = createSelector(
+  selectFloorReportBody,
+  presenceFeature.selectEntered,
+  presenceFeature.selectSince,
+  (body, entered, since): FloorReport => ({ ...body, since: entered === body.state ? since : null }),
 );

@@ -11,7 +11,6 @@ import {
   ignoreElements,
   map,
   mergeMap,
-  scan,
   shareReplay,
   switchMap,
   takeUntil,
@@ -29,7 +28,7 @@ import { EscalationPanelActions } from '../escalation/escalation-panel.actions';
 import { participantsFeature } from '../participants/participants.feature';
 import { FloorApiActions } from './floor-api.actions';
 import { floorSessionFeature } from './floor-session.feature';
-import { REPORT_DEBOUNCE_MS, selectFloorReportBody, type FloorReportBody } from './floor-report';
+import { REPORT_DEBOUNCE_MS, selectFloorReport, type FloorReport } from './floor-report';
 
 const signedOut = (actions$: Actions) => actions$.pipe(ofType(ShellActions.signOutClicked));
 /** Something of the floor's, for the length of each sign-in. */
@@ -264,7 +263,7 @@ export const tellWhoWasMuted$ = createEffect(
 /**
  * The user's state and calls, to the floor: right after each welcome, and on every change
  * (changes within 100 ms make one report; a report the same as the last is not sent again).
- * `since` is when the state last changed.
+ * `since` is when the state was entered (the presence counts it).
  */
 export const floorReport$ = createEffect(
   (
@@ -274,33 +273,21 @@ export const floorReport$ = createEffect(
     scheduler = inject(FLOOR_SCHEDULER),
   ) =>
     whileSignedIn(actions$, () => {
-      // The body is rebuilt on any roster change (someone starts speaking); only a different body
+      // The report is rebuilt on any roster change (someone starts speaking); only a different one
       // is a change, so a speaker storm neither re-reports nor keeps the debounce from firing.
-      const reports$ = store.select(selectFloorReportBody).pipe(
-        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-        scan(
-          (last: (FloorReportBody & { since: number }) | null, body) => ({
-            ...body,
-            since: last && last.state === body.state ? last.since : scheduler.now(),
-          }),
-          null,
+      const reports$ = store.select(selectFloorReport).pipe(
+        filter((report): report is FloorReport & { since: number } => report.since !== null),
+        map(({ state, since, calls }) =>
+          JSON.stringify({ state, since: new Date(since).toISOString(), calls }),
         ),
-        filter((report) => report !== null),
+        distinctUntilChanged(),
         shareReplay({ bufferSize: 1, refCount: true }),
       );
       const welcomes$ = actions$.pipe(ofType(FloorApiActions.welcomed));
       return merge(
         reports$.pipe(ignoreElements()),
         welcomes$.pipe(
-          switchMap(() =>
-            reports$.pipe(
-              debounceTime(REPORT_DEBOUNCE_MS, scheduler),
-              map(({ state, since, calls }) =>
-                JSON.stringify({ state, since: new Date(since).toISOString(), calls }),
-              ),
-              distinctUntilChanged(),
-            ),
-          ),
+          switchMap(() => reports$.pipe(debounceTime(REPORT_DEBOUNCE_MS, scheduler), distinctUntilChanged())),
           tap((report) => floor.send({ type: 'report', ...JSON.parse(report) })),
         ),
       );

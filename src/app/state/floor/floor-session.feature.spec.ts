@@ -1,9 +1,11 @@
 import type { Action } from '@ngrx/store';
+import { afterCallWorkFeature } from '../after-call-work/after-call-work.feature';
 import { agentFeature } from '../agent/agent.feature';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
 import { callsFeature } from '../calls/calls.feature';
 import { participantsFeature } from '../participants/participants.feature';
+import { presenceFeature } from '../presence/presence.feature';
 import { queueFeature } from '../queue/queue.feature';
 import { call, incomingCall, participant } from '../testing/snapshots';
 import { FloorApiActions } from './floor-api.actions';
@@ -13,7 +15,15 @@ import { SAM } from './testing/floor-fixtures';
 
 /** The root state after the actions, through the real reducers. */
 function after(...actions: Action[]) {
-  const features = [agentFeature, queueFeature, callsFeature, participantsFeature, floorSessionFeature];
+  const features = [
+    agentFeature,
+    queueFeature,
+    callsFeature,
+    participantsFeature,
+    floorSessionFeature,
+    presenceFeature,
+    afterCallWorkFeature,
+  ];
   return Object.fromEntries(
     features.map((feature) => [
       feature.name,

@@ -1,5 +1,6 @@
 import { createSelector } from '@ngrx/store';
 import type { AgentState, FloorCallView } from '../../../../server/floor/floor-protocol';
+import { AGENT_PRESENCE_WORDS } from '../../model/agent-presence';
 import { floorSessionFeature } from './floor-session.feature';
 import { floorAgentsAdapter, supervisorFloorFeature } from './supervisor-floor.feature';
 
@@ -56,11 +57,16 @@ export interface RequestCard {
   readonly closedAt: number | null;
 }
 
-const STATE_LABELS: Readonly<Record<AgentState, string>> = {
-  available: 'Available',
-  onCall: 'On a call',
-  offline: 'Offline',
-};
+/** How many agents are in one state, for the count above the agents table. */
+export interface AgentStateCount {
+  readonly state: AgentState;
+  readonly words: string;
+  readonly count: number;
+}
+
+// The floor's states are the console's presence states: one set of words for both.
+const STATE_LABELS: Readonly<Record<AgentState, string>> = AGENT_PRESENCE_WORDS;
+const STATE_ORDER: readonly AgentState[] = ['available', 'onCall', 'afterCallWork', 'away', 'offline'];
 
 const callerName = (call: FloorCallView) =>
   call.caller.displayName ?? call.caller.phoneNumber ?? 'Unknown caller';
@@ -129,6 +135,15 @@ export const selectAgentRows = createSelector(selectAgents, (agents): AgentRow[]
       },
     };
   }),
+);
+
+/** Agents in each state, every state said (a zero too), in the order an agent's day goes. */
+export const selectAgentStateCounts = createSelector(selectAgents, (agents): AgentStateCount[] =>
+  STATE_ORDER.map((state) => ({
+    state,
+    words: STATE_LABELS[state],
+    count: agents.filter((agent) => agent.state === state).length,
+  })),
 );
 
 /** Requests, oldest first, each open or briefly saying how it closed. */

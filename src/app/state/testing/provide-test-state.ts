@@ -13,6 +13,8 @@ import { provideWorkspaceFeatures } from '../provide-workspace-state';
 import { participantsFeature } from '../participants/participants.feature';
 import { queueFeature } from '../queue/queue.feature';
 import { reloadNoteFeature } from '../reload/reload-note.feature';
+import { afterCallWorkFeature } from '../after-call-work/after-call-work.feature';
+import { presenceFeature } from '../presence/presence.feature';
 
 /**
  * The real store and reducers, without effects, a clock the test sets, video as the app has it,
@@ -37,6 +39,8 @@ export function provideTestState(now = signal(0)): (Provider | EnvironmentProvid
     provideState(floorSessionFeature),
     provideState(softphoneFeature),
     provideState(reloadNoteFeature),
+    provideState(afterCallWorkFeature),
+    provideState(presenceFeature),
     ...provideWorkspaceFeatures(),
     { provide: Ticker, useValue: { now } },
     { provide: AUDIO_CONTEXT_FACTORY, useValue: fakeAudioContextFactory() },
