@@ -8,7 +8,8 @@ import type { CallKind, Party } from './call-model';
  * for everyone, and add people; attendees do none of that. Group calls: every member may. 1:1
  * calls: muting or removing the one other party does not apply (the SDK's `mute()` says "Not
  * supported in 1-to-1 calls"). What the emulator does not model (screen sharing, captions,
- * reactions, ...) is absent with `FeatureNotSupported`.
+ * reactions, ...) is absent with `FeatureNotSupported`. Captions are modelled: calling captions in
+ * 1:1 and group calls, meeting captions in meetings.
  */
 
 // A record, so the compiler flags a capability name the SDK adds and this file lacks.
@@ -53,7 +54,9 @@ type Modelled =
   | 'pstnDialOut'
   | 'manageLobby'
   | 'muteOthers'
-  | 'viewAttendeeNames';
+  | 'viewAttendeeNames'
+  | 'startLiveCallingCaptions'
+  | 'startLiveMeetingCaptions';
 
 const CAPABLE = { isPresent: true, reason: 'Capable' } as const;
 const absent = (reason: CapabilityResolutionReason) => ({ isPresent: false, reason });
@@ -83,6 +86,10 @@ export function capabilitiesFor(kind: CallKind, party: Pick<Party, 'role'>): Cap
     addTeamsUser: adding,
     addPhoneNumber: adding,
     pstnDialOut: adding,
+    // Teams captions (engine/captions.ts): calling captions in 1:1 and group calls, meeting
+    // captions in meetings, for every participant.
+    startLiveCallingCaptions: kind === 'meeting' ? absent('CapabilityNotApplicableForTheCallType') : CAPABLE,
+    startLiveMeetingCaptions: kind === 'meeting' ? CAPABLE : absent('CapabilityNotApplicableForTheCallType'),
   };
   const all = {} as Record<ParticipantCapabilityName, CapabilitiesWire[ParticipantCapabilityName]>;
   for (const name of CAPABILITY_NAMES)
