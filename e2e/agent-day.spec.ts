@@ -42,7 +42,7 @@ test('presence-based routing rings only Available agents who are not on a call',
     await queueCall(request, { from: '+14255550162', displayName: 'Jamie Fox', queue: 'Sales' });
     await expect(ringingAt(blake, 'Jamie Fox')).toBeVisible();
     await expect(ringingAt(alex, 'Jamie Fox')).toHaveCount(0);
-    await ringingAt(blake, 'Jamie Fox').getByRole('button', { name: 'Decline' }).click();
+    await ringingAt(blake, 'Jamie Fox').getByRole('button', { name: 'Reject' }).click();
     await alex.getByRole('region', { name: 'Active call' }).getByRole('button', { name: 'Hang up' }).click();
     await alex.context().close();
     await blake.context().close();

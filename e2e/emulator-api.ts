@@ -117,5 +117,5 @@ export const statusButton = (page: Page): Locator =>
 /** Picks a state from the status menu. */
 export async function setStatus(page: Page, state: 'Available' | 'Away' | 'Offline'): Promise<void> {
   await statusButton(page).click();
-  await page.getByRole('menuitem', { name: state }).click();
+  await page.getByRole('menuitemradio', { name: state }).click();
 }
