@@ -81,7 +81,7 @@ export function describeStorageError(error: unknown): string {
     case 'VersionError':
       return 'Call history was written by a newer Switchboard: reload the page.';
     default:
-      return `The browser's storage refused it${typeof message === 'string' && message ? `: ${message}` : '.'}`;
+      return `The browser’s storage refused it${typeof message === 'string' && message ? `: ${message}` : '.'}`;
   }
 }
 

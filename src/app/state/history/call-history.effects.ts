@@ -11,6 +11,7 @@ import {
   map,
   mergeMap,
   pairwise,
+  startWith,
   switchMap,
   takeUntil,
   tap,
@@ -116,7 +117,7 @@ export const deleteExpiredHistory$ = createEffect(
       switchMap(({ user }) =>
         combineLatest([
           store.select(settingsFeature.selectHistoryDays).pipe(distinctUntilChanged()),
-          timer(0, DAY_MS, scheduler),
+          timer(DAY_MS, DAY_MS, scheduler).pipe(startWith(0)),
         ]).pipe(
           concatMap(([days]) =>
             defer(() =>
