@@ -1,7 +1,6 @@
 import { signal } from '@angular/core';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideState, Store, ActionsSubject, type Action } from '@ngrx/store';
 import { RUNTIME_CONFIG } from '../../core/runtime-config';
 import { EMULATED_CONFIG } from '../../core/testing/runtime-configs';
@@ -20,7 +19,6 @@ describe('AfterCallWorkPanelComponent', () => {
       providers: [
         ...provideTestState(now),
         provideState(afterCallWorkFeature),
-        provideNoopAnimations(),
         { provide: RUNTIME_CONFIG, useValue: config },
       ],
     });

@@ -1,9 +1,9 @@
 import { signal } from '@angular/core';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { ActionsSubject, provideState, Store, type Action } from '@ngrx/store';
 import type { CallHistoryEntry } from '../../core/call-history-db';
 import { CallHistoryStorageActions } from '../../state/history/call-history-storage.actions';
@@ -47,7 +47,8 @@ describe('HistoryPageComponent', () => {
       providers: [
         ...provideTestState(signal(new Date(2026, 11, 7, 17, 0).getTime())),
         provideState(historyFeature),
-        provideNoopAnimations(),
+        // The dialog closes at once, not at the end of a transition headless Chromium may not run.
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         {
           provide: HISTORY_DOWNLOAD,
           useValue: (fileName: string, text: string) => saved.push({ fileName, text }),
@@ -60,7 +61,7 @@ describe('HistoryPageComponent', () => {
     const page = await TestbedHarnessEnvironment.harnessForFixture(fixture, HistoryPageHarness);
     const documentRoot = TestbedHarnessEnvironment.documentRootLoader(fixture);
     const store = TestBed.inject(Store);
-    return { page, store, saved, dispatched, documentRoot };
+    return { page, store, saved, dispatched, documentRoot, fixture };
   }
 
   it('reads the history as it opens, and says when there is none', async () => {
@@ -116,16 +117,19 @@ describe('HistoryPageComponent', () => {
   });
 
   it('clears only after the agent confirms', async () => {
-    const { page, store, dispatched, documentRoot } = await setUp();
+    const { page, store, dispatched, documentRoot, fixture } = await setUp();
     store.dispatch(CallHistoryStorageActions.entriesLoaded({ entries: [entry('c-1')] }));
     await (await page.button('Clear history')).click();
     let dialog = await documentRoot.getHarness(MatDialogHarness);
     expect(await dialog.getContentText()).toBe('Clear all call history in this browser?');
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+    await fixture.whenStable();
+    expect(await documentRoot.getAllHarnesses(MatDialogHarness)).toEqual([]);
     expect(dispatched).not.toContain(HistoryPageActions.clearConfirmed());
     await (await page.button('Clear history')).click();
     dialog = await documentRoot.getHarness(MatDialogHarness);
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Clear' }))).click();
+    await fixture.whenStable();
     expect(dispatched).toContain(HistoryPageActions.clearConfirmed());
     store.dispatch(CallHistoryStorageActions.cleared());
     expect(await page.getEmptyText()).toBe('No calls in this browser’s history yet.');
