@@ -5,33 +5,12 @@ import {
   storageFailure,
   type CallHistoryEntry,
 } from './call-history-db';
+import { robinsCall } from './testing/call-history-entries';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
 
-function entry(id: string, changes: Partial<CallHistoryEntry> = {}): CallHistoryEntry {
-  return {
-    id,
-    callerName: 'Robin Park',
-    callerNumber: '+14255550123',
-    queue: 'Billing',
-    direction: 'Incoming',
-    kind: 'oneToOne',
-    startedAt: NOW - 120_000,
-    answeredAt: NOW - 100_000,
-    endedAt: NOW,
-    talkMs: 100_000,
-    holdMs: 0,
-    outcome: 'Answered',
-    endReason: 'You hung up.',
-    endCode: 0,
-    endSubCode: 0,
-    wrapUp: null,
-    notes: '',
-    transcript: [],
-    ...changes,
-  };
-}
+const entry = (id: string, changes: Partial<CallHistoryEntry> = {}) => robinsCall(id, NOW, changes);
 
 describe('the call history database (IndexedDB, in this browser)', () => {
   let name: string;

@@ -6,6 +6,7 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { ActionsSubject, provideState, Store, type Action } from '@ngrx/store';
 import type { CallHistoryEntry } from '../../core/call-history-db';
+import { robinsCall } from '../../core/testing/call-history-entries';
 import { CallHistoryStorageActions } from '../../state/history/call-history-storage.actions';
 import { HistoryPageActions } from '../../state/history/history-page.actions';
 import { historyFeature } from '../../state/history/history.feature';
@@ -16,29 +17,16 @@ import { HistoryPageHarness } from './history-page.harness';
 
 const ENDED = new Date(2026, 11, 7, 9, 5).getTime();
 
-function entry(id: string, changes: Partial<CallHistoryEntry> = {}): CallHistoryEntry {
-  return {
-    id,
-    callerName: 'Robin Park',
-    callerNumber: '+14255550123',
-    queue: 'Billing',
-    direction: 'Incoming',
-    kind: 'oneToOne',
+const entry = (id: string, changes: Partial<CallHistoryEntry> = {}) =>
+  robinsCall(id, ENDED, {
     startedAt: ENDED - 300_000,
     answeredAt: ENDED - 290_000,
-    endedAt: ENDED,
     talkMs: 230_000,
     holdMs: 60_000,
-    outcome: 'Answered',
-    endReason: 'You hung up.',
-    endCode: 0,
-    endSubCode: 0,
     wrapUp: 'Resolved',
     notes: 'Refund issued.',
-    transcript: [],
     ...changes,
-  };
-}
+  });
 
 describe('HistoryPageComponent', () => {
   async function setUp() {

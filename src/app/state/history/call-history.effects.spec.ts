@@ -6,6 +6,7 @@ import {
   callHistoryDbName,
   type CallHistoryEntry,
 } from '../../core/call-history-db';
+import { robinsCall } from '../../core/testing/call-history-entries';
 import { ManualScheduler } from '../../floor/testing/manual-scheduler';
 import { SettingsPageActions } from '../settings/settings-page.actions';
 import { startEmulatedConsole } from '../testing/emulated-console';
@@ -18,29 +19,7 @@ import { testHistoryDatabases } from './testing/test-history-databases';
 
 const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
 
-function ended(id: string, endedAt: number, changes: Partial<CallHistoryEntry> = {}): CallHistoryEntry {
-  return {
-    id,
-    callerName: 'Robin Park',
-    callerNumber: '+14255550123',
-    queue: 'Billing',
-    direction: 'Incoming',
-    kind: 'oneToOne',
-    startedAt: endedAt - 60_000,
-    answeredAt: endedAt - 50_000,
-    endedAt,
-    talkMs: 50_000,
-    holdMs: 0,
-    outcome: 'Answered',
-    endReason: 'You hung up.',
-    endCode: 0,
-    endSubCode: 0,
-    wrapUp: null,
-    notes: '',
-    transcript: [],
-    ...changes,
-  };
-}
+const ended = robinsCall;
 
 /** Storage that refuses everything, as a full disk does (IndexedDB's quota cannot be filled on demand). */
 @Injectable()

@@ -1,8 +1,8 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
-import { Store } from '@ngrx/store';
-import { combineLatest, defer, from, timer } from 'rxjs';
+import { Store, type Action, type ActionCreator } from '@ngrx/store';
+import { combineLatest, defer, timer, type Observable } from 'rxjs';
 import {
   catchError,
   concatMap,
@@ -16,7 +16,12 @@ import {
   takeUntil,
   tap,
 } from 'rxjs/operators';
-import { CallHistoryDatabases, CallHistoryStorageError, storageFailure } from '../../core/call-history-db';
+import {
+  type CallHistoryDb,
+  CallHistoryDatabases,
+  CallHistoryStorageError,
+  storageFailure,
+} from '../../core/call-history-db';
 import { agentFeature } from '../agent/agent.feature';
 import { AuthApiActions } from '../agent/auth-api.actions';
 import { ShellActions } from '../agent/shell.actions';
@@ -39,6 +44,20 @@ function historyOf(store: Store, databases: CallHistoryDatabases) {
           user ? databases.of(user.id) : Promise.reject(new CallHistoryStorageError('Nobody is signed in.')),
       ),
     );
+}
+
+/** One step on the history database: its action when done, else `Storage Failed` naming the step. */
+function storageStep<T>(
+  step: string,
+  run: () => Promise<T>,
+  done: (result: T) => Action,
+): Observable<Action> {
+  return defer(run).pipe(
+    map(done),
+    catchError((error: unknown) => [
+      CallHistoryStorageActions.storageFailed({ failure: storageFailure(step, error) }),
+    ]),
+  );
 }
 
 /** Each call that ended (answered, placed, joined, missed or declined here) becomes an entry. */
@@ -88,13 +107,10 @@ export const saveWrapUp$ = createEffect(
       map(([before]) => before!),
       concatLatestFrom(() => historyOf(store, databases)),
       mergeMap(([{ callId, wrapUp, notes }, history]) =>
-        defer(() => history().then((db) => db.update(callId, { wrapUp, notes }))).pipe(
-          map(() => CallHistoryStorageActions.wrapUpSaved({ id: callId, wrapUp, notes })),
-          catchError((error: unknown) => [
-            CallHistoryStorageActions.storageFailed({
-              failure: storageFailure('Saving the wrap-up to history', error),
-            }),
-          ]),
+        storageStep(
+          'Saving the wrap-up to history',
+          () => history().then((db) => db.update(callId, { wrapUp, notes })),
+          () => CallHistoryStorageActions.wrapUpSaved({ id: callId, wrapUp, notes }),
         ),
       ),
     ),
@@ -120,15 +136,10 @@ export const deleteExpiredHistory$ = createEffect(
           timer(DAY_MS, DAY_MS, scheduler).pipe(startWith(0)),
         ]).pipe(
           concatMap(([days]) =>
-            defer(() =>
-              databases.of(user.id).then((db) => db.deleteEndedBefore(scheduler.now() - days * DAY_MS)),
-            ).pipe(
-              map((count) => CallHistoryStorageActions.expiredDeleted({ count })),
-              catchError((error: unknown) => [
-                CallHistoryStorageActions.storageFailed({
-                  failure: storageFailure(`Deleting call history older than ${days} days`, error),
-                }),
-              ]),
+            storageStep(
+              `Deleting call history older than ${days} days`,
+              () => databases.of(user.id).then((db) => db.deleteEndedBefore(scheduler.now() - days * DAY_MS)),
+              (count) => CallHistoryStorageActions.expiredDeleted({ count }),
             ),
           ),
           takeUntil(actions$.pipe(ofType(ShellActions.signOutClicked))),
@@ -138,41 +149,38 @@ export const deleteExpiredHistory$ = createEffect(
   { functional: true },
 );
 
-export const loadHistory$ = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), databases = inject(CallHistoryDatabases)) =>
+/** A page's request of the history database, answered in turn: reading it as the page opens, clearing it. */
+function pageRequest<T>(
+  trigger: ActionCreator<string, () => Action>,
+  step: string,
+  run: (db: CallHistoryDb) => Promise<T>,
+  done: (result: T) => Action,
+) {
+  return (actions$ = inject(Actions), store = inject(Store), databases = inject(CallHistoryDatabases)) =>
     actions$.pipe(
-      ofType(HistoryPageActions.opened),
+      ofType(trigger),
       concatLatestFrom(() => historyOf(store, databases)),
-      switchMap(([, history]) =>
-        from(history().then((db) => db.all())).pipe(
-          map((entries) => CallHistoryStorageActions.entriesLoaded({ entries })),
-          catchError((error: unknown) => [
-            CallHistoryStorageActions.storageFailed({
-              failure: storageFailure('Reading call history', error),
-            }),
-          ]),
-        ),
-      ),
-    ),
+      concatMap(([, history]) => storageStep(step, () => history().then(run), done)),
+    );
+}
+
+export const loadHistory$ = createEffect(
+  pageRequest(
+    HistoryPageActions.opened,
+    'Reading call history',
+    (db) => db.all(),
+    (entries) => CallHistoryStorageActions.entriesLoaded({ entries }),
+  ),
   { functional: true },
 );
 
 export const clearHistory$ = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), databases = inject(CallHistoryDatabases)) =>
-    actions$.pipe(
-      ofType(HistoryPageActions.clearConfirmed),
-      concatLatestFrom(() => historyOf(store, databases)),
-      concatMap(([, history]) =>
-        from(history().then((db) => db.clear())).pipe(
-          map(() => CallHistoryStorageActions.cleared()),
-          catchError((error: unknown) => [
-            CallHistoryStorageActions.storageFailed({
-              failure: storageFailure('Clearing call history', error),
-            }),
-          ]),
-        ),
-      ),
-    ),
+  pageRequest(
+    HistoryPageActions.clearConfirmed,
+    'Clearing call history',
+    (db) => db.clear(),
+    () => CallHistoryStorageActions.cleared(),
+  ),
   { functional: true },
 );
 

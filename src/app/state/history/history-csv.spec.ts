@@ -1,26 +1,14 @@
-import type { CallHistoryEntry } from '../../core/call-history-db';
+import { robinsCall } from '../../core/testing/call-history-entries';
 import { historyCsv, historyCsvName } from './history-csv';
 
-const ROBIN: CallHistoryEntry = {
-  id: 'c-1',
-  callerName: 'Robin Park',
-  callerNumber: '+14255550123',
-  queue: 'Billing',
-  direction: 'Incoming',
-  kind: 'oneToOne',
+const ROBIN = robinsCall('c-1', Date.UTC(2026, 11, 7, 9, 5, 20), {
   startedAt: Date.UTC(2026, 11, 7, 9, 0, 0),
   answeredAt: Date.UTC(2026, 11, 7, 9, 0, 20),
-  endedAt: Date.UTC(2026, 11, 7, 9, 5, 20),
   talkMs: 290_000,
   holdMs: 10_000,
-  outcome: 'Answered',
-  endReason: 'You hung up.',
-  endCode: 0,
-  endSubCode: 0,
   wrapUp: 'Resolved',
   notes: 'Refund issued.',
-  transcript: [],
-};
+});
 
 describe('the call history as CSV', () => {
   it('has a header and a row per call, with times in ISO 8601 and durations in seconds', () => {
