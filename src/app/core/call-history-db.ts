@@ -194,8 +194,9 @@ export class CallHistoryDb {
     return this.write(() => this.db.clear('calls'));
   }
 
+  /** Closes once the writes already asked for are done (the wrap-up saved as the agent signs out). */
   close(): void {
-    this.db.close();
+    this.queue.then(() => this.db.close());
   }
 }
 

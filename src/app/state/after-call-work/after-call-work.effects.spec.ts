@@ -1,10 +1,11 @@
 import { TestBed } from '@angular/core/testing';
-import { CallHistoryDatabases } from '../../core/call-history-db';
+import { CallHistoryDatabases, CallHistoryDb, callHistoryDbName } from '../../core/call-history-db';
 import { RUNTIME_CONFIG } from '../../core/runtime-config';
 import { SealedMeetingLocators } from '../../core/sealed-meeting-locators';
 import { EMULATED_CONFIG } from '../../core/testing/runtime-configs';
 import { ManualScheduler } from '../../floor/testing/manual-scheduler';
 import { agentFeature } from '../agent/agent.feature';
+import { ShellActions } from '../agent/shell.actions';
 import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
 import { HeldCallsPanelActions } from '../calls/held-calls-panel.actions';
 import { historyFeature } from '../history/history.feature';
@@ -132,6 +133,22 @@ describe('after-call work and the call history, on the emulator', () => {
     expect((await stored())[0]).toEqual(
       jasmine.objectContaining({ id, wrapUp: null, notes: 'Call back Monday.' }),
     );
+  });
+
+  it('keeps what was entered when the agent signs out during after-call work', async () => {
+    const { app } = await alex();
+    const id = await answerRobin(app);
+    app.store.dispatch(ActiveCallPanelActions.hangUpClicked({ callId: id }));
+    await app.settle();
+    app.store.dispatch(AfterCallWorkPanelActions.wrapUpChosen({ code: 'Follow-up needed' }));
+    app.store.dispatch(AfterCallWorkPanelActions.notesChanged({ notes: 'Send the form.' }));
+    app.store.dispatch(ShellActions.signOutClicked());
+    await app.settle();
+    const db = await CallHistoryDb.open(callHistoryDbName(databases.prefix, userId!));
+    expect((await db.all()).map(({ wrapUp, notes }) => ({ wrapUp, notes }))).toEqual([
+      { wrapUp: 'Follow-up needed', notes: 'Send the form.' },
+    ]);
+    db.close();
   });
 
   it('has no limit when afterCallWorkSeconds is 0', async () => {

@@ -15,6 +15,7 @@ import {
   switchMap,
   takeUntil,
   tap,
+  withLatestFrom,
 } from 'rxjs/operators';
 import {
   type CallHistoryDb,
@@ -98,18 +99,21 @@ export const saveEndedCalls$ = createEffect(
   { functional: true },
 );
 
-/** When after-call work ends (Done, time up, or the next call's replacing it), its wrap-up is kept. */
+/**
+ * When after-call work ends (Done, time up, the next call's replacing it, or signing out), its
+ * wrap-up is kept, in the history of whoever was signed in (signing out has already forgotten them).
+ */
 export const saveWrapUp$ = createEffect(
   (store = inject(Store), databases = inject(CallHistoryDatabases)) =>
     store.select(afterCallWorkFeature.selectCurrent).pipe(
       pairwise(),
       filter(([before, after]) => before !== null && before.callId !== after?.callId),
       map(([before]) => before!),
-      concatLatestFrom(() => historyOf(store, databases)),
-      mergeMap(([{ callId, wrapUp, notes }, history]) =>
+      withLatestFrom(store.select(agentFeature.selectUser).pipe(filter((user) => user !== null))),
+      mergeMap(([{ callId, wrapUp, notes }, user]) =>
         storageStep(
           'Saving the wrap-up to history',
-          () => history().then((db) => db.update(callId, { wrapUp, notes })),
+          () => databases.of(user.id).then((db) => db.update(callId, { wrapUp, notes })),
           () => CallHistoryStorageActions.wrapUpSaved({ id: callId, wrapUp, notes }),
         ),
       ),
