@@ -24,6 +24,10 @@ export interface ConsoleSettings {
   readonly logLevel: 'verbose' | 'info' | 'warning' | 'error';
   /** The floor's WebSocket: a path on the console's origin, or a `wss://` URL (`ws://` to loopback). */
   readonly floorUrl: string;
+  /** What an agent picks from after a call; the console's own list when unset. */
+  readonly wrapUpCodes: readonly string[];
+  /** How long after-call work lasts at most; 0: no limit. */
+  readonly afterCallWorkSeconds: number;
 }
 
 export interface ServerConfig {
@@ -62,6 +66,9 @@ const ACS_SCOPES = [
  * agent's own presence to set (a call queue with presence-based routing reads it).
  */
 const GRAPH_SCOPES = ['Chat.ReadWrite', 'User.Read.All', 'Presence.Read.All', 'Presence.ReadWrite'];
+/** The console's wrap-up codes unless `WRAP_UP_CODES` names others. */
+const WRAP_UP_CODES = ['Resolved', 'Follow-up needed', 'Escalated', 'Wrong number'];
+const MAX_AFTER_CALL_WORK_SECONDS = 8 * 60 * 60;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads `server/`'s settings from the environment (see README.md), or throws `ConfigError`. */
@@ -142,6 +149,19 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
       `FLOOR_URL must be a path on the console's origin (/api/floor) or a wss:// URL (ws:// only to loopback), not "${floorUrl}".`,
     );
   }
+  // Codes have spaces ("Follow-up needed"): commas alone separate them.
+  const wrapUpCodes =
+    text('WRAP_UP_CODES')
+      ?.split(',')
+      .map((code) => code.trim())
+      .filter(Boolean) ?? WRAP_UP_CODES;
+  if (wrapUpCodes.length === 0 || new Set(wrapUpCodes).size !== wrapUpCodes.length)
+    problems.push('WRAP_UP_CODES must be one or more different codes, separated by commas.');
+  const afterCallWorkSeconds = integer('AFTER_CALL_WORK_SECONDS', 120, 0);
+  if (afterCallWorkSeconds > MAX_AFTER_CALL_WORK_SECONDS)
+    problems.push(
+      `AFTER_CALL_WORK_SECONDS must be at most ${MAX_AFTER_CALL_WORK_SECONDS} (8 hours), not "${afterCallWorkSeconds}".`,
+    );
   const trustProxy = text('TRUST_PROXY') ?? 'false';
   if (!/^(true|false|\d+)$/.test(trustProxy))
     problems.push(`TRUST_PROXY must be true, false or a number of proxies, not "${trustProxy}".`);
@@ -178,6 +198,8 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
       graphBaseUrl: text('GRAPH_BASE_URL') ?? 'https://graph.microsoft.com/v1.0',
       logLevel: consoleLogLevel as ConsoleSettings['logLevel'],
       floorUrl,
+      wrapUpCodes,
+      afterCallWorkSeconds,
     },
     redisUrl,
     serviceLevelSeconds: integer('FLOOR_SERVICE_LEVEL_SECONDS', 20, 1),

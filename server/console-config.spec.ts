@@ -55,7 +55,36 @@ describe('the built console, served with its config.json', () => {
       floorUrl: '/api/floor',
       graphBaseUrl: 'https://graph.microsoft.com/v1.0',
       logLevel: 'info',
+      wrapUpCodes: ['Resolved', 'Follow-up needed', 'Escalated', 'Wrong number'],
+      afterCallWorkSeconds: 120,
     });
+  });
+
+  it('gives the console the wrap-up codes and after-call work limit the environment sets', async () => {
+    const other = await buildServer(
+      readServerConfig({
+        ...environment,
+        WRAP_UP_CODES: 'Sale, No sale ,Callback booked',
+        AFTER_CALL_WORK_SECONDS: '0',
+      }),
+    );
+    try {
+      const response = await other.inject({ url: '/config.json', headers: { accept: 'application/json' } });
+      assert.deepEqual(response.json().wrapUpCodes, ['Sale', 'No sale', 'Callback booked']);
+      assert.equal(response.json().afterCallWorkSeconds, 0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses wrap-up codes given twice and an after-call work limit past a shift, naming each', () => {
+    assert.throws(
+      () =>
+        readServerConfig({ ...environment, WRAP_UP_CODES: 'Sale,Sale', AFTER_CALL_WORK_SECONDS: '90000' }),
+      (error: Error) =>
+        error.message.includes('WRAP_UP_CODES must be one or more different codes, separated by commas.') &&
+        error.message.includes('AFTER_CALL_WORK_SECONDS must be at most 28800 (8 hours), not "90000".'),
+    );
   });
 
   it('names the floor’s socket FLOOR_URL says, else /api/floor on the console’s origin', async () => {

@@ -10,7 +10,8 @@ import type { ServerConfig } from './config';
  * `knownAuthorities` (so it never asks Microsoft's instance discovery); the console asks for
  * `scopes.api` to call `tokenUrl`, and `scopes.teams` for the Teams token it exchanges there. It
  * opens the floor's WebSocket at `floorUrl` (a path means its own origin, `ws:` or `wss:` as the
- * page is `http:` or `https:`).
+ * page is `http:` or `https:`). After a call, the agent picks one of `wrapUpCodes`; after-call work
+ * ends by itself after `afterCallWorkSeconds` (0: never).
  */
 export function consoleConfig(config: ServerConfig) {
   const { entra, console: settings } = config;
@@ -25,6 +26,8 @@ export function consoleConfig(config: ServerConfig) {
     floorUrl: settings.floorUrl,
     graphBaseUrl: settings.graphBaseUrl,
     logLevel: settings.logLevel,
+    wrapUpCodes: settings.wrapUpCodes,
+    afterCallWorkSeconds: settings.afterCallWorkSeconds,
   };
 }
 

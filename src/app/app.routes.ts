@@ -6,6 +6,9 @@ import { workspaceFor } from './state/agent/workspace-guards';
 import { provideSupervisorState } from './state/floor/provide-supervisor-state';
 import { provideWorkspaceState } from './state/provide-workspace-state';
 
+const loadHistory = () =>
+  import('./features/history/history-page.component').then((m) => m.HistoryPageComponent);
+
 const loadWorkspace = () =>
   import('./features/dashboard/dashboard-page.component').then((m) => m.DashboardPageComponent);
 
@@ -36,6 +39,8 @@ export const routes: Routes = [
         title: 'Supervisor · Switchboard',
         loadComponent: loadWorkspace,
       },
+      // Agents' and supervisors' alike: both take calls.
+      { path: 'history', title: 'Call history · Switchboard', loadComponent: loadHistory },
     ],
   },
   { path: SIGN_IN_PATH.slice(1), component: SignInPageComponent, title: 'Sign in · Switchboard' },

@@ -18,6 +18,21 @@ describe('runtime configuration (config.json)', () => {
     expect(parseRuntimeConfig(without('knownAuthorities')).knownAuthorities).toEqual([]);
     expect(parseRuntimeConfig(without('logLevel')).logLevel).toBe('warning');
     expect(parseRuntimeConfig(without('floorUrl')).floorUrl).toBe('/api/floor');
+    expect(parseRuntimeConfig(without('wrapUpCodes')).wrapUpCodes).toEqual([
+      'Resolved',
+      'Follow-up needed',
+      'Escalated',
+      'Wrong number',
+    ]);
+    expect(parseRuntimeConfig(without('afterCallWorkSeconds')).afterCallWorkSeconds).toBe(120);
+  });
+
+  it('takes the deployment’s own wrap-up codes and after-call work limit (0: no limit)', () => {
+    const config = parseRuntimeConfig(
+      withSettings({ wrapUpCodes: [' Sale ', 'No sale'], afterCallWorkSeconds: 0 }),
+    );
+    expect(config.wrapUpCodes).toEqual(['Sale', 'No sale']);
+    expect(config.afterCallWorkSeconds).toBe(0);
   });
 
   it('opens the floor on the page’s origin, wss under https, and takes a wss URL as it is', () => {
@@ -75,10 +90,26 @@ describe('runtime configuration (config.json)', () => {
         { floorUrl: 'ws://floor.example.com/api/floor' },
         '"floorUrl" must be a path on the console’s origin (such as "/api/floor") or a wss URL.',
       ],
+      [
+        { wrapUpCodes: [] },
+        '"wrapUpCodes" must be a list of one or more different, non-empty wrap-up codes.',
+      ],
+      [
+        { wrapUpCodes: ['Resolved', ' Resolved'] },
+        '"wrapUpCodes" must be a list of one or more different, non-empty wrap-up codes.',
+      ],
+      [
+        { afterCallWorkSeconds: -5 },
+        '"afterCallWorkSeconds" must be a whole number of seconds from 0 (no limit) to 28800, not -5.',
+      ],
+      [
+        { afterCallWorkSeconds: '120' },
+        '"afterCallWorkSeconds" must be a whole number of seconds from 0 (no limit) to 28800, not "120".',
+      ],
       [{ logLevel: 'debug' }, '"logLevel" must be one of verbose, info, warning, error, not "debug".'],
       [
         { clientID: emulated.clientId },
-        '"clientID" is not a setting (the settings are backend, emulatorUrl, clientId, authority, knownAuthorities, scopes, tokenUrl, graphBaseUrl, logLevel, floorUrl).',
+        '"clientID" is not a setting (the settings are backend, emulatorUrl, clientId, authority, knownAuthorities, scopes, tokenUrl, graphBaseUrl, logLevel, floorUrl, wrapUpCodes, afterCallWorkSeconds).',
       ],
     ];
     for (const [changes, message] of refusals) {

@@ -39,6 +39,10 @@ export interface RuntimeConfig {
    * the default) or a `wss:` URL (`ws:` on this machine only).
    */
   readonly floorUrl: string;
+  /** The wrap-up codes an agent picks from after a call (`["Resolved", ...]` unless set). */
+  readonly wrapUpCodes: readonly string[];
+  /** How long after-call work may last before it ends by itself, in seconds; 0: no limit. */
+  readonly afterCallWorkSeconds: number;
 }
 
 export const RUNTIME_CONFIG = new InjectionToken<RuntimeConfig>('RUNTIME_CONFIG');
@@ -54,11 +58,22 @@ const KEYS = [
   'graphBaseUrl',
   'logLevel',
   'floorUrl',
+  'wrapUpCodes',
+  'afterCallWorkSeconds',
 ] as const;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d+)?$/i;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 export const DEFAULT_FLOOR_URL = '/api/floor';
+export const DEFAULT_WRAP_UP_CODES: readonly string[] = [
+  'Resolved',
+  'Follow-up needed',
+  'Escalated',
+  'Wrong number',
+];
+export const DEFAULT_AFTER_CALL_WORK_SECONDS = 120;
+/** After-call work longer than a shift is a typo, not a policy. */
+const MAX_AFTER_CALL_WORK_SECONDS = 8 * 60 * 60;
 
 /** A configuration that cannot work, with every problem named. */
 export class RuntimeConfigError extends Error {
@@ -123,6 +138,20 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
   if (!(typeof floorUrl === 'string' && (floorUrl.startsWith('/') || socketUrl(floorUrl))))
     problem('floorUrl', 'must be a path on the console’s origin (such as "/api/floor") or a wss URL');
 
+  const wrapUpCodes = settings['wrapUpCodes'] ?? DEFAULT_WRAP_UP_CODES;
+  if (!wrapUpCodeList(wrapUpCodes))
+    problem('wrapUpCodes', 'must be a list of one or more different, non-empty wrap-up codes');
+  const afterCallWorkSeconds = settings['afterCallWorkSeconds'] ?? DEFAULT_AFTER_CALL_WORK_SECONDS;
+  if (
+    !Number.isInteger(afterCallWorkSeconds) ||
+    (afterCallWorkSeconds as number) < 0 ||
+    (afterCallWorkSeconds as number) > MAX_AFTER_CALL_WORK_SECONDS
+  )
+    problem(
+      'afterCallWorkSeconds',
+      `must be a whole number of seconds from 0 (no limit) to ${MAX_AFTER_CALL_WORK_SECONDS}, not ${JSON.stringify(afterCallWorkSeconds)}`,
+    );
+
   if (problems.length > 0) throw new RuntimeConfigError(problems);
   return {
     backend: backend as RuntimeConfig['backend'],
@@ -135,7 +164,15 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
     graphBaseUrl: (graphBaseUrl as string).replace(/\/+$/, ''),
     logLevel: logLevel as LogLevel,
     floorUrl: floorUrl as string,
+    wrapUpCodes: (wrapUpCodes as string[]).map((code) => code.trim()),
+    afterCallWorkSeconds: afterCallWorkSeconds as number,
   };
+}
+
+function wrapUpCodeList(value: unknown): value is string[] {
+  if (!stringList(value) || value.length === 0) return false;
+  const codes = value.map((code) => code.trim());
+  return codes.every((code) => code.length > 0) && new Set(codes).size === codes.length;
 }
 
 function scopeLists(

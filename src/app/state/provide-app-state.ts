@@ -19,6 +19,10 @@ import { participantsFeature } from './participants/participants.feature';
 import { queueFeature } from './queue/queue.feature';
 import * as reloadNoteEffects from './reload/reload-note.effects';
 import { reloadNoteFeature } from './reload/reload-note.feature';
+import * as afterCallWorkEffects from './after-call-work/after-call-work.effects';
+import { afterCallWorkFeature } from './after-call-work/after-call-work.feature';
+import * as callHistoryEffects from './history/call-history.effects';
+import { historyFeature } from './history/history.feature';
 
 /**
  * The store, and the features and effects of the calling session (which outlives any one screen),
@@ -49,7 +53,9 @@ export function provideAppState(): EnvironmentProviders[] {
     provideState(softphoneFeature),
     provideState(reloadNoteFeature),
     provideState(settingsFeature),
+    // Calls end while any screen is shown: their after-call work and history entries follow them.
     provideState(afterCallWorkFeature),
+    provideState(historyFeature),
     provideState(presenceFeature),
     provideEffects(
       sessionEffects,
@@ -58,6 +64,8 @@ export function provideAppState(): EnvironmentProviders[] {
       participantNamesEffects,
       floorSessionEffects,
       presenceEffects,
+      afterCallWorkEffects,
+      callHistoryEffects,
     ),
     ...(environment.storeDevtools
       ? [provideStoreDevtools({ maxAge: 100, connectInZone: false, name: 'Switchboard' })]

@@ -19,6 +19,8 @@ export const EMULATED_CONFIG: RuntimeConfig = {
   graphBaseUrl: 'https://graph.microsoft.com/v1.0',
   logLevel: 'warning',
   floorUrl: '/api/floor',
+  wrapUpCodes: ['Resolved', 'Follow-up needed', 'Escalated', 'Wrong number'],
+  afterCallWorkSeconds: 120,
 };
 
 /** A production tenant's `config.json`. */

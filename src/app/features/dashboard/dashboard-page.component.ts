@@ -1,4 +1,7 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { afterCallWorkFeature } from '../../state/after-call-work/after-call-work.feature';
+import { AfterCallWorkPanelComponent } from '../after-call-work/after-call-work-panel.component';
 import { ActiveCallPanelComponent } from '../active-call/active-call-panel.component';
 import { DialerPanelComponent } from '../dialer/dialer-panel.component';
 import { HeldCallsPanelComponent } from '../held-calls/held-calls-panel.component';
@@ -24,6 +27,7 @@ type Audience = 'agent' | 'supervisor';
   imports: [
     QueuePanelComponent,
     ActiveCallPanelComponent,
+    AfterCallWorkPanelComponent,
     HeldCallsPanelComponent,
     DialerPanelComponent,
     MeetingJoinPanelComponent,
@@ -64,7 +68,12 @@ type Audience = 'agent' | 'supervisor';
       }
       <sb-queue-panel class="panel" [audience]="audience()" />
     </div>
-    <sb-active-call-panel class="panel active" />
+    <!-- After a call, its wrap-up takes the active call's place until Done or the next call. -->
+    @if (afterCallWorkShown()) {
+      <sb-after-call-work-panel class="panel active" />
+    } @else {
+      <sb-active-call-panel class="panel active" />
+    }
     <sb-held-calls-panel class="panel held" />
     <div class="outbound">
       <!-- Placing calls and joining meetings load after the queue is up (numbering plans, forms). -->
@@ -191,4 +200,5 @@ export class DashboardPageComponent {
   readonly audience = input<Audience, Audience | undefined>('agent', {
     transform: (audience) => audience ?? 'agent',
   });
+  protected readonly afterCallWorkShown = inject(Store).selectSignal(afterCallWorkFeature.selectPanelShown);
 }
