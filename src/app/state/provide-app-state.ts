@@ -2,7 +2,6 @@ import type { EnvironmentProviders } from '@angular/core';
 import { provideEffects } from '@ngrx/effects';
 import { provideState, provideStore } from '@ngrx/store';
 import { settingsFeature } from './settings/settings.feature';
-import { afterCallWorkFeature } from './after-call-work/after-call-work.feature';
 import * as presenceEffects from './presence/presence.effects';
 import { presenceFeature } from './presence/presence.feature';
 import { provideStoreDevtools } from '@ngrx/store-devtools';

@@ -158,9 +158,12 @@ export const afterCallWorkFeature = createFeature({
           : state.current,
       };
     }),
-    on(CallingSdkEvents.incomingCallReceived, (state, { incomingCall }): AfterCallWorkState => ({
+    on(CallingSdkEvents.incomingCallsReceived, (state, { incomingCalls }): AfterCallWorkState => ({
       ...state,
-      ringing: { ...state.ringing, [incomingCall.id]: ringing(incomingCall) },
+      ringing: {
+        ...state.ringing,
+        ...Object.fromEntries(incomingCalls.map((incomingCall) => [incomingCall.id, ringing(incomingCall)])),
+      },
     })),
     on(QueuePanelActions.acceptClicked, (state, { id }) => setStatus(state, id, 'accepting')),
     on(QueuePanelActions.rejectClicked, (state, { id }) => setStatus(state, id, 'rejecting')),
