@@ -1,7 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, type OnInit } from '@angular/core';
-import { MatButton } from '@angular/material/button';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  Injector,
+  type OnInit,
+} from '@angular/core';
+import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatToolbar } from '@angular/material/toolbar';
-import { Router, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { SIGN_IN_PATH } from './core/auth/msal-configuration';
 import { Theme } from './core/theme';
@@ -18,6 +26,7 @@ import {
 import type { LostCall } from './state/agent/connection-notes';
 import { FailureMessageComponent } from './shared/failure-message.component';
 import { SoftphoneNoticeComponent } from './features/softphone/softphone-notice.component';
+import { showShortcutsHelp } from './features/shortcuts/provide-keyboard-shortcuts';
 import { partyName } from './shared/party-name';
 
 /** What became of a call that was live when the connection was lost, named as the panels name it. */
@@ -40,12 +49,39 @@ export function whatBecameOf(call: LostCall): string {
  */
 @Component({
   selector: 'sb-root',
-  imports: [MatToolbar, MatButton, FailureMessageComponent, RouterOutlet, SoftphoneNoticeComponent],
+  imports: [
+    MatToolbar,
+    MatAnchor,
+    MatButton,
+    FailureMessageComponent,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    SoftphoneNoticeComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(window:beforeunload)': 'beforeUnload($event)' },
   template: `
     <mat-toolbar role="banner">
       <span class="product">Switchboard</span>
+      @if (user(); as user) {
+        <nav aria-label="Pages">
+          <a
+            mat-button
+            [routerLink]="user.role === 'supervisor' ? '/supervisor' : '/'"
+            routerLinkActive="active"
+            [routerLinkActiveOptions]="{ exact: true }"
+            ariaCurrentWhenActive="page"
+            >Calls</a
+          >
+          <a mat-button routerLink="/history" routerLinkActive="active" ariaCurrentWhenActive="page"
+            >History</a
+          >
+          <a mat-button routerLink="/settings" routerLinkActive="active" ariaCurrentWhenActive="page"
+            >Settings</a
+          >
+        </nav>
+      }
       <span class="spacer"></span>
       @if (user(); as user) {
         <span class="user"
@@ -59,6 +95,7 @@ export function whatBecameOf(call: LostCall): string {
         {{ theme.choice() === 'dark' ? 'Light theme' : 'Dark theme' }}
       </button>
       @if (user()) {
+        <button mat-button type="button" (click)="showShortcuts()">Keyboard shortcuts</button>
         <button mat-stroked-button type="button" (click)="signOut()">Sign out</button>
       }
     </mat-toolbar>
@@ -107,15 +144,18 @@ export function whatBecameOf(call: LostCall): string {
     <main>
       @switch (status()) {
         @case ('signingIn') {
+          <h1 class="sb-visually-hidden">Switchboard</h1>
           <p class="message" role="status">Signing in…</p>
         }
         @case ('connecting') {
+          <h1 class="sb-visually-hidden">Switchboard</h1>
           <!-- Another tab of this agent's may take the calls: the notice says so instead. -->
           <sb-softphone-notice>
             <p class="message" role="status">Connecting to the calling service…</p>
           </sb-softphone-notice>
         }
         @case ('failed') {
+          <h1 class="sb-visually-hidden">Switchboard</h1>
           <div class="message">
             @if (failure(); as failure) {
               <sb-failure-message [failure]="failure" />
@@ -150,6 +190,14 @@ export function whatBecameOf(call: LostCall): string {
     }
     .spacer {
       flex: 1;
+    }
+    nav {
+      display: flex;
+      gap: 4px;
+    }
+    nav .active {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
     }
     .user {
       font: var(--mat-sys-body-large);
@@ -194,6 +242,7 @@ export function whatBecameOf(call: LostCall): string {
 export class App implements OnInit {
   private readonly store = inject(Store);
   private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
   protected readonly theme = inject(Theme);
   protected readonly user = this.store.selectSignal(agentFeature.selectUser);
   protected readonly status = this.store.selectSignal(agentFeature.selectStatus);
@@ -241,6 +290,10 @@ export class App implements OnInit {
 
   signOut(): void {
     this.store.dispatch(ShellActions.signOutClicked());
+  }
+
+  showShortcuts(): void {
+    void showShortcutsHelp(this.injector);
   }
 
   tryAgain(): void {

@@ -1,7 +1,6 @@
 import type { EnvironmentProviders } from '@angular/core';
 import { provideEffects } from '@ngrx/effects';
 import { provideState, provideStore } from '@ngrx/store';
-import { settingsFeature } from './settings/settings.feature';
 import { provideStoreDevtools } from '@ngrx/store-devtools';
 import { environment } from '../../environments/environment';
 import { agentFeature } from './agent/agent.feature';
@@ -16,6 +15,9 @@ import { participantsFeature } from './participants/participants.feature';
 import { queueFeature } from './queue/queue.feature';
 import * as reloadNoteEffects from './reload/reload-note.effects';
 import { reloadNoteFeature } from './reload/reload-note.feature';
+import * as devicesEffects from './settings/devices.effects';
+import * as settingsEffects from './settings/settings.effects';
+import { settingsFeature } from './settings/settings.feature';
 
 /**
  * The store, and the features and effects of the calling session (which outlives any one screen),
@@ -52,6 +54,8 @@ export function provideAppState(): EnvironmentProviders[] {
       reloadNoteEffects,
       participantNamesEffects,
       floorSessionEffects,
+      settingsEffects,
+      devicesEffects,
     ),
     ...(environment.storeDevtools
       ? [provideStoreDevtools({ maxAge: 100, connectInZone: false, name: 'Switchboard' })]

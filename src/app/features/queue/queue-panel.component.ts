@@ -29,7 +29,7 @@ const PANEL_WORDS = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="queue-heading">
-      <h2 id="queue-heading" class="sb-panel-title">
+      <h2 id="queue-heading" class="sb-panel-title" tabindex="-1">
         {{ words().heading }} <span class="count">({{ calls().length }} {{ words().counted }})</span>
       </h2>
       @if (notice(); as notice) {

@@ -11,6 +11,7 @@ import { provideWorkspaceFeatures } from '../provide-workspace-state';
 import { participantsFeature } from '../participants/participants.feature';
 import { queueFeature } from '../queue/queue.feature';
 import { reloadNoteFeature } from '../reload/reload-note.feature';
+import { settingsFeature } from '../settings/settings.feature';
 
 /** The real store and reducers, without effects, a clock the test sets, and video as the app has it. */
 export function provideTestState(now = signal(0)): (Provider | EnvironmentProviders)[] {
@@ -32,6 +33,7 @@ export function provideTestState(now = signal(0)): (Provider | EnvironmentProvid
     provideState(floorSessionFeature),
     provideState(softphoneFeature),
     provideState(reloadNoteFeature),
+    provideState(settingsFeature),
     ...provideWorkspaceFeatures(),
     { provide: Ticker, useValue: { now } },
     { provide: VideoViews, useExisting: VideoRenderer },
