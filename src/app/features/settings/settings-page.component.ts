@@ -85,7 +85,9 @@ const permissionNow = (): NotificationPermissionState =>
           (change)="historyDays($any($event.target).value)"
         />
         @if (daysProblem(); as problem) {
-          <mat-hint class="problem" role="alert">{{ problem }}</mat-hint>
+          <mat-hint class="problem" role="alert" data-problem-for="Keep history for (days)">{{
+            problem
+          }}</mat-hint>
         } @else {
           <mat-hint>Older calls are deleted from this browser.</mat-hint>
         }

@@ -46,7 +46,9 @@ import { keyInUse, keyOf, SHORTCUT_ACTIONS, SHORTCUT_WORDS } from '../shortcuts/
               (keydown)="press(action, $event)"
             />
             @if (problems()[action]; as problem) {
-              <mat-hint class="problem" role="alert">{{ problem }}</mat-hint>
+              <mat-hint class="problem" role="alert" [attr.data-problem-for]="words[action]">{{
+                problem
+              }}</mat-hint>
             }
           </mat-form-field>
         }

@@ -3,6 +3,7 @@ import {
   inject,
   provideEnvironmentInitializer,
   type EnvironmentProviders,
+  PendingTasks,
   type Injector,
 } from '@angular/core';
 
@@ -23,7 +24,15 @@ export function provideKeyboardShortcuts(): EnvironmentProviders {
   });
 }
 
-/** The `Keyboard shortcuts` dialog, loaded when first asked for (the toolbar's button). */
+/**
+ * The `Keyboard shortcuts` dialog, loaded when first asked for (the toolbar's button). The app is
+ * not stable until it is open.
+ */
 export async function showShortcutsHelp(injector: Injector): Promise<void> {
-  (await import('./open-shortcuts-help')).openShortcutsHelp(injector);
+  const done = injector.get(PendingTasks).add();
+  try {
+    (await import('./open-shortcuts-help')).openShortcutsHelp(injector);
+  } finally {
+    done();
+  }
 }

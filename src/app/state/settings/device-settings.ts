@@ -1,4 +1,4 @@
-import { inject, Injectable, signal } from '@angular/core';
+import { inject, Injectable, PendingTasks, signal } from '@angular/core';
 import { Store } from '@ngrx/store';
 import type { Observable } from 'rxjs';
 import { CallRegistry } from '../../calling/call-registry';
@@ -20,10 +20,16 @@ export type DeviceKind = 'microphone' | 'speaker' | 'camera';
 export class DeviceSettings {
   private readonly registry = inject(CallRegistry);
   private readonly store = inject(Store);
+  private readonly pendingTasks = inject(PendingTasks);
   readonly lists = signal<DeviceLists | null>(null);
   readonly failures = signal<Partial<Record<DeviceKind | 'lists', Failure>>>({});
 
-  async refresh(): Promise<void> {
+  /** The lists again (the app is not stable until they are in). */
+  refresh(): Promise<void> {
+    return this.pending(() => this.list());
+  }
+
+  private async list(): Promise<void> {
     try {
       this.lists.set(await listDevices(this.registry));
       this.failures.update(({ lists: _, ...rest }) => rest);
@@ -32,7 +38,20 @@ export class DeviceSettings {
     }
   }
 
-  async choose(kind: DeviceKind, id: string): Promise<void> {
+  choose(kind: DeviceKind, id: string): Promise<void> {
+    return this.pending(() => this.select(kind, id));
+  }
+
+  private async pending(work: () => Promise<void>): Promise<void> {
+    const done = this.pendingTasks.add();
+    try {
+      await work();
+    } finally {
+      done();
+    }
+  }
+
+  private async select(kind: DeviceKind, id: string): Promise<void> {
     try {
       if (kind === 'microphone') await selectMicrophone(this.registry, id);
       if (kind === 'speaker') await selectSpeaker(this.registry, id);
