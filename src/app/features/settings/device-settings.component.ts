@@ -85,12 +85,8 @@ type Level = { readonly percent: number } | { readonly problem: string };
       }
     </section>
   `,
+  styleUrl: './settings-section.css',
   styles: `
-    section {
-      display: grid;
-      gap: 12px;
-      justify-items: start;
-    }
     mat-form-field {
       min-width: 320px;
     }
@@ -110,10 +106,6 @@ type Level = { readonly percent: number } | { readonly problem: string };
     .fill {
       height: 100%;
       background: var(--mat-sys-primary);
-    }
-    .note {
-      margin: 0;
-      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })

@@ -104,6 +104,7 @@ const permissionNow = (): NotificationPermissionState =>
       <button mat-stroked-button type="button" (click)="restoreDefaults()">Restore defaults</button>
     </div>
   `,
+  styleUrl: './settings-section.css',
   styles: `
     :host {
       display: grid;
@@ -111,18 +112,6 @@ const permissionNow = (): NotificationPermissionState =>
       max-width: 720px;
       margin: 0 auto;
       padding: 16px 24px 48px;
-    }
-    section {
-      display: grid;
-      gap: 12px;
-      justify-items: start;
-    }
-    .note {
-      margin: 0;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .problem {
-      color: var(--mat-sys-error);
     }
   `,
 })

@@ -55,24 +55,13 @@ import { keyInUse, keyOf, SHORTCUT_ACTIONS, SHORTCUT_WORDS } from '../shortcuts/
       </div>
     </section>
   `,
+  styleUrl: './settings-section.css',
   styles: `
-    section {
-      display: grid;
-      gap: 12px;
-      justify-items: start;
-    }
     .keys {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
       gap: 0 16px;
       width: 100%;
-    }
-    .note {
-      margin: 0;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .problem {
-      color: var(--mat-sys-error);
     }
   `,
 })
