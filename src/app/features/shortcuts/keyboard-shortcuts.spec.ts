@@ -1,9 +1,12 @@
+import { ApplicationRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
 import { DEFAULT_SHORTCUT_KEYS } from '../../model/settings';
 import { callsFeature } from '../../state/calls/calls.feature';
 import { selectQueuedCalls } from '../../state/queue/queue.feature';
 import { SettingsPageActions } from '../../state/settings/settings-page.actions';
 import { startEmulatedConsole } from '../../state/testing/emulated-console';
+import { TransferDialogComponent } from '../transfer/transfer-dialog.component';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 
 /** A key pressed where focus is (the page itself unless said). */
@@ -54,6 +57,14 @@ describe('KeyboardShortcuts on the emulator', () => {
     press({ key: 'm', code: 'KeyM', altKey: true });
     await app.settle();
     expect(app.state(callsFeature.selectActiveCall)?.isMuted).toBeTrue();
+    press({ key: 'h', code: 'KeyH', altKey: true });
+    await app.settle();
+    expect(app.state(callsFeature.selectHeldCalls).map((call) => call.id)).toEqual([first]);
+    press({ key: 'h', code: 'KeyH', altKey: true });
+    await app.settle();
+    expect(app.state(callsFeature.selectActiveCall)).toEqual(
+      jasmine.objectContaining({ id: first, state: 'Connected' }),
+    );
     press({ key: '5', code: 'Digit5' });
     press({ key: '#', code: 'Digit3', shiftKey: true });
     await app.settle();
@@ -61,6 +72,18 @@ describe('KeyboardShortcuts on the emulator', () => {
     press({ key: 'e', code: 'KeyE', altKey: true });
     await app.settle();
     expect(app.state(callsFeature.selectAllCalls).map((call) => call.id)).not.toContain(first);
+  });
+
+  it('opens Transfer for the active call on Alt+T', async () => {
+    const { app } = await twoCallsRinging();
+    press(ALT_A);
+    await app.settle();
+    expect(press({ key: 't', code: 'KeyT', altKey: true }).defaultPrevented).toBeTrue();
+    await TestBed.inject(ApplicationRef).whenStable();
+    const opened = TestBed.inject(MatDialog).openDialogs;
+    expect(opened.length).toBe(1);
+    expect(opened[0]!.componentInstance).toEqual(jasmine.any(TransferDialogComponent));
+    TestBed.inject(MatDialog).closeAll();
   });
 
   it('does nothing while the agent types in a field, a select or a dialog', async () => {
