@@ -7,9 +7,9 @@ import {
   Injector,
   type OnInit,
 } from '@angular/core';
-import { MatAnchor, MatButton } from '@angular/material/button';
+import { MatButton } from '@angular/material/button';
 import { MatToolbar } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Router, RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { SIGN_IN_PATH } from './core/auth/msal-configuration';
 import { Theme } from './core/theme';
@@ -27,6 +27,7 @@ import type { LostCall } from './state/agent/connection-notes';
 import { FailureMessageComponent } from './shared/failure-message.component';
 import { SoftphoneNoticeComponent } from './features/softphone/softphone-notice.component';
 import { showShortcutsHelp } from './features/shortcuts/provide-keyboard-shortcuts';
+import { PageLinksComponent } from './features/toolbar/page-links.component';
 import { partyName } from './shared/party-name';
 
 /** What became of a call that was live when the connection was lost, named as the panels name it. */
@@ -51,11 +52,9 @@ export function whatBecameOf(call: LostCall): string {
   selector: 'sb-root',
   imports: [
     MatToolbar,
-    MatAnchor,
     MatButton,
     FailureMessageComponent,
-    RouterLink,
-    RouterLinkActive,
+    PageLinksComponent,
     RouterOutlet,
     SoftphoneNoticeComponent,
   ],
@@ -65,22 +64,7 @@ export function whatBecameOf(call: LostCall): string {
     <mat-toolbar role="banner">
       <span class="product">Switchboard</span>
       @if (user(); as user) {
-        <nav aria-label="Pages">
-          <a
-            mat-button
-            [routerLink]="user.role === 'supervisor' ? '/supervisor' : '/'"
-            routerLinkActive="active"
-            [routerLinkActiveOptions]="{ exact: true }"
-            ariaCurrentWhenActive="page"
-            >Calls</a
-          >
-          <a mat-button routerLink="/history" routerLinkActive="active" ariaCurrentWhenActive="page"
-            >History</a
-          >
-          <a mat-button routerLink="/settings" routerLinkActive="active" ariaCurrentWhenActive="page"
-            >Settings</a
-          >
-        </nav>
+        <sb-page-links [role]="user.role" />
       }
       <span class="spacer"></span>
       @if (user(); as user) {
@@ -190,14 +174,6 @@ export function whatBecameOf(call: LostCall): string {
     }
     .spacer {
       flex: 1;
-    }
-    nav {
-      display: flex;
-      gap: 4px;
-    }
-    nav .active {
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
     }
     .user {
       font: var(--mat-sys-body-large);
