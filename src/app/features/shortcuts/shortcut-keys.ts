@@ -64,7 +64,8 @@ const TEXT_INPUTS: ReadonlySet<string> = new Set([
 
 /**
  * Where a shortcut must not fire: while the agent types (a text field, a select, an editable
- * region) and inside a dialog (its own keys and its form come first).
+ * region) and inside a dialog, a menu or a select's panel (their own keys come first). A list the
+ * agent moves through with the arrow keys (the queue) is not typing: shortcuts work there.
  */
 export function isTypingOrInDialog(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
@@ -72,7 +73,7 @@ export function isTypingOrInDialog(target: EventTarget | null): boolean {
   if (target instanceof HTMLElement && target.isContentEditable) return true;
   return (
     target.closest(
-      'textarea, select, [role="textbox"], [role="combobox"], [role="listbox"], [role="searchbox"], [role="spinbutton"], [role="dialog"], [role="alertdialog"], .cdk-overlay-container',
+      'textarea, select, [role="textbox"], [role="combobox"], [role="searchbox"], [role="spinbutton"], [role="dialog"], [role="alertdialog"], .cdk-overlay-container',
     ) !== null
   );
 }
