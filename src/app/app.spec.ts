@@ -2,6 +2,7 @@ import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { provideRouter, Router } from '@angular/router';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { App } from './app';
@@ -66,6 +67,36 @@ describe('App shell', () => {
     expect(unload()).toBeTrue();
     store.dispatch(CallingSdkEvents.callEnded({ id: 'c1', callEndReason: { code: 0 }, at: 1 }));
     expect(unload()).toBeFalse();
+  });
+
+  it('links the pages of a signed-in agent or supervisor, and opens the keyboard shortcuts from the toolbar', async () => {
+    const { fixture, store, loader } = await ready();
+    const links = () =>
+      [...(fixture.nativeElement as HTMLElement).querySelectorAll('nav[aria-label="Pages"] a')].map((a) => [
+        a.textContent?.trim(),
+        a.getAttribute('href'),
+        a.getAttribute('aria-current'),
+      ]);
+    expect(links()).toEqual([
+      ['Calls', '/', 'page'],
+      ['History', '/history', null],
+      ['Settings', '/settings', null],
+    ]);
+    store.dispatch(AuthApiActions.signedIn({ user: SAM }));
+    await fixture.whenStable();
+    expect(links()[0]).toEqual(['Calls', '/supervisor', null]);
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Keyboard shortcuts' }))).click();
+    await fixture.whenStable();
+    const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe('Keyboard shortcuts');
+  });
+
+  it('has a page heading while it signs in and connects, as every screen does', async () => {
+    const { fixture, store } = await setUp();
+    store.dispatch(AuthApiActions.accountRestored());
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).querySelectorAll('h1').length).toBe(1);
   });
 
   it('shows nobody and no sign-out before anyone signs in', async () => {

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, type OnInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  Injector,
+  type OnInit,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatToolbar } from '@angular/material/toolbar';
 import { Router, RouterOutlet } from '@angular/router';
@@ -19,6 +27,8 @@ import type { LostCall } from './state/agent/connection-notes';
 import { FailureMessageComponent } from './shared/failure-message.component';
 import { SoftphoneNoticeComponent } from './features/softphone/softphone-notice.component';
 import { StatusMenuComponent } from './features/presence/status-menu.component';
+import { showShortcutsHelp } from './features/shortcuts/provide-keyboard-shortcuts';
+import { PageLinksComponent } from './features/toolbar/page-links.component';
 import { partyName } from './shared/party-name';
 
 /** What became of a call that was live when the connection was lost, named as the panels name it. */
@@ -48,12 +58,16 @@ export function whatBecameOf(call: LostCall): string {
     RouterOutlet,
     SoftphoneNoticeComponent,
     StatusMenuComponent,
+    PageLinksComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(window:beforeunload)': 'beforeUnload($event)' },
   template: `
     <mat-toolbar role="banner">
       <span class="product">Switchboard</span>
+      @if (user(); as user) {
+        <sb-page-links [role]="user.role" />
+      }
       <span class="spacer"></span>
       @if (user(); as user) {
         <span class="user"
@@ -68,6 +82,7 @@ export function whatBecameOf(call: LostCall): string {
         {{ theme.choice() === 'dark' ? 'Light theme' : 'Dark theme' }}
       </button>
       @if (user()) {
+        <button mat-button type="button" (click)="showShortcuts()">Keyboard shortcuts</button>
         <button mat-stroked-button type="button" (click)="signOut()">Sign out</button>
       }
     </mat-toolbar>
@@ -116,15 +131,18 @@ export function whatBecameOf(call: LostCall): string {
     <main>
       @switch (status()) {
         @case ('signingIn') {
+          <h1 class="sb-visually-hidden">Switchboard</h1>
           <p class="message" role="status">Signing in…</p>
         }
         @case ('connecting') {
+          <h1 class="sb-visually-hidden">Switchboard</h1>
           <!-- Another tab of this agent's may take the calls: the notice says so instead. -->
           <sb-softphone-notice>
             <p class="message" role="status">Connecting to the calling service…</p>
           </sb-softphone-notice>
         }
         @case ('failed') {
+          <h1 class="sb-visually-hidden">Switchboard</h1>
           <div class="message">
             @if (failure(); as failure) {
               <sb-failure-message [failure]="failure" />
@@ -203,6 +221,7 @@ export function whatBecameOf(call: LostCall): string {
 export class App implements OnInit {
   private readonly store = inject(Store);
   private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
   protected readonly theme = inject(Theme);
   protected readonly user = this.store.selectSignal(agentFeature.selectUser);
   protected readonly status = this.store.selectSignal(agentFeature.selectStatus);
@@ -250,6 +269,10 @@ export class App implements OnInit {
 
   signOut(): void {
     this.store.dispatch(ShellActions.signOutClicked());
+  }
+
+  showShortcuts(): void {
+    void showShortcutsHelp(this.injector);
   }
 
   tryAgain(): void {

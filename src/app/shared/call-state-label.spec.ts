@@ -16,7 +16,7 @@ describe('states in words', () => {
       'Starting',
       'Connecting',
       'Ringing',
-      'Early media',
+      'Ringing, with audio from their line',
       'Connected',
       'On hold',
       'Held by the other side',
@@ -31,12 +31,19 @@ describe('states in words', () => {
       ['Idle', 'Not called yet'],
       ['Connecting', 'Connecting'],
       ['Ringing', 'Ringing'],
-      ['EarlyMedia', 'Early media'],
+      ['EarlyMedia', 'Ringing, with audio from their line'],
       ['Connected', 'Connected'],
       ['Hold', 'On hold'],
       ['InLobby', 'In the lobby'],
       ['Disconnected', 'Left'],
     ]);
+  });
+
+  it('says early media in plain words, never the telephony term', () => {
+    expect([
+      ...CALL_STATES.map(callStateLabel),
+      ...PARTICIPANT_STATES.map(participantStateLabel),
+    ]).not.toContain(jasmine.stringMatching(/early media/i));
   });
 
   it('colours a state by what it means for the agent: live, waiting, held or ended', () => {

@@ -1,11 +1,15 @@
 import type { CallState, RemoteParticipantState } from '@azure/communication-calling';
 
-/** Call and participant states in words for the agent (docs/architecture.md, call states). */
+/**
+ * Call and participant states in words for the agent (docs/architecture.md, call states).
+ * EarlyMedia is telephony's name for sound before an answer (a ringback tone, a network's
+ * announcement): the agent hears it as ringing with sound, so that is what it says.
+ */
 const CALL_STATE_LABELS: Record<CallState, string> = {
   None: 'Starting',
   Connecting: 'Connecting',
   Ringing: 'Ringing',
-  EarlyMedia: 'Early media',
+  EarlyMedia: 'Ringing, with audio from their line',
   Connected: 'Connected',
   LocalHold: 'On hold',
   RemoteHold: 'Held by the other side',
@@ -18,7 +22,7 @@ const PARTICIPANT_STATE_LABELS: Record<RemoteParticipantState, string> = {
   Idle: 'Not called yet',
   Connecting: 'Connecting',
   Ringing: 'Ringing',
-  EarlyMedia: 'Early media',
+  EarlyMedia: 'Ringing, with audio from their line',
   Connected: 'Connected',
   Hold: 'On hold',
   InLobby: 'In the lobby',

@@ -22,6 +22,8 @@ import * as afterCallWorkEffects from './after-call-work/after-call-work.effects
 import { afterCallWorkFeature } from './after-call-work/after-call-work.feature';
 import * as callHistoryEffects from './history/call-history.effects';
 import { historyFeature } from './history/history.feature';
+import * as devicesEffects from './settings/devices.effects';
+import * as settingsEffects from './settings/settings.effects';
 
 /**
  * The store, and the features and effects of the calling session (which outlives any one screen),
@@ -65,6 +67,8 @@ export function provideAppState(): EnvironmentProviders[] {
       presenceEffects,
       afterCallWorkEffects,
       callHistoryEffects,
+      settingsEffects,
+      devicesEffects,
     ),
     ...(environment.storeDevtools
       ? [provideStoreDevtools({ maxAge: 100, connectInZone: false, name: 'Switchboard' })]

@@ -16,8 +16,22 @@ export class TokenExchangeError extends Error {
 /** The exchange refuses tokens Entra would now refuse too: a new sign-in fixes it. */
 const EXCHANGE_CODES_NEEDING_SIGN_IN = new Set(['token_expired', 'token_invalid', 'teams_token_rejected']);
 
+/** What a sign-in the user walked away from says: no error, only the way on. */
+export const SIGN_IN_CANCELLED = 'Sign-in was cancelled. Sign in to continue.';
+
+/**
+ * Entra answers `access_denied` when the user cancels on its page or declines consent
+ * (AADSTS65004); other `AADSTS` codes with it (an account not assigned to the app) are refusals
+ * worth showing.
+ */
+function isCancelled(error: AuthError): boolean {
+  if (error.errorCode !== 'access_denied') return false;
+  const code = /AADSTS\d+/.exec(error.errorMessage)?.[0];
+  return code === undefined || code === 'AADSTS65004';
+}
+
 const BROWSER_ERRORS: Record<string, string> = {
-  [BrowserAuthErrorCodes.userCancelled]: 'Sign-in was cancelled.',
+  [BrowserAuthErrorCodes.userCancelled]: SIGN_IN_CANCELLED,
   [BrowserAuthErrorCodes.popupWindowError]:
     'The browser blocked the sign-in window. Allow pop-ups for Switchboard, then try again.',
   [BrowserAuthErrorCodes.emptyWindowError]:
@@ -72,6 +86,7 @@ export function describeAuthError(error: unknown): { failure: Failure; needsSign
   if (error instanceof AuthError) {
     const known = BROWSER_ERRORS[error.errorCode];
     if (known) return { failure: { message: known }, needsSignIn: false };
+    if (isCancelled(error)) return { failure: { message: SIGN_IN_CANCELLED }, needsSignIn: false };
     if (error.errorCode === 'access_denied') {
       return {
         failure: { message: `Sign-in did not complete: ${firstLine(error.errorMessage)}` },

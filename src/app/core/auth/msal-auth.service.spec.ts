@@ -195,15 +195,32 @@ describe('MsalAuthService', () => {
         throw new ServerError(
           'access_denied',
           '',
-          'AADSTS65004: User declined to consent to access the app.\r\nTrace ID: 1\r\nCorrelation ID: 2',
+          'AADSTS50105: The signed in user is not assigned to a role for the application.\r\nTrace ID: 1\r\nCorrelation ID: 2',
         );
       };
       expect(await auth.restore()).toEqual({
         signedIn: false,
         failure: {
-          message: 'Sign-in did not complete: AADSTS65004: User declined to consent to access the app.',
+          message:
+            'Sign-in did not complete: AADSTS50105: The signed in user is not assigned to a role for the application.',
         },
       });
+    });
+
+    it('says a cancelled sign-in was cancelled, not Entra’s code for it (AADSTS65004, access_denied)', async () => {
+      for (const description of [
+        'AADSTS65004: User declined to consent to access the app.\r\nTrace ID: 1\r\nCorrelation ID: 2',
+        'The user has cancelled the sign-in.',
+      ]) {
+        msal.redirect = async () => {
+          throw new ServerError('access_denied', '', description);
+        };
+        auth = TestBed.runInInjectionContext(() => new MsalAuthService());
+        expect(await auth.restore()).toEqual({
+          signedIn: false,
+          failure: { message: 'Sign-in was cancelled. Sign in to continue.' },
+        });
+      }
     });
   });
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, PendingTasks } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, Injector, PendingTasks } from '@angular/core';
 import type { DtmfTone } from '@azure/communication-calling';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -19,7 +19,6 @@ import {
   selectLeftCallOthers,
 } from '../../state/escalation/escalation.view-model';
 import { endedCallText, leftCallText } from '../../shared/call-title';
-import { partyName } from '../../shared/party-name';
 import { TransferPanelActions } from '../../state/transfer/transfer-panel.actions';
 import {
   selectCanTransfer,
@@ -27,7 +26,7 @@ import {
   selectTransferPanelViewModel,
 } from '../../state/transfer/transfer.view-model';
 import type { CallEntry } from '../../state/calls/calls.feature';
-import type { TransferDialogData } from '../transfer/transfer-dialog.component';
+import { openTransferDialog } from '../transfer/open-transfer-dialog';
 import { TransferStepsComponent } from '../transfer/transfer-steps.component';
 import type { EscalationDialogData } from '../escalation/escalation-dialog.component';
 import { EscalationStepsComponent } from '../escalation/escalation-steps.component';
@@ -63,7 +62,7 @@ import { ParticipantListComponent } from './participant-list.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="active-call-heading">
-      <h2 id="active-call-heading" class="sb-panel-title">Active call</h2>
+      <h2 id="active-call-heading" class="sb-panel-title" tabindex="-1">Active call</h2>
       @if (summary(); as summary) {
         @if (card(); as card) {
           <sb-active-call-card
@@ -193,6 +192,7 @@ export class ActiveCallPanelComponent {
   protected readonly store = inject(Store);
   private readonly dialog = inject(MatDialog);
   private readonly pendingTasks = inject(PendingTasks);
+  private readonly injector = inject(Injector);
   protected readonly ticker = inject(Ticker);
   protected readonly actions = ActiveCallPanelActions;
   protected readonly roster = RosterActions;
@@ -248,16 +248,7 @@ export class ActiveCallPanelComponent {
 
   /** The Transfer dialog loads when first opened, like the Escalate dialog. */
   protected openTransfer(call: CallEntry): void {
-    const data: TransferDialogData = {
-      callId: call.id,
-      callerName: call.counterpart ? partyName(call.counterpart) : 'The caller',
-      queue:
-        call.queue && call.queueAccount ? { name: call.queue, resourceAccount: call.queueAccount } : null,
-    };
-    void this.pendingTasks.run(async () => {
-      const { TransferDialogComponent } = await import('../transfer/transfer-dialog.component');
-      this.dialog.open(TransferDialogComponent, { data });
-    });
+    void this.pendingTasks.run(() => openTransferDialog(this.injector, call));
   }
 
   protected sendTone(callId: string, tone: DtmfTone): void {

@@ -41,6 +41,7 @@ type Audience = 'agent' | 'supervisor';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[class.supervisor]': "audience() === 'supervisor'" },
   template: `
+    <h1 class="sb-visually-hidden">{{ audience() === 'supervisor' ? 'Supervisor workspace' : 'Calls' }}</h1>
     <!-- What became of the calls before a reload; and this tab having given its calls to another. -->
     <div class="notes">
       <sb-before-reload-region />

@@ -45,6 +45,29 @@ describe('MeetingJoinPanelComponent', () => {
     expect(joins()).toEqual([]);
   });
 
+  it('says nothing when the agent tabs past the empty link; a bad link once they leave it, an empty one on Join', async () => {
+    const { panel, joins } = await setUp();
+    await panel.tabPast('Meeting link');
+    expect(await panel.getErrors()).toEqual({});
+
+    await panel.fill('Meeting link', 'teams meeting');
+    await panel.tabPast('Meeting link');
+    expect(await panel.getErrors()).toEqual({
+      'Meeting link': [
+        'This is not a link: a Teams meeting link starts with https://teams.microsoft.com/l/meetup-join/.',
+      ],
+    });
+
+    await panel.fill('Meeting link', '');
+    await panel.tabPast('Meeting link');
+    expect(await panel.getErrors()).toEqual({});
+    await panel.join();
+    expect(await panel.getErrors()).toEqual({
+      'Meeting link': ['Paste the meeting link from the invitation.'],
+    });
+    expect(joins()).toEqual([]);
+  });
+
   it('masks the passcode until the agent asks to see it', async () => {
     const { panel } = await setUp();
     await panel.choose('Meeting ID');

@@ -19,6 +19,7 @@ import {
   type ValidatorFn,
 } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { ErrorStateMatcher } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatTab, MatTabGroup } from '@angular/material/tabs';
@@ -43,6 +44,7 @@ import { MeetingJoinFormActions } from '../../state/meeting-join/meeting-join-fo
 import { meetingJoinFeature } from '../../state/meeting-join/meeting-join.feature';
 import { selectMeetingRejoin } from '../../state/reload/reload-note.feature';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
+import { TypedOrSubmittedErrorState } from '../../shared/typed-or-submitted-error-state';
 
 const KINDS: readonly MeetingLocatorKind[] = ['link', 'coordinates', 'meetingId'];
 const FIRST_FIELDS: Record<MeetingLocatorKind, string> = {
@@ -91,6 +93,8 @@ const field = (problem: (text: string) => string | null) =>
     FailureMessageComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // Tabbing past an empty field says nothing; a bad value typed, or Join, does.
+  providers: [{ provide: ErrorStateMatcher, useClass: TypedOrSubmittedErrorState }],
   template: `
     <section aria-labelledby="meeting-join-heading">
       <h2 id="meeting-join-heading" class="sb-panel-title">Join a Teams meeting</h2>

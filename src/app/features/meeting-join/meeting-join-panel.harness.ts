@@ -30,6 +30,13 @@ export class MeetingJoinPanelHarness extends ComponentHarness {
     await (await this.input(label)).setValue(value);
   }
 
+  /** Tabs into the field and out of it again, typing nothing. */
+  async tabPast(label: string): Promise<void> {
+    const input = await this.input(label);
+    await input.focus();
+    await input.blur();
+  }
+
   async getValue(label: string): Promise<string> {
     return (await this.input(label)).getValue();
   }

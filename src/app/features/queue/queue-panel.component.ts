@@ -69,7 +69,7 @@ const MOVES: Record<string, (index: number, count: number) => number> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="queue-heading">
-      <h2 id="queue-heading" class="sb-panel-title">
+      <h2 id="queue-heading" class="sb-panel-title" tabindex="-1">
         {{ words().heading }} <span class="count">({{ calls().length }} {{ words().counted }})</span>
       </h2>
       <div class="sb-visually-hidden" aria-live="polite">{{ announcement() }}</div>

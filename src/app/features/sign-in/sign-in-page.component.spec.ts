@@ -1,6 +1,9 @@
+import { Location } from '@angular/common';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
 import { ActionsSubject, Store, type Action } from '@ngrx/store';
 import { AuthApiActions } from '../../state/agent/auth-api.actions';
 import { SignInPageActions } from '../../state/agent/sign-in-page.actions';
@@ -16,7 +19,8 @@ describe('SignInPageComponent', () => {
     audio = new FakeAudioContext();
     TestBed.configureTestingModule({
       providers: [
-        provideTestState(),
+        ...provideTestState(),
+        provideRouter([]),
         { provide: AUDIO_CONTEXT_FACTORY, useValue: fakeAudioContextFactory(audio) },
       ],
     });
@@ -58,5 +62,33 @@ describe('SignInPageComponent', () => {
       'Sign-in did not complete: AADSTS65004: User declined to consent to access the app.',
     );
     expect((fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')).not.toBeNull();
+  });
+
+  it('says a cancelled sign-in was cancelled, and offers to sign in again', async () => {
+    const { fixture, store, text, loader } = await setUp();
+    store.dispatch(
+      AuthApiActions.signInFailed({ failure: { message: 'Sign-in was cancelled. Sign in to continue.' } }),
+    );
+    await fixture.whenStable();
+    expect(text()).toContain('Sign-in was cancelled. Sign in to continue.');
+    expect(text()).not.toContain('AADSTS');
+    expect(
+      await loader.getHarnessOrNull(MatButtonHarness.with({ text: 'Sign in with Microsoft' })),
+    ).not.toBeNull();
+  });
+
+  it('drops the ?state= Entra’s sign-out comes back with from the address bar', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        ...provideTestState(),
+        provideRouter([{ path: 'sign-in', component: SignInPageComponent }]),
+      ],
+    });
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/sign-in?state=eyJpZCI6IjAxOTMifQ');
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/sign-in');
+    expect(TestBed.inject(Location).path()).toBe('/sign-in');
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe('Sign in');
   });
 });

@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
 import { MatButton } from '@angular/material/button';
+import { ActivatedRoute, Router } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { Ringtone } from '../../core/ringtone';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
@@ -17,7 +18,7 @@ import { agentFeature } from '../../state/agent/agent.feature';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="sign-in-heading">
-      <h1 id="sign-in-heading">Sign in</h1>
+      <h1 id="sign-in-heading" class="sb-page-title">Sign in</h1>
       <p>
         Switchboard signs you in with your Microsoft work account, the one you use in Teams. Whether you work
         as an agent or as the supervisor comes with the account.
@@ -37,10 +38,6 @@ import { agentFeature } from '../../state/agent/agent.feature';
       border-radius: 16px;
       background: var(--mat-sys-surface-container-low);
     }
-    h1 {
-      font: var(--mat-sys-headline-medium);
-      margin: 0 0 8px;
-    }
     p {
       font: var(--mat-sys-body-large);
     }
@@ -49,11 +46,27 @@ import { agentFeature } from '../../state/agent/agent.feature';
     }
   `,
 })
-export class SignInPageComponent {
+export class SignInPageComponent implements OnInit {
   private readonly store = inject(Store);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   protected readonly failure = this.store.selectSignal(agentFeature.selectFailure);
 
   private readonly ringtone = inject(Ringtone);
+
+  /**
+   * Entra's sign-out comes back here with its `?state=` (the logout request's): it means nothing
+   * to the agent, so the address bar drops it (replaced, not a new history entry).
+   */
+  ngOnInit(): void {
+    if (!this.route.snapshot.queryParamMap.has('state')) return;
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { state: null },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
 
   signIn(): void {
     // A click lets the page's audio run (autoplay policy): the first call's ringtone will sound.

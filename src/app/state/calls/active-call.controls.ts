@@ -34,8 +34,8 @@ export const activeCallControls: readonly ControlEntry[] = [
     succeeded: () => CallingApiActions.dtmfToneSent({ callId, tone }),
     failed: (failure) => CallingApiActions.dtmfToneFailed({ callId, tone, failure }),
   })),
-  control(ActiveCallPanelActions.startVideoClicked, ({ callId }, { registry }) => ({
-    run: () => attempt('startVideo', () => startVideo(registry, callId)),
+  control(ActiveCallPanelActions.startVideoClicked, ({ callId }, { registry, cameraId }) => ({
+    run: () => attempt('startVideo', () => startVideo(registry, callId, cameraId?.() ?? null)),
     ...callOperationOutcome(callId, 'startVideo'),
   })),
   control(ActiveCallPanelActions.stopVideoClicked, ({ callId }, { registry }) => ({

@@ -23,6 +23,8 @@ export interface Control {
 export interface ControlContext {
   readonly registry: CallRegistry;
   readonly meetingLocators: SealedMeetingLocators;
+  /** The camera the agent chose in the settings, for the next video stream (null: the first). */
+  readonly cameraId?: () => string | null;
 }
 
 /** A click the line of call controls answers, and what it does. */

@@ -17,6 +17,7 @@ import { callPanelControls } from './call-panel.controls';
 import { outboundControls } from './outbound.controls';
 import { queueFeature, QUEUE_NOTICE_MS } from '../queue/queue.feature';
 import { QueueNoticeActions } from '../queue/queue-notice.actions';
+import { settingsFeature } from '../settings/settings.feature';
 
 /** Every click the line answers: add a `*.controls.ts` list here for new controls. */
 const CONTROLS: readonly ControlEntry[] = [...callPanelControls, ...activeCallControls, ...outboundControls];
@@ -35,6 +36,7 @@ export const callControls$ = createEffect(
     registry = inject(CallRegistry),
     meetingLocators = inject(SealedMeetingLocators),
     scheduler = inject(CALL_CONTROL_SCHEDULER),
+    cameraId = inject(Store).selectSignal(settingsFeature.selectCameraId),
   ) =>
     actions$.pipe(
       ofType(AuthApiActions.signedIn),
@@ -43,7 +45,7 @@ export const callControls$ = createEffect(
           filter((action) => controlsByClick.has(action.type)),
           concatMap((click) =>
             carryOut(
-              controlsByClick.get(click.type)!.controlFor(click, { registry, meetingLocators }),
+              controlsByClick.get(click.type)!.controlFor(click, { registry, meetingLocators, cameraId }),
               scheduler,
             ),
           ),

@@ -12,19 +12,10 @@ import { ShellActions } from '../agent/shell.actions';
 import { QueuePanelActions } from '../queue/queue-panel.actions';
 import { selectQueuedCalls } from '../queue/queue.feature';
 import { emulatedConsoleProviders } from './emulated-console';
+import { MemoryStorage } from './memory-storage';
 
 /** A tab's sessionStorage: it outlives the tab's reloads (a new tab given the same one). */
-export class TabStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
+export class TabStorage extends MemoryStorage {
   /** What a duplicated tab starts with: the browser copies the tab's sessionStorage. */
   copy(): TabStorage {
     const copy = new TabStorage();

@@ -24,6 +24,8 @@ import { agentFeature } from '../agent/agent.feature';
 import { FRAME_SCHEDULER } from '../coalesce-per-frame';
 import { provideAppState } from '../provide-app-state';
 import { provideWorkspaceState } from '../provide-workspace-state';
+import { SETTINGS_STORAGE } from '../settings/settings-storage';
+import { MemoryStorage } from './memory-storage';
 
 /**
  * Sign-in as MSAL would have done it, for the in-memory emulator: the chosen user is signed in at
@@ -89,6 +91,8 @@ export function emulatedConsoleProviders(
     { provide: FRAME_SCHEDULER, useValue: asapScheduler },
     // The floor's server runs in Node: a console here talks to a fake of it, which a test drives.
     ...provideFakeFloor(),
+    // Settings a test changes stay in the test (the browser's localStorage outlives it).
+    { provide: SETTINGS_STORAGE, useValue: new MemoryStorage() },
   ];
 }
 

@@ -15,6 +15,7 @@ import { queueFeature } from '../queue/queue.feature';
 import { reloadNoteFeature } from '../reload/reload-note.feature';
 import { afterCallWorkFeature } from '../after-call-work/after-call-work.feature';
 import { presenceFeature } from '../presence/presence.feature';
+import { settingsFeature } from '../settings/settings.feature';
 
 /**
  * The real store and reducers, without effects, a clock the test sets, video as the app has it,
@@ -41,6 +42,7 @@ export function provideTestState(now = signal(0)): (Provider | EnvironmentProvid
     provideState(reloadNoteFeature),
     provideState(afterCallWorkFeature),
     provideState(presenceFeature),
+    provideState(settingsFeature),
     ...provideWorkspaceFeatures(),
     { provide: Ticker, useValue: { now } },
     { provide: AUDIO_CONTEXT_FACTORY, useValue: fakeAudioContextFactory() },
