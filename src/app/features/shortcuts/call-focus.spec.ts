@@ -43,7 +43,7 @@ describe('CallFocus on the emulator', () => {
       const element = document.activeElement as HTMLElement | null;
       return element?.id || element?.textContent?.trim() || element?.tagName;
     };
-    const focusedCall = () => document.activeElement?.closest('li')?.getAttribute('aria-label');
+    const focusedCall = () => document.activeElement?.closest('[role=listitem]')?.getAttribute('aria-label');
     return { click, focused, focusedCall };
   }
 

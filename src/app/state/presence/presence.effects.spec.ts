@@ -4,6 +4,7 @@ import { FakeFloor, provideFakeFloor } from '../../floor/testing/fake-floor';
 import { ManualScheduler } from '../../floor/testing/manual-scheduler';
 import { GraphFailure, GraphService } from '../../graph/graph.service';
 import type { TeamsPresence } from '../../model/agent-presence';
+import { AfterCallWorkPanelActions } from '../after-call-work/after-call-work-panel.actions';
 import { ShellActions } from '../agent/shell.actions';
 import { SoftphoneActions } from '../agent/softphone.actions';
 import { ActiveCallPanelActions } from '../calls/active-call-panel.actions';
@@ -114,7 +115,12 @@ describe('the agent’s Teams presence', () => {
     expect(app.state(selectEffectivePresence)).toBe('onCall');
     expect(graph.requests.at(-1)).toBe(`set Busy/InACall for ${ALEX}`);
 
+    // After the call, its after-call work (Away for the queues), then Available again at Done.
     app.store.dispatch(ActiveCallPanelActions.hangUpClicked({ callId: id }));
+    await app.settle();
+    expect(app.state(selectEffectivePresence)).toBe('afterCallWork');
+    expect(graph.requests.at(-1)).toBe(`set Away/Away for ${ALEX}`);
+    app.store.dispatch(AfterCallWorkPanelActions.doneClicked());
     await app.settle();
     expect(app.state(selectEffectivePresence)).toBe('available');
     expect(graph.requests.at(-1)).toBe(`set Available/Available for ${ALEX}`);
