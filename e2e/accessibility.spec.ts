@@ -1,9 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { acceptCall, consoleOf, queueCall, signIn } from './emulator-api';
+import { acceptCall, consoleOf, hangUpWaitingCallers, queueCall, signIn } from './emulator-api';
 
 // axe-core on every screen, in the light theme and the dark one: zero violations, whatever the
 // rule (WCAG 2.1 A and AA, and axe's best practices such as one page heading).
+
+test.afterEach(({ request }) => hangUpWaitingCallers(request));
 
 const THEMES = ['light', 'dark'] as const;
 

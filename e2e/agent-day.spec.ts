@@ -4,6 +4,7 @@ import {
   acceptCall,
   configureQueue,
   consoleOf,
+  hangUpWaitingCallers,
   queueCall,
   recordCall,
   setStatus,
@@ -13,6 +14,8 @@ import {
 
 // An agent's day as they live it: a status that decides which calls ring, after-call work and the
 // history it leaves, recording consent, captions, and calls that are seen and heard.
+
+test.afterEach(({ request }) => hangUpWaitingCallers(request));
 
 const ringingAt = (page: Page, caller: string) => page.getByRole('listitem', { name: `Call from ${caller}` });
 

@@ -119,3 +119,20 @@ export async function setStatus(page: Page, state: 'Available' | 'Away' | 'Offli
   await statusButton(page).click();
   await page.getByRole('menuitemradio', { name: state }).click();
 }
+
+/**
+ * Every caller still waiting in a queue hangs up, so the next test starts with an empty queue
+ * (a call left ringing would ring, and ring out, in every console the next test signs in).
+ */
+export async function hangUpWaitingCallers(request: APIRequestContext): Promise<void> {
+  const state = (await (await request.get('/emulator/state')).json()) as {
+    queue: { id: string; caller: { identifier: { rawId: string } } }[];
+  };
+  for (const call of state.queue) {
+    const response = await request.post('/emulator/parties/leave', {
+      data: { callId: call.id, participantId: call.caller.identifier.rawId },
+    });
+    // A call that ended meanwhile is no longer there to leave.
+    expect([200, 404]).toContain(response.status());
+  }
+}

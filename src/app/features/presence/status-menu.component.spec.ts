@@ -54,7 +54,7 @@ describe('StatusMenuComponent', () => {
     store.dispatch(AgentPresenceActions.stateEntered({ state: 'onCall', at: 130_000 }));
     await status.choose('Away');
     expect(await status.getName()).toBe('Status: On a call, then Away');
-    expect(await status.getText()).toBe('On a call · 0:06 · then Away');
+    expect(await status.getText()).toBe('On a call, then Away · 0:06');
     expect(await status.getChoices()).toEqual(['Available', 'Away (checked)', 'Offline']);
   });
 

@@ -16,9 +16,11 @@ export class StatusMenuHarness extends ComponentHarness {
     return (await (await this.menu()).host()).getAttribute('aria-label');
   }
 
-  /** The button's text: `Available · 2:15`, `On a call · 0:42 · then Away`. */
+  /** The button's text and the time in the state beside it: `Available · 2:15`, `On a call, then Away · 0:42`. */
   async getText(): Promise<string> {
-    return squash(await (await this.menu()).getTriggerText());
+    const since = await this.locatorForOptional('.since')();
+    const text = squash(await (await this.menu()).getTriggerText());
+    return since ? `${text} · ${squash(await since.text())}` : text;
   }
 
   /** The menu's items as read, the chosen one marked `(checked)`. */
