@@ -69,12 +69,13 @@ type Audience = 'agent' | 'supervisor';
       }
       <sb-queue-panel class="panel" [audience]="audience()" />
     </div>
-    <!-- After a call, its wrap-up takes the active call's place until Done or the next call. -->
-    @if (afterCallWorkShown()) {
-      <sb-after-call-work-panel class="panel active" />
-    } @else {
-      <sb-active-call-panel class="panel active" />
-    }
+    <!-- After a call, its wrap-up comes first, above what became of the call, until Done or the next call. -->
+    <div class="active">
+      @if (afterCallWorkShown()) {
+        <sb-after-call-work-panel class="panel" />
+      }
+      <sb-active-call-panel class="panel" />
+    </div>
     <sb-held-calls-panel class="panel held" />
     <div class="outbound">
       <!-- Placing calls and joining meetings load after the queue is up (numbering plans, forms). -->
@@ -126,6 +127,9 @@ type Audience = 'agent' | 'supervisor';
     }
     .active {
       grid-area: active;
+      display: grid;
+      gap: 16px;
+      align-content: start;
     }
     :host(.supervisor) {
       grid-template-areas: 'notes notes notes' 'floor floor floor' 'queue active outbound' 'queue held outbound';
