@@ -75,6 +75,9 @@ test('an agent asks the supervisor in; the supervisor joins from the request car
     .getByRole('table', { name: 'Agents' })
     .getByRole('row')
     .filter({ hasText: 'Alex Rivera' });
+  // The floor sees Alex wrap the call up, then Available.
+  await expect(alexRow).toContainText('After-call work');
+  await alex.getByRole('region', { name: 'After-call work' }).getByRole('button', { name: 'Done' }).click();
   await expect(alexRow).toContainText('Available');
 
   await alex.context().close();
