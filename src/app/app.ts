@@ -76,7 +76,10 @@ export function whatBecameOf(call: LostCall): string {
         <span class="chip" [class.offline]="connectionLabel() !== 'Online'" role="status">
           {{ connectionLabel() }}
         </span>
-        <sb-status-menu />
+        <!-- Its menu brings the CDK's overlay: loaded after start, so the first download stays small. -->
+        @defer (on immediate) {
+          <sb-status-menu />
+        }
       }
       <button mat-button type="button" (click)="theme.toggle()">
         {{ theme.choice() === 'dark' ? 'Light theme' : 'Dark theme' }}
