@@ -24,6 +24,7 @@ class SignInStub {}
 describe('App shell', () => {
   async function setUp() {
     TestBed.configureTestingModule({
+      imports: [App],
       providers: [
         ...provideTestState(),
         // The clock stands still unless a test moves it.
@@ -34,6 +35,8 @@ describe('App shell', () => {
         ]),
       ],
     });
+    // The status menu is a deferred block: its component loads (and renders) as the app does.
+    await TestBed.compileComponents();
     const fixture = TestBed.createComponent(App);
     await TestBed.inject(Router).navigateByUrl('/');
     await fixture.whenStable();
