@@ -1,20 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { consolesSignedIn, dropConnection, emulatorPid, queueCall, signIn } from './emulator-api';
+import { acceptCall, consolesSignedIn, dropConnection, emulatorPid, queueCall, signIn } from './emulator-api';
 
 // What a shift brings, recovered from with no click or reload by the agent: a lost connection, a
 // restarted calling service, a reload during a call, a second tab.
 
 const chip = (page: Page) => page.getByRole('banner').getByRole('status');
-
-async function acceptCall(page: Page, callerName: string) {
-  await page
-    .getByRole('listitem', { name: `Call from ${callerName}` })
-    .getByRole('button', { name: 'Accept' })
-    .click();
-  const active = page.getByRole('region', { name: 'Active call' });
-  await expect(active.getByText('Call state: Connected')).toBeVisible();
-  return active;
-}
 
 test('a connection lost for a few seconds comes back by itself, with its call, and calls ring again', async ({
   page,
