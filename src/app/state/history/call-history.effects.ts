@@ -34,6 +34,7 @@ import { CallHistoryStorageActions } from './call-history-storage.actions';
 import { HistoryPageActions } from './history-page.actions';
 import { DAY_MS, HISTORY_SCHEDULER } from './history-time';
 import { historyEntry } from './tracked-call';
+import type { Failure } from '../../model/failure';
 
 /** The signed-in user's history database: signed out, nothing is stored. */
 function historyOf(store: Store, databases: CallHistoryDatabases) {
@@ -47,17 +48,19 @@ function historyOf(store: Store, databases: CallHistoryDatabases) {
     );
 }
 
-/** One step on the history database: its action when done, else `Storage Failed` naming the step. */
+/**
+ * One step on the history database: its action when done, else the failure naming the step
+ * (`Storage Failed` unless the step has its own).
+ */
 function storageStep<T>(
   step: string,
   run: () => Promise<T>,
   done: (result: T) => Action,
+  failed: (failure: Failure) => Action = (failure) => CallHistoryStorageActions.storageFailed({ failure }),
 ): Observable<Action> {
   return defer(run).pipe(
     map(done),
-    catchError((error: unknown) => [
-      CallHistoryStorageActions.storageFailed({ failure: storageFailure(step, error) }),
-    ]),
+    catchError((error: unknown) => [failed(storageFailure(step, error))]),
   );
 }
 
@@ -85,14 +88,11 @@ export const saveEndedCalls$ = createEffect(
       mergeMap(([{ id }, ended, dialled, keepTranscripts, history]) => {
         const call = ended[id];
         const entry = historyEntry(call, call.endedAt ?? scheduler.now(), { keepTranscripts, dialled });
-        return defer(() => history().then((db) => db.put(entry))).pipe(
-          map(() => CallHistoryStorageActions.entrySaved({ id, entry })),
-          catchError((error: unknown) => [
-            CallHistoryStorageActions.entryNotSaved({
-              id,
-              failure: storageFailure('Saving the call to history', error),
-            }),
-          ]),
+        return storageStep(
+          'Saving the call to history',
+          () => history().then((db) => db.put(entry)),
+          () => CallHistoryStorageActions.entrySaved({ id, entry }),
+          (failure) => CallHistoryStorageActions.entryNotSaved({ id, failure }),
         );
       }),
     ),
