@@ -1,6 +1,10 @@
 import { TestBed } from '@angular/core/testing';
+import type { DominantSpeakersCallFeature } from '@azure/communication-calling';
 import { ActionsSubject, type Action } from '@ngrx/store';
 import { VirtualTimeScheduler } from 'rxjs';
+import { Features } from '../../../../emulator/client';
+import { toDominantSpeakers } from '../../calling/dominant-speakers.bridge';
+import { callsFeature } from '../calls/calls.feature';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { FRAME_SCHEDULER } from '../coalesce-per-frame';
 import { startEmulatedConsole } from '../testing/emulated-console';
@@ -25,10 +29,10 @@ describe('a speaker storm reaching the store', () => {
     const inStore = () => app.state(participantsFeature.selectAllParticipants);
     expect(inStore().length).toBe(350);
 
+    // Every action is a store commit: the storm's speakers and who leads them alike.
     const commits: Action[] = [];
-    const watching = TestBed.inject(ActionsSubject).subscribe((action) => {
-      if (action.type === CallingSdkEvents.participantsChanged.type) commits.push(action);
-    });
+    const watching = TestBed.inject(ActionsSubject).subscribe((action) => commits.push(action));
+    commits.length = 0;
     const storm = world.speakerStorms.start(meeting.key, { perSecond: 1000, seconds: 1 });
     const speakingInWorld = () => {
       const call = world.calls.all.get(meeting.callId!)!;
@@ -47,9 +51,15 @@ describe('a speaker storm reaching the store', () => {
       frames.flush();
       await app.settle();
       expect(commits.length).withContext(`one commit at frame ${frame}`).toBe(frame);
+      expect(commits[frame - 1].type).toBe(CallingSdkEvents.participantsChanged.type);
       expect(speakingInStore().sort()).toEqual(speakingInWorld().sort());
     }
     expect(storm.flips).toBe(1000);
+    // Who leads came in the same commits, as the SDK's feature says it.
+    const [call] = app.registry.agent.calls;
+    const feature = call.feature(Features.DominantSpeakers as never) as DominantSpeakersCallFeature;
+    expect(app.state(callsFeature.selectActiveCall)?.dominantSpeakers).toEqual(toDominantSpeakers(feature));
+    expect(toDominantSpeakers(feature).length).toBeGreaterThan(0);
     watching.unsubscribe();
     // A join of 350 and twenty frames take more than Jasmine's default 5 s on a loaded machine.
   }, 30_000);
