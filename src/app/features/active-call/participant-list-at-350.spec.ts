@@ -1,4 +1,4 @@
-import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
 import { TestKey } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { Store } from '@ngrx/store';
@@ -7,6 +7,7 @@ import { call, participant } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { ActiveCallPanelComponent } from './active-call-panel.component';
 import { ParticipantListHarness } from './participant-list.harness';
+import { renderedAfterScroll } from '../../shared/testing/virtual-scroll';
 
 /** At most this many rows exist at once, whatever the size of the meeting. */
 const MAX_ROWS_IN_DOM = 40;
@@ -20,16 +21,6 @@ function attendees(count: number) {
       role: 'Presenter',
     }),
   );
-}
-
-/**
- * After a scroll, rows come two animation frames later: the browser fires the scroll event at the
- * next frame, and the viewport audits scroll events per frame before it renders.
- */
-async function rendered(fixture: ComponentFixture<unknown>): Promise<void> {
-  await fixture.whenStable();
-  for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
-  await fixture.whenStable();
 }
 
 describe('ParticipantListComponent in a meeting of 350', () => {
@@ -67,7 +58,7 @@ describe('ParticipantListComponent in a meeting of 350', () => {
     const { fixture, roster, element } = await setUp();
     const viewport = element.querySelector<HTMLElement>('cdk-virtual-scroll-viewport')!;
     viewport.scrollTop = viewport.scrollHeight;
-    await rendered(fixture);
+    await renderedAfterScroll(fixture);
     const rows = await roster.getRenderedRows();
     expect(rows.length).toBeLessThanOrEqual(MAX_ROWS_IN_DOM);
     expect(await rows[rows.length - 1].getName()).toBe('Attendee 350');
@@ -86,11 +77,11 @@ describe('ParticipantListComponent in a meeting of 350', () => {
     expect(await roster.getFocusedName()).toBe('Attendee 2');
     expect(await second.areButtonsTabbable()).toBeTrue();
     await second.press(TestKey.END);
-    await rendered(fixture);
+    await renderedAfterScroll(fixture);
     expect(await roster.getFocusedName()).toBe('Attendee 350');
     expect((await roster.getRenderedRows()).length).toBeLessThanOrEqual(MAX_ROWS_IN_DOM);
     await (await roster.getParticipant('Attendee 350')).press(TestKey.HOME);
-    await rendered(fixture);
+    await renderedAfterScroll(fixture);
     expect(await roster.getFocusedName()).toBe('Attendee 1');
   });
 
