@@ -105,6 +105,12 @@ export class MeetingCalls implements LobbyPort {
     call.hooks.ended = () => {
       if (meeting.callId === call.id) delete meeting.callId;
     };
+    const role = (key?: string): ParticipantRole =>
+      meeting.organizer.key === key
+        ? 'Organizer'
+        : meeting.presenters === 'everyone'
+          ? 'Presenter'
+          : 'Attendee';
     for (const key of meeting.attendees) {
       const colleague = directory.colleague(key)!;
       calls.addParty(call, {
@@ -112,14 +118,19 @@ export class MeetingCalls implements LobbyPort {
         kind: 'teamsUser',
         key,
         state: 'Connected',
-        role:
-          meeting.organizer.key === key
-            ? 'Organizer'
-            : meeting.presenters === 'everyone'
-              ? 'Presenter'
-              : 'Attendee',
+        role: role(key),
       });
     }
+    // Named on the wire, as a meeting's roster names its people: a console need not look up
+    // hundreds of made-up users in the directory (Graph does not know them).
+    for (const attendee of meeting.generatedAttendees)
+      calls.addParty(call, {
+        identifier: teamsUserIdentifier(attendee, directory.cloud),
+        kind: 'teamsUser',
+        displayName: attendee.displayName,
+        state: 'Connected',
+        role: role(),
+      });
     return call;
   }
 

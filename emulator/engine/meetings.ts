@@ -1,7 +1,9 @@
 import type { MeetingLocatorWire } from '../protocol/messages';
 import { TENANT_ID, type Directory } from './directory';
+import { generateAttendees, type GeneratedAttendee } from './generated-attendees';
 import { meetingLink, readMeetingLocator, type MeetingCoordinates } from './meeting-locators';
 import type { Random } from './random';
+import { RANGES, rangeProblem } from './ranges';
 
 /**
  * Scheduled Teams meetings. Each is reachable by its link, its coordinates and its ID + passcode,
@@ -36,6 +38,8 @@ export interface Meeting extends MeetingCoordinates {
   readonly autoAdmitMs: number;
   /** Colleagues who are in the meeting whenever it is on. */
   readonly attendees: readonly string[];
+  /** People made up for a large meeting, also in it whenever it is on (generated-attendees.ts). */
+  readonly generatedAttendees: readonly GeneratedAttendee[];
   /** The meeting's live call, while anyone is in it. */
   callId?: string;
 }
@@ -47,6 +51,8 @@ export interface NewMeeting {
   readonly presenters?: 'everyone' | 'organizer';
   readonly autoAdmitMs?: number;
   readonly attendees?: readonly string[];
+  /** How many people to make up and put in the meeting beside `attendees` (0 to 350). */
+  readonly generatedAttendees?: number;
 }
 
 export const DEFAULT_AUTO_ADMIT_MS = 10_000;
@@ -76,20 +82,31 @@ export class Meetings {
   /** Schedules a meeting. Throws a `RangeError` naming the field that is wrong. */
   create(spec: NewMeeting): Meeting {
     const organizer = this.organizer(spec.organizer);
-    for (const key of spec.attendees ?? []) {
+    const attendees = spec.attendees ?? [];
+    for (const [index, key] of attendees.entries()) {
       if (!this.directory.colleague(key))
         throw new RangeError(
           `"attendees" are colleagues the world plays (${this.directory.colleagues.map((c) => c.key).join(', ')}), not "${key}".`,
         );
+      if (attendees.indexOf(key) !== index)
+        throw new RangeError(`"attendees" names each colleague once: "${key}" is there twice.`);
     }
+    const generated = spec.generatedAttendees ?? 0;
+    const problem = rangeProblem('generatedAttendees', generated, RANGES.generatedAttendees);
+    if (problem) throw new RangeError(problem);
+    if (attendees.length + generated > RANGES.meetingAttendees.max)
+      throw new RangeError(
+        `"attendees" and "generatedAttendees" together must be at most ${RANGES.meetingAttendees.max} people.`,
+      );
     const coordinates: MeetingCoordinates = {
       threadId: `19:meeting_${this.random.chars(48, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}@thread.v2`,
       organizerId: organizer.microsoftTeamsUserId,
       tenantId: TENANT_ID,
       messageId: String(1_700_000_000_000 + this.random.between(0, 99_999_999_999)),
     };
+    const number = this.meetings.length + 1;
     const meeting: Meeting = {
-      key: `m${this.meetings.length + 1}`,
+      key: `m${number}`,
       subject: spec.subject ?? `${organizer.displayName}'s meeting`,
       organizer,
       ...coordinates,
@@ -99,7 +116,11 @@ export class Meetings {
       lobby: spec.lobby ?? true,
       presenters: spec.presenters ?? 'everyone',
       autoAdmitMs: spec.autoAdmitMs ?? DEFAULT_AUTO_ADMIT_MS,
-      attendees: spec.attendees ?? [],
+      attendees,
+      // One draw from the meetings stream, and only for a meeting that has them: the ids of every
+      // other meeting stay as the seed gave them.
+      generatedAttendees:
+        generated === 0 ? [] : generateAttendees(this.random.next() * 2 ** 32, number, generated),
     };
     this.meetings.push(meeting);
     return meeting;

@@ -45,6 +45,8 @@ const PURPOSES = {
   /** Ids of calls, chat threads and meetings the world makes (not the queue's calls). */
   calls: 0x63616c6c,
   meetings: 0x6d656574,
+  /** Who flips in a speaker storm (its own stream: a storm leaves the speaking turns as they were). */
+  storms: 0x73746f72,
 } as const;
 
 export type RandomStreams = { readonly [P in keyof typeof PURPOSES]: Random };
@@ -62,6 +64,7 @@ export function randomStreams(seed: number = Math.floor(Math.random() * 2 ** 31)
     speaking: stream(PURPOSES.speaking),
     calls: stream(PURPOSES.calls),
     meetings: stream(PURPOSES.meetings),
+    storms: stream(PURPOSES.storms),
   };
 }
 

@@ -33,8 +33,17 @@ export const RANGES = {
   autoAdmitSeconds: { min: 0, max: 3600, integer: true, unit: 'seconds' },
   /** How long a presence-routed queue call rings an agent before trying others (Teams' agent alert time). */
   agentAlertSeconds: { min: 15, max: 180, integer: true, unit: 'seconds' },
-  /** Colleagues in a meeting from its start: the directory has a handful. */
-  meetingAttendees: { min: 0, max: 50, integer: true, unit: 'colleagues' },
+  /**
+   * People in a meeting from its start beside the consoles: its colleagues and generated attendees
+   * together (a town hall's roster; the console's roster is virtualized for it).
+   */
+  meetingAttendees: { min: 0, max: 350, integer: true, unit: 'attendees' },
+  /** Made-up attendees of a meeting (`generatedAttendees`). */
+  generatedAttendees: { min: 0, max: 350, integer: true, unit: 'attendees' },
+  /** A speaker storm's `isSpeaking` flips a second, across the meeting. */
+  speakingPerSecond: { min: 1, max: 5000, integer: true, unit: 'changes a second' },
+  /** How long a speaker storm lasts. */
+  speakingSeconds: { min: 1, max: 600, integer: true, unit: 'seconds' },
   /** Agents the directory generates beside its built-in users (`EMULATOR_GENERATED_AGENTS`). */
   generatedAgents: { min: 0, max: 5000, integer: true, unit: 'agents' },
   /** Supervisors it generates (`EMULATOR_GENERATED_SUPERVISORS`). */

@@ -1,5 +1,6 @@
 import { partyInfo, type CallModel } from './call-model';
 import type { Meeting } from './meetings';
+import type { SpeakerStorm } from './speaker-storm';
 import type { QueueRouting } from './queue-routing';
 import type { ChatThread } from './threads';
 
@@ -71,8 +72,8 @@ export function worldSnapshot<Consoles, Queues, Presence>(world: {
 }
 
 /** A meeting as the control API shows it (its coordinates are for tests and demos to join with). */
-export function meetingJson(meeting: Meeting) {
-  const { callId, attendees, autoAdmitMs, organizer, ...rest } = meeting;
+export function meetingJson(meeting: Meeting, storm?: SpeakerStorm) {
+  const { callId, attendees, generatedAttendees, autoAdmitMs, organizer, ...rest } = meeting;
   return {
     ...rest,
     organizer: {
@@ -81,8 +82,22 @@ export function meetingJson(meeting: Meeting) {
       microsoftTeamsUserId: organizer.microsoftTeamsUserId,
     },
     attendees: [...attendees],
+    generatedAttendees: generatedAttendees.length,
     autoAdmitSeconds: autoAdmitMs / 1000,
     inProgress: callId !== undefined,
+    ...(storm && { speaking: speakingJson(storm) }),
+  };
+}
+
+/** A speaker storm as the controls report it: its rate, and when it ends (ISO, on the world's clock). */
+export function speakingJson(storm: SpeakerStorm) {
+  return {
+    meeting: storm.meetingKey,
+    perSecond: storm.perSecond,
+    seconds: storm.seconds,
+    startedAt: new Date(storm.startedAt).toISOString(),
+    endsAt: new Date(storm.endsAt).toISOString(),
+    flips: storm.flips,
   };
 }
 

@@ -31,6 +31,8 @@ export class Speech implements SpeechPort {
   private readonly turns = new WeakMap<CallModel, Turn>();
   /** The next line of each party's script. */
   private readonly nextLine = new WeakMap<Party, number>();
+  /** Calls whose talk a speaker storm has taken over (speaker-storm.ts). */
+  private readonly hushed = new WeakSet<CallModel>();
 
   constructor(private readonly world: WorldPort) {}
 
@@ -60,12 +62,25 @@ export class Speech implements SpeechPort {
     if (party.isSpeaking) this.world.calls.changeParty(call, party, { isSpeaking: false });
   }
 
+  hush(call: CallModel): void {
+    this.hushed.add(call);
+    const turn = this.turns.get(call);
+    if (turn) this.stop(call, turn.party);
+    call.clearTimer(this.world.clock, 'speaking');
+  }
+
+  resume(call: CallModel): void {
+    this.hushed.delete(call);
+    this.schedule(call);
+  }
+
   private pause(call: CallModel): void {
     const ms = this.world.random.speaking.between(PAUSE_MS.min, PAUSE_MS.max);
     call.setTimer(this.world.clock, 'speaking', ms, () => this.startTurn(call));
   }
 
   private startTurn(call: CallModel): void {
+    if (this.hushed.has(call)) return;
     const speakers = [...call.parties.values()].filter(
       (party) => party.kind !== 'console' && party.state === 'Connected' && !party.isMuted,
     );

@@ -89,6 +89,10 @@ export interface SpeechPort {
   /** (Re)starts a call's speaking turns after its legs changed. */
   schedule(call: CallModel): void;
   stop(call: CallModel, party: Party): void;
+  /** A speaker storm takes over the call's talk: the turn under way ends, no other starts. */
+  hush(call: CallModel): void;
+  /** The storm is over: turns start again. */
+  resume(call: CallModel): void;
 }
 
 export interface RecordingPort {

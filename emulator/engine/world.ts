@@ -26,6 +26,7 @@ import { Scenario, type ScenarioOptions } from './scenario';
 import { ScriptedParties } from './scripted-parties';
 import { worldSnapshot } from './snapshot';
 import { Speech } from './speech';
+import { SpeakerStorms } from './speaker-storm';
 import { Threads } from './threads';
 import { TokenIssuer } from './tokens';
 import type { EnqueueOptions, Endpoint, WorldPort } from './world-port';
@@ -63,6 +64,8 @@ export class World implements WorldPort {
   readonly meetings: Meetings;
   readonly calls: Calls;
   readonly speech: Speech;
+  /** Speaker storms in meetings, for load work (`speakerStorms.start`). */
+  readonly speakerStorms: SpeakerStorms;
   readonly recording: Recording;
   readonly captions: Captions;
   readonly scripts: ScriptedParties;
@@ -90,6 +93,7 @@ export class World implements WorldPort {
     this.meetings = new Meetings(this.directory, this.random.meetings);
     this.calls = new Calls(this);
     this.speech = new Speech(this);
+    this.speakerStorms = new SpeakerStorms(this, this.random.storms);
     this.recording = new Recording(this);
     this.captions = new Captions(this);
     this.scripts = new ScriptedParties(this);

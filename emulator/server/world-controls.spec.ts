@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { postJson, requestJson } from '../testing/raw-clients';
+import { postJson, rawConsole, requestJson } from '../testing/raw-clients';
 import { startEmulator, type RunningEmulator } from './emulator-server';
 
 const ALEX = '00000000-0000-4000-8000-00000000a001';
@@ -104,6 +104,76 @@ describe('emulator server: threads, meetings and scripted parties', () => {
     assert.equal(
       await refused({ organizer: 'sam', autoAdmitSeconds: 3601 }),
       '"autoAdmitSeconds" must be an integer from 0 to 3600 (seconds).',
+    );
+  });
+
+  it('schedules a meeting of generated attendees and runs a speaker storm in it once a console is in', async () => {
+    const created = await post('/emulator/meetings', {
+      organizer: 'riley',
+      lobby: false,
+      attendees: ['jordan'],
+      generatedAttendees: 349,
+    });
+    assert.equal(created.status, 201);
+    assert.equal(created.body['generatedAttendees'], 349);
+    const key = String(created.body['key']);
+    const notYet = await post(`/emulator/meetings/${key}/speaking`, { perSecond: 1000, seconds: 60 });
+    assert.deepEqual(
+      [notYet.status, notYet.body['error']],
+      [
+        409,
+        `Meeting ${key} is not in progress: a console joins it first, then the storm has someone to reach.`,
+      ],
+    );
+
+    const { socket, request } = await rawConsole(emulator.url);
+    await request(1, { op: 'hello', token: emulator.world.issueToken('casey').token });
+    await request(2, { op: 'join', callId: 'c1', locator: { meetingLink: String(created.body['link']) } });
+    const call = emulator.world.calls.all.get(
+      emulator.world.meetings.list().find((m) => m.key === key)!.callId!,
+    )!;
+    assert.equal(call.parties.size, 351, 'the colleague, 349 generated attendees and Casey');
+
+    const now = new Date(emulator.world.clock.now()).toISOString();
+    const started = await post(`/emulator/meetings/${key}/speaking`, { perSecond: 1000, seconds: 60 });
+    assert.equal(started.status, 202);
+    assert.deepEqual(
+      { ...started.body, startedAt: now, endsAt: now },
+      { meeting: key, perSecond: 1000, seconds: 60, startedAt: now, endsAt: now, flips: 0 },
+    );
+    assert.equal(
+      Date.parse(String(started.body['endsAt'])) - Date.parse(String(started.body['startedAt'])),
+      60_000,
+    );
+    const listed = (await get('/emulator/meetings')) as Record<string, unknown>[];
+    const storm = listed.find((m) => m['key'] === key)!['speaking'] as Record<string, unknown>;
+    assert.equal(storm['endsAt'], started.body['endsAt']);
+    socket.close();
+  });
+
+  it('refuses a speaker storm in an unknown meeting and out of range, saying which', async () => {
+    const refused = async (key: string, body: unknown) => {
+      const { status, body: answer } = await post(`/emulator/meetings/${key}/speaking`, body);
+      return [status, answer['error']];
+    };
+    assert.deepEqual(await refused('m99', { perSecond: 10, seconds: 1 }), [
+      404,
+      `No meeting "m99": one of ${((await get('/emulator/meetings')) as { key: string }[]).map((m) => m.key).join(', ')} (GET /emulator/meetings).`,
+    ]);
+    const inRange = { perSecond: 10, seconds: 1 };
+    const refusals: [unknown, string][] = [
+      [{ ...inRange, perSecond: 0 }, '"perSecond" must be an integer from 1 to 5000 (changes a second).'],
+      [{ ...inRange, perSecond: 5001 }, '"perSecond" must be an integer from 1 to 5000 (changes a second).'],
+      [{ ...inRange, perSecond: 1.5 }, '"perSecond" must be an integer from 1 to 5000 (changes a second).'],
+      [{ ...inRange, seconds: 601 }, '"seconds" must be an integer from 1 to 600 (seconds).'],
+      [{ perSecond: 10 }, '"seconds" must be an integer from 1 to 600 (seconds).'],
+      [{ ...inRange, for: 3 }, 'Unknown field "for": the body takes "perSecond", "seconds".'],
+    ];
+    for (const [body, message] of refusals) assert.deepEqual(await refused('m1', body), [400, message]);
+    const tooMany = await post('/emulator/meetings', { organizer: 'sam', generatedAttendees: 351 });
+    assert.deepEqual(
+      [tooMany.status, tooMany.body['error']],
+      [400, '"generatedAttendees" must be an integer from 0 to 350 (attendees).'],
     );
   });
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { END } from '../engine/codes';
 import type { QueueSettings } from '../engine/directory';
-import type { NewMeeting } from '../engine/meetings';
+import type { Meeting, NewMeeting } from '../engine/meetings';
 import { RANGES } from '../engine/ranges';
-import { meetingJson, threadJson } from '../engine/snapshot';
+import { meetingJson, speakingJson, threadJson } from '../engine/snapshot';
+import { SpeakerStormRefused, type SpeakerStormSpec } from '../engine/speaker-storm';
 import { membersProblem } from '../engine/threads';
 import type { World } from '../engine/world';
 import {
@@ -49,7 +50,8 @@ export function worldControls(app: FastifyInstance, world: World): void {
     },
   );
 
-  app.get('/emulator/meetings', async () => world.meetings.list().map(meetingJson));
+  const meetingOut = (meeting: Meeting) => meetingJson(meeting, world.speakerStorms.current(meeting));
+  app.get('/emulator/meetings', async () => world.meetings.list().map(meetingOut));
   app.post<{ Body: Omit<NewMeeting, 'autoAdmitMs'> & { autoAdmitSeconds?: number } }>(
     '/emulator/meetings',
     {
@@ -64,6 +66,7 @@ export function worldControls(app: FastifyInstance, world: World): void {
           presenters: enumField('presenters', ['everyone', 'organizer']),
           autoAdmitSeconds: numberField('autoAdmitSeconds', RANGES.autoAdmitSeconds),
           attendees: stringsField('attendees', RANGES.meetingAttendees, 'colleague keys'),
+          generatedAttendees: numberField('generatedAttendees', RANGES.generatedAttendees),
         },
         { required: ['organizer'] },
       ),
@@ -75,9 +78,31 @@ export function worldControls(app: FastifyInstance, world: World): void {
           ...spec,
           ...(autoAdmitSeconds !== undefined && { autoAdmitMs: autoAdmitSeconds * 1000 }),
         });
-        return reply.code(201).send(meetingJson(meeting));
+        return reply.code(201).send(meetingOut(meeting));
       } catch (error) {
         throw new BadRequest(400, (error as Error).message);
+      }
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: SpeakerStormSpec }>(
+    '/emulator/meetings/:id/speaking',
+    {
+      schema: bodySchema(
+        {
+          perSecond: numberField('perSecond', RANGES.speakingPerSecond),
+          seconds: numberField('seconds', RANGES.speakingSeconds),
+        },
+        { required: ['perSecond', 'seconds'] },
+      ),
+    },
+    async (request, reply) => {
+      try {
+        return reply.code(202).send(speakingJson(world.speakerStorms.start(request.params.id, request.body)));
+      } catch (error) {
+        if (!(error instanceof SpeakerStormRefused)) throw error;
+        const status = { unknownMeeting: 404, notInProgress: 409, outOfRange: 400 }[error.reason];
+        throw new BadRequest(status, error.message);
       }
     },
   );

@@ -6,9 +6,13 @@ import {
 } from '../calling/calling-events';
 import {
   mergeParticipantChange,
+  mergePerFrame,
   participantChangeKey,
+  perFrameAction,
+  perFrameKey,
   toCallingSdkAction,
   toParticipantChange,
+  type PerFrameEvent,
 } from './calling-event-actions';
 import {
   CallingSdkEvents,
@@ -145,5 +149,29 @@ describe('calling SDK events to actions', () => {
       type: '[Calling SDK] Participants Changed',
       changes: [{ callId: 'c-1', participantId: 'p-1', changes: { isSpeaking: true, isMuted: true } }],
     });
+  });
+
+  it('folds a frame’s dominant speakers into its "Participants Changed": one action a frame', () => {
+    const spoke = samples.participantChanged;
+    const led = (ids: string[]): PerFrameEvent => ({
+      type: 'callDominantSpeakersChanged',
+      id: 'c-1',
+      dominantSpeakers: ids,
+    });
+    expect(perFrameKey(led(['p-1']))).not.toBe(perFrameKey(spoke));
+    expect(mergePerFrame(led(['p-1']), led(['p-2', 'p-1']))).toEqual(led(['p-2', 'p-1']));
+    expect(perFrameAction([spoke, led(['p-2', 'p-1'])])).toEqual(
+      CallingSdkEvents.participantsChanged({
+        changes: [toParticipantChange(spoke)],
+        dominantSpeakers: [{ id: 'c-1', dominantSpeakers: ['p-2', 'p-1'] }],
+      }),
+    );
+    expect(perFrameAction([spoke])).toEqual(
+      CallingSdkEvents.participantsChanged({ changes: [toParticipantChange(spoke)] }),
+    );
+    // A frame with only who leads is that call's own action, as it always was.
+    expect(perFrameAction([led(['p-1'])])).toEqual(
+      CallingSdkEvents.callDominantSpeakersChanged({ id: 'c-1', dominantSpeakers: ['p-1'] }),
+    );
   });
 });

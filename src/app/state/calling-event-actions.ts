@@ -17,6 +17,39 @@ export function toCallingSdkAction(event: CallingEvent<DirectCallingEventType>):
 }
 
 type ParticipantChanged = CallingEvent<'participantChanged'>;
+type DominantSpeakersChanged = CallingEvent<'callDominantSpeakersChanged'>;
+/** What a speaker storm raises: coalesced per frame into one action (`perFrameAction`). */
+export type PerFrameEvent = ParticipantChanged | DominantSpeakersChanged;
+
+export const isPerFrameEvent = (event: CallingEvent): event is PerFrameEvent =>
+  event.type === 'participantChanged' || event.type === 'callDominantSpeakersChanged';
+
+/** A participant's changes by participant; a call's dominant speakers by call (the last list wins). */
+export const perFrameKey = (event: PerFrameEvent): string =>
+  event.type === 'participantChanged' ? participantChangeKey(event) : event.id;
+
+export const mergePerFrame = (previous: PerFrameEvent, next: PerFrameEvent): PerFrameEvent =>
+  previous.type === 'participantChanged' && next.type === 'participantChanged'
+    ? mergeParticipantChange(previous, next)
+    : next;
+
+/**
+ * One frame's events as one action: `Participants Changed` with the dominant speakers folded in;
+ * a frame with nothing but one call's dominant speakers is that call's own action, as before.
+ */
+export function perFrameAction(batch: readonly PerFrameEvent[]): Action {
+  const changes = batch.filter((event): event is ParticipantChanged => event.type === 'participantChanged');
+  const dominant = batch.filter(
+    (event): event is DominantSpeakersChanged => event.type === 'callDominantSpeakersChanged',
+  );
+  if (changes.length === 0 && dominant.length === 1) return toCallingSdkAction(dominant[0]);
+  return CallingSdkEvents.participantsChanged({
+    changes: changes.map(toParticipantChange),
+    ...(dominant.length > 0 && {
+      dominantSpeakers: dominant.map(({ id, dominantSpeakers }) => ({ id, dominantSpeakers })),
+    }),
+  });
+}
 
 /** Participant changes coalesce per participant of a call: a speaker toggling ten times in a frame is one update. */
 export const participantChangeKey = ({ callId, participantId }: ParticipantChanged): string =>

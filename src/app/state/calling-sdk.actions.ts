@@ -49,8 +49,15 @@ export const CallingSdkEvents = createActionGroup({
   events: {
     ...fromBridges,
     'Agent Failed': props<{ failure: Failure }>(),
-    /** Participant changes of one animation frame, coalesced (speaker storms in large meetings). */
-    'Participants Changed': props<{ changes: ParticipantChange[] }>(),
+    /**
+     * Participant changes of one animation frame, coalesced (speaker storms in large meetings), with
+     * the dominant speakers those changes led to (the last list of each call in the frame): a storm
+     * is one store update a frame, not one for its speakers and another for who leads.
+     */
+    'Participants Changed': props<{
+      changes: ParticipantChange[];
+      dominantSpeakers?: { id: string; dominantSpeakers: readonly string[] }[];
+    }>(),
     /** Calls that started ringing in one animation frame (a queue's burst at sign-in), oldest first. */
     'Incoming Calls Received': props<{ incomingCalls: IncomingCallSnapshot[] }>(),
   },

@@ -1,27 +1,45 @@
 import { _IdGenerator } from '@angular/cdk/a11y';
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { CdkFixedSizeVirtualScroll, CdkVirtualForOf, CdkVirtualScrollViewport } from '@angular/cdk/scrolling';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import type {
   ParticipantListViewModel,
   ParticipantRowViewModel,
   RosterReason,
 } from '../../state/participants/participant-list.view-model';
-import { participantStateLabel, participantStateTone } from '../../shared/call-state-label';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { partyName } from '../../shared/party-name';
-import { StateChipComponent } from '../../shared/state-chip.component';
+import { RovingVirtualRows } from '../../shared/roving-virtual-rows';
+import { PARTICIPANT_ROW_PX, ParticipantRowComponent } from './participant-row.component';
 
 /**
- * The roster of a call: each participant's state, role, mute, speaking and camera in words; Mute and
- * Remove per participant and Mute all others, enabled or not (and why not) as its view-model says.
+ * The roster of a call: Add participant and Mute all others, why they (or a row's Mute and Remove)
+ * are unavailable, and a row per participant. It stays light in a meeting of 350: only the rows on
+ * screen exist (CDK virtual scroll, rows of one height), so a storm of `isSpeakingChanged` touches
+ * a few rows; the list is one Tab stop whose rows the arrow keys, Home and End move through.
  */
 @Component({
   selector: 'sb-participant-list',
-  imports: [MatButton, FailureMessageComponent, StateChipComponent],
+  imports: [
+    MatButton,
+    FailureMessageComponent,
+    ParticipantRowComponent,
+    CdkVirtualScrollViewport,
+    CdkFixedSizeVirtualScroll,
+    CdkVirtualForOf,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="header">
-      <h3 [id]="ids.heading">Participants ({{ roster().participants.length }})</h3>
+      <h3 [id]="ids.heading">Participants ({{ participants().length }})</h3>
       <button
         mat-stroked-button
         type="button"
@@ -51,57 +69,35 @@ import { StateChipComponent } from '../../shared/state-chip.component';
     @if (roster().muteAllFailure; as failure) {
       <sb-failure-message class="mute-all-failure" [failure]="failure" />
     }
-    <ul [attr.aria-labelledby]="ids.heading">
-      @for (p of roster().participants; track p.participantId) {
-        <li [attr.aria-label]="name(p)">
-          <span class="name">{{ name(p) }}</span>
-          <span class="chips">
-            <sb-state-chip class="chip" [label]="stateLabel(p.state)" [tone]="stateTone(p.state)" />
-            @if (p.role; as role) {
-              <span class="chip role">{{ role }}</span>
-            }
-            @if (p.isMuted) {
-              <span class="chip muted">{{ p.mutedBy ? 'Muted by ' + p.mutedBy : 'Muted' }}</span>
-            }
-            @if (p.isSpeaking) {
-              <span class="chip speaking">Speaking</span>
-            }
-            @if (p.cameraOn) {
-              <span class="chip">Camera on</span>
-            }
-          </span>
-          <span class="actions">
-            <button
-              mat-button
-              type="button"
-              [disabled]="!p.mute.enabled"
-              [disabledInteractive]="p.mute.interactive"
-              [attr.aria-describedby]="reasonId(p.mute.reason)"
-              [attr.aria-label]="'Mute ' + name(p)"
-              (click)="p.mute.enabled && muteParticipant.emit(p.participantId)"
-            >
-              Mute
-            </button>
-            <button
-              mat-button
-              type="button"
-              [disabled]="!p.remove.enabled"
-              [disabledInteractive]="p.remove.interactive"
-              [attr.aria-describedby]="reasonId(p.remove.reason)"
-              [attr.aria-label]="'Remove ' + name(p)"
-              (click)="p.remove.enabled && removeParticipant.emit(p.participantId)"
-            >
-              Remove
-            </button>
-          </span>
-          @if (p.failure; as failure) {
-            <sb-failure-message class="failure" [failure]="failure" />
-          }
-        </li>
-      } @empty {
+    @if (participants().length === 0) {
+      <ul [attr.aria-labelledby]="ids.heading">
         <li class="empty">Nobody else is in this call.</li>
-      }
-    </ul>
+      </ul>
+    } @else {
+      <cdk-virtual-scroll-viewport
+        [itemSize]="rowPx"
+        [style.height]="viewportHeight()"
+        (keydown)="rows.move($event)"
+      >
+        <div role="list" [attr.aria-labelledby]="ids.heading">
+          <sb-participant-row
+            *cdkVirtualFor="let p of participants(); let i = index; trackBy: byId"
+            role="listitem"
+            [attr.aria-label]="name(p)"
+            [attr.aria-posinset]="i + 1"
+            [attr.aria-setsize]="participants().length"
+            [attr.data-index]="i"
+            [attr.tabindex]="i === rows.focusIndex() ? 0 : -1"
+            [tabbable]="i === rows.focusIndex()"
+            [participant]="p"
+            [reasonId]="reasonId"
+            (focusin)="rows.focused.set(p.participantId)"
+            (mute)="muteParticipant.emit(p.participantId)"
+            (remove)="removeParticipant.emit(p.participantId)"
+          />
+        </div>
+      </cdk-virtual-scroll-viewport>
+    }
   `,
   styles: `
     .header {
@@ -124,41 +120,6 @@ import { StateChipComponent } from '../../shared/state-chip.component';
       list-style: none;
       margin: 0;
       padding: 0;
-      display: grid;
-      gap: 4px;
-    }
-    li {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      align-items: center;
-      min-height: 32px;
-    }
-    .name {
-      font: var(--mat-sys-body-large);
-      margin-right: auto;
-    }
-    .chips {
-      display: flex;
-      gap: 4px;
-      flex-wrap: wrap;
-    }
-    .chip {
-      font: var(--mat-sys-label-medium);
-      padding: 2px 8px;
-      border-radius: 8px;
-      background: var(--mat-sys-surface-container-high);
-    }
-    .muted {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .speaking {
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
-    }
-    .failure {
-      flex-basis: 100%;
     }
     .empty {
       color: var(--mat-sys-on-surface-variant);
@@ -180,7 +141,20 @@ export class ParticipantListComponent {
   protected readonly reasonId = (key: RosterReason['key'] | null) =>
     key === null ? null : `${this.prefix}-${key}-reason`;
 
+  private readonly viewport = viewChild(CdkVirtualScrollViewport);
+  protected readonly rowPx = PARTICIPANT_ROW_PX;
+  protected readonly participants = computed(() => this.roster().participants);
+  /** As tall as its rows, up to most of the screen; the rest scrolls. */
+  protected readonly viewportHeight = computed(
+    () => `min(${this.participants().length * this.rowPx}px, 60vh)`,
+  );
+  /** The keyboard's way through the rows, on screen or not. */
+  protected readonly rows = new RovingVirtualRows(
+    this.participants,
+    (p) => p.participantId,
+    this.viewport,
+    'sb-participant-row',
+  );
   protected readonly name = (p: ParticipantRowViewModel) => partyName(p.party);
-  protected readonly stateLabel = participantStateLabel;
-  protected readonly stateTone = participantStateTone;
+  protected readonly byId = (_: number, p: ParticipantRowViewModel) => p.participantId;
 }

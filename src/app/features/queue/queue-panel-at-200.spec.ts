@@ -1,5 +1,5 @@
 import { signal } from '@angular/core';
-import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
 import { TestKey } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { Store } from '@ngrx/store';
@@ -9,6 +9,7 @@ import { incomingCall } from '../../state/testing/snapshots';
 import { provideTestState } from '../../state/testing/provide-test-state';
 import { QueuePanelComponent } from './queue-panel.component';
 import { QueuePanelHarness } from './queue-panel.harness';
+import { renderedAfterScroll } from '../../shared/testing/virtual-scroll';
 
 /** A caller of their own for each call, so rows tell apart. */
 function waiting(count: number) {
@@ -16,16 +17,6 @@ function waiting(count: number) {
     ...incomingCall(`call-${i}`, i * 1_000),
     caller: { identity: null, displayName: `Caller ${i + 1}` },
   }));
-}
-
-/**
- * After a scroll, rows come two animation frames later: the browser fires the scroll event at the
- * next frame, and the viewport audits scroll events per frame before it renders.
- */
-async function rendered(fixture: ComponentFixture<unknown>): Promise<void> {
-  await fixture.whenStable();
-  for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
-  await fixture.whenStable();
 }
 
 describe('QueuePanelComponent with a long queue', () => {
@@ -84,13 +75,13 @@ describe('QueuePanelComponent with a long queue', () => {
     const [first] = await panel.getRenderedCalls();
     await first.focus();
     await first.press(TestKey.END);
-    await rendered(fixture);
+    await renderedAfterScroll(fixture);
     expect(await panel.getFocusedCaller()).toBe('Caller 200');
     const rows = await panel.getRenderedCalls();
     expect(rows.length).toBeLessThanOrEqual(30);
     const last = rows[rows.length - 1];
     await last.press(TestKey.HOME);
-    await rendered(fixture);
+    await renderedAfterScroll(fixture);
     expect(await panel.getFocusedCaller()).toBe('Caller 1');
   });
 

@@ -1,30 +1,22 @@
 import {
-  afterEveryRender,
-  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
-  effect,
-  ElementRef,
   inject,
-  Injector,
   input,
   linkedSignal,
-  PendingTasks,
-  signal,
-  untracked,
   viewChild,
 } from '@angular/core';
 import { CdkFixedSizeVirtualScroll, CdkVirtualForOf, CdkVirtualScrollViewport } from '@angular/cdk/scrolling';
 import { MatButton } from '@angular/material/button';
 import { Store } from '@ngrx/store';
-import { first } from 'rxjs/operators';
 import { Ringtone } from '../../core/ringtone';
 import { QueuePanelActions } from '../../state/queue/queue-panel.actions';
 import { selectWaitingCalls, type WaitingCall } from '../../state/floor/floor-session.feature';
 import { queueFeature } from '../../state/queue/queue.feature';
 import { FailureMessageComponent } from '../../shared/failure-message.component';
 import { partyName } from '../../shared/party-name';
+import { RovingVirtualRows } from '../../shared/roving-virtual-rows';
 import { QUEUED_CALL_ROW_PX, QueuedCallComponent } from './queued-call.component';
 import { announceNewCalls } from './ringing-announcement';
 
@@ -42,14 +34,6 @@ const PANEL_WORDS = {
     list: 'Calls ringing for you',
   },
 } as const;
-
-/** Keys that move the focus through the list, and where each takes it from `index` of `count`. */
-const MOVES: Record<string, (index: number, count: number) => number> = {
-  ArrowDown: (index, count) => Math.min(index + 1, count - 1),
-  ArrowUp: (index) => Math.max(index - 1, 0),
-  Home: () => 0,
-  End: (_, count) => count - 1,
-};
 
 /**
  * The queue. It stays light at 200 waiting calls: only the rows on screen exist (CDK virtual
@@ -89,7 +73,7 @@ const MOVES: Record<string, (index: number, count: number) => number> = {
           class="viewport"
           [itemSize]="rowPx"
           [style.height]="viewportHeight()"
-          (keydown)="move($event)"
+          (keydown)="rows.move($event)"
         >
           <div role="list" [attr.aria-label]="words().list">
             <sb-queued-call
@@ -99,10 +83,10 @@ const MOVES: Record<string, (index: number, count: number) => number> = {
               [attr.aria-posinset]="i + 1"
               [attr.aria-setsize]="calls().length"
               [attr.data-index]="i"
-              [attr.tabindex]="i === focusIndex() ? 0 : -1"
-              [tabbable]="i === focusIndex()"
+              [attr.tabindex]="i === rows.focusIndex() ? 0 : -1"
+              [tabbable]="i === rows.focusIndex()"
               [call]="call"
-              (focusin)="focused.set(call.id)"
+              (focusin)="rows.focused.set(call.id)"
               (accept)="accept(call.id)"
               (reject)="reject(call.id)"
             />
@@ -137,7 +121,6 @@ export class QueuePanelComponent {
   readonly audience = input<'agent' | 'supervisor'>('agent');
   private readonly store = inject(Store);
   private readonly ringtone = inject(Ringtone);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly viewport = viewChild(CdkVirtualScrollViewport);
   protected readonly rowPx = QUEUED_CALL_ROW_PX;
   protected readonly words = computed(() => PANEL_WORDS[this.audience()]);
@@ -150,61 +133,18 @@ export class QueuePanelComponent {
   /** As tall as its rows, up to most of the screen; the rest scrolls. */
   protected readonly viewportHeight = computed(() => `min(${this.calls().length * this.rowPx}px, 70vh)`);
 
-  /** The call the list's focus rests on (by id, so it stays put as calls come and go). */
-  protected readonly focused = signal<string | null>(null);
-  /** Its row, or the nearest one left when it stopped ringing. */
-  protected readonly focusIndex = linkedSignal<{ calls: WaitingCall[]; id: string | null }, number>({
-    source: () => ({ calls: this.calls(), id: this.focused() }),
-    computation: ({ calls, id }, previous) => {
-      const index = calls.findIndex((call) => call.id === id);
-      if (index >= 0) return index;
-      return Math.max(0, Math.min(previous?.value ?? 0, calls.length - 1));
-    },
-  });
+  /** The keyboard's way through the rows, on screen or not. */
+  protected readonly rows = new RovingVirtualRows(
+    this.calls,
+    (call) => call.id,
+    this.viewport,
+    'sb-queued-call',
+  );
   protected readonly announcement = linkedSignal<WaitingCall[], string>({
     source: this.calls,
     computation: (calls, previous) =>
       announceNewCalls(previous?.source ?? [], calls) ?? previous?.value ?? '',
   });
-  /** A row to focus once the viewport has rendered it (a move past the rows on screen). */
-  private pendingFocus: number | null = null;
-  private measuredFor = 0;
-
-  constructor() {
-    this.stableOnceRowsShow();
-    afterEveryRender(() => {
-      // The viewport measures itself once; its height follows the number of calls.
-      const viewport = this.viewport();
-      if (viewport && this.measuredFor !== this.calls().length) {
-        this.measuredFor = this.calls().length;
-        viewport.checkViewportSize();
-      }
-      if (this.pendingFocus !== null && this.focusRow(this.pendingFocus)) this.pendingFocus = null;
-    });
-  }
-
-  /**
-   * The viewport measures itself and renders its first rows a few microtasks after it appears: the
-   * page is not stable (a test's `whenStable`, a harness) until they are on it.
-   */
-  private stableOnceRowsShow(): void {
-    const tasks = inject(PendingTasks);
-    const injector = inject(Injector);
-    effect((onCleanup) => {
-      const viewport = this.viewport();
-      if (!viewport) return;
-      untracked(() => {
-        const done = tasks.add();
-        const rendered = viewport.renderedRangeStream
-          .pipe(first((range) => range.end > range.start))
-          .subscribe(() => afterNextRender(done, { injector }));
-        onCleanup(() => {
-          rendered.unsubscribe();
-          done();
-        });
-      });
-    });
-  }
 
   accept(id: string): void {
     this.store.dispatch(QueuePanelActions.acceptClicked({ id }));
@@ -216,24 +156,5 @@ export class QueuePanelComponent {
 
   turnOnSound(): void {
     this.ringtone.unlock();
-  }
-
-  protected move(event: KeyboardEvent): void {
-    const to = MOVES[event.key];
-    const calls = this.calls();
-    if (!to || calls.length === 0 || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    const index = to(this.focusIndex(), calls.length);
-    this.focused.set(calls[index].id);
-    if (this.focusRow(index)) return;
-    this.pendingFocus = index;
-    this.viewport()?.scrollToIndex(index);
-  }
-
-  /** Focuses the row at `index` if the viewport has rendered it. */
-  private focusRow(index: number): boolean {
-    const row = this.host.nativeElement.querySelector<HTMLElement>(`sb-queued-call[data-index="${index}"]`);
-    row?.focus();
-    return row !== null;
   }
 }

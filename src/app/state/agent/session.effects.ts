@@ -12,7 +12,13 @@ import { SignInNeeded } from '../../calling/connect-retry';
 import { describeAuthError } from '../../core/auth/auth-failure';
 import { AuthService } from '../../core/auth/auth.service';
 import { Logger } from '../../core/logger';
-import { mergeParticipantChange, participantChangeKey, toParticipantChange } from '../calling-event-actions';
+import {
+  isPerFrameEvent,
+  mergePerFrame,
+  perFrameAction,
+  perFrameKey,
+  type PerFrameEvent,
+} from '../calling-event-actions';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { coalescePerFrame, FRAME_SCHEDULER } from '../coalesce-per-frame';
 import { incomingCallsPerFrame } from '../incoming-calls-per-frame';
@@ -26,11 +32,8 @@ import { ShellActions } from './shell.actions';
 import { SignInPageActions } from './sign-in-page.actions';
 import { SoftphoneActions } from './softphone.actions';
 
-type ParticipantChanged = Extract<CallingEvent, { type: 'participantChanged' }>;
-const isParticipantChanged = (event: CallingEvent): event is ParticipantChanged =>
-  event.type === 'participantChanged';
-const isOtherEvent = (event: CallingEvent): event is Exclude<CallingEvent, ParticipantChanged> =>
-  event.type !== 'participantChanged';
+const isOtherEvent = (event: CallingEvent): event is Exclude<CallingEvent, PerFrameEvent> =>
+  !isPerFrameEvent(event);
 
 const signOutClicked = (actions$: Actions) => actions$.pipe(ofType(ShellActions.signOutClicked));
 
@@ -96,7 +99,8 @@ export const startSession$ = createEffect(
 /**
  * The calling session: from claiming the softphone to sign-out (or to another tab taking the
  * softphone over), every bridge event becomes a "Calling SDK" action; participant changes and
- * calls that start ringing are coalesced to one update per frame. The session reconnects by itself (calling/calling-session.ts);
+ * calls that start ringing are coalesced to one update per frame (participant changes with the
+ * dominant speakers they lead to). The session reconnects by itself (calling/calling-session.ts);
  * it ends with a failure only when the agent must act.
  */
 export const callingSession$ = createEffect(
@@ -121,9 +125,9 @@ export const callingSession$ = createEffect(
         const idChanged$ = events$.pipe(filter((event) => event.type === 'callIdChanged'));
         return merge(
           events$.pipe(
-            filter(isParticipantChanged),
-            coalescePerFrame(scheduler, participantChangeKey, mergeParticipantChange, idChanged$),
-            map((batch) => CallingSdkEvents.participantsChanged({ changes: batch.map(toParticipantChange) })),
+            filter(isPerFrameEvent),
+            coalescePerFrame(scheduler, perFrameKey, mergePerFrame, idChanged$),
+            map(perFrameAction),
           ),
           events$.pipe(filter(isOtherEvent), incomingCallsPerFrame(scheduler)),
         ).pipe(

@@ -251,5 +251,14 @@ describe('calls feature', () => {
         threadId: '19:a@thread.v2',
       }),
     );
+    // A speaker storm's frame carries who leads with the speakers' changes.
+    state = reduce(
+      state,
+      CallingSdkEvents.participantsChanged({
+        changes: [],
+        dominantSpeakers: [{ id: 'c1', dominantSpeakers: ['8:orgid:drew', '4:+14255550123'] }],
+      }),
+    );
+    expect(state.entities['c1']?.dominantSpeakers).toEqual(['8:orgid:drew', '4:+14255550123']);
   });
 });

@@ -232,6 +232,12 @@ export const callsFeature = createFeature({
     on(CallingSdkEvents.callDominantSpeakersChanged, (state, { id, dominantSpeakers }) =>
       update(state, id, { dominantSpeakers }),
     ),
+    on(CallingSdkEvents.participantsChanged, (state, { dominantSpeakers = [] }) =>
+      dominantSpeakers.reduce(
+        (next, { id, dominantSpeakers }) => update(next, id, { dominantSpeakers }),
+        state,
+      ),
+    ),
     on(CallingSdkEvents.callRecordingChanged, (state, { id, recording }) => update(state, id, { recording })),
     // The SDK raises no event when consent is given: what the call said after it is kept.
     on(RecordingApiActions.consentGiven, (state, { callId, recording }) =>
