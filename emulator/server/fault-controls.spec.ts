@@ -7,19 +7,9 @@ import { postJson, requestJson } from '../testing/raw-clients';
 import { ACS_ACCESS_KEY } from './cloud/acs-identity';
 import { SWITCHBOARD_CLIENT_ID } from './cloud/app-registration';
 import { startEmulator, type RunningEmulator } from './emulator-server';
+import { refusal } from '../testing/sdk-refusal';
 
 const ALEX = '00000000-0000-4000-8000-00000000a001';
-
-/** What a call of an Azure SDK rejected with: the status and the service's error code. */
-async function refusal(promise: Promise<unknown>): Promise<{ status?: number; code?: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const { statusCode, code } = error as { statusCode?: number; code?: string };
-    return { status: statusCode, code };
-  }
-  throw new Error('The request succeeded.');
-}
 
 describe('fault injection in Microsoft’s cloud (POST /emulator/faults)', () => {
   let emulator: RunningEmulator;
