@@ -27,7 +27,9 @@ export async function listenersOf(request: APIRequestContext, userKey: string): 
 export async function signIn(page: Page, displayName: string): Promise<void> {
   await page.goto('/');
   await pickAccount(page, displayName);
-  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+  // Sign-in, the token exchange and the calling service's registration: the console allows the
+  // last 20 s by itself (CONNECT_TIME_LIMIT_MS), which a busy machine can come close to.
+  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible({ timeout: 30_000 });
 }
 
 /** The emulated Entra ID's account picker, as a user sees it. */
@@ -135,4 +137,89 @@ export async function hangUpWaitingCallers(request: APIRequestContext): Promise<
     // A call that ended meanwhile is no longer there to leave.
     expect([200, 404]).toContain(response.status());
   }
+}
+
+/** A fault for the emulator to inject (`POST /emulator/faults`): a calling operation, or a cloud service. */
+export type Fault =
+  | { op: string; code?: number; subCode?: number; delayMs?: number }
+  | { op: 'getTokenForTeamsUser' | 'entraToken'; code: number }
+  | { op: 'graph'; code: number; method?: string; path?: string };
+
+/** Fails (or delays) the next `times` operations of a kind. */
+export async function injectFault(request: APIRequestContext, fault: Fault, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++)
+    await expect(await request.post('/emulator/faults', { data: fault })).toBeOK();
+}
+
+/** Drops the faults nobody used, so the next test starts without them. */
+export async function clearFaults(request: APIRequestContext): Promise<void> {
+  await expect(await request.delete('/emulator/faults')).toBeOK();
+}
+
+/** How long the ACS tokens the identity exchange issues from now on live (`null`: as the Entra token). */
+export async function setAcsTokenLifetime(request: APIRequestContext, seconds: number | null): Promise<void> {
+  await expect(
+    await request.patch('/emulator/identity', { data: { tokenLifetimeSeconds: seconds } }),
+  ).toBeOK();
+}
+
+/** server/'s own address: `SERVER_PORT`, else `npm start` puts it next to the emulator's port. */
+const serverPort = process.env['SERVER_PORT'] ?? Number(process.env['E2E_EMULATOR_PORT'] ?? 4390) + 1;
+const serverUrl = `http://127.0.0.1:${serverPort}`;
+
+/** server/'s process id, from its health check (a test kills it by its pid; `npm start` starts it again). */
+export async function serverPid(request: APIRequestContext): Promise<number> {
+  const response = await request.get(`${serverUrl}/health`);
+  await expect(response).toBeOK();
+  return ((await response.json()) as { pid: number }).pid;
+}
+
+/** A console's part in a call, as the emulator holds it (`GET /emulator/state`). */
+export interface ConsoleLeg {
+  readonly callId: string;
+  readonly state: string;
+  readonly isMuted: boolean;
+  /** The other parties' display names. */
+  readonly with: string[];
+}
+
+/** Every call leg a user's consoles hold in the world, with whom. */
+export async function legsOf(request: APIRequestContext, userKey: string): Promise<ConsoleLeg[]> {
+  const state = (await (await request.get('/emulator/state')).json()) as {
+    calls: {
+      id: string;
+      parties: {
+        displayName?: string;
+        isMuted: boolean;
+        leg?: { userKey: string; state: string };
+      }[];
+    }[];
+  };
+  return state.calls.flatMap((call) =>
+    call.parties
+      .filter((party) => party.leg?.userKey === userKey)
+      .map((party) => ({
+        callId: call.id,
+        state: party.leg!.state,
+        isMuted: party.isMuted,
+        with: call.parties.filter((other) => other !== party).map((other) => other.displayName ?? ''),
+      })),
+  );
+}
+
+/** The user's leg in the call with `name`, if there is one. */
+export async function legWith(
+  request: APIRequestContext,
+  userKey: string,
+  name: string,
+): Promise<ConsoleLeg | undefined> {
+  return (await legsOf(request, userKey)).find((leg) => leg.with.includes(name));
+}
+
+/** The ringing queue calls from a caller, and who they ring. */
+export async function ringingAt(request: APIRequestContext, callerName: string): Promise<string[]> {
+  const state = (await (await request.get('/emulator/state')).json()) as {
+    queue: { caller: { displayName?: string }; ringing: string[] }[];
+  };
+  return state.queue.find((call) => call.caller.displayName === callerName)?.ringing ?? [];
 }

@@ -41,16 +41,20 @@ export function isFaultOperation(name: string): name is FaultOperation {
   return Object.hasOwn(OPERATIONS, name);
 }
 
-/** Faults to inject into the next operation of a kind: fail it with a code, or delay it. */
-export class Faults {
+/**
+ * Faults to inject into the next operation of a kind: fail it with a code, or delay it. Each is
+ * used once, in the order given: three failures of one kind fail its next three operations.
+ * `Op` names the kinds (the calling operations by default; the cloud's HTTP services use their own).
+ */
+export class Faults<Op extends string = FaultOperation> {
   private readonly failures = new Map<string, (CodePair & { message?: string })[]>();
   private readonly delays = new Map<string, number[]>();
 
-  failNext(op: FaultOperation, error: CodePair & { message?: string }): void {
+  failNext(op: Op, error: CodePair & { message?: string }): void {
     this.failures.set(op, [...(this.failures.get(op) ?? []), error]);
   }
 
-  delayNext(op: FaultOperation, ms: number): void {
+  delayNext(op: Op, ms: number): void {
     this.delays.set(op, [...(this.delays.get(op) ?? []), ms]);
   }
 

@@ -20,7 +20,7 @@ interface GraphFault {
  * Refusals to inject into the emulator's Graph, as the calling faults do for operations: the next
  * request of a method whose path (after `/v1.0`, without the query) matches fails with a status,
  * in Graph's error shape. A 403 on `POST /chats/{id}/members` is what Teams answers across an
- * information barrier, or to an app without the permission.
+ * information barrier, or to an app without the permission. The method `*` matches any.
  */
 export class GraphFaults {
   private readonly pending: GraphFault[] = [];
@@ -36,7 +36,9 @@ export class GraphFaults {
 
   /** The failure for this request, if one was injected for it (it is then used up). */
   take(method: string, path: string): GraphHttpError | undefined {
-    const index = this.pending.findIndex((f) => f.method === method.toUpperCase() && f.path.test(path));
+    const index = this.pending.findIndex(
+      (f) => (f.method === '*' || f.method === method.toUpperCase()) && f.path.test(path),
+    );
     return index < 0 ? undefined : this.pending.splice(index, 1)[0]!.error;
   }
 

@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { publicUser, type Directory, type DirectoryUser } from '../engine/directory';
-import { FAULT_OPERATIONS, isFaultOperation } from '../engine/faults';
 import { AllCallersBusyError } from '../engine/queue-routing';
 import { RANGES, type NumberRange } from '../engine/ranges';
 import type { World } from '../engine/world';
@@ -14,6 +13,8 @@ import {
   stringField,
   validationMessage,
 } from './control-schemas';
+import type { MicrosoftCloud } from './cloud/microsoft-cloud';
+import { faultControls } from './fault-controls';
 import { recordingControls } from './recording-controls';
 import { worldControls } from './world-controls';
 
@@ -36,12 +37,15 @@ const SCENARIO_FIELDS = {
 
 /**
  * The emulator's own HTTP controls for tests and demos: its directory, the world's state, placing
- * a queued call, the scenario, faults, dropping consoles (for a number of seconds), and (`world-controls.ts`) threads,
- * meetings and scripted parties. Every body is checked against its JSON schema, unknown fields
+ * a queued call, the scenario, dropping consoles (for a number of seconds), and (`world-controls.ts`) threads,
+ * meetings and scripted parties, (`fault-controls.ts`) faults in calling and in Microsoft's cloud. Every body is checked against its JSON schema, unknown fields
  * refused; a refusal is `{ error }` with a message that says what to fix. Microsoft's cloud
  * (Entra ID, ACS identity, Graph) is `cloud/`'s; the token exchange is `server/`'s.
  */
-export async function emulatorControls(app: FastifyInstance, { world }: { world: World }): Promise<void> {
+export async function emulatorControls(
+  app: FastifyInstance,
+  { world, cloud }: { world: World; cloud: MicrosoftCloud },
+): Promise<void> {
   // A POST (or PATCH) must say it is JSON, which a page elsewhere cannot send without asking first.
   app.removeAllContentTypeParsers();
   // Plain JSON.parse: a `__proto__` key stays an own field, which the schema then refuses by name.
@@ -129,40 +133,6 @@ export async function emulatorControls(app: FastifyInstance, { world }: { world:
     },
   );
 
-  app.post<{ Body: { op: string; code?: number; subCode?: number; delayMs?: number } }>(
-    '/emulator/faults',
-    {
-      schema: bodySchema(
-        {
-          op: {
-            type: 'string',
-            description: `"op" names the operation to fault: one of ${FAULT_OPERATIONS.join(', ')}.`,
-          },
-          code: numberField('code', RANGES.code),
-          subCode: numberField('subCode', RANGES.subCode),
-          delayMs: numberField('delayMs', RANGES.delayMs),
-        },
-        { required: ['op'] },
-      ),
-    },
-    async (request) => {
-      const { op, code, subCode, delayMs } = request.body;
-      // A misspelt name ("mutee") would be accepted and never fire: the test then proves nothing.
-      if (!isFaultOperation(op))
-        throw new BadRequest(
-          400,
-          `"op" names the operation to fault: one of ${FAULT_OPERATIONS.join(', ')} (not "${op}").`,
-        );
-      if (code === undefined && delayMs === undefined)
-        throw new BadRequest(400, 'Give a "code" to fail with, a "delayMs", or both.');
-      if (subCode !== undefined && code === undefined)
-        throw new BadRequest(400, 'A "subCode" needs the "code" it belongs to.');
-      if (delayMs !== undefined) world.faults.delayNext(op, delayMs);
-      if (code !== undefined) world.faults.failNext(op, { code, ...(subCode !== undefined && { subCode }) });
-      return { op, code, subCode, delayMs };
-    },
-  );
-
   app.post<{ Body: { userKey: string; seconds?: number } }>(
     '/emulator/connections/drop',
     {
@@ -187,6 +157,7 @@ export async function emulatorControls(app: FastifyInstance, { world }: { world:
 
   worldControls(app, world);
   recordingControls(app, world);
+  faultControls(app, world, cloud);
 }
 
 /** Every refusal in the controls' shape, `{ error }`; a 413 also closes the connection. */

@@ -147,7 +147,7 @@ export async function emulatorApp(
   await app.register(fastifyCookie);
   app.get('/ws', { websocket: true }, (socket) => attachConsole(world, socket, timeouts));
 
-  await app.register(emulatorControls, { world });
+  await app.register(emulatorControls, { world, cloud });
   await app.register(cloud.routes);
 
   app.setNotFoundHandler((request, reply) => {

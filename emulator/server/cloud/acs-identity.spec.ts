@@ -8,20 +8,10 @@ import { tokensFor } from '../../testing/entra-sign-in';
 import { startEmulator, type RunningEmulator } from '../emulator-server';
 import { ACS_ACCESS_KEY } from './acs-identity';
 import { SWITCHBOARD_CLIENT_ID } from './app-registration';
+import { refusal } from '../../testing/sdk-refusal';
 
 const ALEX = '00000000-0000-4000-8000-00000000a001';
 const BLAKE = '00000000-0000-4000-8000-00000000a002';
-
-/** What `getTokenForTeamsUser` rejects with: the status and ACS's error code. */
-async function refusal(promise: Promise<unknown>): Promise<{ status?: number; code?: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const { statusCode, code } = error as { statusCode?: number; code?: string };
-    return { status: statusCode, code };
-  }
-  throw new Error('The exchange succeeded.');
-}
 
 describe('ACS identity (emulated): getTokenForTeamsUser', () => {
   let emulator: RunningEmulator;

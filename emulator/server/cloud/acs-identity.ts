@@ -39,6 +39,13 @@ const invalidToken = (reason: string) =>
  */
 export class AcsIdentity {
   private readonly key: Buffer;
+  /**
+   * The longest an issued ACS token lives, if shorter than the Entra token it comes from (`null`:
+   * as long as that token, as ACS does). A test's setting (`PATCH /emulator/identity`), so that
+   * the console's proactive renewal, due 10 minutes before expiry or halfway through a shorter
+   * life, comes within a test's time.
+   */
+  tokenLifetimeMs: number | null = null;
 
   constructor(
     private readonly world: World,
@@ -95,7 +102,8 @@ export class AcsIdentity {
       const found = this.world.directory.teamsUser(userId);
       if (found.kind !== 'user')
         throw new AcsError(403, 'Forbidden', 'The user is not a Teams user of this tenant.');
-      const lifetimeMs = Number(claims.exp) * 1000 - this.world.clock.now();
+      const untilEntraExpiry = Number(claims.exp) * 1000 - this.world.clock.now();
+      const lifetimeMs = Math.min(untilEntraExpiry, this.tokenLifetimeMs ?? untilEntraExpiry);
       const issued = this.world.issueToken(found.user.key, lifetimeMs);
       return response.send({ token: issued.token, expiresOn: new Date(issued.expiresOn).toISOString() });
     } catch (error) {

@@ -5,6 +5,7 @@ import { answerGraph } from '../../graph/graph-routes';
 import type { GraphWorld } from '../../graph/graph-world';
 import { graphWorldOf } from '../../graph/world-graph';
 import { AcsError, acsErrorBody, AcsIdentity } from './acs-identity';
+import { acsErrorCode, CloudFaults, entraErrorName } from './cloud-faults';
 import { AppRegistration, EntraError, GRAPH_RESOURCE, ISSUER, TENANT_ID } from './app-registration';
 import { EntraAuthorize, page } from './entra-authorize';
 import { tokenErrorBody } from './entra-errors';
@@ -90,7 +91,10 @@ const GRAPH_METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 export class MicrosoftCloud {
   private readonly authorizeEndpoints: EntraAuthorize;
   private readonly tokenEndpoint: EntraTokenEndpoint;
-  private readonly identity: AcsIdentity;
+  /** ACS identity's token exchange; its `tokenLifetimeMs` is a control's to set. */
+  readonly identity: AcsIdentity;
+  /** Refusals a test injects into Entra ID's token endpoint, ACS identity and Graph. */
+  readonly faults = new CloudFaults();
   /** The world as Graph sees it: made once, its users with it. */
   private readonly graphWorld: GraphWorld;
 
@@ -148,6 +152,11 @@ export class MicrosoftCloud {
       (request, reply) => authorize.logout(request, reply),
     );
     app.post('/oauth2/v2.0/token', { schema: { body: TOKEN_PARAMS } }, async (request, reply) => {
+      const fault = this.faults.take('entraToken');
+      if (fault) {
+        const error = new EntraError(entraErrorName(fault.status), null, fault.message, fault.status);
+        return reply.code(fault.status).send(tokenErrorBody(error, Date.now()));
+      }
       const body = (typeof request.body === 'object' && request.body) || {};
       try {
         return await this.tokenEndpoint.token(new URLSearchParams(body as Record<string, string>));
@@ -182,7 +191,12 @@ export class MicrosoftCloud {
     app.post(
       '/teamsUser/::exchangeAccessToken',
       { schema: { querystring: { type: 'object', properties: { 'api-version': { type: 'string' } } } } },
-      (request, reply) => this.identity.exchangeTeamsUserAccessToken(request, reply),
+      (request, reply) => {
+        const fault = this.faults.take('getTokenForTeamsUser');
+        if (!fault) return this.identity.exchangeTeamsUserAccessToken(request, reply);
+        const error = new AcsError(fault.status, acsErrorCode(fault.status), fault.message);
+        return reply.code(fault.status).send(acsErrorBody(error));
+      },
     );
   };
 
@@ -211,13 +225,17 @@ export class MicrosoftCloud {
             Array.isArray(value) ? value.join(', ') : value,
           ]),
         );
-        const answer = answerGraph(await this.graphWorldFor(headers['authorization']), {
-          method: request.method,
-          url: request.url,
-          origin: `${request.protocol}://${request.host}`,
-          headers,
-          body: request.body,
-        });
+        const answer = answerGraph(
+          await this.graphWorldFor(headers['authorization']),
+          {
+            method: request.method,
+            url: request.url,
+            origin: `${request.protocol}://${request.host}`,
+            headers,
+            body: request.body,
+          },
+          this.faults.graph,
+        );
         return reply.code(answer.status).send(answer.body);
       },
     });

@@ -14,6 +14,10 @@ describe('calling codes', () => {
     expect(toFailure({ code: 429, message: 'throttled' }, 'mute').message).toContain(
       'Too many mute requests',
     );
+    expect(toFailure({ code: 429, message: 'throttled' }, 'hold')).toEqual({
+      message: 'The calling service is throttling requests. Wait a few seconds and try again.',
+      code: 429,
+    });
     expect(toFailure(new Error('socket closed'), 'hold')).toEqual({
       message: 'Putting the call on hold failed: socket closed',
     });

@@ -78,13 +78,25 @@ const ERROR_MESSAGES: Record<string, string> = {
   '412/41056': 'Your Teams account has no Enterprise Voice policy, so it cannot call phone numbers.',
   '401/10009': 'Your session expired: sign in again.',
   '495/4507': 'Your session expired: sign in again.',
-  '429': 'Too many mute requests in a short time. Wait a few seconds and try again.',
+  '429': 'The calling service is throttling requests. Wait a few seconds and try again.',
   '401': 'Your session expired: sign in again.',
   '404': 'The call was not found. It may already have ended.',
   '500': 'The calling service had a problem. Try again.',
   '503': 'The calling service is unavailable. Try again shortly.',
   '504': 'The calling service did not answer in time. Try again.',
 };
+
+/**
+ * ACS throttles mutes (own and others') at 15 in 30 seconds (the guide); a 429 on anything else is
+ * the service's throttling in general, and must not blame mutes the agent never made.
+ */
+const MUTE_OPERATIONS: ReadonlySet<CallOperation> = new Set([
+  'mute',
+  'unmute',
+  'muteParticipant',
+  'muteAllRemoteParticipants',
+]);
+const MUTE_THROTTLED = 'Too many mute requests in a short time. Wait a few seconds and try again.';
 
 function numberOrUndefined(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
@@ -101,6 +113,7 @@ export function toFailure(error: unknown, operation?: CallOperation): Failure {
   const numericSubCode = numberOrUndefined(subCode);
   const known =
     (numericCode !== undefined && ERROR_MESSAGES[`${numericCode}/${numericSubCode}`]) ||
+    (numericCode === 429 && operation && MUTE_OPERATIONS.has(operation) && MUTE_THROTTLED) ||
     (numericCode !== undefined && ERROR_MESSAGES[`${numericCode}`]);
   const detail = typeof message === 'string' && message ? message : 'no reason given';
   const text =

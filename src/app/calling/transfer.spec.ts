@@ -70,6 +70,13 @@ describe('transfer context', () => {
     expect(describeTransferFailure('Blake Chen', { code: 480, subCode: 10037 }).message).toBe(
       'Blake Chen is not signed in to Teams anywhere.',
     );
+    expect(describeTransferFailure('Blake Chen', { code: 403 })).toEqual({
+      message: 'The calling service does not allow this transfer.',
+      code: 403,
+    });
+    expect(describeTransferFailure('Blake Chen', { code: 403, subCode: 49020 }).message).toContain(
+      'an information barrier keeps them out',
+    );
     expect(describeTransferFailure('Blake Chen', { code: 404, subCode: 10202 })).toEqual({
       message: 'The call with Blake Chen has already ended.',
       code: 404,

@@ -51,6 +51,15 @@ function locator(destination: TransferDestination): TransferToParticipantLocator
   }
 }
 
+/** A transfer the calling service refused outright, by its bare code (docs/acs-codes.md). */
+const SERVICE_REFUSALS: Record<number, string> = {
+  403: 'The calling service does not allow this transfer.',
+  429: 'The calling service is throttling requests. Wait a few seconds and try again.',
+  500: 'The calling service had a problem. Try again.',
+  503: 'The calling service is unavailable. Try again shortly.',
+  504: 'The calling service did not answer in time. Try again.',
+};
+
 /**
  * Why a transfer failed, said of its target by name ("Blake Chen declined the call."), with the
  * code ACS gave (docs/acs-codes.md). A consult call that is not the agent's live call is 404/10202.
@@ -62,6 +71,9 @@ export function describeTransferFailure(
   if (!error) return { message: `${name} could not be reached.` };
   if (error.code === 404 && error.subCode === 10202)
     return { message: `The call with ${name} has already ended.`, code: 404, subCode: 10202 };
+  // The service refused the transfer itself: nothing was said of the target, who was never called.
+  const refused = error.subCode === undefined ? SERVICE_REFUSALS[error.code] : undefined;
+  if (refused) return { message: refused, code: error.code };
   return describeUnansweredCall(name, error) ?? { message: `${name} could not be reached.`, ...error };
 }
 
