@@ -1,0 +1,117 @@
+// A burst of queued calls at one console: placed over a second (each message reaching the page as
+// it is written), or placed while the page's main thread is stopped (every message already queued
+// when it reads the first). What the benches and bench/console.spec.ts read from one burst.
+import type { Page, CDPSession } from '@playwright/test';
+import type { ProductionStack } from '../production-stack';
+import {
+  benchNumber,
+  domDone,
+  emulatorState,
+  expectDom,
+  hangUpWaitingCallers,
+  now,
+  queueCall,
+  readNotes,
+  reachableRows,
+  startRecording,
+  storeView,
+  type SentMessage,
+} from './harness';
+
+export type BurstMode = 'spread' | 'queued';
+
+export interface BurstResult {
+  readonly calls: number;
+  /** From the first call placed (spread) or the thread's release (queued) to the last row painted. */
+  readonly toLastRow: number;
+  /** From the emulator writing the last incoming call to the last row painted. */
+  readonly afterLastMessage: number;
+  /** Long tasks (over 50 ms) in the page; for a queued burst, those that began after the release. */
+  readonly longTasks: number[];
+  /** Callers ringing in the store and not in the emulator, or the other way round; calls likewise. */
+  readonly mismatches: string[];
+  /** Rows reachable by scrolling the virtual list, each with an enabled Accept button. */
+  readonly reachable: number;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let bursts = 0;
+
+/** The burst's callers, placed; the agent must be `userKey`, alone in being rung. */
+export async function burst(
+  stack: ProductionStack,
+  page: Page,
+  cdp: CDPSession,
+  sent: SentMessage[],
+  calls: number,
+  mode: BurstMode,
+  userKey = 'alex',
+): Promise<BurstResult> {
+  const tag = `B${++bursts}`;
+  const names = Array.from({ length: calls }, (_, i) => `Burst ${tag} Caller ${i + 1}`);
+  await startRecording(page);
+  await expectDom(page, tag, {
+    selector: 'sb-queue-panel #queue-heading .count',
+    text: `(${calls} waiting)`,
+  });
+  const place = (i: number) =>
+    queueCall(stack, { displayName: names[i]!, from: benchNumber(bursts * 1000 + i) });
+  let start: number;
+  if (mode === 'spread') {
+    start = now();
+    await Promise.all(names.map((_, i) => pause((i * 1000) / calls).then(() => place(i))));
+  } else {
+    await cdp.send('Debugger.enable');
+    await cdp.send('Debugger.pause');
+    const writtenBefore = sent.length;
+    await Promise.all(names.map((_, i) => pause((i * 1000) / calls).then(() => place(i))));
+    // Every message written to the socket, and a moment for them to reach the renderer.
+    while (sent.slice(writtenBefore).filter((s) => s.data.includes(`Burst ${tag} `)).length < calls)
+      await pause(20);
+    await pause(200);
+    start = now();
+    await cdp.send('Debugger.resume');
+    await cdp.send('Debugger.disable');
+  }
+  const { paint } = await domDone(page, tag, 60_000);
+  const notes = await readNotes(page);
+  const lastWrite = sent
+    .filter((s) => s.data.includes(`Burst ${tag} `) && s.data.includes('"incomingCall"'))
+    .pop();
+  const result = {
+    calls,
+    toLastRow: paint - start,
+    afterLastMessage: lastWrite ? paint - lastWrite.t : NaN,
+    // A task the debugger stopped began before the release and lasted through the pause.
+    longTasks: notes.longTasks.filter((task) => task.start >= start).map((task) => task.duration),
+    mismatches: await mismatches(stack, page, userKey),
+    reachable: new Set(await reachableRows(page)).size,
+  };
+  await hangUpWaitingCallers(stack);
+  await page.locator('sb-queue-panel .sb-empty').waitFor({ timeout: 60_000 });
+  return result;
+}
+
+/** The store's ringing callers and calls against the emulator's for `userKey`, as differences. */
+export async function mismatches(stack: ProductionStack, page: Page, userKey: string): Promise<string[]> {
+  const [store, world] = await Promise.all([storeView(page), emulatorState(stack)]);
+  const worldRinging = world.queue
+    .filter((call) => call.ringing.includes(userKey))
+    .map((call) => call.caller.displayName ?? call.id);
+  const worldCalls = world.calls.flatMap((call) =>
+    call.parties.flatMap((party) =>
+      party.leg && party.leg.userKey === userKey && party.leg.state !== 'Disconnected'
+        ? [party.leg.callId]
+        : [],
+    ),
+  );
+  const difference = (what: string, a: string[], b: string[]) => [
+    ...a.filter((x) => !b.includes(x)).map((x) => `${what} ${x} only in the store`),
+    ...b.filter((x) => !a.includes(x)).map((x) => `${what} ${x} only in the emulator`),
+  ];
+  return [
+    ...difference('ringing', store.ringing, worldRinging),
+    ...difference('call', store.calls, worldCalls),
+  ];
+}
