@@ -3,6 +3,8 @@
 // it ran on. A figure is never judged here: the table shows it beside its target.
 //   BENCH_RUNS=n        runs per figure (default 5; a long bench may do fewer, and says so)
 //   BENCH_ONLY=a,b      only these benches, by name
+//   BENCH_DIST_DIR=dir  a production build already made (`ng build --configuration=production
+//                       --stats-json --output-path=dir`), instead of building one
 //   --quick             smaller and shorter runs (as bench/console.spec.ts runs them)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,12 +57,15 @@ async function main(): Promise<void> {
   const benches = chooseBenches(process.env['BENCH_ONLY'], BENCHES);
   const loadBefore = loadavg()[0]!;
   const date = new Date();
-  const distDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+  const given = process.env['BENCH_DIST_DIR'];
+  const distDir = given || mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
   const figures: Figure[] = [];
   const failures: string[] = [];
   try {
-    console.log('Building the console (production)…');
-    buildProduction(distDir);
+    if (!given) {
+      console.log('Building the console (production)…');
+      buildProduction(distDir);
+    }
     for (const bench of benches) {
       console.log(`Running ${bench.name}…`);
       try {
@@ -74,7 +79,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    rmSync(distDir, { recursive: true, force: true });
+    if (!given) rmSync(distDir, { recursive: true, force: true });
   }
   const cpuList = cpus();
   const section = resultsSection(

@@ -2,7 +2,7 @@
 // emulator/interop/stateful-client (whose own packages hold the UI library, React 18 and the
 // calling SDK's peers), resolving its imports from there; `@azure/communication-calling` is the
 // emulator's module, as emulator/interop/stateful-client/run.mjs does it for Node.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -14,14 +14,12 @@ interface Esbuild {
 
 /** The page's script, as one IIFE (in memory: nothing is written to the tree). */
 export async function statefulClientBundle(): Promise<string> {
-  let esbuild: Esbuild;
-  try {
-    esbuild = require(join(INTEROP, 'node_modules', 'esbuild')) as Esbuild;
-  } catch {
+  const esbuildPath = join(INTEROP, 'node_modules', 'esbuild', 'lib', 'main.js');
+  if (!existsSync(esbuildPath))
     throw new Error(
       `The side-by-side bench needs emulator/interop/stateful-client's packages: run \`npm ci\` in ${INTEROP}.`,
     );
-  }
+  const esbuild = (await import(esbuildPath)) as Esbuild;
   const result = await esbuild.build({
     stdin: {
       contents: readFileSync(join(__dirname, 'stateful-client-page.mjs'), 'utf8'),
