@@ -24,7 +24,7 @@ export interface BurstResult {
   readonly calls: number;
   /** From the first call placed (spread) or the thread's release (queued) to the last row painted. */
   readonly toLastRow: number;
-  /** From the emulator writing the last incoming call to the last row painted. */
+  /** From the emulator writing the last incoming call to the last row painted (spread only; else NaN). */
   readonly afterLastMessage: number;
   /** Long tasks (over 50 ms) in the page; for a queued burst, those that began after the release. */
   readonly longTasks: number[];
@@ -82,7 +82,8 @@ export async function burst(
   const result = {
     calls,
     toLastRow: paint - start,
-    afterLastMessage: lastWrite ? paint - lastWrite.t : NaN,
+    // Queued, the last message waited for the release: only a spread burst says how long after it.
+    afterLastMessage: mode === 'spread' && lastWrite ? paint - lastWrite.t : NaN,
     // A task the debugger stopped began before the release and lasted through the pause.
     longTasks: notes.longTasks.filter((task) => task.start >= start).map((task) => task.duration),
     mismatches: await mismatches(stack, page, userKey),

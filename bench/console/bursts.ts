@@ -50,46 +50,21 @@ export const burstsBench: Bench = {
 
 export function burstFigures(key: string, each: readonly BurstResult[], group = GROUP): Figure[] {
   const calls = each[0]?.calls ?? 0;
-  const figure = (name: string, unit: string, samples: number[], target?: string): Figure => ({
-    group,
-    name: `${key}: ${name}`,
-    unit,
-    samples,
-    ...(target && { target }),
-  });
-  return [
-    figure(
-      'time to last row',
-      'ms',
-      each.map((r) => r.toLastRow),
-    ),
-    figure(
-      'last message → last row',
-      'ms',
-      each.map((r) => r.afterLastMessage),
-    ),
-    figure(
-      'longest task',
-      'ms',
-      each.map((r) => Math.max(0, ...r.longTasks)),
-    ),
-    figure(
-      'long tasks > 50 ms',
-      'count',
-      each.map((r) => r.longTasks.length),
-      'none',
-    ),
-    figure(
-      'rows reachable, each with Accept',
-      'count',
-      each.map((r) => r.reachable),
-      `${calls}`,
-    ),
-    figure(
-      'store ≠ emulator (ringing, calls)',
-      'count',
-      each.map((r) => r.mismatches.length),
-      '0',
-    ),
+  const rows: [string, string, (r: BurstResult) => number, string?][] = [
+    ['time to last row', 'ms', (r) => r.toLastRow],
+    ['last message → last row', 'ms', (r) => r.afterLastMessage],
+    ['longest task', 'ms', (r) => Math.max(0, ...r.longTasks)],
+    ['long tasks > 50 ms', 'count', (r) => r.longTasks.length, 'none'],
+    ['rows reachable, each with Accept', 'count', (r) => r.reachable, `${calls}`],
+    ['store ≠ emulator (ringing, calls)', 'count', (r) => r.mismatches.length, '0'],
   ];
+  return rows
+    .map(([name, unit, pick, target]): Figure => ({
+      group,
+      name: `${key}: ${name}`,
+      unit,
+      samples: each.map(pick),
+      ...(target && { target }),
+    }))
+    .filter((figure) => figure.samples.some(Number.isFinite));
 }

@@ -76,7 +76,9 @@ export const speakerStormBench: Bench = {
         while (Date.now() - started < seconds * 1000 + 500) {
           rows.push(
             await page.evaluate(
-              () => document.querySelectorAll('sb-participant-list [role="listitem"]').length,
+              () =>
+                document.querySelectorAll('sb-participant-list li, sb-participant-list [role="listitem"]')
+                  .length,
             ),
           );
           await pause(250);
