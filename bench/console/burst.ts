@@ -4,13 +4,11 @@
 import type { Page, CDPSession } from '@playwright/test';
 import type { ProductionStack } from '../production-stack';
 import {
-  benchNumber,
   domDone,
   emulatorState,
   expectDom,
   hangUpWaitingCallers,
-  now,
-  queueCall,
+  placeWithinASecond,
   readNotes,
   reachableRows,
   startRecording,
@@ -34,8 +32,6 @@ export interface BurstResult {
   readonly reachable: number;
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 let bursts = 0;
 
 /** The burst's callers, placed; the agent must be `userKey`, alone in being rung. */
@@ -49,36 +45,16 @@ export async function burst(
   userKey = 'alex',
 ): Promise<BurstResult> {
   const tag = `B${++bursts}`;
-  const names = Array.from({ length: calls }, (_, i) => `Burst ${tag} Caller ${i + 1}`);
+  const prefix = `Burst ${tag} `;
   await startRecording(page);
   await expectDom(page, tag, {
     selector: 'sb-queue-panel #queue-heading .count',
     text: `(${calls} waiting)`,
   });
-  const place = (i: number) =>
-    queueCall(stack, { displayName: names[i]!, from: benchNumber(bursts * 1000 + i) });
-  let start: number;
-  if (mode === 'spread') {
-    start = now();
-    await Promise.all(names.map((_, i) => pause((i * 1000) / calls).then(() => place(i))));
-  } else {
-    await cdp.send('Debugger.enable');
-    await cdp.send('Debugger.pause');
-    const writtenBefore = sent.length;
-    await Promise.all(names.map((_, i) => pause((i * 1000) / calls).then(() => place(i))));
-    // Every message written to the socket, and a moment for them to reach the renderer.
-    while (sent.slice(writtenBefore).filter((s) => s.data.includes(`Burst ${tag} `)).length < calls)
-      await pause(20);
-    await pause(200);
-    start = now();
-    await cdp.send('Debugger.resume');
-    await cdp.send('Debugger.disable');
-  }
+  const start = await placeWithinASecond(stack, cdp, sent, prefix, calls, mode === 'queued');
   const { paint } = await domDone(page, tag, 60_000);
   const notes = await readNotes(page);
-  const lastWrite = sent
-    .filter((s) => s.data.includes(`Burst ${tag} `) && s.data.includes('"incomingCall"'))
-    .pop();
+  const lastWrite = sent.filter((s) => s.data.includes(prefix) && s.data.includes('"incomingCall"')).pop();
   const result = {
     calls,
     toLastRow: paint - start,

@@ -1,8 +1,7 @@
 // Bursts of 50 and 200 queued calls within a second, spread and already queued (burst.ts).
 import type { Bench, Figure } from '../figures';
-import { startProductionStack } from '../production-stack';
 import { burst, type BurstMode, type BurstResult } from './burst';
-import { launchChromium, recordEmulatorSends, signedInConsole } from './harness';
+import { signedInConsole, withBenchStack } from './harness';
 
 const GROUP = 'Bursts';
 const SIZES = [50, 200] as const;
@@ -22,28 +21,17 @@ export const burstsBench: Bench = {
   async run({ runs, quick, distDir }) {
     const sizes = quick ? [10, 40] : SIZES;
     const results = new Map<string, BurstResult[]>();
-    for (let run = 0; run < runs; run++) {
-      const stack = await startProductionStack(distDir);
-      const browser = await launchChromium();
-      const sends = recordEmulatorSends();
-      try {
+    for (let run = 0; run < runs; run++)
+      await withBenchStack(distDir, async ({ stack, browser, sent }) => {
         const { page, cdp } = await signedInConsole(browser, stack, 'Alex Rivera');
         // A first small burst loads what the console loads lazily (the queue's rows): not measured.
-        await burst(stack, page, cdp, sends.sent, 3, 'spread');
+        await burst(stack, page, cdp, sent, 3, 'spread');
         for (const calls of sizes)
           for (const mode of MODES) {
             const key = `${calls} calls, ${mode}`;
-            results.set(key, [
-              ...(results.get(key) ?? []),
-              await burst(stack, page, cdp, sends.sent, calls, mode),
-            ]);
+            results.set(key, [...(results.get(key) ?? []), await burst(stack, page, cdp, sent, calls, mode)]);
           }
-      } finally {
-        sends.stop();
-        await browser.close();
-        await stack.close();
-      }
-    }
+      });
     return [...results].flatMap(([key, each]) => burstFigures(key, each));
   },
 };

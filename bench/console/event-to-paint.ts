@@ -2,16 +2,8 @@
 // (accept → Connected, mute, hold), each followed leg by leg (legs.ts) in the production build.
 import type { Page } from '@playwright/test';
 import { percentile, type Bench, type Figure } from '../figures';
-import { startProductionStack } from '../production-stack';
 import { followEvent, type EventUnderTest, type Legs } from './legs';
-import {
-  benchNumber,
-  launchChromium,
-  queueCall,
-  recordEmulatorSends,
-  signedInConsole,
-  type SentMessage,
-} from './harness';
+import { benchNumber, queueCall, signedInConsole, withBenchStack, type SentMessage } from './harness';
 import { finishCall, MuteWindow } from './agent-actions';
 
 const KINDS = ['queued call appears', 'accept → Connected', 'mute', 'hold'] as const;
@@ -98,39 +90,18 @@ export const eventToPaintBench: Bench = {
   async run({ runs, quick, distDir }) {
     const perRun = quick ? 3 : 20;
     const samples = new Map<Kind, Legs[][]>(KINDS.map((kind) => [kind, []]));
-    for (let run = 0; run < runs; run++) {
-      const stack = await startProductionStack(distDir);
-      const browser = await launchChromium();
-      const sends = recordEmulatorSends();
-      try {
+    for (let run = 0; run < runs; run++)
+      await withBenchStack(distDir, async ({ stack, browser, sent }) => {
         const { page } = await signedInConsole(browser, stack, 'Alex Rivera');
         const rounds: Map<Kind, Legs>[] = [];
         const mutes = new MuteWindow();
+        const queue = (n: number) => (name: string) =>
+          queueCall(stack, { displayName: name, from: benchNumber(n) });
         // A first caller loads what the console loads lazily (the panels' chunks): not measured.
-        await round(
-          page,
-          sends.sent,
-          0,
-          (name) => queueCall(stack, { displayName: name, from: benchNumber(0) }),
-          mutes,
-        );
-        for (let n = 1; n <= perRun; n++)
-          rounds.push(
-            await round(
-              page,
-              sends.sent,
-              n,
-              (name) => queueCall(stack, { displayName: name, from: benchNumber(n) }),
-              mutes,
-            ),
-          );
+        await round(page, sent, 0, queue(0), mutes);
+        for (let n = 1; n <= perRun; n++) rounds.push(await round(page, sent, n, queue(n), mutes));
         for (const kind of KINDS) samples.get(kind)!.push(rounds.map((legs) => legs.get(kind)!));
-      } finally {
-        sends.stop();
-        await browser.close();
-        await stack.close();
-      }
-    }
+      });
     return KINDS.flatMap((kind) => legFigures(kind, samples.get(kind)!));
   },
 };

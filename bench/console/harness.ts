@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import launch from '../../scripts/chromium.cjs';
-import type { ProductionStack } from '../production-stack';
+import { startProductionStack, type ProductionStack } from '../production-stack';
 
 /** Epoch milliseconds, sub-millisecond: the clock page-probes.js reads in the page. */
 export const now = (): number => performance.timeOrigin + performance.now();
@@ -245,4 +245,70 @@ export function reachableRows(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     (window as unknown as { __bench: { scrollQueue(): Promise<string[]> } }).__bench.scrollQueue(),
   );
+}
+
+/** What a bench's run works with: the stack, Chromium, and the emulator's writes as they happen. */
+export interface BenchStack {
+  readonly stack: ProductionStack;
+  readonly browser: Browser;
+  readonly sent: SentMessage[];
+}
+
+/** A fresh stack and browser for `work`, closed afterwards whatever happens. */
+export async function withBenchStack<T>(
+  distDir: string,
+  work: (bench: BenchStack) => Promise<T>,
+): Promise<T> {
+  const stack = await startProductionStack(distDir);
+  const sends = recordEmulatorSends();
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    return await work({ stack, browser, sent: sends.sent });
+  } finally {
+    sends.stop();
+    await browser?.close();
+    await stack.close();
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let placed = 0;
+
+/**
+ * Queues `calls` callers named `${prefix}Caller n`, evenly over one second. `queued`: the page's
+ * main thread is stopped (Debugger.pause) until the emulator has written every one to its socket,
+ * then released. Returns when the page started reading: the first placed, or the release.
+ */
+export async function placeWithinASecond(
+  stack: ProductionStack,
+  cdp: CDPSession,
+  sent: SentMessage[],
+  prefix: string,
+  calls: number,
+  queued: boolean,
+): Promise<number> {
+  const first = ++placed * 1000;
+  if (queued) {
+    await cdp.send('Debugger.enable');
+    await cdp.send('Debugger.pause');
+  }
+  const start = now();
+  const before = sent.length;
+  await Promise.all(
+    Array.from({ length: calls }, (_, i) =>
+      pause((i * 1000) / calls).then(() =>
+        queueCall(stack, { displayName: `${prefix}Caller ${i + 1}`, from: benchNumber(first + i) }),
+      ),
+    ),
+  );
+  if (!queued) return start;
+  // Every message written to the socket, and a moment for them to reach the renderer.
+  while (sent.slice(before).filter((s) => s.data.includes(prefix)).length < calls) await pause(20);
+  await pause(200);
+  const release = now();
+  await cdp.send('Debugger.resume');
+  await cdp.send('Debugger.disable');
+  return release;
 }

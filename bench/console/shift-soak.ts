@@ -2,17 +2,17 @@
 // what the console holds compared with what it held before the first.
 import type { Page } from '@playwright/test';
 import type { Bench, Figure } from '../figures';
-import { startProductionStack, type ProductionStack } from '../production-stack';
+import type { ProductionStack } from '../production-stack';
 import { finishCall } from './agent-actions';
 import {
   benchNumber,
   control,
   domCounters,
   heapAfterGc,
-  launchChromium,
   liveSubscribers,
   queueCall,
   signedInConsole,
+  withBenchStack,
   type SignedInConsole,
 } from './harness';
 
@@ -79,19 +79,13 @@ export const shiftSoakBench: Bench = {
     'subscription of the console’s code, Angular’s and NgRx’s.',
   async run({ quick, distDir }) {
     const calls = quick ? 20 : 500;
-    const stack = await startProductionStack(distDir);
-    const browser = await launchChromium();
-    try {
+    return withBenchStack(distDir, async ({ stack, browser }) => {
       const agent = await signedInConsole(browser, stack, 'Alex Rivera');
       for (let n = 1; n <= 3; n++) await workOneCall(stack, agent.page, n);
       const before = await holdings(stack, agent);
       for (let n = 4; n < 4 + calls; n++) await workOneCall(stack, agent.page, n);
-      const after = await holdings(stack, agent);
-      return soakFigures(before, after, calls);
-    } finally {
-      await browser.close();
-      await stack.close();
-    }
+      return soakFigures(before, await holdings(stack, agent), calls);
+    });
   },
 };
 

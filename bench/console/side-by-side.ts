@@ -6,20 +6,17 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import type { Bench, Figure } from '../figures';
-import { startProductionStack, type ProductionStack } from '../production-stack';
+import type { ProductionStack } from '../production-stack';
 import {
-  benchNumber,
   domDone,
   expectDom,
   hangUpWaitingCallers,
-  launchChromium,
-  now,
+  placeWithinASecond,
   PROBES,
-  queueCall,
   readNotes,
-  recordEmulatorSends,
   signedInConsole,
   startRecording,
+  withBenchStack,
   type DomCondition,
   type SentMessage,
 } from './harness';
@@ -108,7 +105,6 @@ async function switchboardPage(browser: Browser, stack: ProductionStack): Promis
   };
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let bursts = 0;
 
 /** A burst of `calls` placed over a second; `queued`: while the page's main thread is stopped. */
@@ -123,30 +119,7 @@ async function run(
   const { page, cdp } = target;
   await startRecording(page);
   await expectDom(page, tag, target.allShown(calls));
-  if (queued) {
-    await cdp.send('Debugger.enable');
-    await cdp.send('Debugger.pause');
-  }
-  const release0 = now();
-  const before = sent.length;
-  await Promise.all(
-    Array.from({ length: calls }, (_, i) =>
-      pause((i * 1000) / calls).then(() =>
-        queueCall(stack, {
-          displayName: `Side ${tag} Caller ${i + 1}`,
-          from: benchNumber(bursts * 1000 + i),
-        }),
-      ),
-    ),
-  );
-  let release = release0;
-  if (queued) {
-    while (sent.slice(before).filter((s) => s.data.includes(`Side ${tag} `)).length < calls) await pause(20);
-    await pause(200);
-    release = now();
-    await cdp.send('Debugger.resume');
-    await cdp.send('Debugger.disable');
-  }
+  const release = await placeWithinASecond(stack, cdp, sent, `Side ${tag} `, calls, queued);
   const { paint } = await domDone(page, tag, 120_000);
   const notes = await readNotes(page);
   const complete = target.commits(notes).find((c) => c.queued >= calls);
@@ -175,32 +148,23 @@ export const sideBySideBench: Bench = {
       ['Switchboard', []],
       ['StatefulCallClient', []],
     ]);
-    for (let r = 0; r < runs; r++) {
-      for (const pipeline of results.keys()) {
-        const stack = await startProductionStack(distDir);
-        const browser = await launchChromium();
-        const sends = recordEmulatorSends();
-        try {
+    for (let r = 0; r < runs; r++)
+      for (const pipeline of results.keys())
+        await withBenchStack(distDir, async ({ stack, browser, sent }) => {
           const target =
             pipeline === 'Switchboard'
               ? await switchboardPage(browser, stack)
               : await statefulClientPage(browser, stack, served.url);
           // A first small burst loads what each page loads lazily: not measured.
-          await run(stack, target, sends.sent, 3, false);
-          const queued = await run(stack, target, sends.sent, calls, true);
-          const spread = await run(stack, target, sends.sent, calls, false);
+          await run(stack, target, sent, 3, false);
+          const queued = await run(stack, target, sent, calls, true);
+          const spread = await run(stack, target, sent, calls, false);
           results.get(pipeline)!.push({
             toStore: queued.store - queued.release,
             toDom: queued.paint - queued.release,
             lagAfterLast: spread.store - spread.lastMessage,
           });
-        } finally {
-          sends.stop();
-          await browser.close();
-          await stack.close();
-        }
-      }
-    }
+        });
     await served.close();
     return sideBySideFigures(calls, results);
   },

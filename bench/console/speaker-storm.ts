@@ -1,8 +1,7 @@
 // The speaker storm: an agent in a meeting of 350 generated attendees while the emulator flips
 // their `isSpeaking` 1,000 times a second (its speaking control), for 60 s.
 import type { Bench, Figure } from '../figures';
-import { startProductionStack } from '../production-stack';
-import { control, launchChromium, readNotes, signedInConsole, startRecording } from './harness';
+import { control, readNotes, signedInConsole, startRecording, withBenchStack } from './harness';
 
 const GROUP = 'Speaker storm';
 const ATTENDEES = 350;
@@ -39,10 +38,8 @@ export const speakerStormBench: Bench = {
     const perSecond = quick ? 200 : PER_SECOND;
     const samples: Record<string, number[]> = {};
     const add = (name: string, value: number) => (samples[name] = [...(samples[name] ?? []), value]);
-    for (let run = 0; run < Math.min(runs, 2); run++) {
-      const stack = await startProductionStack(distDir);
-      const browser = await launchChromium();
-      try {
+    for (let run = 0; run < Math.min(runs, 2); run++)
+      await withBenchStack(distDir, async ({ stack, browser }) => {
         const { page } = await signedInConsole(browser, stack, 'Alex Rivera');
         const meeting = await control<{ key: string; link: string }>(stack, 'POST', '/emulator/meetings', {
           organizer: 'sam',
@@ -102,11 +99,7 @@ export const speakerStormBench: Bench = {
         );
         add('roster rows in the DOM, max', Math.max(0, ...rows));
         add('messages received per second', notes.messages.length / seconds);
-      } finally {
-        await browser.close();
-        await stack.close();
-      }
-    }
+      });
     const target: Record<string, string> = {
       'long tasks > 50 ms': 'none',
       'store commits per frame, max': '≤ 1',
