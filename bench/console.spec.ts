@@ -11,13 +11,16 @@ import { buildProduction } from './bundle';
 import { startProductionStack, type ProductionStack } from './production-stack';
 import { burst, mismatches } from './console/burst';
 import { eventToPaintBench } from './console/event-to-paint';
+import { holdings, workOneCall } from './console/shift-soak';
+import { pipelineBurst, servePage, statefulClientPage } from './console/side-by-side';
+import { statefulClientBundle } from './console/side-by-side/stateful-client-bundle';
 import {
   launchChromium,
   recordEmulatorSends,
   signedInConsole,
+  withBenchStack,
   type SignedInConsole,
 } from './console/harness';
-import { holdings, workOneCall } from './console/shift-soak';
 
 let distDir: string;
 let built: string | undefined;
@@ -63,6 +66,23 @@ describe('the browser benches on the production build', () => {
     for (let n = 1; n <= 3; n++) await workOneCall(stack, agent.page, 900 + n);
     const afterwards = await holdings(stack, agent);
     assert.equal(afterwards.emulatorListeners, baseline.emulatorListeners);
+  });
+});
+
+describe('the side-by-side bench’s other console', () => {
+  it('has Microsoft’s StatefulCallClient, in Chromium, ring and render every call of a burst', async () => {
+    const served = await servePage(await statefulClientBundle());
+    try {
+      await withBenchStack(distDir, async ({ stack, browser, sent }) => {
+        const target = await statefulClientPage(browser, stack, served.url);
+        // Resolves once 10 rows show and a state change held all 10 (it throws otherwise).
+        await pipelineBurst(stack, target, sent, 10, true);
+        // Once the callers hung up, StatefulCallClient's list empties.
+        await target.page.locator('#incoming-calls li').first().waitFor({ state: 'detached' });
+      });
+    } finally {
+      await served.close();
+    }
   });
 });
 

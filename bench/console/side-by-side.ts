@@ -36,7 +36,7 @@ export interface PipelineRun {
 
 type Pipeline = 'Switchboard' | 'StatefulCallClient';
 
-interface PipelinePage {
+export interface PipelinePage {
   readonly page: Page;
   readonly cdp: CDPSession;
   /** Commits with the count of calls ringing: the store's, or StatefulCallClient's state changes. */
@@ -48,7 +48,7 @@ interface PipelinePage {
  * The page's HTML and script, served from a loopback address of its own (Chromium's local network
  * access checks refuse a socket to the emulator from a page the browser did not load from one).
  */
-async function servePage(script: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function servePage(script: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((request, response) => {
     if (request.url === '/stateful-client.js') {
       response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
@@ -70,7 +70,7 @@ async function servePage(script: string): Promise<{ url: string; close(): Promis
 }
 
 /** Microsoft's StatefulCallClient for Blake Chen, in a page of its own (probes installed). */
-async function statefulClientPage(
+export async function statefulClientPage(
   browser: Browser,
   stack: ProductionStack,
   url: string,
@@ -108,7 +108,7 @@ async function switchboardPage(browser: Browser, stack: ProductionStack): Promis
 let bursts = 0;
 
 /** A burst of `calls` placed over a second; `queued`: while the page's main thread is stopped. */
-async function run(
+export async function pipelineBurst(
   stack: ProductionStack,
   target: PipelinePage,
   sent: SentMessage[],
@@ -156,9 +156,9 @@ export const sideBySideBench: Bench = {
               ? await switchboardPage(browser, stack)
               : await statefulClientPage(browser, stack, served.url);
           // A first small burst loads what each page loads lazily: not measured.
-          await run(stack, target, sent, 3, false);
-          const queued = await run(stack, target, sent, calls, true);
-          const spread = await run(stack, target, sent, calls, false);
+          await pipelineBurst(stack, target, sent, 3, false);
+          const queued = await pipelineBurst(stack, target, sent, calls, true);
+          const spread = await pipelineBurst(stack, target, sent, calls, false);
           results.get(pipeline)!.push({
             toStore: queued.store - queued.release,
             toDom: queued.paint - queued.release,
