@@ -8,8 +8,9 @@
   const bench = {
     /** Messages and commits are noted only while recording (a run's window). */
     recording: false,
-    /** Every WebSocket message as it is dispatched to the page: `{ t, data }`. */
+    /** Every WebSocket message as it is dispatched to the page: `{ t, data }` (data '' unless `messageData`). */
     messages: [],
+    messageData: true,
     /** Every store commit (docs/store-probe.md): `{ t, type, queued }`. */
     commits: [],
     /** Animation frames, between `startFrames()` and `stopFrames()`. */
@@ -35,7 +36,10 @@
       super(url, protocols);
       this.addEventListener('message', (event) => {
         if (bench.recording)
-          bench.messages.push({ t: now(), data: typeof event.data === 'string' ? event.data : '' });
+          bench.messages.push({
+            t: now(),
+            data: bench.messageData && typeof event.data === 'string' ? event.data : '',
+          });
       });
     }
   }
