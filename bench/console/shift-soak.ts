@@ -4,12 +4,10 @@ import type { Page } from '@playwright/test';
 import type { Bench, Figure } from '../figures';
 import type { ProductionStack } from '../production-stack';
 import { finishCall } from './agent-actions';
+import { domCounters, heapAfterGc, liveSubscribers } from './page-memory';
 import {
   benchNumber,
   control,
-  domCounters,
-  heapAfterGc,
-  liveSubscribers,
   queueCall,
   signedInConsole,
   withBenchStack,
