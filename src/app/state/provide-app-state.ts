@@ -2,6 +2,7 @@ import type { EnvironmentProviders } from '@angular/core';
 import { provideEffects } from '@ngrx/effects';
 import { provideState, provideStore } from '@ngrx/store';
 import { settingsFeature } from './settings/settings.feature';
+import { storeProbeMetaReducers } from './store-probe';
 import * as presenceEffects from './presence/presence.effects';
 import { presenceFeature } from './presence/presence.feature';
 import { provideStoreDevtools } from '@ngrx/store-devtools';
@@ -37,6 +38,7 @@ export function provideAppState(): EnvironmentProviders[] {
     provideStore(
       {},
       {
+        metaReducers: storeProbeMetaReducers,
         runtimeChecks: {
           strictStateImmutability: checks,
           strictActionImmutability: checks,

@@ -1,0 +1,15 @@
+// Every benchmark `npm run bench` runs, in the order of its table.
+import type { Bench } from './figures';
+import { eventToPaintBench } from './console/event-to-paint';
+import { burstsBench } from './console/bursts';
+import { shiftSoakBench } from './console/shift-soak';
+import { speakerStormBench } from './console/speaker-storm';
+import { sideBySideBench } from './console/side-by-side';
+
+export const BENCHES: readonly Bench[] = [
+  eventToPaintBench,
+  burstsBench,
+  shiftSoakBench,
+  speakerStormBench,
+  sideBySideBench,
+];
