@@ -56,7 +56,7 @@ export interface EmulatorScaleResult {
   readonly outcomes: ReturnType<CallLedger['outcomes']>;
   readonly refusedAccepts: number;
   readonly failedHangUps: number;
-  /** Real time from the first arrival's hour starting to every call over, in ms. */
+  /** Real time the simulated hour took, and the drain after it until every call was over, in ms. */
   readonly wallMs: number;
   /** Simulated time until every call was over, in ms (the hour and the drain). */
   readonly simulatedMs: number;
