@@ -39,6 +39,9 @@ export function benchReport(index: number, tick: number, sentAt: number): Report
   };
 }
 
+/** How long a socket may take to open, and then to be welcomed. */
+const TIMEOUT_MS = 15_000;
+
 /** A socket on the floor, welcomed, and whom the floor welcomed (the Entra object id). */
 export interface SignedIn {
   readonly socket: WebSocket;
@@ -55,7 +58,9 @@ export async function signedInSocket(
   token: string,
   lost: (what: string) => void,
 ): Promise<SignedIn> {
-  const socket = new WebSocket(url, { origin, perMessageDeflate: false });
+  // A socket that hangs (a SYN dropped from a full accept queue when hundreds reconnect at once)
+  // fails the attempt instead of holding the run: the console's backoff tries again.
+  const socket = new WebSocket(url, { origin, perMessageDeflate: false, handshakeTimeout: TIMEOUT_MS });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('unexpected-response', (_request, response) =>
@@ -65,14 +70,20 @@ export async function signedInSocket(
   });
   socket.send(JSON.stringify({ type: 'hello', token }));
   const userId = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.terminate();
+      reject(new Error(`no welcome within ${TIMEOUT_MS / 1000} s`));
+    }, TIMEOUT_MS);
     socket.once('message', (data) => {
+      clearTimeout(timer);
       const message = JSON.parse(data.toString()) as ServerMessage;
       if (message.type === 'welcome') resolve(message.user.id);
       else reject(new Error(`expected welcome, got ${message.type}`));
     });
-    socket.once('close', (code, reason) =>
-      reject(new Error(`closed at hello: ${code} ${reason.toString()}`)),
-    );
+    socket.once('close', (code, reason) => {
+      clearTimeout(timer);
+      reject(new Error(`closed at hello: ${code} ${reason.toString()}`));
+    });
   });
   socket.removeAllListeners('close');
   socket.removeAllListeners('error');
@@ -124,7 +135,10 @@ export class BenchSupervisor {
   /** Listens on `socket` and subscribes: resolves when the snapshot has come. */
   attach(socket: WebSocket): Promise<void> {
     this.socket = socket;
-    const snapshot = new Promise<void>((resolve) => (this.snapshotReceived = resolve));
+    const snapshot = new Promise<void>((resolve, reject) => {
+      this.snapshotReceived = resolve;
+      socket.once('close', () => reject(new Error('the socket closed before the snapshot')));
+    });
     socket.on('message', (data) => this.receive(data.toString()));
     socket.send(JSON.stringify({ type: 'subscribe' }));
     return snapshot;

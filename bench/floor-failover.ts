@@ -11,8 +11,12 @@ import type { ServerProcess, Stats } from './floor-processes';
 const RECONNECT_FIRST_MS = 1_000;
 const RECONNECT_MAX_MS = 30_000;
 const JITTER = 0.2;
-/** Attempts before a console is given up on (1 + 2 + 4 + 8 + 16 s: the run has failed by then). */
-const MAX_ATTEMPTS = 5;
+/**
+ * How long after the kill the bench stops waiting for a console to get back (the console never
+ * gives up): a floor that takes its consoles back slowly shows in the times, one that does not in
+ * the consoles not back.
+ */
+const GIVE_UP_MS = 60_000;
 
 export function reconnectDelay(attempt: number, random: number): number {
   return Math.round(Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** attempt) * (1 - JITTER * random));
@@ -29,6 +33,8 @@ export interface FailoverFigures {
   readonly reconnectMs: readonly number[];
   /** Attempts that failed before a console got back (the other instance refusing, or not answering). */
   readonly failedAttempts: number;
+  /** Consoles that had not got back a minute after the kill, when the bench stopped waiting. */
+  readonly notBack: number;
   /** Supervisor–agent pairs in which the supervisor heard nothing of the agent after the kill. */
   readonly unheardAfterKill: number;
 }
@@ -39,6 +45,7 @@ export class Failover {
   private readonly moves: Promise<void>[] = [];
   private readonly reconnectMs: number[] = [];
   private failedAttempts = 0;
+  private notBack = 0;
   private readonly moved = { agent: 0, supervisor: 0 };
 
   constructor(
@@ -75,7 +82,7 @@ export class Failover {
     };
   }
 
-  /** Waits for every console to be back; throws if one could not. */
+  /** Waits for every console to be back, or given up on. */
   async settled(): Promise<void> {
     await Promise.all(this.moves);
   }
@@ -92,12 +99,13 @@ export class Failover {
       supervisorsMoved: this.moved.supervisor,
       reconnectMs: [...this.reconnectMs].sort((a, b) => a - b),
       failedAttempts: this.failedAttempts,
+      notBack: this.notBack,
       unheardAfterKill,
     } satisfies FailoverFigures;
   }
 
   private async move(reconnect: (to: ServerProcess) => Promise<void>): Promise<void> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    for (let attempt = 0; Date.now() - this.killedAt < GIVE_UP_MS; attempt++) {
       await wait(reconnectDelay(attempt, this.random()));
       try {
         await reconnect(this.survivor);
@@ -107,7 +115,7 @@ export class Failover {
         this.failedAttempts++;
       }
     }
-    throw new Error(`a console did not get back onto the floor in ${MAX_ATTEMPTS} attempts`);
+    this.notBack++;
   }
 }
 

@@ -48,6 +48,7 @@ export function floorFigures(runs: readonly (readonly ScenarioResult[])[]): Figu
         'count',
         r.failover.agentsMoved + r.failover.supervisorsMoved,
       );
+      add(`${s}: consoles not back a minute after the kill`, 'count', r.failover.notBack, '0');
       add(`${s}: kill → back on the other instance, p50`, 'ms', percentile(r.failover.reconnectMs, 50));
       add(`${s}: kill → back on the other instance, p99`, 'ms', percentile(r.failover.reconnectMs, 99));
       add(`${s}: pairs with no word of the agent after the kill`, 'count', r.failover.unheardAfterKill, '0');

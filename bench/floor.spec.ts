@@ -56,6 +56,7 @@ describe('the floor’s bench, small', () => {
     assert.equal(failover.agentsMoved, 10);
     assert.equal(failover.supervisorsMoved, 1);
     assert.equal(failover.reconnectMs.length, 11, 'every console that was on it is back');
+    assert.equal(failover.notBack, 0);
     assert.equal(failover.unheardAfterKill, 0, 'every supervisor heard of every agent after the kill');
     assert.equal(result!.delivery.latestMissing, 0, 'every supervisor has every agent’s last report');
     assert.equal(result!.delivery.lost, 0, 'no report is lost: each was heard, or a newer one was');

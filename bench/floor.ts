@@ -131,7 +131,9 @@ export function floorTable(results: readonly ScenarioResult[]): string {
     row('kill → back on the other instance, p50 / p99 / max', (r) =>
       r.failover ? [50, 99, 100].map((p) => ms(percentile(r.failover!.reconnectMs, p))).join(' / ') : '–',
     ),
-    row('failed reconnection attempts', (r) => (r.failover ? String(r.failover.failedAttempts) : '–')),
+    row('failed reconnection attempts; consoles not back a minute after the kill', (r) =>
+      r.failover ? `${r.failover.failedAttempts}; ${r.failover.notBack}` : '–',
+    ),
     row('pairs with no word of the agent after the kill', (r) =>
       r.failover ? String(r.failover.unheardAfterKill) : '–',
     ),
