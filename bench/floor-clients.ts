@@ -39,6 +39,15 @@ export function benchReport(index: number, tick: number, sentAt: number): Report
   };
 }
 
+/** How long a socket may take to open, and then to be welcomed. */
+const TIMEOUT_MS = 15_000;
+
+/** A socket on the floor, welcomed, and whom the floor welcomed (the Entra object id). */
+export interface SignedIn {
+  readonly socket: WebSocket;
+  readonly userId: string;
+}
+
 /**
  * A socket on the floor, signed in: resolves once `welcome` came, rejects on anything else. Once
  * signed in, `lost` hears of its closing (with the code and reason) and of any error.
@@ -48,8 +57,10 @@ export async function signedInSocket(
   origin: string,
   token: string,
   lost: (what: string) => void,
-): Promise<WebSocket> {
-  const socket = new WebSocket(url, { origin, perMessageDeflate: false });
+): Promise<SignedIn> {
+  // A socket that hangs (a SYN dropped from a full accept queue when hundreds reconnect at once)
+  // fails the attempt instead of holding the run: the console's backoff tries again.
+  const socket = new WebSocket(url, { origin, perMessageDeflate: false, handshakeTimeout: TIMEOUT_MS });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('unexpected-response', (_request, response) =>
@@ -58,21 +69,27 @@ export async function signedInSocket(
     socket.once('error', reject);
   });
   socket.send(JSON.stringify({ type: 'hello', token }));
-  await new Promise<void>((resolve, reject) => {
+  const userId = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.terminate();
+      reject(new Error(`no welcome within ${TIMEOUT_MS / 1000} s`));
+    }, TIMEOUT_MS);
     socket.once('message', (data) => {
+      clearTimeout(timer);
       const message = JSON.parse(data.toString()) as ServerMessage;
-      if (message.type === 'welcome') resolve();
+      if (message.type === 'welcome') resolve(message.user.id);
       else reject(new Error(`expected welcome, got ${message.type}`));
     });
-    socket.once('close', (code, reason) =>
-      reject(new Error(`closed at hello: ${code} ${reason.toString()}`)),
-    );
+    socket.once('close', (code, reason) => {
+      clearTimeout(timer);
+      reject(new Error(`closed at hello: ${code} ${reason.toString()}`));
+    });
   });
   socket.removeAllListeners('close');
   socket.removeAllListeners('error');
   socket.on('close', (code, reason) => lost(`closed ${code} ${reason.toString()}`));
   socket.on('error', (error) => lost(error.message));
-  return socket;
+  return { socket, userId };
 }
 
 /** The measuring window: samples count for reports sent in it, messages for those received in it. */
@@ -81,7 +98,21 @@ export interface Window {
   end: number;
 }
 
-/** One supervisor's console: subscribes, then counts each update and when each report left. */
+/** What one supervisor heard of one agent. */
+export interface Heard {
+  /** The newest report's `since` (epoch ms) the supervisor heard of, in an update or a snapshot. */
+  lastSince: number;
+  /** When it heard of the agent last (epoch ms). */
+  heardAt: number;
+  /** Reports sent in the window that it heard of. */
+  inWindow: number;
+}
+
+/**
+ * One supervisor's console: subscribes, then counts each update and when each report left. On a
+ * new socket (`attach`, after its instance went) it subscribes again, as the console does on each
+ * welcome, and takes the snapshot for what it missed.
+ */
 export class BenchSupervisor {
   /** Milliseconds from a report's sending to its update's arrival, for reports sent in the window. */
   readonly latencies: number[] = [];
@@ -89,48 +120,77 @@ export class BenchSupervisor {
   updatesInWindow = 0;
   /** Every agent this supervisor heard of in an update, by id. */
   readonly agentsUpdated = new Set<string>();
-  private readonly lastSince = new Map<string, string>();
+  /** What it heard of each agent, by id. */
+  readonly heard = new Map<string, Heard>();
+  readonly subscribed: Promise<void>;
   private snapshotReceived!: () => void;
-  readonly subscribed = new Promise<void>((resolve) => (this.snapshotReceived = resolve));
 
   constructor(
-    readonly socket: WebSocket,
+    public socket: WebSocket,
     private readonly window: Window,
   ) {
+    this.subscribed = this.attach(socket);
+  }
+
+  /** Listens on `socket` and subscribes: resolves when the snapshot has come. */
+  attach(socket: WebSocket): Promise<void> {
+    this.socket = socket;
+    const snapshot = new Promise<void>((resolve, reject) => {
+      this.snapshotReceived = resolve;
+      socket.once('close', () => reject(new Error('the socket closed before the snapshot')));
+    });
     socket.on('message', (data) => this.receive(data.toString()));
     socket.send(JSON.stringify({ type: 'subscribe' }));
+    return snapshot;
   }
 
   private receive(text: string): void {
     const now = Date.now();
     const message = JSON.parse(text) as ServerMessage;
-    if (message.type === 'snapshot') return this.snapshotReceived();
+    if (message.type === 'snapshot') {
+      for (const agent of message.agents) this.hear(agent, now, false);
+      return this.snapshotReceived();
+    }
     if (message.type !== 'update') return;
     if (now >= this.window.start && now < this.window.end) this.updatesInWindow++;
-    for (const agent of message.agents) this.heard(agent, now);
+    for (const agent of message.agents) {
+      this.agentsUpdated.add(agent.agent.id);
+      this.hear(agent, now, true);
+    }
   }
 
-  private heard(agent: FloorAgent, now: number): void {
-    this.agentsUpdated.add(agent.agent.id);
-    // An agent comes whole in each update that names it: a report is counted once, when new.
-    if (this.lastSince.get(agent.agent.id) === agent.since) return;
-    this.lastSince.set(agent.agent.id, agent.since);
+  private hear(agent: FloorAgent, now: number, inUpdate: boolean): void {
     const sentAt = Date.parse(agent.since);
-    if (sentAt >= this.window.start && sentAt < this.window.end) this.latencies.push(now - sentAt);
+    const heard = this.heard.get(agent.agent.id) ?? { lastSince: NaN, heardAt: now, inWindow: 0 };
+    this.heard.set(agent.agent.id, heard);
+    heard.heardAt = now;
+    // An agent comes whole in each update that names it: a report is counted once, when new.
+    if (heard.lastSince === sentAt) return;
+    heard.lastSince = sentAt;
+    if (sentAt < this.window.start || sentAt >= this.window.end) return;
+    heard.inWindow++;
+    // A snapshot's agents are what was missed while away, not a report's way through the floor.
+    if (inUpdate) this.latencies.push(now - sentAt);
   }
 }
 
-/** One agent's console: reports every `intervalMs`, from `offsetMs` on, until stopped. */
+/**
+ * One agent's console: reports every `intervalMs`, from `offsetMs` on, until stopped. While its
+ * socket is gone it sends nothing (the console's connection holds no queue); on a new socket
+ * (`attach`) it reports at once, as the console reports its state on each welcome.
+ */
 export class BenchAgent {
-  /** Reports sent in the window. */
-  sentInWindow = 0;
+  /** Reports sent in the window, by `since` (epoch ms). */
+  readonly sentInWindow: number[] = [];
+  /** The `since` of the last report sent: the agent's state as it stands. */
+  lastSent = NaN;
   /** Agents start at different points of the cycle: new calls arrive evenly, not all at once. */
   private tick: number;
   private timer: ReturnType<typeof setInterval> | null = null;
   private starter: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    readonly socket: WebSocket,
+    public socket: WebSocket,
     private readonly index: number,
     private readonly window: Window,
   ) {
@@ -149,9 +209,18 @@ export class BenchAgent {
     if (this.timer) clearInterval(this.timer);
   }
 
+  attach(socket: WebSocket): void {
+    this.socket = socket;
+    this.report();
+  }
+
   private report(): void {
+    // A socket whose instance was killed reads open until its close arrives: what it takes then is
+    // lost with it, as in the browser, and counts as sent. One known closed takes nothing.
+    if (this.socket.readyState !== WebSocket.OPEN) return;
     const now = Date.now();
-    if (now >= this.window.start && now < this.window.end) this.sentInWindow++;
+    if (now >= this.window.start && now < this.window.end) this.sentInWindow.push(now);
+    this.lastSent = now;
     this.socket.send(JSON.stringify(benchReport(this.index, this.tick++, now)));
   }
 }

@@ -1,27 +1,32 @@
 // One run of the floor's bench: server/ instances in child processes (one in memory, or two over
-// a redis-server of the run's own), the emulator's generated agents and supervisors signed in to
-// them, every agent reporting once a second; the supervisors measure, the instances tell their
-// CPU time and memory over the window. bench/floor.ts runs it at full size, bench/floor.spec.ts
-// small.
-import { fork, type ChildProcess } from 'node:child_process';
+// a redis-server of the run's own, one of them killed mid-window in scenario C), the emulator's
+// generated agents and supervisors signed in to them, every agent reporting once a second; the
+// supervisors measure, the instances tell their CPU time and memory over the window.
+// bench/floor.ts runs it at full size, bench/floor.spec.ts small.
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { resolveScopes } from '../emulator/server/cloud/app-registration';
 import type { RunningEmulator } from '../emulator/server/emulator-server';
 import { API_SCOPE } from '../emulator/testing/entra-sign-in';
+import { serverEnvironment } from '../emulator/testing/server-environment';
 import { startRedis, type RunningRedis } from '../server/testing/redis-server';
 import { BenchAgent, BenchSupervisor, inBatches, signedInSocket, type Window } from './floor-clients';
-import type { ServerCommand, ServerReport } from './floor-server';
-import { serverEnvironment } from '../emulator/testing/server-environment';
-
-type Stats = Extract<ServerReport, { type: 'stats' }>;
+import {
+  delivery,
+  everyLastReportHeard,
+  Failover,
+  type Delivery,
+  type FailoverFigures,
+} from './floor-failover';
+import { cpuPercent, redisInfo, ServerProcess, type Stats } from './floor-processes';
 
 export interface ScenarioOptions {
   readonly agents: number;
   readonly supervisors: number;
   /** 1: one instance, the floor in memory; 2: two instances sharing it through Redis. */
   readonly instances: 1 | 2;
+  /** With two instances: the second is killed (SIGKILL) halfway through the window (scenario C). */
+  readonly killOne?: boolean;
   readonly warmUpMs: number;
   readonly durationMs: number;
   /** How often each agent reports. */
@@ -50,95 +55,26 @@ export interface ScenarioResult {
   readonly agentsUpdatedPerSupervisor: readonly number[];
   readonly servers: readonly ProcessFigures[];
   readonly redis: { readonly cpuPercent: number; readonly rssBytes: number } | null;
+  /** Of the reports sent in the window, at every supervisor: heard, replaced by a newer one, lost. */
+  readonly delivery: Delivery;
+  /** Scenario C: the kill, the consoles moved and how long they took. */
+  readonly failover: FailoverFigures | null;
   /** This process (the emulator and every console): to tell a saturated load generator. */
   readonly benchCpuPercent: number;
   /** The machine's one-minute load average at the window's end: others' work competes too. */
   readonly loadAverage: number;
 }
 
-const ROOT = resolve(__dirname, '..');
 const agentKey = (i: number) => `agent${String(i + 1).padStart(4, '0')}`;
 const supervisorKey = (i: number) => `supervisor${String(i + 1).padStart(4, '0')}`;
-
-/** An instance in a child process, and the way to ask it things. */
-class ServerProcess {
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly port: number,
-  ) {}
-
-  static async start(env: Record<string, string>): Promise<ServerProcess> {
-    const child = fork(join(__dirname, 'floor-server.ts'), [], {
-      cwd: ROOT,
-      execArgv: ['--import', 'tsx'],
-      env,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const port = await new Promise<number>((resolve, reject) => {
-      child.once('message', (report: ServerReport) =>
-        report.type === 'listening'
-          ? resolve(report.port)
-          : reject(
-              new Error(`server/ did not start: ${report.type === 'failed' ? report.message : report.type}`),
-            ),
-      );
-      child.once('exit', (code) => reject(new Error(`server/ exited (${code}) before listening`)));
-    });
-    child.removeAllListeners('exit');
-    return new ServerProcess(child, port);
-  }
-
-  get url(): string {
-    return `ws://127.0.0.1:${this.port}/api/floor`;
-  }
-
-  get origin(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  stats(): Promise<Stats> {
-    return new Promise((resolve, reject) => {
-      const exited = (code: number | null) => reject(new Error(`server/ exited (${code}) during the run`));
-      const listener = (report: ServerReport) => {
-        if (report.type !== 'stats') return;
-        this.child.off('message', listener);
-        this.child.off('exit', exited);
-        resolve(report);
-      };
-      this.child.on('message', listener);
-      this.child.once('exit', exited);
-      this.command({ type: 'stats' });
-    });
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.command({ type: 'stop' });
-    await exited;
-  }
-
-  private command(command: ServerCommand): void {
-    this.child.send(command);
-  }
-}
-
-const cpuPercent = (before: NodeJS.CpuUsage, after: NodeJS.CpuUsage, ms: number) =>
-  (after.user - before.user + after.system - before.system) / 10 / ms;
-
-/** redis-server's CPU seconds and resident memory, as its INFO says. */
-async function redisInfo(client: Redis): Promise<{ cpuSeconds: number; rssBytes: number }> {
-  const text = `${await client.info('cpu')}\n${await client.info('memory')}`;
-  const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(text)?.[1] ?? NaN);
-  return { cpuSeconds: field('used_cpu_user') + field('used_cpu_sys'), rssBytes: field('used_memory_rss') };
-}
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs one scenario against `emulator`, whose directory must hold at least `agents` generated
  * agents and `supervisors` generated supervisors. Throws when the run itself fails: a socket
- * refused, a hello not welcomed, a socket lost during the run, a supervisor without an update.
+ * refused, a hello not welcomed, a socket lost during the run (but, in scenario C, those on the
+ * killed instance, which move), a console that could not move, a supervisor without an update.
  */
 export async function runScenario(
   emulator: RunningEmulator,
@@ -153,7 +89,7 @@ export async function runScenario(
   const onLost = (what: string) => {
     if (!ending) lost ??= what;
   };
-  const agents: BenchAgent[] = [];
+  const agents: { id: string; agent: BenchAgent }[] = [];
   const redisClient = redis ? new Redis(redis.url, { lazyConnect: true }) : null;
   try {
     const env: Record<string, string> = {
@@ -165,6 +101,7 @@ export async function runScenario(
     };
     for (let i = 0; i < options.instances; i++) servers.push(await ServerProcess.start(env));
     await redisClient?.connect();
+    const failover = options.killOne && servers.length === 2 ? new Failover(servers[1]!, servers[0]!) : null;
 
     // Tokens as the emulated Entra ID's token endpoint signs them for Switchboard's API.
     const scopes = resolveScopes(API_SCOPE);
@@ -175,24 +112,43 @@ export async function runScenario(
     };
     const serverOf = (i: number) => servers[i % servers.length] as ServerProcess;
     const window: Window = { start: Number.POSITIVE_INFINITY, end: Number.POSITIVE_INFINITY };
+    /** A console's socket on `on`: lost is a failure, but on the killed instance (a move). */
+    const open = async (
+      on: ServerProcess,
+      key: string,
+      role: 'agent' | 'supervisor',
+      attach: (socket: BenchAgent['socket']) => Promise<void> | void,
+    ) => {
+      const signedIn = await token(key);
+      const connect = async (to: ServerProcess, lossOnTo: (what: string) => void) => {
+        const { socket, userId } = await signedInSocket(to.url, to.origin, signedIn, lossOnTo);
+        sockets.push(socket);
+        return { socket, userId };
+      };
+      const moveTo = async (to: ServerProcess) => {
+        const { socket } = await connect(to, onLost);
+        await attach(socket);
+      };
+      return connect(on, failover ? failover.onLoss(on, role, moveTo, onLost) : onLost);
+    };
 
     const supervisors = await inBatches(Array.from({ length: options.supervisors }), 25, async (_, i) => {
-      const on = serverOf(i);
-      const socket = await signedInSocket(on.url, on.origin, await token(supervisorKey(i)), onLost);
-      sockets.push(socket);
-      return new BenchSupervisor(socket, window);
+      let supervisor: BenchSupervisor | undefined;
+      const { socket } = await open(serverOf(i), supervisorKey(i), 'supervisor', (s) =>
+        supervisor!.attach(s),
+      );
+      return (supervisor = new BenchSupervisor(socket, window));
     });
     await Promise.all(supervisors.map((supervisor) => supervisor.subscribed));
     agents.push(
       ...(await inBatches(Array.from({ length: options.agents }), 50, async (_, i) => {
-        const on = serverOf(i);
-        const socket = await signedInSocket(on.url, on.origin, await token(agentKey(i)), onLost);
-        sockets.push(socket);
-        return new BenchAgent(socket, i, window);
+        let agent: BenchAgent | undefined;
+        const { socket, userId } = await open(serverOf(i), agentKey(i), 'agent', (s) => agent!.attach(s));
+        return { id: userId, agent: (agent = new BenchAgent(socket, i, window)) };
       })),
     );
     // Reports spread evenly over the interval, as a floor of independent consoles sends them.
-    agents.forEach((agent, i) =>
+    agents.forEach(({ agent }, i) =>
       agent.start(options.reportIntervalMs, (i * options.reportIntervalMs) / options.agents),
     );
 
@@ -204,17 +160,27 @@ export async function runScenario(
     const benchBefore = process.cpuUsage();
     window.start = Date.now();
     window.end = window.start + options.durationMs;
-    await wait(options.durationMs);
+    let victimStats: Stats | null = null;
+    if (failover) {
+      await wait(options.durationMs / 2);
+      victimStats = await failover.kill();
+    }
+    await wait(window.end - Date.now());
     const [after, redisAfter] = await Promise.all([
-      Promise.all(servers.map((server) => server.stats())),
+      Promise.all(servers.map((server) => (server === failover?.victim ? victimStats! : server.stats()))),
       redisClient && redisInfo(redisClient),
     ]);
     const benchAfter = process.cpuUsage();
     const loadAverage = loadavg()[0] ?? NaN;
     const windowMs = Date.now() - window.start;
-    agents.forEach((agent) => agent.stop());
-    // Updates for the window's last reports are on their way: a few batches' time lets them in.
+    // Every console back before the agents stop: their last reports are the state to be heard.
+    await failover?.settled();
+    agents.forEach(({ agent }) => agent.stop());
+    // Updates for the window's last reports are on their way: a few batches' time lets them in,
+    // and on a machine so busy that it takes longer, up to 10 s for each agent's last report.
     await wait(1000);
+    for (let waited = 0; waited < 10_000 && !everyLastReportHeard(supervisors, agents); waited += 100)
+      await wait(100);
 
     if (lost) throw new Error(`a console's socket went during the run: ${lost}`);
     const silent = supervisors.filter((supervisor) => supervisor.updatesInWindow === 0).length;
@@ -222,7 +188,7 @@ export async function runScenario(
     return {
       options,
       windowMs,
-      reportsSent: agents.reduce((total, agent) => total + agent.sentInWindow, 0),
+      reportsSent: agents.reduce((total, { agent }) => total + agent.sentInWindow.length, 0),
       latencies: supervisors.flatMap((supervisor) => supervisor.latencies).sort((a, b) => a - b),
       updatesPerSupervisor: supervisors.map((supervisor) => supervisor.updatesInWindow),
       agentsUpdatedPerSupervisor: supervisors.map((supervisor) => supervisor.agentsUpdated.size),
@@ -243,12 +209,19 @@ export async function runScenario(
               rssBytes: redisAfter.rssBytes,
             }
           : null,
+      delivery: delivery(supervisors, agents),
+      failover:
+        failover?.figures(
+          window.start,
+          supervisors,
+          agents.map(({ id }) => id),
+        ) ?? null,
       benchCpuPercent: cpuPercent(benchBefore, benchAfter, windowMs),
       loadAverage,
     };
   } finally {
     ending = true;
-    agents.forEach((agent) => agent.stop());
+    agents.forEach(({ agent }) => agent.stop());
     sockets.forEach((socket) => socket.close());
     redisClient?.disconnect();
     await Promise.all(servers.map((server) => server.stop()));

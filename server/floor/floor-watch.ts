@@ -15,16 +15,18 @@ export class FloorWatch {
 
   /**
    * Sends the snapshot `read` answers. The supervisor counts as watching before the read, so that
-   * queue counts that change meanwhile follow the snapshot rather than being lost.
+   * what changes meanwhile follows the snapshot rather than being lost: queue counts, and agents
+   * whose report came after the read took them (it may be an agent's last for an hour).
    */
   async subscribe(session: Session, read: () => Promise<Snapshot>): Promise<void> {
     if (this.watching.has(session)) return;
     this.watching.add(session);
     const snapshot = await read();
-    session.dirty.clear();
+    for (const agent of snapshot.agents)
+      if (session.dirty.get(agent.agent.id) === agent) session.dirty.delete(agent.agent.id);
     session.send({ type: 'snapshot', ...snapshot });
     session.lastSentAt = this.clock.now();
-    if (session.dirtyQueues.size) this.schedule(session);
+    if (session.dirty.size + session.dirtyQueues.size > 0) this.schedule(session);
   }
 
   agentChanged(agent: FloorAgent): void {
