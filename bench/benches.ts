@@ -5,6 +5,8 @@ import { burstsBench } from './console/bursts';
 import { shiftSoakBench } from './console/shift-soak';
 import { speakerStormBench } from './console/speaker-storm';
 import { sideBySideBench } from './console/side-by-side';
+import { emulatorScaleBench } from './emulator-scale';
+import { floorBench } from './floor';
 
 export const BENCHES: readonly Bench[] = [
   eventToPaintBench,
@@ -12,4 +14,6 @@ export const BENCHES: readonly Bench[] = [
   shiftSoakBench,
   speakerStormBench,
   sideBySideBench,
+  floorBench,
+  emulatorScaleBench,
 ];
