@@ -37,7 +37,8 @@ const runners = [
   nodeTests('scripts'),
   // The production build: initial JavaScript under its gzip budget, the Calling SDK lazy and, in
   // Chromium, never downloaded in emulator mode.
-  { ...nodeTests('bench'), needsBrowser: true },
+  // The floor's bench shares it through a redis-server of its own, as server/'s tests do.
+  { ...nodeTests('bench'), needsBrowser: true, needsRedis: true },
   {
     // Microsoft's StatefulCallClient on the emulator's module, from its own folder and packages.
     name: 'interop (node:test)',
