@@ -251,7 +251,7 @@ async function measure(settings: EmulatorScaleSettings): Promise<EmulatorScaleRe
 }
 
 export const emulatorScaleBench: Bench = {
-  name: GROUP,
+  name: 'emulator-scale',
   method:
     'One emulator server on a manual clock, its 200 generated agents signed in with its calling module over ' +
     'its WebSocket; 1,000 queue calls at Poisson times over a simulated hour, each ringing every console; ' +

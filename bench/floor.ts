@@ -163,7 +163,7 @@ export const QUICK_FLOOR_SETTINGS: FloorBenchSettings = {
 };
 
 export const floorBench: Bench = {
-  name: 'The floor at scale',
+  name: 'floor',
   method:
     'server/ in child processes; the emulator’s generated agents report once a second over the floor’s ' +
     'WebSocket to its generated supervisors, who time each report to the update carrying it. A: one ' +
