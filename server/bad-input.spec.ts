@@ -42,7 +42,7 @@ async function send(baseUrl: string, entry: BadRequestEntry, bearer: string) {
 const messageOf = (body: string) => (JSON.parse(body) as { error: { message: string } }).error.message;
 
 /** Opens the floor, sends one frame as it is, and gives the close that answers it. */
-async function closeAfter(url: string, origin: string, data: string | Buffer, binary: boolean) {
+async function closeAfter(url: string, origin: string, data: string | Uint8Array, binary: boolean) {
   const socket = new WebSocket(url, { origin });
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),

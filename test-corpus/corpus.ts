@@ -55,8 +55,9 @@ export interface BadFrameEntry {
 }
 
 /** The frame's payload as the socket sends it, and whether it goes as a binary frame. */
-export function framePayload(entry: BadFrameEntry): { data: string | Buffer; binary: boolean } {
-  if (entry.binary !== undefined) return { data: Buffer.from(entry.binary, 'base64'), binary: true };
+export function framePayload(entry: BadFrameEntry): { data: string | Uint8Array; binary: boolean } {
+  if (entry.binary !== undefined)
+    return { data: Uint8Array.from(atob(entry.binary), (c) => c.charCodeAt(0)), binary: true };
   return { data: corpusText(entry.frame ?? ''), binary: false };
 }
 
