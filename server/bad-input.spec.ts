@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { WebSocket } from 'ws';
 import { rawHttp } from '../emulator/testing/raw-clients';
@@ -10,19 +9,13 @@ import {
   type BadRequestEntry,
   type ForgedTokenEntry,
 } from '../test-corpus/corpus';
+import { readCorpus } from '../test-corpus/read-corpus';
 import { forgedToken } from './testing/forged-tokens';
 import { useFloorServer } from './testing/floor-server';
 
-const corpus = <T>(file: string, key: string): T[] =>
-  (
-    JSON.parse(readFileSync(new URL(`../test-corpus/${file}`, import.meta.url), 'utf8')) as Record<
-      string,
-      T[]
-    >
-  )[key]!;
-const REQUESTS = corpus<BadRequestEntry>('http-requests.json', 'server');
-const TOKENS = corpus<ForgedTokenEntry>('tokens.json', 'apiTokens');
-const FRAMES = corpus<BadFrameEntry>('websocket-frames.json', 'floor');
+const REQUESTS = readCorpus<BadRequestEntry>('http-requests.json', 'server');
+const TOKENS = readCorpus<ForgedTokenEntry>('tokens.json', 'apiTokens');
+const FRAMES = readCorpus<BadFrameEntry>('websocket-frames.json', 'floor');
 
 /** An answer's status and the message of server/'s one error shape. */
 async function send(baseUrl: string, entry: BadRequestEntry, bearer: string) {

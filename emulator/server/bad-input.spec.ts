@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 import { corpusText, framePayload, type BadFrameEntry, type BadRequestEntry } from '../../test-corpus/corpus';
+import { readCorpus } from '../../test-corpus/read-corpus';
 import { OIDC, signIn, tokensFor } from '../testing/entra-sign-in';
 import { forgeFrom } from '../testing/forged-tokens';
 import { rawConsole, rawHttp } from '../testing/raw-clients';
@@ -18,16 +18,9 @@ interface EmulatorTokenEntry {
   readonly hello: string;
 }
 
-const corpus = <T>(file: string, key: string): T[] =>
-  (
-    JSON.parse(readFileSync(new URL(`../../test-corpus/${file}`, import.meta.url), 'utf8')) as Record<
-      string,
-      T[]
-    >
-  )[key]!;
-const REQUESTS = corpus<BadRequestEntry>('http-requests.json', 'emulator');
-const FRAMES = corpus<BadFrameEntry>('websocket-frames.json', 'emulator');
-const TOKENS = corpus<EmulatorTokenEntry>('tokens.json', 'emulatorTokens');
+const REQUESTS = readCorpus<BadRequestEntry>('http-requests.json', 'emulator');
+const FRAMES = readCorpus<BadFrameEntry>('websocket-frames.json', 'emulator');
+const TOKENS = readCorpus<EmulatorTokenEntry>('tokens.json', 'emulatorTokens');
 const GRAPH_SCOPES = 'Chat.ReadWrite User.Read.All Presence.Read.All';
 
 /** The corpus names the tenant and the app by placeholder: the emulator's well-known ones. */

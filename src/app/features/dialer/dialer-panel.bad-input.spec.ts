@@ -2,26 +2,16 @@ import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatChipInputHarness } from '@angular/material/chips/testing';
 import { ActionsSubject, type Action } from '@ngrx/store';
-import { VirtualTimeScheduler } from 'rxjs';
-import { inProcessGraph } from '../../graph/testing/in-process-graph';
 import { DialerActions } from '../../state/dialer/dialer.actions';
-import { DIRECTORY_SEARCH_SCHEDULER } from '../../state/dialer/outbound-time';
-import { startEmulatedConsole } from '../../state/testing/emulated-console';
 import { BAD_INPUT, enterText } from '../testing/bad-input';
+import { startDialingConsole } from '../testing/dialing-console';
 import { DialerPanelComponent } from './dialer-panel.component';
 import { DialerPanelHarness } from './dialer-panel.harness';
 
 describe('DialerPanelComponent and the bad-input corpus (test-corpus/console-inputs.json)', () => {
   /** Alex's dialer on the in-memory emulator, and every action it dispatched. */
   async function dialer() {
-    const graph = inProcessGraph();
-    const app = await startEmulatedConsole('alex', {
-      providers: [
-        graph.provider,
-        { provide: DIRECTORY_SEARCH_SCHEDULER, useValue: new VirtualTimeScheduler() },
-      ],
-      beforeSignIn: (emulator) => graph.attach(emulator.world, 'alex'),
-    });
+    const app = await startDialingConsole('alex');
     const dispatched: Action[] = [];
     TestBed.inject(ActionsSubject).subscribe((action) => dispatched.push(action));
     const fixture = TestBed.createComponent(DialerPanelComponent);
