@@ -47,7 +47,9 @@ export function recordContext(context: BrowserContext) {
   });
   context.on('response', async (response) => {
     if (!response.url().endsWith('/api/token') || !response.ok()) return;
-    acsTokens.add(((await response.json()) as { token: string }).token);
+    // A page closed before the body arrived took the token with it: nothing to look for.
+    const body = (await response.json().catch(() => null)) as { token: string } | null;
+    if (body) acsTokens.add(body.token);
   });
   return { consoleLog, requested, addresses, acsTokens, bearers };
 }
