@@ -40,6 +40,8 @@ const ELEMENTS = [
   { type: 'server', pattern: 'server/**' },
   { type: 'bench', pattern: 'bench/**' },
   { type: 'e2e', pattern: 'e2e/**' },
+  // The bad-input corpus (JSON) and the one reader of its recipes: tests only.
+  { type: 'test-corpus', pattern: 'test-corpus/**' },
   { type: 'scripts', pattern: 'scripts/**' },
   { type: 'root-config', pattern: '*.{ts,js,mjs,cjs}' },
 ].map((element) => ({ ...element, mode: 'full' }));
@@ -69,6 +71,7 @@ const LAYERS = {
   bench: ['emulator', 'emulator-testing', 'server', 'floor-protocol', 'scripts', 'root-config'],
   e2e: ['emulator', 'emulator-testing', 'server', 'floor-protocol', 'scripts', 'root-config'],
   scripts: [],
+  'test-corpus': [],
   'root-config': ['scripts'],
   'app-testing': [
     'core-auth',
@@ -83,7 +86,7 @@ const LAYERS = {
   ],
 };
 /** What tests (specs and `testing/` folders) may import besides their layer's own list. */
-const TEST_EXTRAS = ['app-testing', 'emulator', 'emulator-testing'];
+const TEST_EXTRAS = ['app-testing', 'emulator', 'emulator-testing', 'test-corpus'];
 
 const layerRules = (extras) =>
   Object.entries(LAYERS).map(([from, allow]) => ({ from: [from], allow: [from, ...allow, ...extras] }));
@@ -95,6 +98,7 @@ const TESTS = [
   // The guide's samples and Microsoft's StatefulCallClient, run against the in-memory emulator.
   'emulator/conformance/**/*.ts',
   'emulator/interop/**/*.ts',
+  'test-corpus/**/*.ts',
 ];
 
 /** The SDK's values only through calling/ (a dynamic import there); MSAL only in core/auth/. */
@@ -133,6 +137,7 @@ module.exports = tseslint.config(
         'server/**/*.ts',
         'bench/**/*.ts',
         'e2e/**/*.ts',
+        'test-corpus/**/*.ts',
       ],
       'import/resolver': { node: { extensions: ['.ts', '.js', '.mjs', '.cjs'] } },
     },

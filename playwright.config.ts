@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import chromium from './scripts/chromium.cjs';
 
@@ -7,6 +9,10 @@ import chromium from './scripts/chromium.cjs';
 // (`npm run screenshots`), so a test run never rewrites a tracked file.
 const port = Number(process.env['E2E_PORT'] ?? 4280);
 const emulatorPort = Number(process.env['E2E_EMULATOR_PORT'] ?? 4390);
+// What the emulator, server/ and the dev server print, for the test that reads their logs for
+// secrets (e2e/canary-secrets.spec.ts); the workers inherit the variable.
+const serverLog = join(tmpdir(), `switchboard-e2e-${port}.log`);
+process.env['E2E_SERVER_LOG'] = serverLog;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -37,6 +43,9 @@ export default defineConfig({
       EMULATOR_PORT: String(emulatorPort),
       EMULATOR_SCENARIO: 'off',
       EMULATOR_SEED: '7',
+      SWITCHBOARD_LOG_FILE: serverLog,
+      // server/ logs each request (method, path, address), so a secret it would log is there to find.
+      LOG_LEVEL: 'info',
     },
   },
 });

@@ -2,12 +2,13 @@
 // `npm start`: the emulator, server/ and the console together, one URL to open.
 // Knobs: PORT (console, 4200), EMULATOR_PORT (4310), SERVER_PORT (EMULATOR_PORT + 1), EMULATOR_SEED,
 // EMULATOR_SCENARIO (on|off), SCENARIO_ARRIVALS_PER_MINUTE, SCENARIO_PATIENCE_SECONDS (e.g. 60-180),
-// SCENARIO_TALK_SECONDS, EMULATOR_STATE_FILE.
+// SCENARIO_TALK_SECONDS, EMULATOR_STATE_FILE, SWITCHBOARD_LOG_FILE (every service's output, also
+// written to this file from the start: for a test that reads what the services logged).
 // The emulator or server/ dying is not the end: each is started again (see supervise.mjs) and the
 // console reconnects. The dev server dying, Ctrl-C, or a service dying 5 times within a minute
 // stops everything.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -59,6 +60,26 @@ function emulatedCloud() {
   };
 }
 
+const logFile = process.env.SWITCHBOARD_LOG_FILE ? createWriteStream(process.env.SWITCHBOARD_LOG_FILE) : null;
+
+/** A service's process, its output on this one's and, with SWITCHBOARD_LOG_FILE, in the file too. */
+function spawnService(args, childEnv) {
+  const output = logFile ? 'pipe' : 'inherit';
+  const child = spawn(process.execPath, args, { env: childEnv, stdio: ['ignore', output, output] });
+  if (logFile) {
+    for (const [from, to] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ]) {
+      from.on('data', (chunk) => {
+        to.write(chunk);
+        logFile.write(chunk);
+      });
+    }
+  }
+  return child;
+}
+
 const services = [];
 let devServer;
 
@@ -90,7 +111,7 @@ async function waitFor(url, seconds) {
 async function start(name, args, healthUrl, childEnv = env) {
   const service = supervise({
     name,
-    start: () => spawn(process.execPath, args, { env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] }),
+    start: () => spawnService(args, childEnv),
     ready: () => waitFor(healthUrl, 60),
     giveUp: (reason) => stop(1, reason),
   });
@@ -114,7 +135,7 @@ if (
   ))
 ) {
   const args = ['node_modules/@angular/cli/bin/ng.js', 'serve', '--port', String(port), '--no-open'];
-  devServer = spawn(process.execPath, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  devServer = spawnService(args, env);
   devServer.on('exit', (code, signal) => {
     if (!stopping)
       stop(code || 1, `The dev server (ng serve) stopped (${signal ?? code}); stopping Switchboard.`);

@@ -50,6 +50,10 @@ export async function buildServer(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
+    // A `__proto__` or `constructor` key is dropped, not refused as "not valid JSON" (it is JSON):
+    // the body then lacks what the route asks for, and the route's refusal says so.
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
     http: { maxHeaderSize: MAX_HEADER_SIZE },
     clientErrorHandler: answerClientError,
     // A number is how many proxies (App Service's front end, a gateway) stand before the server.
@@ -106,10 +110,11 @@ export async function buildServer(
     if (status === 415)
       return reply.code(415).send(errorBody('unsupported_media_type', 'Send the body as application/json.'));
     if (status === 429) return reply.code(429).send(errorBody('rate_limited', error.message));
-    if (status === 400)
-      return reply.code(400).send(errorBody('invalid_request', 'The request body is not valid JSON.'));
+    if (status === 400) return reply.code(400).send(errorBody('invalid_request', unreadableBody(error)));
     if (status < 500)
-      return reply.code(status).send(errorBody('bad_request', 'The request was not understood.'));
+      return reply
+        .code(status)
+        .send(errorBody('bad_request', `${request.method} ${pathOf(request.url)} was refused (${status}).`));
     request.log.error(
       { err: { type: error.name, message: error.message, stack: error.stack } },
       'request failed',
@@ -168,6 +173,13 @@ export async function buildServer(
       .send(errorBody('not_found', `No ${request.method} ${pathOf(request.url)}.`));
   });
   return app;
+}
+
+/** Why Fastify could not read a JSON body, as the client can fix it. */
+function unreadableBody(error: Error & { code?: string }): string {
+  return error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+    ? 'The request body is empty, though its Content-Type says JSON.'
+    : 'The request body is not valid JSON.';
 }
 
 /**

@@ -67,18 +67,29 @@ export async function refuseOtherCharsets(request: FastifyRequest): Promise<void
 }
 
 /**
+ * What Node's HTTP parser found wrong ("Invalid method encountered", "Invalid header token"): its
+ * own words, which name the part of the request and never echo the request's bytes.
+ */
+const malformedHttp = (reason: string | undefined) =>
+  `The request is not well-formed HTTP/1.1${reason ? `: ${reason.replace(/\.$/, '')}` : ''}.`;
+
+/**
  * Fastify's `clientErrorHandler`: what Node refuses before Fastify sees a request (headers over
  * `MAX_HEADER_SIZE`, a malformed request, a request too slow to arrive) gets the one error shape
  * and the headers every answer carries, then the connection closes.
  */
-export function answerClientError(this: FastifyInstance, error: Error & { code?: string }, socket: Socket) {
+export function answerClientError(
+  this: FastifyInstance,
+  error: Error & { code?: string; reason?: string },
+  socket: Socket,
+) {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, code, message] =
     error.code === 'HPE_HEADER_OVERFLOW'
       ? [431, 'headers_too_large', `The request's headers are larger than ${MAX_HEADER_SIZE / 1024} KiB.`]
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'request_timeout', 'The request took too long to arrive.']
-        : [400, 'bad_request', 'The request was not understood.'];
+        : [400, 'bad_request', malformedHttp(error.reason)];
   this.log.debug({ code: error.code, status }, 'client error');
   if (socket.writable) {
     const body = JSON.stringify(errorBody(code, message));

@@ -125,13 +125,21 @@ export function validationMessage(error: FastifyError, schema: SchemaNode | unde
   return fields[field]?.description ?? `"${field}" is not valid.`;
 }
 
-/** Where `value` holds `-0` (JSON allows it; no control means it), or `undefined`. */
-export function negativeZeroAt(value: unknown, path = ''): string | undefined {
-  if (Object.is(value, -0)) return path || '(the body)';
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const found = negativeZeroAt(item, path ? `${path}.${key}` : key);
-    if (found) return found;
+/**
+ * Where `value` holds `-0` (JSON allows it; no control means it), or `undefined`. Walked with a
+ * stack of its own, not by recursion: a body nested thousands deep must not overflow the call stack.
+ */
+export function negativeZeroAt(value: unknown): string | undefined {
+  const pending: [unknown, string][] = [[value, '']];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, path] = next;
+    if (Object.is(item, -0)) return path || '(the body)';
+    if (typeof item !== 'object' || item === null) continue;
+    const entries = Object.entries(item);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i]!;
+      pending.push([child, path ? `${path}.${key}` : key]);
+    }
   }
   return undefined;
 }

@@ -106,6 +106,7 @@ export async function emulatorApp(
     // `close()` ends keep-alive connections too, or the server would wait on them.
     forceCloseConnections: true,
     logger: false,
+    clientErrorHandler: answerMalformedHttp,
   });
 
   // First: its hook marks an upgrade request (`request.ws`) for the hooks below.
@@ -167,6 +168,21 @@ export async function emulatorApp(
     answerAndClose(socket, 405, 'CONNECT is not served here.'),
   );
   return app;
+}
+
+/**
+ * What Node's HTTP parser refuses before Fastify sees it (a request line or header it cannot read):
+ * the parser's own words, which name the part and never echo the request's bytes.
+ */
+function answerMalformedHttp(error: Error & { code?: string; reason?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET') return void socket.destroy();
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request’s headers are too large.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'The request took too long to arrive.']
+        : [400, `The request is not well-formed HTTP/1.1${error.reason ? `: ${error.reason}` : ''}.`];
+  answerAndClose(socket, status, message);
 }
 
 /** A plain HTTP answer on a socket nothing else will answer, then the socket closes. */

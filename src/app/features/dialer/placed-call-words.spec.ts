@@ -1,13 +1,10 @@
 import { TestBed } from '@angular/core/testing';
-import { VirtualTimeScheduler } from 'rxjs';
 import { teamsUserTarget } from '../../model/dial-target';
-import { inProcessGraph } from '../../graph/testing/in-process-graph';
 import { DialerActions } from '../../state/dialer/dialer.actions';
-import { DIRECTORY_SEARCH_SCHEDULER } from '../../state/dialer/outbound-time';
 import { ActiveCallPanelActions } from '../../state/calls/active-call-panel.actions';
 import { callsFeature } from '../../state/calls/calls.feature';
-import { startEmulatedConsole } from '../../state/testing/emulated-console';
 import { ActiveCallPanelComponent } from '../active-call/active-call-panel.component';
+import { startDialingConsole } from '../testing/dialing-console';
 import { DialerPanelComponent } from './dialer-panel.component';
 
 const JORDAN = '00000000-0000-4000-8000-00000000b002';
@@ -16,14 +13,7 @@ const AVERY = '00000000-0000-4000-8000-00000000b004';
 
 /** Alex's dialer and active call panel side by side, on the in-memory emulator. */
 async function workspace() {
-  const graph = inProcessGraph();
-  const app = await startEmulatedConsole('alex', {
-    providers: [
-      graph.provider,
-      { provide: DIRECTORY_SEARCH_SCHEDULER, useValue: new VirtualTimeScheduler() },
-    ],
-    beforeSignIn: (emulator) => graph.attach(emulator.world, 'alex'),
-  });
+  const app = await startDialingConsole('alex');
   const dialer = TestBed.createComponent(DialerPanelComponent);
   const panel = TestBed.createComponent(ActiveCallPanelComponent);
   const text = (fixture: typeof dialer | typeof panel) => {
