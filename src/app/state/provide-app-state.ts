@@ -4,7 +4,6 @@ import { provideState, provideStore } from '@ngrx/store';
 import { settingsFeature } from './settings/settings.feature';
 import * as presenceEffects from './presence/presence.effects';
 import { presenceFeature } from './presence/presence.feature';
-import { provideStoreDevtools } from '@ngrx/store-devtools';
 import { environment } from '../../environments/environment';
 import { agentFeature } from './agent/agent.feature';
 import * as sessionEffects from './agent/session.effects';
@@ -70,8 +69,6 @@ export function provideAppState(): EnvironmentProviders[] {
       settingsEffects,
       devicesEffects,
     ),
-    ...(environment.storeDevtools
-      ? [provideStoreDevtools({ maxAge: 100, connectInZone: false, name: 'Switchboard' })]
-      : []),
+    ...environment.storeDevtools,
   ];
 }
