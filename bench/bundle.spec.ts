@@ -64,6 +64,15 @@ describe('the production build', () => {
     assert.equal(initialInputs.filter((input) => input.startsWith('emulator/client/')).length, 0);
   });
 
+  it('loads MSAL after the first paint: no part of it is in the start', () => {
+    lazyChunk('src/app/core/auth/msal-sign-in.ts');
+    const initialInputs = chunks.filter((c) => c.initial).flatMap((c) => c.inputs);
+    assert.deepEqual(
+      initialInputs.filter((input) => input.startsWith('node_modules/@azure/msal-')),
+      [],
+    );
+  });
+
   it('has angular.json fail the build about where the JavaScript would pass the gzip budget', () => {
     // Angular's budgets count raw bytes (1 kB = 1000 bytes); the budget is on what is downloaded.
     const angular = JSON.parse(readFileSync(join(__dirname, '..', 'angular.json'), 'utf8'));

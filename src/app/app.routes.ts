@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { SIGN_IN_PATH } from './core/auth/msal-configuration';
+import { SIGN_IN_PATH } from './core/auth/auth-paths';
 import { signedInGuard } from './core/auth/signed-in.guard';
 
 /**
