@@ -10,13 +10,10 @@ import { gzipSync } from 'node:zlib';
 import type { Bench, BenchOptions, Figure } from './figures';
 
 /**
- * The budget for the JavaScript a first visit downloads, gzip-compressed (1 KB = 1000 bytes): what
- * the build reaches today, so that it cannot grow unnoticed. The target is lower
- * (`INITIAL_JS_GZIP_TARGET`); bench/RESULTS.md says what stands between the two.
+ * The budget for the JavaScript a first visit downloads, gzip-compressed (1 KB = 1000 bytes): the
+ * target, which the build meets (`npm test` fails it when the start grows past it).
  */
-export const INITIAL_JS_GZIP_BUDGET = 265_000;
-/** Where the initial JavaScript should get to, gzip-compressed. */
-export const INITIAL_JS_GZIP_TARGET = 200_000;
+export const INITIAL_JS_GZIP_BUDGET = 200_000;
 /** The Calling SDK's own module: its chunk is loaded in ACS mode only, when the session starts. */
 export const SDK_ENTRY_POINT = 'node_modules/@azure/communication-calling/dist-esm/sdk.bundle.js';
 
@@ -143,7 +140,7 @@ export const bundleBench: Bench = {
         name: 'initial JavaScript, gzip',
         unit: 'KB',
         samples: samples((chunks) => initialTotals(chunks).gzipBytes),
-        target: `≤ ${INITIAL_JS_GZIP_TARGET / 1000} KB`,
+        target: `≤ ${INITIAL_JS_GZIP_BUDGET / 1000} KB`,
       },
       {
         group,
