@@ -30,7 +30,7 @@ export function appConfig(config: RuntimeConfig): ApplicationConfig {
       provideRouter(routes, withComponentInputBinding()),
       provideCallingBackend(),
       { provide: VideoViews, useExisting: VideoRenderer },
-      provideSignIn(config),
+      provideSignIn(),
       provideAppState(),
       provideRingingAlerts(),
     ],

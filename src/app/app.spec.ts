@@ -128,8 +128,19 @@ describe('App shell', () => {
     expect(text()).toContain('Reconnecting…');
   });
 
+  it('says it is signing in from its first paint, before start-up knows who is signed in', async () => {
+    const { fixture, store, text } = await setUp();
+    expect(text()).toContain('Switchboard');
+    expect(text()).toContain('Signing in…');
+    expect(text()).not.toContain('The workspace');
+    store.dispatch(AuthApiActions.notSignedIn());
+    await fixture.whenStable();
+    expect(text()).not.toContain('Signing in…');
+  });
+
   it('goes to the workspace when someone signs in while on the sign-in page', async () => {
     const { fixture, store, text } = await setUp();
+    store.dispatch(AuthApiActions.notSignedIn());
     await TestBed.inject(Router).navigateByUrl('/sign-in');
     await fixture.whenStable();
     expect(text()).toContain('The sign-in page');

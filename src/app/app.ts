@@ -11,7 +11,7 @@ import { MatButton } from '@angular/material/button';
 import { MatToolbar } from '@angular/material/toolbar';
 import { Router, RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
-import { SIGN_IN_PATH } from './core/auth/msal-configuration';
+import { SIGN_IN_PATH } from './core/auth/auth-paths';
 import { Theme } from './core/theme';
 import { Ticker } from './core/ticker';
 import { AppActions } from './state/agent/app.actions';

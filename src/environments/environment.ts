@@ -3,6 +3,6 @@ import type { BuildEnvironment } from './build-environment';
 /** The production build: no runtime checks, no devtools. */
 export const environment: BuildEnvironment = {
   storeRuntimeChecks: false,
-  storeDevtools: false,
+  storeDevtools: [],
   configUrl: 'config.json',
 };

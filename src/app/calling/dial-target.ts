@@ -2,7 +2,7 @@ import {
   getIdentifierRawId,
   type MicrosoftTeamsUserIdentifier,
   type PhoneNumberIdentifier,
-} from '@azure/communication-common';
+} from '@azure/communication-common/identifiers';
 import type { DialTarget } from '../model/dial-target';
 
 /** The identifier the SDK takes for the target (`startCall`, `addParticipant`, `removeParticipant`). */

@@ -1,4 +1,7 @@
-import { getIdentifierRawId, type CommunicationIdentifierKind } from '@azure/communication-common';
+import {
+  getIdentifierRawId,
+  type CommunicationIdentifierKind,
+} from '@azure/communication-common/identifiers';
 import type { Identity } from '../model/identity';
 
 export function toIdentity(identifier: CommunicationIdentifierKind | undefined): Identity | null {

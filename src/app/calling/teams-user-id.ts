@@ -1,4 +1,7 @@
-import { createIdentifierFromRawId, isMicrosoftTeamsUserIdentifier } from '@azure/communication-common';
+import {
+  createIdentifierFromRawId,
+  isMicrosoftTeamsUserIdentifier,
+} from '@azure/communication-common/identifiers';
 import { invalid, valid, type Parsed } from '../model/parsed';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -5,7 +5,7 @@ import type {
   TransferToCallLocator,
   TransferToParticipantLocator,
 } from '@azure/communication-calling';
-import { createIdentifierFromRawId } from '@azure/communication-common';
+import { createIdentifierFromRawId } from '@azure/communication-common/identifiers';
 import { firstValueFrom, merge, fromEvent } from 'rxjs';
 import { filter, first, map, startWith } from 'rxjs/operators';
 import type { TransferDestination } from '../model/transfer-destination';

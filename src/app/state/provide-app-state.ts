@@ -5,7 +5,6 @@ import { settingsFeature } from './settings/settings.feature';
 import { storeProbeMetaReducers } from './store-probe';
 import * as presenceEffects from './presence/presence.effects';
 import { presenceFeature } from './presence/presence.feature';
-import { provideStoreDevtools } from '@ngrx/store-devtools';
 import { environment } from '../../environments/environment';
 import { agentFeature } from './agent/agent.feature';
 import * as sessionEffects from './agent/session.effects';
@@ -72,8 +71,6 @@ export function provideAppState(): EnvironmentProviders[] {
       settingsEffects,
       devicesEffects,
     ),
-    ...(environment.storeDevtools
-      ? [provideStoreDevtools({ maxAge: 100, connectInZone: false, name: 'Switchboard' })]
-      : []),
+    ...environment.storeDevtools,
   ];
 }

@@ -14,7 +14,7 @@ import { transferFeature } from './transfer/transfer.feature';
 
 /**
  * The state and effects only the agent's workspace uses, registered on its lazy route
- * (`app.routes.ts`), so they load with it: placing calls, joining meetings, adding participants and escalating, transferring,
+ * (`app.workspace.routes.ts`), so they load with it: placing calls, joining meetings, adding participants and escalating, transferring,
  * live captions, and the call controls. What the calling session reports (the agent, the queue, calls and their
  * participants) registers at the root (`provideAppState`): the session outlives any one screen,
  * and its first events may come before a route has loaded.

@@ -1,4 +1,3 @@
-import { AuthError, BrowserAuthErrorCodes, InteractionRequiredAuthError } from '@azure/msal-browser';
 import type { Failure } from '../../model/failure';
 
 /** `server/`'s token exchange refused, in its own words (`{ error: { code, message } }`). */
@@ -16,6 +15,38 @@ export class TokenExchangeError extends Error {
 /** The exchange refuses tokens Entra would now refuse too: a new sign-in fixes it. */
 const EXCHANGE_CODES_NEEDING_SIGN_IN = new Set(['token_expired', 'token_invalid', 'teams_token_rejected']);
 
+/**
+ * MSAL's errors by their shape, not their classes: MSAL loads after the console's first paint
+ * (`provide-sign-in.ts`), and its classes would bring it into the start. Every MSAL error is an
+ * `AuthError` with a code and a message, and names its class (`name`, set by MSAL itself).
+ */
+interface MsalError extends Error {
+  readonly errorCode: string;
+  readonly errorMessage: string;
+}
+
+function isMsalError(error: unknown): error is MsalError {
+  if (!(error instanceof Error)) return false;
+  const { errorCode, errorMessage } = error as Partial<MsalError>;
+  return typeof errorCode === 'string' && typeof errorMessage === 'string';
+}
+
+/** Entra wants the user (MSAL's `InteractionRequiredAuthError`). */
+const needsInteraction = (error: unknown): error is MsalError =>
+  isMsalError(error) && error.name === 'InteractionRequiredAuthError';
+
+/** MSAL's `BrowserAuthErrorCodes` this console words itself. */
+const BrowserAuthErrorCodes = {
+  userCancelled: 'user_cancelled',
+  popupWindowError: 'popup_window_error',
+  emptyWindowError: 'empty_window_error',
+  noNetworkConnectivity: 'no_network_connectivity',
+  getRequestFailed: 'get_request_failed',
+  postRequestFailed: 'post_request_failed',
+  timedOut: 'timed_out',
+  interactionInProgress: 'interaction_in_progress',
+} as const;
+
 /** What a sign-in the user walked away from says: no error, only the way on. */
 export const SIGN_IN_CANCELLED = 'Sign-in was cancelled. Sign in to continue.';
 
@@ -24,7 +55,7 @@ export const SIGN_IN_CANCELLED = 'Sign-in was cancelled. Sign in to continue.';
  * (AADSTS65004); other `AADSTS` codes with it (an account not assigned to the app) are refusals
  * worth showing.
  */
-function isCancelled(error: AuthError): boolean {
+function isCancelled(error: MsalError): boolean {
   if (error.errorCode !== 'access_denied') return false;
   const code = /AADSTS\d+/.exec(error.errorMessage)?.[0];
   return code === undefined || code === 'AADSTS65004';
@@ -60,7 +91,7 @@ const TRANSIENT_BROWSER_ERRORS: ReadonlySet<string> = new Set([
  */
 export function isTransientAuthError(error: unknown): boolean {
   if (error instanceof TokenExchangeError) return error.status === 0 || error.status >= 500;
-  return error instanceof AuthError && TRANSIENT_BROWSER_ERRORS.has(error.errorCode);
+  return isMsalError(error) && TRANSIENT_BROWSER_ERRORS.has(error.errorCode);
 }
 
 /**
@@ -77,13 +108,13 @@ export function describeAuthError(error: unknown): { failure: Failure; needsSign
       needsSignIn: EXCHANGE_CODES_NEEDING_SIGN_IN.has(error.code),
     };
   }
-  if (error instanceof InteractionRequiredAuthError) {
+  if (needsInteraction(error)) {
     return {
       failure: { message: 'Your Microsoft sign-in has expired: sign in again.' },
       needsSignIn: true,
     };
   }
-  if (error instanceof AuthError) {
+  if (isMsalError(error)) {
     const known = BROWSER_ERRORS[error.errorCode];
     if (known) return { failure: { message: known }, needsSignIn: false };
     if (isCancelled(error)) return { failure: { message: SIGN_IN_CANCELLED }, needsSignIn: false };

@@ -17,7 +17,7 @@ export interface RestoredSession {
  */
 export abstract class AuthService {
   /**
-   * Start-up, before the first navigation: finishes a sign-in coming back from Microsoft's sign-in
+   * Start-up, before the guarded routes open: finishes a sign-in coming back from Microsoft's sign-in
    * page, or signs the browser's Microsoft session in again silently (a reload). Never navigates,
    * never rejects; the same answer however often it is asked.
    */

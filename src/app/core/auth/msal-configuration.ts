@@ -3,15 +3,7 @@ import type { Logger } from '../logger';
 import { msalLoggerCallback, toMsalLevel } from './msal-logging';
 import type { RuntimeConfig } from '../runtime-config';
 import { AuthorityRoute, isLocalAuthority } from './authority-route';
-
-/**
- * The page every Entra answer comes back to (register `<origin>/redirect` as a single-page app
- * redirect URI): `main.ts` hands the answer to the window or frame that asked (MSAL's redirect
- * bridge) and starts nothing else there.
- */
-export const REDIRECT_BRIDGE_PATH = '/redirect';
-/** Where sign-out and a failed sign-in land (register `<origin>/sign-in` too). */
-export const SIGN_IN_PATH = '/sign-in';
+import { REDIRECT_BRIDGE_PATH, SIGN_IN_PATH } from './auth-paths';
 
 /**
  * MSAL's configuration from `config.json`. MSAL's cache is localStorage, which MSAL encrypts

@@ -1,4 +1,4 @@
-import { REDIRECT_BRIDGE_PATH } from './msal-configuration';
+import { REDIRECT_BRIDGE_PATH } from './auth-paths';
 
 /** Whether this page load is Entra ID answering a sign-in (in a popup, a hidden frame or the tab). */
 export function isRedirectBridge(location: Location): boolean {

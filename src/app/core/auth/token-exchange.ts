@@ -1,4 +1,7 @@
-import { createIdentifierFromRawId, isMicrosoftTeamsUserIdentifier } from '@azure/communication-common';
+import {
+  createIdentifierFromRawId,
+  isMicrosoftTeamsUserIdentifier,
+} from '@azure/communication-common/identifiers';
 import type { TeamsCloud } from '../../model/identity';
 import { TokenExchangeError } from './auth-failure';
 import type { SignedInUser } from './signed-in-user';

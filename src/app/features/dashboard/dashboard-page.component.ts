@@ -201,7 +201,7 @@ type Audience = 'agent' | 'supervisor';
   `,
 })
 export class DashboardPageComponent {
-  /** Whose workspace: the route's data says (`app.routes.ts`); the agent's when it says nothing. */
+  /** Whose workspace: the route's data says (`app.workspace.routes.ts`); the agent's when it says nothing. */
   readonly audience = input<Audience, Audience | undefined>('agent', {
     transform: (audience) => audience ?? 'agent',
   });

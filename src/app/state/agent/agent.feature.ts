@@ -5,6 +5,7 @@ import type { TeamsCloud } from '../../model/identity';
 import type { SignedInUser } from '../../core/auth/signed-in-user';
 import { CallingSdkEvents } from '../calling-sdk.actions';
 import { DirectoryApiActions } from '../dialer/directory-api.actions';
+import { AppActions } from './app.actions';
 import { AuthApiActions } from './auth-api.actions';
 import { CallingSessionActions } from './calling-session.actions';
 import {
@@ -77,10 +78,15 @@ export const agentFeature = createFeature({
   reducer: createReducer(
     initialAgentState,
     on(
+      // Until start-up knows whether anyone is signed in (MSAL loads after the first paint).
+      AppActions.started,
       AuthApiActions.accountRestored,
       SignInPageActions.signInClicked,
       ShellActions.tryAgainClicked,
       (): AgentState => ({ ...initialAgentState, status: 'signingIn' }),
+    ),
+    on(AuthApiActions.notSignedIn, (state): AgentState =>
+      state.status === 'signingIn' ? { ...state, status: 'signedOut' } : state,
     ),
     on(AuthApiActions.signInFailed, (_, { failure }): AgentState => ({
       ...initialAgentState,

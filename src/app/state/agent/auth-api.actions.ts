@@ -7,6 +7,8 @@ export const AuthApiActions = createActionGroup({
   events: {
     /** A Microsoft account is signed in (back from Entra's sign-in page, or restored silently). */
     'Account Restored': emptyProps(),
+    /** Start-up found nobody signed in and nothing failed: the guard sends the visitor to sign in. */
+    'Not Signed In': emptyProps(),
     /** Signing in with Microsoft failed (cancelled, refused, unreachable): no account. */
     'Sign In Failed': props<{ failure: Failure }>(),
     /** `server/` exchanged the Entra tokens: who signed in, with their role. */

@@ -45,7 +45,7 @@ export const restoreSession$ = createEffect(
       switchMap(() => defer(() => auth.restore())),
       switchMap(({ signedIn, failure }) => {
         if (signedIn) return of(AuthApiActions.accountRestored());
-        return failure ? of(AuthApiActions.signInFailed({ failure })) : EMPTY;
+        return of(failure ? AuthApiActions.signInFailed({ failure }) : AuthApiActions.notSignedIn());
       }),
     ),
   { functional: true },

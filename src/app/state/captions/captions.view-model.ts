@@ -1,4 +1,4 @@
-import { getIdentifierRawId } from '@azure/communication-common';
+import { getIdentifierRawId } from '@azure/communication-common/identifiers';
 import { createSelector } from '@ngrx/store';
 import type { Failure } from '../../model/failure';
 import type { Party } from '../../model/snapshots';

@@ -1,5 +1,8 @@
 import { inject } from '@angular/core';
-import { createIdentifierFromRawId, isMicrosoftTeamsUserIdentifier } from '@azure/communication-common';
+import {
+  createIdentifierFromRawId,
+  isMicrosoftTeamsUserIdentifier,
+} from '@azure/communication-common/identifiers';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';

@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
-import { createIdentifierFromRawId } from '@azure/communication-common';
+import { createIdentifierFromRawId } from '@azure/communication-common/identifiers';
 import { Store, type Action } from '@ngrx/store';
 import { EMPTY, merge, Observable, of } from 'rxjs';
 import {

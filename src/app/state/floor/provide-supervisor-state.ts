@@ -6,7 +6,7 @@ import { supervisorFloorFeature } from './supervisor-floor.feature';
 
 /**
  * The supervisor's floor (agents, queues, requests) and its effects, registered on the supervisor's
- * lazy route (`app.routes.ts`): only that workspace watches the floor. Reporting to the floor is
+ * lazy route (`app.workspace.routes.ts`): only that workspace watches the floor. Reporting to the floor is
  * the session's, at the root (`provideAppState`).
  */
 export function provideSupervisorState(): EnvironmentProviders[] {

@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { createIdentifierFromRawId } from '@azure/communication-common';
+import { createIdentifierFromRawId } from '@azure/communication-common/identifiers';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { defer, from } from 'rxjs';
 import { filter, map, mergeMap } from 'rxjs/operators';
