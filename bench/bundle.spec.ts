@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -10,7 +9,6 @@ import { buildServer } from '../server/app';
 import { readServerConfig } from '../server/config';
 import launch from '../scripts/chromium.cjs';
 import {
-  buildProduction,
   bundleBench,
   chunksOf,
   INITIAL_JS_GZIP_BUDGET,
@@ -19,20 +17,22 @@ import {
   SDK_ENTRY_POINT,
   type Chunk,
 } from './bundle';
+import { specBuild } from './spec-build';
 import { serverEnvironment } from '../emulator/testing/server-environment';
 
 const SDK = 'node_modules/@azure/communication-calling/';
 
 let outputPath: string;
+let build: ReturnType<typeof specBuild>;
 let chunks: Chunk[];
 
 before(() => {
-  outputPath = mkdtempSync(join(tmpdir(), 'switchboard-bundle-'));
-  buildProduction(outputPath);
+  build = specBuild();
+  outputPath = build.distDir;
   chunks = chunksOf(outputPath);
   console.log(report(chunks));
 });
-after(() => rmSync(outputPath, { recursive: true, force: true }));
+after(() => build.dispose());
 
 const lazyChunk = (entryPoint: string) => {
   const chunk = chunks.find((c) => c.entryPoint === entryPoint);

@@ -119,7 +119,7 @@ export function report(chunks: readonly Chunk[]): string {
  * A build's sizes do not vary, so each run measures the same build again.
  */
 export const bundleBench: Bench = {
-  name: 'Bundle',
+  name: 'bundle',
   method:
     'The production build (`ng build --configuration=production --stats-json`): the chunks `main` reaches by static ' +
     "imports are the initial JavaScript, each compressed on its own with Node's gzip at its default level; 1 KB = 1000 bytes.",

@@ -2,12 +2,9 @@
 // reachable, the store agreeing with the emulator, no listener left behind. No figure is judged
 // here (npm run bench prints them); `BENCH_DIST_DIR` reuses a production build instead of making one.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from '@playwright/test';
-import { buildProduction } from './bundle';
+import { specBuild } from './spec-build';
 import { startProductionStack, type ProductionStack } from './production-stack';
 import { burst, mismatches } from './console/burst';
 import { eventToPaintBench } from './console/event-to-paint';
@@ -23,16 +20,13 @@ import {
 } from './console/harness';
 
 let distDir: string;
-let built: string | undefined;
+let build: ReturnType<typeof specBuild>;
 
 before(() => {
-  distDir =
-    process.env['BENCH_DIST_DIR'] || (built = mkdtempSync(join(tmpdir(), 'switchboard-console-bench-')));
-  if (built) buildProduction(built);
+  build = specBuild();
+  distDir = build.distDir;
 });
-after(() => {
-  if (built) rmSync(built, { recursive: true, force: true });
-});
+after(() => build.dispose());
 
 describe('the browser benches on the production build', () => {
   let stack: ProductionStack;

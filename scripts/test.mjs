@@ -6,7 +6,8 @@
 // Karma and Playwright need Chromium, server/'s tests redis-server: each is checked (and installed
 // where possible) before any runs.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProgramMissing } from './debian-package.mjs';
 import { ensureChromium } from './ensure-chromium.mjs';
@@ -37,8 +38,9 @@ const runners = [
   nodeTests('scripts'),
   // The production build: initial JavaScript under its gzip budget, the Calling SDK lazy and, in
   // Chromium, never downloaded in emulator mode.
-  // The floor's bench shares it through a redis-server of its own, as server/'s tests do.
-  { ...nodeTests('bench'), needsBrowser: true, needsRedis: true },
+  // The floor's bench shares it through a redis-server of its own, as server/'s tests do. The
+  // bundle's checks and the browser benches' share one production build, made first.
+  { ...nodeTests('bench'), needsBrowser: true, needsRedis: true, needsProductionBuild: true },
   {
     // Microsoft's StatefulCallClient on the emulator's module, from its own folder and packages.
     name: 'interop (node:test)',
@@ -104,11 +106,39 @@ function last(text, regex) {
   return m ? Number(m[1]) : null;
 }
 
-function run(runner) {
+/** `ng build --configuration=production --stats-json` into `outputPath`; resolves to its exit code. */
+function productionBuild(outputPath) {
   return new Promise((resolve) => {
-    console.log(`\n=== ${runner.name}\n`);
+    const args = ['build', '--configuration=production', '--stats-json', `--output-path=${outputPath}`];
+    const child = spawn(
+      process.execPath,
+      ['node_modules/@angular/cli/bin/ng.js', ...args, '--progress=false'],
+      {
+        env,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
+    child.on('close', resolve);
+  });
+}
+
+async function run(runner) {
+  console.log(`\n=== ${runner.name}\n`);
+  if (!runner.needsProductionBuild) return spawnRunner(runner, env);
+  const distDir = mkdtempSync(join(tmpdir(), 'switchboard-test-build-'));
+  try {
+    const code = await productionBuild(distDir);
+    if (code !== 0) return { code, out: `The production build failed (exit ${code}).` };
+    return await spawnRunner(runner, { ...env, BENCH_DIST_DIR: distDir });
+  } finally {
+    rmSync(distDir, { recursive: true, force: true });
+  }
+}
+
+function spawnRunner(runner, runnerEnv) {
+  return new Promise((resolve) => {
     const child = spawn(runner.command[0], runner.command.slice(1), {
-      env,
+      env: runnerEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
