@@ -3,10 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import type { FastifyInstance } from 'fastify';
-import { startEmulator, type RunningEmulator } from '../emulator/server/emulator-server';
-import { buildServer } from '../server/app';
-import { readServerConfig } from '../server/config';
 import launch from '../scripts/chromium.cjs';
 import {
   bundleBench,
@@ -17,8 +13,8 @@ import {
   SDK_ENTRY_POINT,
   type Chunk,
 } from './bundle';
+import { startProductionStack, type ProductionStack } from './production-stack';
 import { specBuild } from './spec-build';
-import { serverEnvironment } from '../emulator/testing/server-environment';
 
 const SDK = 'node_modules/@azure/communication-calling/';
 
@@ -126,30 +122,18 @@ describe('the production build', () => {
  * ID, ACS identity and calling service (the emulator on its own origin, as `emulatorUrl` allows).
  */
 describe('the production build in the browser', () => {
-  let emulator: RunningEmulator;
-  let server: FastifyInstance;
+  let stack: ProductionStack;
   let browser: Browser;
   let consoleUrl: string;
 
   before(async () => {
-    emulator = await startEmulator({ port: 0, seed: 3, scenario: false });
-    server = await buildServer(
-      readServerConfig({
-        ...serverEnvironment(emulator.url),
-        CONSOLE_BACKEND: 'emulator',
-        CONSOLE_EMULATOR_URL: emulator.url,
-        SERVE_CONSOLE_DIR: join(outputPath, 'browser'),
-      }),
-    );
-    await server.listen({ port: 0, host: '127.0.0.1' });
-    const address = server.server.address();
-    consoleUrl = `http://localhost:${typeof address === 'object' && address ? address.port : 0}/`;
+    stack = await startProductionStack(outputPath);
+    consoleUrl = stack.consoleUrl;
     browser = await chromium.launch({ executablePath: launch.executablePath, args: [...launch.args] });
   });
   after(async () => {
     await browser?.close();
-    await server?.close();
-    await emulator?.close();
+    await stack?.close();
   });
 
   /**
